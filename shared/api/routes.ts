@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { ideaCreateSchema, ideaDetailSchema, ideaListQuerySchema, ideaListSchema } from '../schemas/idea';
+import { processListSchema, processSchema } from '../schemas/process';
+import { profileSchema, profileUpdateSchema, type Role } from '../schemas/user';
+import { slugSchema, ulidSchema } from '../schemas/text';
+
+/**
+ * The route table: the single list of what the API offers. The CDK app makes one Lambda function per
+ * `area` and one HTTP API route per entry (with the JWT authorizer where access is not public); the
+ * local gateway routes with the same table; the OpenAPI document is generated from it.
+ */
+
+/** public: anyone; user: any signed-in user; roles: signed in and in one of these Cognito groups. */
+export type Access = 'public' | 'user' | { roles: readonly Role[] };
+
+export const featureAreas = ['meta', 'processes', 'ideas', 'me'] as const;
+export type FeatureArea = (typeof featureAreas)[number];
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteDef {
+  method: HttpMethod;
+  /** API Gateway path syntax: `/api/ideas/{ideaId}`. */
+  path: string;
+  area: FeatureArea;
+  access: Access;
+  summary: string;
+  params?: z.ZodObject;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  /** Status of a successful response. */
+  status: 200 | 201 | 204;
+}
+
+const processParams = z.object({ processId: slugSchema }).strict();
+const ideaParams = z.object({ ideaId: ulidSchema }).strict();
+
+export const routes = {
+  openapi: {
+    method: 'GET',
+    path: '/api/openapi.json',
+    area: 'meta',
+    access: 'public',
+    summary: 'This API as an OpenAPI 3.1 document',
+    response: z.record(z.string(), z.unknown()),
+    status: 200,
+  },
+  listProcesses: {
+    method: 'GET',
+    path: '/api/processes',
+    area: 'processes',
+    access: 'public',
+    summary: 'All processes with their phases, areas and effects',
+    response: processListSchema,
+    status: 200,
+  },
+  getProcess: {
+    method: 'GET',
+    path: '/api/processes/{processId}',
+    area: 'processes',
+    access: 'public',
+    summary: 'One process',
+    params: processParams,
+    response: processSchema,
+    status: 200,
+  },
+  listIdeas: {
+    method: 'GET',
+    path: '/api/processes/{processId}/ideas',
+    area: 'ideas',
+    access: 'public',
+    summary: "A page of a process's public ideas, sorted and filtered",
+    params: processParams,
+    query: ideaListQuerySchema,
+    response: ideaListSchema,
+    status: 200,
+  },
+  createIdea: {
+    method: 'POST',
+    path: '/api/processes/{processId}/ideas',
+    area: 'ideas',
+    access: 'user',
+    summary: 'Post a new idea (published at once, or pending when the process is pre-moderated)',
+    params: processParams,
+    body: ideaCreateSchema,
+    response: ideaDetailSchema,
+    status: 201,
+  },
+  getIdea: {
+    method: 'GET',
+    path: '/api/ideas/{ideaId}',
+    area: 'ideas',
+    access: 'public',
+    summary: 'One idea (ideas that are not public: only its author and moderators)',
+    params: ideaParams,
+    response: ideaDetailSchema,
+    status: 200,
+  },
+  getMe: {
+    method: 'GET',
+    path: '/api/me',
+    area: 'me',
+    access: 'user',
+    summary: "The signed-in user's profile",
+    response: profileSchema,
+    status: 200,
+  },
+  updateMe: {
+    method: 'PATCH',
+    path: '/api/me',
+    area: 'me',
+    access: 'user',
+    summary: "Create or change the signed-in user's profile",
+    body: profileUpdateSchema,
+    response: profileSchema,
+    status: 200,
+  },
+} as const satisfies Record<string, RouteDef>;
+
+export type RouteId = keyof typeof routes;
+export type RouteOf<K extends RouteId> = (typeof routes)[K];
+
+export const routeList = Object.entries(routes).map(([id, def]) => ({ id: id as RouteId, ...(def as RouteDef) }));
+
+/** `GET /api/ideas/{ideaId}`: the form API Gateway uses for `event.routeKey`. */
+export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>) => `${r.method} ${r.path}`;
+
+export const isProtected = (access: Access) => access !== 'public';

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { participantTypeSchema } from './user';
+import { isoDateTime, multiLine, singleLine, slugSchema, ulidSchema } from './text';
+
+/** Who an idea is meant to help ("hvem gavner det"). */
+export const beneficiaries = ['citizens', 'businesses', 'employees', 'municipality'] as const;
+export const beneficiarySchema = z.enum(beneficiaries);
+export type Beneficiary = z.infer<typeof beneficiarySchema>;
+
+/**
+ * The life of an idea. Only the public statuses are ever shown to people other than the author
+ * and moderators; the rest (pending, hidden, rejected, withdrawn, merged) stay out of public lists.
+ */
+export const publicStatuses = ['published', 'under_review', 'selected', 'not_selected', 'implemented'] as const;
+export const ideaStatuses = [...publicStatuses, 'pending', 'hidden', 'rejected', 'withdrawn', 'merged'] as const;
+export const ideaStatusSchema = z.enum(ideaStatuses);
+export type IdeaStatus = z.infer<typeof ideaStatusSchema>;
+export const publicStatusSchema = z.enum(publicStatuses);
+export type PublicStatus = z.infer<typeof publicStatusSchema>;
+export const isPublicStatus = (s: IdeaStatus): s is PublicStatus => (publicStatuses as readonly string[]).includes(s);
+
+const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
+  z
+    .array(item)
+    .min(1)
+    .max(max)
+    .refine((list) => new Set(list).size === list.length, 'Den samme værdi må kun vælges én gang');
+
+/** What a participant sends to create an idea. Area and effects are checked against the process. */
+export const ideaCreateSchema = z
+  .object({
+    title: singleLine(5, 140),
+    body: multiLine(20, 5000),
+    area: slugSchema,
+    effects: uniqueList(slugSchema, 10),
+    beneficiaries: uniqueList(beneficiarySchema, beneficiaries.length),
+    concerns: multiLine(0, 2000).optional(),
+  })
+  .strict();
+export type IdeaCreate = z.infer<typeof ideaCreateSchema>;
+export type IdeaCreateInput = z.input<typeof ideaCreateSchema>;
+
+export const ideaListItemSchema = z.object({
+  id: ulidSchema,
+  processId: slugSchema,
+  title: z.string(),
+  /** The first part of the body, for lists. */
+  excerpt: z.string(),
+  area: slugSchema,
+  effects: z.array(slugSchema),
+  beneficiaries: z.array(beneficiarySchema),
+  status: ideaStatusSchema,
+  authorName: z.string(),
+  authorType: participantTypeSchema,
+  voteCount: z.int().min(0),
+  commentCount: z.int().min(0),
+  createdAt: isoDateTime,
+});
+export type IdeaListItem = z.infer<typeof ideaListItemSchema>;
+
+export const ideaDetailSchema = ideaListItemSchema.extend({
+  body: z.string(),
+  concerns: z.string().optional(),
+  updatedAt: isoDateTime,
+});
+export type IdeaDetail = z.infer<typeof ideaDetailSchema>;
+
+export const ideaSorts = ['new', 'top', 'trending', 'comments'] as const;
+export const ideaSortSchema = z.enum(ideaSorts);
+export type IdeaSort = z.infer<typeof ideaSortSchema>;
+
+export const ideaListQuerySchema = z
+  .object({
+    sort: ideaSortSchema.default('new'),
+    area: slugSchema.optional(),
+    status: publicStatusSchema.optional(),
+    q: singleLine(0, 100).optional(),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+    cursor: z.string().max(2048).optional(),
+  })
+  .strict();
+export type IdeaListQuery = z.infer<typeof ideaListQuerySchema>;
+
+export const ideaListSchema = z.object({
+  items: z.array(ideaListItemSchema),
+  /** Opaque; pass back as `cursor` for the next page. Null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type IdeaList = z.infer<typeof ideaListSchema>;

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Text fields are plain text end to end: stored and returned exactly as typed (after trimming and
+ * Unicode normalisation), never as HTML. Escaping is the renderer's job (Vue text bindings), so a
+ * title like `<script>` comes back as those same characters.
+ */
+
+// C0/C1 control characters other than tab and newline have no meaning in a citizen's text and can
+// confuse exports and terminals; carriage returns are folded into newlines.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+const clean = (value: string) => value.normalize('NFC').replace(/\r\n?/g, '\n').replace(CONTROL, '').trim();
+
+/** One line of plain text (titles, names): inner line breaks become spaces. */
+export const singleLine = (min: number, max: number) =>
+  z
+    .string()
+    .transform((v) => clean(v).replace(/\s+/g, ' '))
+    .pipe(z.string().min(min).max(max));
+
+/** Multi-line plain text (idea body, concerns, comments). */
+export const multiLine = (min: number, max: number) =>
+  z
+    .string()
+    .transform(clean)
+    .pipe(z.string().min(min).max(max));
+
+/** Lower-case identifiers used in URLs and keys (process ids, area ids). */
+export const slugSchema = z
+  .string()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Må kun indeholde små bogstaver a-z, tal og bindestreger');
+
+/** Server-made ids are ULIDs: sortable by creation time, 26 Crockford base-32 characters. */
+export const ulidSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'Ugyldigt id');
+
+export const isoDateTime = z.iso.datetime({ offset: true });
+
+/** A name in both of the platform's languages; Danish is required, English falls back to Danish. */
+export const localizedSchema = z.object({ da: z.string().min(1), en: z.string().min(1).optional() });
+export type Localized = z.infer<typeof localizedSchema>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { singleLine } from './text';
+
+export const roles = ['moderator', 'committee', 'admin', 'assistant'] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Who a participant is; the committee splits support by this. */
+export const participantTypes = ['citizen', 'business', 'employee'] as const;
+export const participantTypeSchema = z.enum(participantTypes);
+export type ParticipantType = z.infer<typeof participantTypeSchema>;
+
+export const profileUpdateSchema = z
+  .object({
+    displayName: singleLine(2, 60),
+    participantType: participantTypeSchema,
+    organisation: singleLine(2, 120).optional(),
+  })
+  .strict()
+  .refine((p) => p.participantType === 'business' || p.organisation === undefined, {
+    path: ['organisation'],
+    message: 'Organisation kan kun angives for erhvervsdrivende',
+  });
+export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
+
+export const profileSchema = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  participantType: participantTypeSchema,
+  organisation: z.string().optional(),
+  roles: z.array(roleSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Profile = z.infer<typeof profileSchema>;
