@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { problemSchema } from '../schemas/problem';
-import { routeList, type RouteDef } from './routes';
+import { operations, type RouteDef } from './routes';
 
 /** The OpenAPI 3.1 document, generated from the route table and its zod schemas (never hand-written). */
 export function buildOpenApi(): Record<string, unknown> {
@@ -8,7 +8,7 @@ export function buildOpenApi(): Record<string, unknown> {
   const problemRef = { $ref: '#/components/schemas/Problem' };
   const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: problemRef } } });
 
-  for (const route of routeList) {
+  for (const route of operations) {
     const parameters = [
       ...objectParameters(route.params, 'path'),
       ...objectParameters(route.query, 'query'),

@@ -16,7 +16,8 @@ export type Access = 'public' | 'user' | { roles: readonly Role[] };
 export const featureAreas = ['meta', 'processes', 'ideas', 'me'] as const;
 export type FeatureArea = (typeof featureAreas)[number];
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** ANY only for the catch-all that answers unknown paths with a problem body (404 or 405). */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'ANY';
 
 export interface RouteDef {
   method: HttpMethod;
@@ -37,6 +38,16 @@ const processParams = z.object({ processId: slugSchema }).strict();
 const ideaParams = z.object({ ideaId: ulidSchema }).strict();
 
 export const routes = {
+  unmatched: {
+    method: 'ANY',
+    path: '/api/{proxy+}',
+    area: 'meta',
+    access: 'public',
+    summary: 'Any other path under /api: 404, or 405 with Allow when only the method is wrong',
+    params: z.object({ proxy: z.string() }).strict(),
+    response: z.never(),
+    status: 200,
+  },
   openapi: {
     method: 'GET',
     path: '/api/openapi.json',
@@ -125,5 +136,42 @@ export const routeList = Object.entries(routes).map(([id, def]) => ({ id: id as 
 
 /** `GET /api/ideas/{ideaId}`: the form API Gateway uses for `event.routeKey`. */
 export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>) => `${r.method} ${r.path}`;
+
+/** The routes a client can call (the catch-all is plumbing, not an operation). */
+export const operations = routeList.filter((r) => r.method !== 'ANY');
+
+/** Does a concrete path such as `/api/ideas/01H…` match a route path template? Returns its parameters. */
+export function matchPath(template: string, path: string): Record<string, string> | undefined {
+  const want = template.split('/');
+  const got = path.split('/');
+  const params: Record<string, string> = {};
+  for (const [i, segment] of want.entries()) {
+    const variable = /^\{(\w+)(\+)?\}$/.exec(segment);
+    if (variable?.[2]) {
+      const rest = got.slice(i).join('/');
+      if (!rest) return undefined;
+      params[variable[1]!] = rest;
+      return params;
+    }
+    const actual = got[i];
+    if (actual === undefined) return undefined;
+    if (!variable) {
+      if (segment !== actual) return undefined;
+      continue;
+    }
+    const decoded = safeDecode(actual);
+    if (!decoded) return undefined;
+    params[variable[1]!] = decoded;
+  }
+  return want.length === got.length ? params : undefined;
+}
+
+function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
 
 export const isProtected = (access: Access) => access !== 'public';

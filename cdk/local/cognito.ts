@@ -1,0 +1,104 @@
+import {
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  ListGroupsCommand,
+  ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
+  type ExplicitAuthFlowsType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { identity } from '../definitions/identity';
+import { localCredentials } from './dynamodb';
+import { startChild, waitFor, type Child } from './processes';
+
+/**
+ * cognito-local: the Cognito user-pool protocol on loopback. It keeps its state in `.cognito/` under
+ * its working directory, which we point into the data folder, so users survive a restart.
+ * Its token-signing key is public: this is for local use only.
+ */
+export async function startCognito(options: { port: number; dataDir: string; verbose?: boolean }): Promise<{ child: Child; endpoint: string }> {
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const configDir = join(options.dataDir, '.cognito');
+  mkdirSync(configDir, { recursive: true });
+  writeFileSync(
+    join(configDir, 'config.json'),
+    JSON.stringify({ ServerConfig: { hostname: '127.0.0.1', port: options.port }, TokenConfig: { IssuerDomain: endpoint } }, null, 2),
+  );
+  const bin = createRequire(import.meta.url).resolve('cognito-local/lib/bin/start.js');
+  const child = startChild('cognito-local', process.execPath, [bin], {
+    cwd: options.dataDir,
+    env: { HOST: '127.0.0.1', PORT: String(options.port) },
+    verbose: options.verbose,
+  });
+  const client = cognitoClient(endpoint);
+  try {
+    await waitFor('cognito-local', () => client.send(new ListUserPoolsCommand({ MaxResults: 1 })));
+  } catch (e) {
+    await child.stop();
+    throw e;
+  }
+  return { child, endpoint };
+}
+
+export const cognitoClient = (endpoint: string) =>
+  new CognitoIdentityProviderClient({ endpoint, region: 'eu-north-1', credentials: localCredentials });
+
+/** Finds or creates the pool, SPA client and groups from the shared identity definitions. */
+export async function bootstrapIdentity(endpoint: string): Promise<{ userPoolId: string; userPoolClientId: string }> {
+  const client = cognitoClient(endpoint);
+  const pools = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+  let userPoolId = pools.UserPools?.find((p) => p.Name === identity.userPoolName)?.Id;
+  if (!userPoolId) {
+    const p = identity.passwordPolicy;
+    const created = await client.send(
+      new CreateUserPoolCommand({
+        PoolName: identity.userPoolName,
+        UsernameAttributes: ['email'],
+        AutoVerifiedAttributes: ['email'],
+        Policies: {
+          PasswordPolicy: {
+            MinimumLength: p.minLength,
+            RequireLowercase: p.requireLowercase,
+            RequireUppercase: p.requireUppercase,
+            RequireNumbers: p.requireDigits,
+            RequireSymbols: p.requireSymbols,
+          },
+        },
+      }),
+    );
+    userPoolId = created.UserPool!.Id!;
+  }
+
+  const clients = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
+  let userPoolClientId = clients.UserPoolClients?.find((c) => c.ClientName === identity.clientName)?.ClientId;
+  if (!userPoolClientId) {
+    const flows: ExplicitAuthFlowsType[] = ['ALLOW_REFRESH_TOKEN_AUTH'];
+    if (identity.authFlows.userPassword) flows.push('ALLOW_USER_PASSWORD_AUTH');
+    if (identity.authFlows.userSrp) flows.push('ALLOW_USER_SRP_AUTH');
+    const created = await client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: userPoolId,
+        ClientName: identity.clientName,
+        GenerateSecret: false,
+        ExplicitAuthFlows: flows,
+        AccessTokenValidity: identity.tokenValidity.accessMinutes,
+        IdTokenValidity: identity.tokenValidity.idMinutes,
+        RefreshTokenValidity: identity.tokenValidity.refreshDays,
+        TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+      }),
+    );
+    userPoolClientId = created.UserPoolClient!.ClientId!;
+  }
+
+  const groups = new Set((await client.send(new ListGroupsCommand({ UserPoolId: userPoolId }))).Groups?.map((g) => g.GroupName));
+  for (const group of identity.groups) {
+    if (!groups.has(group.name)) {
+      await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group.name, Description: group.description }));
+    }
+  }
+  return { userPoolId, userPoolClientId };
+}

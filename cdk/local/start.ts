@@ -1,0 +1,57 @@
+// `npm start`: the whole product on this machine, on 127.0.0.1. Ctrl-C stops every child process.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEMO_PASSWORD } from './seed';
+import { demoUsers } from './demo-data';
+import { PortInUseError } from './processes';
+import { PORT_VARIABLES, startStack } from './stack';
+
+const args = new Set(process.argv.slice(2));
+const demo = args.has('--demo');
+const verbose = args.has('--verbose');
+const dataDir = resolve(process.env.DELTAG_DATA_DIR ?? '.data');
+const port = (name: keyof typeof PORT_VARIABLES, fallback: number) => Number(process.env[PORT_VARIABLES[name]] ?? fallback);
+
+if (!existsSync(resolve('frontend/dist/index.html'))) {
+  console.error('The SPA is not built: run `npm run build:web` (npm start does this for you).');
+  process.exit(1);
+}
+
+try {
+  const stack = await startStack({
+    dataDir,
+    ports: { web: port('web', 3000), dynamodb: port('dynamodb', 8000), cognito: port('cognito', 9229) },
+    seed: demo ? 'demo' : 'process',
+    verbose,
+    onProgress: (m) => console.log(`· ${m}`),
+  });
+  mkdirSync('.local', { recursive: true });
+  writeFileSync('.local/stack.json', `${JSON.stringify(stack.info, null, 2)}\n`);
+
+  console.log(`
+Deltag is running: ${stack.info.webUrl}
+  API        ${stack.info.apiUrl}  (OpenAPI: ${stack.info.apiUrl}/openapi.json)
+  DynamoDB   ${stack.info.dynamodbEndpoint}  (data in ${dataDir})
+  Cognito    ${stack.info.cognitoEndpoint}  (pool ${stack.info.userPoolId})
+  Details in .local/stack.json. Create a user: npm run users -- create --email you@example.dk --password '…'`);
+  if (demo) console.log(`  Demo users (password ${DEMO_PASSWORD}): ${demoUsers.map((u) => u.email).join(', ')}`);
+  console.log('Press Ctrl-C to stop.');
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+} catch (error) {
+  if (error instanceof PortInUseError) {
+    console.error(error.message);
+  } else {
+    console.error(`Could not start: ${(error as Error).message}`);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,117 @@
+// handler --> (use case) --> IdeaStore, ProcessStore, ProfileStore
+import { isPublicStatus, type IdeaCreate, type IdeaDetail, type IdeaListItem, type IdeaListQuery } from '#shared/schemas/idea';
+import { currentPhase, phaseRules } from '#shared/schemas/process';
+import { hasRole, type Actor } from '../lib/auth';
+import { ConflictError, NotFoundError, ValidationError } from '../lib/errors';
+import type { Clock, IdeaRecord, IdeaStore, IdeaSummary, Page, ProcessStore, ProfileStore } from './ports';
+import { getProcess, processStart } from './processes';
+import { trendWeight } from './trending';
+
+export interface IdeaDeps {
+  processes: ProcessStore;
+  ideas: IdeaStore;
+  profiles: ProfileStore;
+  clock: Clock;
+  /** Sortable id for a new idea (a ULID in production). */
+  newId: (now: Date) => string;
+}
+
+const EXCERPT_LENGTH = 240;
+
+/**
+ * Post an idea. Primary course:
+ * 1. The process exists and the phase open now accepts ideas (else 409).
+ * 2. The area and the effects are the process's own (else 400 naming the field).
+ * 3. The author has a profile: the display name and participant type shown with the idea (else 409).
+ * 4. The idea is stored, published at once or pending when the process is pre-moderated.
+ */
+export async function createIdea(deps: IdeaDeps, actor: Actor, processId: string, input: IdeaCreate): Promise<IdeaDetail> {
+  const process = await getProcess(deps.processes, processId);
+  const now = deps.clock.now();
+  if (!phaseRules[currentPhase(process, now) as keyof typeof phaseRules]?.submit) {
+    throw new ConflictError('phase-closed', 'Forløbet modtager ikke idéer i denne fase.');
+  }
+
+  const areaIds = new Set(process.areas.map((a) => a.id));
+  const effectIds = new Set(process.effects.map((e) => e.id));
+  const errors = [
+    ...(areaIds.has(input.area) ? [] : [{ path: 'body.area', message: 'Vælg et af forløbets områder.' }]),
+    ...input.effects.flatMap((e, i) =>
+      effectIds.has(e) ? [] : [{ path: `body.effects.${i}`, message: 'Vælg blandt forløbets forventede effekter.' }],
+    ),
+  ];
+  if (errors.length) throw new ValidationError(errors);
+
+  const profile = await deps.profiles.get(actor.userId);
+  if (!profile) throw new ConflictError('profile-required', 'Udfyld din profil (navn og deltagertype), før du deler en idé.');
+
+  const at = now.toISOString();
+  const idea: IdeaRecord = {
+    id: deps.newId(now),
+    processId,
+    title: input.title,
+    body: input.body,
+    excerpt: excerpt(input.body),
+    area: input.area,
+    effects: input.effects,
+    beneficiaries: input.beneficiaries,
+    ...(input.concerns ? { concerns: input.concerns } : {}),
+    status: process.settings.moderation === 'pre' ? 'pending' : 'published',
+    authorId: actor.userId,
+    authorName: profile.displayName,
+    authorType: profile.participantType,
+    voteCount: 0,
+    commentCount: 0,
+    // Posting counts as the idea's first activity, so a new idea is not last in "trending".
+    trendScore: trendWeight(now, processStart(process)),
+    createdAt: at,
+    updatedAt: at,
+  };
+  await deps.ideas.create(idea);
+  return toDetail(idea);
+}
+
+/** A page of a process's public ideas. */
+export async function listIdeas(deps: Pick<IdeaDeps, 'processes' | 'ideas'>, processId: string, query: IdeaListQuery): Promise<Page<IdeaListItem>> {
+  await getProcess(deps.processes, processId);
+  const page = await deps.ideas.listPublic({
+    processId,
+    sort: query.sort,
+    area: query.area,
+    status: query.status,
+    search: query.q ? query.q.toLocaleLowerCase('da') : undefined,
+    limit: query.limit,
+    cursor: query.cursor,
+  });
+  return { items: page.items.map(toListItem), nextCursor: page.nextCursor };
+}
+
+/**
+ * One idea. Ideas that are not public (pending, hidden, rejected, …) exist only for their author and
+ * moderators; everyone else gets the same 404 as for an id that never existed.
+ */
+export async function getIdea(deps: Pick<IdeaDeps, 'ideas'>, actor: Actor | undefined, ideaId: string): Promise<IdeaDetail> {
+  const idea = await deps.ideas.get(ideaId);
+  if (!idea || !canSee(actor, idea)) throw new NotFoundError('Idéen findes ikke.');
+  return toDetail(idea);
+}
+
+export const canSee = (actor: Actor | undefined, idea: IdeaRecord) =>
+  isPublicStatus(idea.status) || actor?.userId === idea.authorId || hasRole(actor, 'moderator');
+
+export function excerpt(body: string): string {
+  const flat = body.replace(/\s+/g, ' ');
+  if (flat.length <= EXCERPT_LENGTH) return flat;
+  const cut = flat.slice(0, EXCERPT_LENGTH);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > EXCERPT_LENGTH / 2 ? cut.lastIndexOf(' ') : EXCERPT_LENGTH).trimEnd()}…`;
+}
+
+export function toListItem(idea: IdeaSummary): IdeaListItem {
+  const { id, processId, title, excerpt, area, effects, beneficiaries, status, authorName, authorType, voteCount, commentCount, createdAt } = idea;
+  return { id, processId, title, excerpt, area, effects, beneficiaries, status, authorName, authorType, voteCount, commentCount, createdAt };
+}
+
+export function toDetail(idea: IdeaRecord): IdeaDetail {
+  const { authorId: _authorId, trendScore: _trendScore, ...detail } = idea;
+  return detail;
+}

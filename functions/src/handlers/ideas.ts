@@ -1,0 +1,16 @@
+// (primary adapter) --> domain/ideas --> store
+import { monotonicFactory } from 'ulid';
+import { createIdea, getIdea, listIdeas } from '../domain/ideas';
+import { systemClock } from '../domain/ports';
+import { areaHandler } from '../lib/http';
+import { stores } from '../store';
+
+const ulid = monotonicFactory();
+const deps = { ...stores(), clock: systemClock, newId: (now: Date) => ulid(now.getTime()) };
+
+export const handler = areaHandler({
+  listIdeas: async ({ params, query }) => listIdeas(deps, params.processId, query),
+  // `actor!`: the route's access is 'user', so the auth middleware has already refused anonymous calls.
+  createIdea: async ({ params, body, actor }) => createIdea(deps, actor!, params.processId, body),
+  getIdea: async ({ params, actor }) => getIdea(deps, actor, params.ideaId),
+});

@@ -1,0 +1,11 @@
+// (primary adapter) --> domain/processes --> store
+import { getProcess, listProcesses } from '../domain/processes';
+import { areaHandler } from '../lib/http';
+import { stores } from '../store';
+
+const { processes } = stores();
+
+export const handler = areaHandler({
+  listProcesses: async () => ({ items: await listProcesses(processes) }),
+  getProcess: async ({ params }) => getProcess(processes, params.processId),
+});

@@ -1,0 +1,93 @@
+import type { Problem } from '#shared/schemas/problem';
+
+/**
+ * The one error hierarchy. Every error a client may see carries its HTTP status and becomes an
+ * RFC 9457 problem body; anything else is logged and answered with a bare 500 (never a stack trace).
+ * Domain code throws these too: they hold no AWS or HTTP-library types.
+ */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    /** Short slug for the problem type URI: `/problems/<slug>`. */
+    readonly slug: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: Problem['errors'],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail ?? title);
+    this.name = new.target.name;
+  }
+
+  toProblem(): Problem {
+    return {
+      type: `/problems/${this.slug}`,
+      title: this.title,
+      status: this.status,
+      ...(this.detail ? { detail: this.detail } : {}),
+      ...(this.errors?.length ? { errors: this.errors } : {}),
+    };
+  }
+}
+
+export class ValidationError extends HttpError {
+  constructor(errors: NonNullable<Problem['errors']>, detail = 'Et eller flere felter er ikke udfyldt korrekt.') {
+    super(400, 'validation', 'Ugyldig forespørgsel', detail, errors);
+  }
+}
+
+export class BadRequestError extends HttpError {
+  constructor(detail: string, slug = 'bad-request') {
+    super(400, slug, 'Ugyldig forespørgsel', detail);
+  }
+}
+
+export class UnauthorizedError extends HttpError {
+  constructor(detail = 'Du skal være logget ind.') {
+    super(401, 'unauthorized', 'Ikke logget ind', detail, undefined, { 'www-authenticate': 'Bearer' });
+  }
+}
+
+export class ForbiddenError extends HttpError {
+  constructor(detail = 'Du har ikke adgang til dette.') {
+    super(403, 'forbidden', 'Ingen adgang', detail);
+  }
+}
+
+export class NotFoundError extends HttpError {
+  constructor(detail = 'Det findes ikke, eller du har ikke adgang til det.') {
+    super(404, 'not-found', 'Ikke fundet', detail);
+  }
+}
+
+export class MethodNotAllowedError extends HttpError {
+  constructor(allowed: string[]) {
+    super(405, 'method-not-allowed', 'Metoden er ikke tilladt', `Tilladt: ${allowed.join(', ')}.`, undefined, {
+      allow: allowed.join(', '),
+    });
+  }
+}
+
+export class ConflictError extends HttpError {
+  constructor(slug: string, detail: string) {
+    super(409, slug, 'Kan ikke udføres lige nu', detail);
+  }
+}
+
+export class PayloadTooLargeError extends HttpError {
+  constructor(limitBytes: number) {
+    super(413, 'payload-too-large', 'For stor forespørgsel', `Indholdet må højst fylde ${limitBytes / 1024} kB.`);
+  }
+}
+
+export class UnsupportedMediaTypeError extends HttpError {
+  constructor() {
+    super(415, 'unsupported-media-type', 'Forkert indholdstype', 'Send indholdet som JSON (Content-Type: application/json).');
+  }
+}
+
+export class ServiceUnavailableError extends HttpError {
+  constructor() {
+    super(503, 'unavailable', 'Tjenesten er midlertidigt utilgængelig', 'Prøv igen om lidt.', undefined, { 'retry-after': '5' });
+  }
+}

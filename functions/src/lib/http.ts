@@ -1,0 +1,155 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { routes, routeKey, type RouteDef, type RouteId } from '#shared/api/routes';
+import { problemContentType } from '#shared/schemas/problem';
+import type { z } from 'zod';
+import { actorFromClaims, authorize, type Actor } from './auth';
+import { HttpError, NotFoundError, ServiceUnavailableError } from './errors';
+import { createLogger, type Logger } from './log';
+import { header, parseRequest, type ParsedParts } from './request';
+
+/**
+ * The middy chain every route goes through:
+ *   correlation id + logger → problem+json error handler → auth (claims → actor, roles)
+ *   → parse (size, content type, JSON, zod) → the route's use case → JSON response.
+ * One Lambda function serves one feature area; it dispatches on API Gateway's `routeKey`.
+ */
+
+export type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type Result = APIGatewayProxyStructuredResultV2;
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+export interface RouteInput<R extends RouteDef> {
+  params: Infer<R['params']>;
+  query: Infer<R['query']>;
+  body: Infer<R['body']>;
+  actor: Actor | undefined;
+  log: Logger;
+  /** Raw request path and method, for the fallback route that answers about the path itself. */
+  rawPath: string;
+  method: string;
+}
+
+export type RouteImpl<K extends RouteId> = (input: RouteInput<(typeof routes)[K]>) => Promise<z.input<(typeof routes)[K]['response']> | undefined>;
+
+export type AreaRoutes = { [K in RouteId]?: RouteImpl<K> };
+
+interface State {
+  log: Logger;
+  correlationId: string;
+  actor?: Actor;
+  parts?: ParsedParts;
+}
+
+type Request = middy.Request<Event, Result, Error, Context & { state: State }>;
+
+const correlation = (): MiddlewareObj<Event, Result, Error, Context & { state: State }> => ({
+  before: (request: Request) => {
+    const { event } = request;
+    const correlationId = header(event.headers ?? {}, 'x-correlation-id') ?? event.requestContext?.requestId ?? crypto.randomUUID();
+    const log = createLogger({ correlationId, route: event.routeKey });
+    request.context.state = { log, correlationId };
+  },
+});
+
+const problems = (): MiddlewareObj<Event, Result, Error, Context & { state: State }> => ({
+  onError: (request: Request) => {
+    const state = request.context.state;
+    const error = asHttpError(request.error);
+    if (error.status >= 500) state?.log.error('request failed', { error: describe(request.error) });
+    request.response = {
+      statusCode: error.status,
+      headers: { 'content-type': problemContentType, ...noStore, ...error.headers, ...(state ? { 'x-correlation-id': state.correlationId } : {}) },
+      body: JSON.stringify(error.toProblem()),
+    };
+  },
+});
+
+const noStore = { 'cache-control': 'no-store' };
+
+/** Errors that mean DynamoDB (or the network to it) is unavailable, not that the request was wrong. */
+const UNAVAILABLE = new Set([
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'ThrottlingException',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+  'ECONNREFUSED',
+  'ECONNRESET',
+]);
+
+function asHttpError(error: unknown): HttpError {
+  if (error instanceof HttpError) return error;
+  const e = error as { name?: string; code?: string; $metadata?: unknown } | undefined;
+  if (e && (UNAVAILABLE.has(e.name ?? '') || UNAVAILABLE.has(e.code ?? ''))) return new ServiceUnavailableError();
+  return new HttpError(500, 'internal', 'Der skete en fejl hos os', 'Prøv igen senere.');
+}
+
+const describe = (error: unknown) =>
+  error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
+
+/** Reads the verified claims into an actor and applies the route's access rule (401/403). */
+const authenticate = (route: RouteDef): MiddlewareObj<Event, Result, Error, Context & { state: State }> => ({
+  before: (request: Request) => {
+    const actor = actorFromClaims(request.event.requestContext?.authorizer?.jwt?.claims);
+    authorize(route.access, actor);
+    request.context.state.actor = actor;
+  },
+});
+
+/** Size, content type, JSON and zod checks of params, query and body (413/415/400). */
+const validate = (route: RouteDef): MiddlewareObj<Event, Result, Error, Context & { state: State }> => ({
+  before: (request: Request) => {
+    const { event } = request;
+    request.context.state.parts = parseRequest(route, {
+      headers: event.headers ?? {},
+      body: event.body,
+      isBase64Encoded: event.isBase64Encoded,
+      pathParameters: event.pathParameters,
+      queryStringParameters: event.queryStringParameters,
+    });
+  },
+});
+
+function routeHandler<K extends RouteId>(id: K, impl: RouteImpl<K>) {
+  const route: RouteDef = routes[id];
+  return middy<Event, Result, Error, Context & { state: State }>()
+    .use(correlation())
+    .use(problems())
+    .use(authenticate(route))
+    .use(validate(route))
+    .handler(async (event, context) => {
+      const { log, correlationId, actor, parts } = context.state;
+      const input = { ...parts, actor, log, rawPath: event.rawPath, method: event.requestContext.http.method };
+      const output = await impl(input as RouteInput<(typeof routes)[K]>);
+      return {
+        statusCode: output === undefined ? 204 : route.status,
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'x-correlation-id': correlationId,
+          // Answers that depend on who asks must never be cached by CloudFront or the browser.
+          ...(route.access === 'public' ? { 'cache-control': 'no-cache' } : noStore),
+        },
+        body: output === undefined ? '' : JSON.stringify(output),
+      };
+    });
+}
+
+/** One Lambda handler for a feature area: a middy chain per route, chosen by `event.routeKey`. */
+export function areaHandler(impls: AreaRoutes) {
+  const byKey = new Map<string, ReturnType<typeof routeHandler>>();
+  for (const [id, impl] of Object.entries(impls)) {
+    byKey.set(routeKey(routes[id as RouteId]), routeHandler(id as RouteId, impl as RouteImpl<RouteId>));
+  }
+  const unknown = middy<Event, Result, Error, Context & { state: State }>()
+    .use(correlation())
+    .use(problems())
+    .handler(async () => {
+      throw new NotFoundError();
+    });
+  return async (event: Event, context: Context): Promise<Result> =>
+    // `state` is filled in by the correlation middleware, first in every chain.
+    (byKey.get(event.routeKey) ?? unknown)(event, context as Context & { state: State });
+}

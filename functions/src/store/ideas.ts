@@ -1,0 +1,135 @@
+// use case --> (secondary adapter) --> DynamoDB
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isPublicStatus } from '#shared/schemas/idea';
+import type { IdeaRecord, IdeaStore, IdeaSummary } from '../domain/ports';
+import { ConflictError } from '../lib/errors';
+import { decodeCursor, encodeCursor } from './cursor';
+import { keys } from './keys';
+import { listIndexName, listSortKeys } from './tables';
+
+/**
+ * Access patterns for ideas:
+ * - get one idea by id: GetItem on IDEA#<id>.
+ * - a process's public ideas by new / top / trending / comments: Query on the sparse list index of
+ *   that sort (gsiList = PROC#<processId>), newest or highest first.
+ * - the same within one area: the area index of that sort (gsiArea = PROC#<processId>#AREA#<area>).
+ * - filter by status and search text: a FilterExpression on those Queries (statuses and matches are
+ *   read from the one sorted partition; see READ_BUDGET).
+ * - a user's own ideas: the byUser index (gsiUser = USER#<userId>).
+ */
+
+/**
+ * A filtered page reads at most this many index pages. If the filter matches rarely, the page comes
+ * back short (even empty) with a cursor to go on from, instead of reading the whole partition.
+ */
+const READ_BUDGET = 5;
+
+/** What a list needs; bodies and search text stay in the table. */
+const LIST_ATTRIBUTES = [
+  'pk', 'sk', 'gsiList', 'gsiArea', 'id', 'processId', 'title', 'excerpt', 'area', 'effects', 'beneficiaries',
+  'status', 'authorId', 'authorName', 'authorType', 'voteCount', 'commentCount', 'trendScore', 'createdAt', 'updatedAt',
+];
+
+export function ideaStore(client: DynamoDBDocumentClient, table: string): IdeaStore {
+  return {
+    async create(idea) {
+      try {
+        await client.send(
+          new PutCommand({ TableName: table, Item: toItem(idea), ConditionExpression: 'attribute_not_exists(pk)' }),
+        );
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) throw new ConflictError('duplicate', 'Idéen findes allerede.');
+        throw error;
+      }
+    },
+
+    async get(ideaId) {
+      const { Item } = await client.send(new GetCommand({ TableName: table, Key: keys.idea(ideaId) }));
+      return Item ? fromItem(Item) : undefined;
+    },
+
+    async listPublic(query) {
+      const scope = query.area ? 'area' : 'list';
+      const index = listIndexName(scope, query.sort);
+      const partitionName = scope === 'area' ? 'gsiArea' : 'gsiList';
+      const partition = query.area ? keys.areaList(query.processId, query.area) : keys.processList(query.processId);
+      const sortName = listSortKeys[query.sort].name;
+      const keyNames = ['pk', 'sk', partitionName, sortName];
+
+      const filters: string[] = [];
+      const names: Record<string, string> = { '#p': partitionName };
+      const values: Record<string, unknown> = { ':p': partition };
+      if (query.status) {
+        filters.push('#status = :status');
+        names['#status'] = 'status';
+        values[':status'] = query.status;
+      }
+      if (query.search) {
+        filters.push('contains(#search, :search)');
+        names['#search'] = 'searchText';
+        values[':search'] = query.search;
+      }
+
+      let start = query.cursor ? decodeCursor(query.cursor, index, { [partitionName]: partition }, keyNames) : undefined;
+      const items: IdeaSummary[] = [];
+      for (let reads = 0; reads < READ_BUDGET && items.length < query.limit; reads++) {
+        const wanted = query.limit - items.length;
+        const page = await client.send(
+          new QueryCommand({
+            TableName: table,
+            IndexName: index,
+            KeyConditionExpression: '#p = :p',
+            ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+            ExpressionAttributeNames: { ...names, ...projectionNames },
+            ExpressionAttributeValues: values,
+            ProjectionExpression: projection,
+            ScanIndexForward: false,
+            // Without a filter every item read is returned: one more than missing tells whether a next
+            // page exists, so the last page has no cursor pointing at nothing.
+            Limit: filters.length ? Math.max(wanted, 25) : wanted + 1,
+            ExclusiveStartKey: start,
+          }),
+        );
+        const found = page.Items ?? [];
+        const room = query.limit - items.length;
+        if (found.length > room) {
+          // More matches than fit: the cursor resumes right after the last one returned.
+          const kept = found.slice(0, room);
+          items.push(...kept.map(fromSummaryItem));
+          const last = kept[kept.length - 1]!;
+          start = Object.fromEntries(keyNames.map((k) => [k, last[k] as string | number]));
+          break;
+        }
+        items.push(...found.map(fromSummaryItem));
+        start = page.LastEvaluatedKey as Record<string, string | number> | undefined;
+        if (!start) break;
+      }
+      return { items, nextCursor: start ? encodeCursor(index, start) : null };
+    },
+  };
+}
+
+const projectionNames = Object.fromEntries(LIST_ATTRIBUTES.map((a, i) => [`#a${i}`, a]));
+const projection = Object.keys(projectionNames).join(', ');
+
+/** Index attributes are derived from the idea, so they can never disagree with its status. */
+function toItem(idea: IdeaRecord): Record<string, unknown> {
+  const visible = isPublicStatus(idea.status);
+  return {
+    ...keys.idea(idea.id),
+    type: 'idea',
+    ...idea,
+    searchText: [idea.title, idea.body, idea.concerns ?? ''].join('\n').toLocaleLowerCase('da'),
+    ...(visible ? { gsiList: keys.processList(idea.processId), gsiArea: keys.areaList(idea.processId, idea.area) } : {}),
+    ...(idea.status === 'pending' ? { gsiQueue: keys.queue(idea.processId, 'pending'), queuedAt: idea.createdAt } : {}),
+    gsiUser: keys.userItems(idea.authorId),
+    gsiUserSk: keys.userIdea(idea.id),
+  };
+}
+
+const INTERNAL = new Set(['pk', 'sk', 'type', 'searchText', 'gsiList', 'gsiArea', 'gsiQueue', 'queuedAt', 'gsiUser', 'gsiUserSk']);
+
+const withoutInternal = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !INTERNAL.has(k)));
+const fromItem = (item: Record<string, unknown>) => withoutInternal(item) as unknown as IdeaRecord;
+const fromSummaryItem = (item: Record<string, unknown>) => withoutInternal(item) as unknown as IdeaSummary;

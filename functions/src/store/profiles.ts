@@ -1,0 +1,25 @@
+// use case --> (secondary adapter) --> DynamoDB
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ProfileStore, StoredProfile } from '../domain/ports';
+import { keys } from './keys';
+
+/** Access pattern: a user's profile by user id (the Cognito `sub`). */
+export function profileStore(client: DynamoDBDocumentClient, table: string): ProfileStore {
+  return {
+    async get(userId) {
+      const { Item } = await client.send(new GetCommand({ TableName: table, Key: keys.profile(userId) }));
+      if (!Item) return undefined;
+      const { pk: _pk, sk: _sk, type: _type, gsiUser: _u, gsiUserSk: _s, ...profile } = Item;
+      return profile as StoredProfile;
+    },
+
+    async put(profile) {
+      await client.send(
+        new PutCommand({
+          TableName: table,
+          Item: { ...keys.profile(profile.userId), type: 'profile', gsiUser: keys.userItems(profile.userId), gsiUserSk: 'PROFILE', ...profile },
+        }),
+      );
+    },
+  };
+}

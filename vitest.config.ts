@@ -1,0 +1,33 @@
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One `npm test`, five projects by environment:
+ * - unit: pure functions and schemas (node)
+ * - component: Vue components (happy-dom)
+ * - integration: the gateway + handlers against DynamoDB Local and cognito-local (started per file)
+ * - cdk: CDK assertions and cdk-nag
+ * - e2e: the built SPA in Chromium against a full local stack
+ */
+export default defineConfig({
+  test: {
+    env: { DELTAG_LOG: 'silent' },
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      { plugins: [vue()], test: { name: 'component', include: ['test/component/**/*.test.ts'], environment: 'happy-dom' } },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 90_000,
+          // Each file starts its own stack; two at a time is what two cores can carry.
+          maxWorkers: 2,
+        },
+      },
+      { test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 180_000 } },
+      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 120_000, maxWorkers: 1 } },
+    ],
+  },
+});
