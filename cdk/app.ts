@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Tags, type App, type Environment } from 'aws-cdk-lib';
+import { ApiStack } from './stacks/api-stack';
+import { AuthStack } from './stacks/auth-stack';
+import { DataStack } from './stacks/data-stack';
+import { WebStack } from './stacks/web-stack';
+
+/** Stockholm: the closest region to Denmark. */
+export const defaultRegion = 'eu-north-1';
+
+export interface BuildAppOptions {
+  env?: Environment;
+  /** Folder with the built SPA; default `frontend/dist`. */
+  webAssetPath?: string;
+}
+
+/**
+ * The whole deployment: data, auth, API, web. `bin/app.ts` and the CDK tests both build through
+ * here, so the tests check the stacks that `cdk synth` makes.
+ */
+export function buildApp(app: App, { env, webAssetPath }: BuildAppOptions) {
+  Tags.of(app).add('project', 'deltag');
+  const data = new DataStack(app, 'Deltag-Data', { env, description: 'Deltag: DynamoDB tables' });
+  const auth = new AuthStack(app, 'Deltag-Auth', { env, description: 'Deltag: Cognito user pool, SPA client, role groups' });
+  const api = new ApiStack(app, 'Deltag-Api', {
+    env,
+    description: 'Deltag: HTTP API and one Lambda function per feature area',
+    tables: data.tables,
+    userPool: auth.userPool,
+    userPoolClient: auth.userPoolClient,
+  });
+  const web = new WebStack(app, 'Deltag-Web', {
+    env,
+    description: 'Deltag: CloudFront, SPA bucket, /api/* to the HTTP API',
+    httpApi: api.httpApi,
+    userPool: auth.userPool,
+    userPoolClient: auth.userPoolClient,
+    webAssetPath,
+  });
+  return { data, auth, api, web };
+}
+
+/** The `context` of cdk.json (feature flags), for apps built outside the CDK CLI, such as in tests. */
+export function cdkJsonContext(): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(fileURLToPath(new URL('../cdk.json', import.meta.url)), 'utf8'));
+  return cdkJson.context ?? {};
+}

@@ -1,0 +1,72 @@
+import { fileURLToPath } from 'node:url';
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { FeatureArea } from '#shared/api/routes';
+import type { TableDef } from '#functions/store/tables';
+
+/** Repository root, found from this file so synth works from any working directory. */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * ESM bundles have no `require`; CommonJS dependencies bundled into them still call it for Node
+ * built-ins, which fails at runtime ("Dynamic require of … is not supported"). Single quotes only:
+ * the CDK passes the banner to esbuild through a double-quoted shell argument.
+ */
+const requireShim = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+export interface ApiFunctionProps {
+  area: FeatureArea;
+  environment?: Record<string, string>;
+}
+
+/**
+ * One Lambda function per feature area, with the project's defaults in one place. Entry is
+ * `functions/src/handlers/<area>.ts`, exporting `handler`.
+ */
+export class ApiFunction extends Construct {
+  readonly fn: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+    // Created explicitly so retention is set without the LogRetention custom resource.
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    const fnProps: NodejsFunctionProps = {
+      entry: `${root}functions/src/handlers/${props.area}.ts`,
+      handler: 'handler',
+      projectRoot: root,
+      depsLockFilePath: `${root}package-lock.json`,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        // Prefer packages' ESM builds; fall back to CommonJS.
+        mainFields: ['module', 'main'],
+        banner: requireShim,
+        minify: true,
+        sourceMap: true,
+        // Stack traces need file and line, not the source text: keeps the bundle small.
+        sourcesContent: false,
+        // The nodejs24.x runtime ships AWS SDK v3.
+        externalModules: ['@aws-sdk/*'],
+      },
+    };
+    this.fn = new NodejsFunction(this, 'Fn', fnProps);
+  }
+
+  /** Puts the physical table name in `def.envVar` and grants the function access to the table and its indexes. */
+  bindTable(table: ITable, def: TableDef, access: 'read' | 'readwrite'): void {
+    this.fn.addEnvironment(def.envVar, table.tableName);
+    if (access === 'read') table.grantReadData(this.fn);
+    else table.grantReadWriteData(this.fn);
+  }
+}

@@ -1,0 +1,112 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { featureAreas, isProtected, routeList, type FeatureArea, type HttpMethod as HttpMethodName } from '#shared/api/routes';
+import { ApiFunction } from '../constructs/api-function';
+import type { BoundTable } from './data-stack';
+
+export interface ApiStackProps extends StackProps {
+  tables: Record<string, BoundTable>;
+  userPool: IUserPool;
+  userPoolClient: IUserPoolClient;
+}
+
+/** Areas that serve at least one route: an area without routes gets no function. */
+const servedAreas = featureAreas.filter((area) => routeList.some((r) => r.area === area));
+
+/**
+ * An area with no writing method only gets read access to the tables. ANY is not a write: the route
+ * table keeps it for the catch-all that answers unknown paths.
+ */
+const writingMethods: ReadonlySet<HttpMethodName> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const onlyReads = (area: FeatureArea) => !routeList.some((r) => r.area === area && writingMethods.has(r.method));
+
+/**
+ * Fields of the access log. No source IP or user agent: behind CloudFront the IP is CloudFront's, and
+ * the log should hold no more personal data than it needs (GDPR data minimisation).
+ */
+const accessLogFields = {
+  requestId: '$context.requestId',
+  time: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  latencyMs: '$context.responseLatency',
+  integrationLatencyMs: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+};
+
+/**
+ * The HTTP API: one Lambda function per feature area and one route per entry of the route table,
+ * with the Cognito JWT authorizer on every route that is not public.
+ */
+export class ApiStack extends Stack {
+  readonly httpApi: HttpApi;
+  readonly functions: Partial<Record<FeatureArea, ApiFunction>> = {};
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { userPool, userPoolClient } = props;
+
+    // Stage created below: the default one cannot take access logs or throttling.
+    this.httpApi = new HttpApi(this, 'HttpApi', { apiName: 'deltag-api', createDefaultStage: false });
+    new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { burstLimit: 200, rateLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(
+          new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH }),
+        ),
+        format: AccessLogFormat.custom(JSON.stringify(accessLogFields)),
+      },
+    });
+
+    const jwt = new HttpJwtAuthorizer(
+      'Cognito',
+      `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`,
+      { jwtAudience: [userPoolClient.userPoolClientId] },
+    );
+    // Explicit, so a default authorizer added later cannot close a public route.
+    const none = new HttpNoneAuthorizer();
+
+    const integrations = new Map<FeatureArea, HttpLambdaIntegration>();
+    for (const area of servedAreas) {
+      const fn = new ApiFunction(this, `Fn-${area}`, {
+        area,
+        environment: { USER_POOL_ID: userPool.userPoolId, USER_POOL_CLIENT_ID: userPoolClient.userPoolClientId },
+      });
+      for (const { table, def } of Object.values(props.tables)) {
+        fn.bindTable(table, def, onlyReads(area) ? 'read' : 'readwrite');
+      }
+      this.functions[area] = fn;
+      integrations.set(area, new HttpLambdaIntegration(`Integration-${area}`, fn.fn));
+    }
+
+    for (const route of routeList) {
+      const integration = integrations.get(route.area);
+      if (!integration) throw new Error(`No function for area ${route.area}`); // unreachable: servedAreas
+      this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration,
+        authorizer: isProtected(route.access) ? jwt : none,
+      });
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
+  }
+}

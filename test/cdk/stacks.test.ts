@@ -1,0 +1,205 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CfnElement, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { isProtected, routeKey, routeList } from '#shared/api/routes';
+import { roles } from '#shared/schemas/user';
+import { tables } from '#functions/store/tables';
+import { identity } from '../../cdk/definitions/identity';
+import { testApp } from './synth';
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+
+let app: ReturnType<typeof testApp>;
+const templates = {} as Record<'data' | 'auth' | 'api' | 'web', Template>;
+
+/** The logical id CloudFormation sees for a construct's L1 resource. */
+const logicalId = (stack: Stack, construct: IConstruct) => stack.getLogicalId(construct.node.defaultChild as CfnElement);
+const resources = (template: Template, type: string) => Object.values(template.findResources(type)) as Resource[];
+
+beforeAll(() => {
+  // Prepare: one synth of the whole app for every test in this file.
+  app = testApp();
+  for (const name of ['data', 'auth', 'api', 'web'] as const) templates[name] = Template.fromStack(app[name]);
+}, 60_000);
+
+describe('api stack', () => {
+  const areas = [...new Set(routeList.map((r) => r.area))];
+
+  it('has one Lambda function per feature area with routes, on nodejs24.x and arm64', () => {
+    const functions = resources(templates.api, 'AWS::Lambda::Function');
+    expect(functions).toHaveLength(areas.length);
+    for (const fn of functions) {
+      expect(fn.Properties.Runtime).toBe('nodejs24.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
+        expect.arrayContaining(['NODE_OPTIONS', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', ...tables.map((t) => t.envVar)]),
+      );
+    }
+  });
+
+  it('grants table writes only to areas with a writing route', () => {
+    for (const area of areas) {
+      const fn = app.api.functions[area];
+      expect(fn, area).toBeDefined();
+      const roleId = logicalId(app.api, fn!.fn.role!);
+      const actions = resources(templates.api, 'AWS::IAM::Policy')
+        .filter((p) => p.Properties.Roles.some((r: { Ref?: string }) => r.Ref === roleId))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => s.Action));
+      const writes = routeList.some((r) => r.area === area && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method));
+      expect(actions, area).toContain('dynamodb:Query');
+      if (writes) expect(actions, area).toContain('dynamodb:PutItem');
+      else expect(actions, area).not.toContain('dynamodb:PutItem');
+    }
+  });
+
+  it('has one route per entry of the route table, with its route key', () => {
+    const keys = resources(templates.api, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey);
+    expect(keys.sort()).toEqual(routeList.map(routeKey).sort());
+  });
+
+  it('puts the Cognito JWT authorizer on protected routes and none on public ones', () => {
+    const [authorizer] = resources(templates.api, 'AWS::ApiGatewayV2::Authorizer');
+    expect(authorizer?.Properties.AuthorizerType).toBe('JWT');
+    expect(JSON.stringify(authorizer?.Properties.JwtConfiguration.Issuer)).toContain('https://cognito-idp.eu-north-1.amazonaws.com/');
+    const byKey = new Map(resources(templates.api, 'AWS::ApiGatewayV2::Route').map((r) => [r.Properties.RouteKey, r.Properties]));
+    for (const route of routeList) {
+      const props = byKey.get(routeKey(route));
+      if (isProtected(route.access)) {
+        expect(props, route.id).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: expect.anything() });
+      } else {
+        expect(props?.AuthorizationType ?? 'NONE', route.id).toBe('NONE');
+        expect(props?.AuthorizerId, route.id).toBeUndefined();
+      }
+    }
+  });
+
+  it('logs access and throttles on the default stage', () => {
+    templates.api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: { DestinationArn: Match.anyValue() },
+      DefaultRouteSettings: { ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 },
+    });
+  });
+});
+
+describe('data stack', () => {
+  it('builds every table from its definition: on demand, PITR, TTL, all GSIs, retained', () => {
+    expect(resources(templates.data, 'AWS::DynamoDB::Table')).toHaveLength(tables.length);
+    const all = templates.data.findResources('AWS::DynamoDB::Table') as Record<string, Resource>;
+    for (const def of tables) {
+      const table = all[logicalId(app.data, app.data.tables[def.id]!.table)];
+      expect(table, def.id).toBeDefined();
+      expect(table!.DeletionPolicy).toBe('Retain');
+      expect(table!.Properties).toMatchObject({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        SSESpecification: { SSEEnabled: true },
+        KeySchema: [
+          { AttributeName: def.partitionKey.name, KeyType: 'HASH' },
+          { AttributeName: def.sortKey.name, KeyType: 'RANGE' },
+        ],
+      });
+      if (def.ttlAttribute) {
+        expect(table!.Properties.TimeToLiveSpecification).toEqual({ AttributeName: def.ttlAttribute, Enabled: true });
+      }
+      const gsis = table!.Properties.GlobalSecondaryIndexes ?? [];
+      expect(gsis).toHaveLength(def.indexes.length);
+      for (const index of def.indexes) {
+        expect(gsis, index.name).toContainEqual({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+            { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        });
+      }
+    }
+  });
+});
+
+describe('web stack', () => {
+  const distribution = () => resources(templates.web, 'AWS::CloudFront::Distribution')[0]!.Properties.DistributionConfig;
+
+  it('reaches the bucket only through an origin access control', () => {
+    const oacIds = Object.keys(templates.web.findResources('AWS::CloudFront::OriginAccessControl'));
+    expect(oacIds).toHaveLength(1);
+    const s3Origin = distribution().Origins.find((o: Record<string, unknown>) => o.S3OriginConfig);
+    expect(s3Origin.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [oacIds[0], 'Id'] });
+    expect(s3Origin.S3OriginConfig.OriginAccessIdentity).toBe('');
+    expect(distribution().DefaultCacheBehavior.TargetOriginId).toBe(s3Origin.Id);
+  });
+
+  it('lets only CloudFront, for this distribution, read the bucket', () => {
+    const [policy] = resources(templates.web, 'AWS::S3::BucketPolicy');
+    const allows = policy!.Properties.PolicyDocument.Statement.filter((s: { Effect: string }) => s.Effect === 'Allow');
+    expect(allows.length).toBeGreaterThan(0);
+    for (const statement of allows) {
+      expect(statement.Principal).toEqual({ Service: 'cloudfront.amazonaws.com' });
+      expect(statement.Condition.StringEquals['AWS:SourceArn']).toBeDefined();
+    }
+    templates.web.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+  });
+
+  it('sends /api/* uncached to the HTTP API with every method', () => {
+    const api = distribution().CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
+    expect(api).toBeDefined();
+    expect(api.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // Managed-CachingDisabled
+    expect(api.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // Managed-AllViewerExceptHostHeader
+    expect(api.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']));
+    const origin = distribution().Origins.find((o: { Id: string }) => o.Id === api.TargetOriginId);
+    expect(JSON.stringify(origin.DomainName)).toContain('.execute-api.eu-north-1.');
+  });
+
+  it('falls back to index.html in a viewer-request function, not in distribution-wide error responses', () => {
+    const config = distribution();
+    expect(config.CustomErrorResponses).toBeUndefined();
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: expect.anything() },
+    ]);
+  });
+
+  it('writes config.json from the auth stack, not from literals', () => {
+    const [deployment] = resources(templates.web, 'Custom::CDKBucketDeployment');
+    // Deploy-time values of config.json: the user pool id and client id, each read from the auth stack.
+    const markers = deployment!.Properties.SourceMarkers.flatMap((m: object) => Object.values(m));
+    expect(markers).toHaveLength(2);
+    for (const marker of markers) expect(JSON.stringify(marker)).toContain(app.auth.stackName);
+    expect(deployment!.Properties.DistributionPaths).toEqual(['/*']);
+  });
+});
+
+describe('auth stack', () => {
+  it('has a user pool with email sign-in and the password policy', () => {
+    templates.auth.resourceCountIs('AWS::Cognito::UserPool', 1);
+    templates.auth.hasResourceProperties('AWS::Cognito::UserPool', {
+      UsernameAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+      Policies: { PasswordPolicy: { MinimumLength: identity.passwordPolicy.minLength } },
+    });
+  });
+
+  it('has an SPA client without a secret', () => {
+    templates.auth.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      PreventUserExistenceErrors: 'ENABLED',
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+    });
+  });
+
+  it('has one group per role', () => {
+    const groups = resources(templates.auth, 'AWS::Cognito::UserPoolGroup').map((g) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual([...roles].sort());
+  });
+});
