@@ -4,7 +4,7 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { singleLine } from '#shared/schemas/text';
 import { participantTypeSchema, roleSchema } from '#shared/schemas/user';
 import { createDocumentClient } from '#functions/store/client';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { problemSchema } from '../schemas/problem';
 import { operations, type RouteDef } from './routes';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ideaCreateSchema, ideaDetailSchema, ideaListQuerySchema, ideaListSchema } from '../schemas/idea';
 import { processListSchema, processSchema } from '../schemas/process';
 import { profileSchema, profileUpdateSchema, type Role } from '../schemas/user';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { participantTypeSchema } from './user';
 import { isoDateTime, multiLine, singleLine, slugSchema, ulidSchema } from './text';
 

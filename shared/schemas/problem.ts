@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** RFC 9457 problem details: the one error body every route returns (`application/problem+json`). */
 export const problemSchema = z.object({

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+// `import * as z`, not `import { z }`: the named export carries every zod locale into the Lambda bundles (450 kB against 85 kB).
 
 /**
  * Text fields are plain text end to end: stored and returned exactly as typed (after trimming and
