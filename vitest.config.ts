@@ -24,10 +24,12 @@ export default defineConfig({
           hookTimeout: 90_000,
           // Each file starts its own stack; two at a time is what two cores can carry.
           maxWorkers: 2,
+          // Groups run one after another: fast projects (0), then integration (1), then the browser (2).
+          sequence: { groupOrder: 1 },
         },
       },
       { test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 180_000 } },
-      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 120_000, maxWorkers: 1 } },
+      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', testTimeout: 60_000, hookTimeout: 120_000, maxWorkers: 1, sequence: { groupOrder: 2 } } },
     ],
   },
 });

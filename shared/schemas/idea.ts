@@ -22,8 +22,8 @@ export const isPublicStatus = (s: IdeaStatus): s is PublicStatus => (publicStatu
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)
-    .min(1)
-    .max(max)
+    .min(1, 'Vælg mindst én')
+    .max(max, `Vælg højst ${max}`)
     .refine((list) => new Set(list).size === list.length, 'Den samme værdi må kun vælges én gang');
 
 /** What a participant sends to create an idea. Area and effects are checked against the process. */
