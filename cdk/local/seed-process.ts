@@ -1,4 +1,4 @@
-import type { Process } from '#shared/schemas/process';
+import { defaultRateLimits, type Process } from '#shared/schemas/process';
 
 /**
  * The first process, "AI i Gentofte Kommune", from the committee's terms of reference
@@ -55,7 +55,7 @@ export function firstProcess(seededAt: Date): Process {
       { id: 'bedre-service', name: { da: 'Bedre service', en: 'Better service' } },
       { id: 'bedre-arbejdsmiljoe', name: { da: 'Bedre arbejdsmiljø', en: 'Better working environment' } },
     ],
-    settings: { moderation: 'post', flagThreshold: 3 },
+    settings: { moderation: 'post', flagThreshold: 3, limits: defaultRateLimits },
     createdAt: now,
     updatedAt: now,
   };

@@ -3,6 +3,15 @@ import { ideaCreateSchema, ideaDetailSchema, ideaListQuerySchema, ideaListSchema
 import { processListSchema, processSchema } from '../schemas/process';
 import { profileSchema, profileUpdateSchema, type Role } from '../schemas/user';
 import { slugSchema, ulidSchema } from '../schemas/text';
+import { myVotesQuerySchema, myVotesSchema, voteStateSchema } from '../schemas/vote';
+import {
+  commentCreateSchema,
+  commentListQuerySchema,
+  commentListSchema,
+  commentSchema,
+  commentUpdateSchema,
+} from '../schemas/comment';
+import { flagCreateSchema, flagReceiptSchema } from '../schemas/flag';
 
 /**
  * The route table: the single list of what the API offers. The CDK app makes one Lambda function per
@@ -13,7 +22,7 @@ import { slugSchema, ulidSchema } from '../schemas/text';
 /** public: anyone; user: any signed-in user; roles: signed in and in one of these Cognito groups. */
 export type Access = 'public' | 'user' | { roles: readonly Role[] };
 
-export const featureAreas = ['meta', 'processes', 'ideas', 'me'] as const;
+export const featureAreas = ['meta', 'processes', 'ideas', 'me', 'votes', 'comments', 'flags'] as const;
 export type FeatureArea = (typeof featureAreas)[number];
 
 /** ANY only for the catch-all that answers unknown paths with a problem body (404 or 405). */
@@ -36,6 +45,7 @@ export interface RouteDef {
 
 const processParams = z.object({ processId: slugSchema }).strict();
 const ideaParams = z.object({ ideaId: ulidSchema }).strict();
+const commentParams = z.object({ commentId: ulidSchema }).strict();
 
 export const routes = {
   unmatched: {
@@ -126,6 +136,111 @@ export const routes = {
     body: profileUpdateSchema,
     response: profileSchema,
     status: 200,
+  },
+  voteIdea: {
+    method: 'PUT',
+    path: '/api/ideas/{ideaId}/vote',
+    area: 'votes',
+    access: 'user',
+    summary: 'Vote for an idea (idempotent: a second vote changes nothing)',
+    params: ideaParams,
+    response: voteStateSchema,
+    status: 200,
+  },
+  unvoteIdea: {
+    method: 'DELETE',
+    path: '/api/ideas/{ideaId}/vote',
+    area: 'votes',
+    access: 'user',
+    summary: 'Take back a vote (idempotent)',
+    params: ideaParams,
+    response: voteStateSchema,
+    status: 200,
+  },
+  myVotes: {
+    method: 'GET',
+    path: '/api/me/votes',
+    area: 'votes',
+    access: 'user',
+    summary: 'Which of up to 100 ideas the signed-in user has voted for',
+    query: myVotesQuerySchema,
+    response: myVotesSchema,
+    status: 200,
+  },
+  listComments: {
+    method: 'GET',
+    path: '/api/ideas/{ideaId}/comments',
+    area: 'comments',
+    access: 'public',
+    summary: "An idea's comments, newest first, each with its replies (oldest first)",
+    params: ideaParams,
+    query: commentListQuerySchema,
+    response: commentListSchema,
+    status: 200,
+  },
+  createComment: {
+    method: 'POST',
+    path: '/api/ideas/{ideaId}/comments',
+    area: 'comments',
+    access: 'user',
+    summary: 'Comment on an idea, or reply to a comment (one reply level)',
+    params: ideaParams,
+    body: commentCreateSchema,
+    response: commentSchema,
+    status: 201,
+  },
+  updateComment: {
+    method: 'PATCH',
+    path: '/api/comments/{commentId}',
+    area: 'comments',
+    access: 'user',
+    summary: 'Edit your own comment within 15 minutes of posting it',
+    params: commentParams,
+    body: commentUpdateSchema,
+    response: commentSchema,
+    status: 200,
+  },
+  deleteComment: {
+    method: 'DELETE',
+    path: '/api/comments/{commentId}',
+    area: 'comments',
+    access: 'user',
+    summary: 'Delete your own comment (moderators: any); replies stay readable',
+    params: commentParams,
+    response: z.never(),
+    status: 204,
+  },
+  myComments: {
+    method: 'GET',
+    path: '/api/me/comments',
+    area: 'comments',
+    access: 'user',
+    summary: "Ids of the signed-in user's comments on one idea (to offer edit and delete)",
+    query: z.object({ ideaId: ulidSchema }).strict(),
+    response: z.object({ ids: z.array(ulidSchema) }),
+    status: 200,
+  },
+  flagIdea: {
+    method: 'POST',
+    path: '/api/ideas/{ideaId}/flags',
+    area: 'flags',
+    access: 'user',
+    summary: 'Flag an idea for moderators, once per user',
+    params: ideaParams,
+    body: flagCreateSchema,
+    response: flagReceiptSchema,
+    status: 201,
+  },
+  flagComment: {
+    method: 'POST',
+    path: '/api/comments/{commentId}/flags',
+    area: 'flags',
+    access: 'user',
+    summary: 'Flag a comment for moderators, once per user',
+    params: commentParams,
+    body: flagCreateSchema,
+    response: flagReceiptSchema,
+    status: 201,
   },
 } as const satisfies Record<string, RouteDef>;
 

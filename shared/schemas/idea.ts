@@ -65,7 +65,8 @@ export const ideaDetailSchema = ideaListItemSchema.extend({
 });
 export type IdeaDetail = z.infer<typeof ideaDetailSchema>;
 
-export const ideaSorts = ['new', 'top', 'trending', 'comments'] as const;
+/** random: a stable shuffle per `seed` (one per visitor), so early ideas get no head start. */
+export const ideaSorts = ['new', 'top', 'trending', 'comments', 'random'] as const;
 export const ideaSortSchema = z.enum(ideaSorts);
 export type IdeaSort = z.infer<typeof ideaSortSchema>;
 
@@ -77,8 +78,10 @@ export const ideaListQuerySchema = z
     q: singleLine(0, 100).optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
     cursor: z.string().max(2048).optional(),
+    seed: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Ugyldigt seed').optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => q.sort !== 'random' || q.seed !== undefined, { path: ['seed'], message: 'Angiv et seed ved tilfældig rækkefølge' });
 export type IdeaListQuery = z.infer<typeof ideaListQuerySchema>;
 
 export const ideaListSchema = z.object({

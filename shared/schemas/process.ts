@@ -1,21 +1,14 @@
 import * as z from 'zod';
 import { isoDateTime, localizedSchema, slugSchema } from './text';
+import { phaseKinds } from '../rules/phases';
+
+export { currentPhase, phaseKinds, phaseRules, type PhaseKind } from '../rules/phases';
 
 /**
  * A process (forløb) is one consultation, e.g. "AI i Gentofte Kommune". Everything belongs to one.
  * Phases run in order; what a participant may do depends on the phase that is open now.
  */
-export const phaseKinds = ['submission', 'voting', 'review', 'closed'] as const;
 export const phaseKindSchema = z.enum(phaseKinds);
-export type PhaseKind = z.infer<typeof phaseKindSchema>;
-
-/** What each phase allows. One table, read by the server's rules and the SPA's buttons alike. */
-export const phaseRules: Record<PhaseKind, { submit: boolean; vote: boolean; comment: boolean }> = {
-  submission: { submit: true, vote: true, comment: true },
-  voting: { submit: false, vote: true, comment: true },
-  review: { submit: false, vote: false, comment: false },
-  closed: { submit: false, vote: false, comment: false },
-};
 
 export const phaseSchema = z.object({
   kind: phaseKindSchema,
@@ -31,11 +24,22 @@ export type Area = z.infer<typeof areaSchema>;
 export const effectSchema = z.object({ id: slugSchema, name: localizedSchema });
 export type Effect = z.infer<typeof effectSchema>;
 
+/** Per-user abuse limits, counted in DynamoDB so they hold across Lambda instances. */
+export const rateLimitsSchema = z.object({
+  votesPerMinute: z.int().min(1),
+  commentsPerMinute: z.int().min(1),
+  ideasPerHour: z.int().min(1),
+  flagsPerHour: z.int().min(1),
+});
+export type RateLimits = z.infer<typeof rateLimitsSchema>;
+export const defaultRateLimits: RateLimits = { votesPerMinute: 30, commentsPerMinute: 10, ideasPerHour: 5, flagsPerHour: 20 };
+
 export const processSettingsSchema = z.object({
   /** pre: new ideas wait for a moderator; post: published at once and moderated afterwards. */
   moderation: z.enum(['pre', 'post']),
   /** Distinct flags that take a target out of public lists until a moderator has looked. */
   flagThreshold: z.int().min(1).max(100),
+  limits: rateLimitsSchema.default(defaultRateLimits),
 });
 export type ProcessSettings = z.infer<typeof processSettingsSchema>;
 
@@ -56,12 +60,3 @@ export type Process = z.infer<typeof processSchema>;
 
 export const processListSchema = z.object({ items: z.array(processSchema) });
 export type ProcessList = z.infer<typeof processListSchema>;
-
-/** The phase open at `now`; before the first phase nothing is open, after the last it is closed. */
-export function currentPhase(process: Pick<Process, 'phases'>, now: Date): PhaseKind | 'upcoming' {
-  const t = now.getTime();
-  const open = process.phases.find((p) => Date.parse(p.startsAt) <= t && t < Date.parse(p.endsAt));
-  if (open) return open.kind;
-  const first = process.phases[0];
-  return first && t < Date.parse(first.startsAt) ? 'upcoming' : 'closed';
-}

@@ -4,7 +4,7 @@ import type { IdeaRecord, IdeaStore, ProcessStore, ProfileStore, StoredProfile }
 import { trendWeight } from '#functions/domain/trending';
 import { ideaCreateSchema } from '#shared/schemas/idea';
 import { firstProcess } from '#local/seed-process';
-import type { Process } from '#shared/schemas/process';
+import { defaultRateLimits, type Process } from '#shared/schemas/process';
 import { validIdea } from '../fixtures/ideas';
 
 /** In-memory fakes of the ports: the use cases' rules are tested here, the adapters in integration. */
@@ -39,7 +39,7 @@ describe('createIdea', () => {
   });
 
   it('keeps ideas pending in a pre-moderated process', async () => {
-    const process = { ...firstProcess(seededAt), settings: { moderation: 'pre' as const, flagThreshold: 3 } };
+    const process = { ...firstProcess(seededAt), settings: { moderation: 'pre' as const, flagThreshold: 3, limits: defaultRateLimits } };
     expect((await createIdea(deps(process), actor, 'ai-i-gentofte', input)).status).toBe('pending');
   });
 
@@ -66,7 +66,7 @@ describe('createIdea', () => {
 
 describe('getIdea visibility', () => {
   it('shows a pending idea only to its author and moderators', async () => {
-    const process = { ...firstProcess(seededAt), settings: { moderation: 'pre' as const, flagThreshold: 3 } };
+    const process = { ...firstProcess(seededAt), settings: { moderation: 'pre' as const, flagThreshold: 3, limits: defaultRateLimits } };
     const d = deps(process);
     const idea = await createIdea(d, actor, 'ai-i-gentofte', input);
     await expect(getIdea(d, undefined, idea.id)).rejects.toMatchObject({ status: 404 });

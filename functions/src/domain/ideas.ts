@@ -82,6 +82,7 @@ export async function listIdeas(deps: Pick<IdeaDeps, 'processes' | 'ideas'>, pro
     search: query.q ? query.q.toLocaleLowerCase('da') : undefined,
     limit: query.limit,
     cursor: query.cursor,
+    seed: query.seed,
   });
   return { items: page.items.map(toListItem), nextCursor: page.nextCursor };
 }

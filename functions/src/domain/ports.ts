@@ -26,6 +26,8 @@ export interface IdeaPageQuery {
   search?: string;
   limit: number;
   cursor?: string;
+  /** For sort=random: the visitor's seed. */
+  seed?: string;
 }
 
 export interface Page<T> {

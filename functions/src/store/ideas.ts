@@ -1,9 +1,10 @@
 // use case --> (secondary adapter) --> DynamoDB
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isPublicStatus } from '#shared/schemas/idea';
-import type { IdeaRecord, IdeaStore, IdeaSummary } from '../domain/ports';
-import { ConflictError } from '../lib/errors';
+import type { IdeaPageQuery, IdeaRecord, IdeaStore, IdeaSummary, Page } from '../domain/ports';
+import { BadRequestError, ConflictError } from '../lib/errors';
 import { decodeCursor, encodeCursor } from './cursor';
 import { keys } from './keys';
 import { listIndexName, listSortKeys } from './tables';
@@ -50,26 +51,18 @@ export function ideaStore(client: DynamoDBDocumentClient, table: string): IdeaSt
     },
 
     async listPublic(query) {
+      if (query.sort === 'random') return listRandom(client, table, query);
+      const sort = query.sort;
       const scope = query.area ? 'area' : 'list';
-      const index = listIndexName(scope, query.sort);
+      const index = listIndexName(scope, sort);
       const partitionName = scope === 'area' ? 'gsiArea' : 'gsiList';
       const partition = query.area ? keys.areaList(query.processId, query.area) : keys.processList(query.processId);
-      const sortName = listSortKeys[query.sort].name;
+      const sortName = listSortKeys[sort].name;
       const keyNames = ['pk', 'sk', partitionName, sortName];
 
-      const filters: string[] = [];
-      const names: Record<string, string> = { '#p': partitionName };
-      const values: Record<string, unknown> = { ':p': partition };
-      if (query.status) {
-        filters.push('#status = :status');
-        names['#status'] = 'status';
-        values[':status'] = query.status;
-      }
-      if (query.search) {
-        filters.push('contains(#search, :search)');
-        names['#search'] = 'searchText';
-        values[':search'] = query.search;
-      }
+      const { filters, names, values } = listFilters(query);
+      names['#p'] = partitionName;
+      values[':p'] = partition;
 
       let start = query.cursor ? decodeCursor(query.cursor, index, { [partitionName]: partition }, keyNames) : undefined;
       const items: IdeaSummary[] = [];
@@ -108,6 +101,79 @@ export function ideaStore(client: DynamoDBDocumentClient, table: string): IdeaSt
       return { items, nextCursor: start ? encodeCursor(index, start) : null };
     },
   };
+}
+
+/**
+ * Random order, stable per seed: read the ids of every matching public idea (a Query on the "new"
+ * index projecting only ids: no Scan), order them by a hash of seed and id, and fetch one page by
+ * BatchGet. Cost grows with the number of ideas in the process; RANDOM_MAX bounds it.
+ */
+const RANDOM_MAX = 10_000;
+
+async function listRandom(client: DynamoDBDocumentClient, table: string, query: IdeaPageQuery): Promise<Page<IdeaSummary>> {
+  const seed = query.seed ?? '';
+  const scope = query.area ? 'area' : 'list';
+  const index = listIndexName(scope, 'new');
+  const partitionName = scope === 'area' ? 'gsiArea' : 'gsiList';
+  const offset = query.cursor ? Number(decodeCursor(query.cursor, `random:${seed}:${index}`, {}, ['offset']).offset) : 0;
+  if (!Number.isInteger(offset) || offset < 0) throw new BadRequestError('Ugyldig side-markør (cursor).', 'invalid-cursor');
+
+  const { filters, names, values } = listFilters(query);
+  const ids: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: index,
+        KeyConditionExpression: '#p = :p',
+        ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+        ExpressionAttributeNames: { ...names, '#p': partitionName, '#id': 'id' },
+        ExpressionAttributeValues: { ...values, ':p': query.area ? keys.areaList(query.processId, query.area) : keys.processList(query.processId) },
+        ProjectionExpression: '#id',
+        ExclusiveStartKey: start,
+      }),
+    );
+    ids.push(...(page.Items ?? []).map((i) => i.id as string));
+    start = page.LastEvaluatedKey;
+  } while (start && ids.length < RANDOM_MAX);
+
+  const order = ids
+    .map((id) => ({ id, rank: createHash('sha256').update(`${seed}:${id}`).digest().readUInt32BE(0) }))
+    .sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
+  const pageIds = order.slice(offset, offset + query.limit).map((o) => o.id);
+  const byId = new Map<string, IdeaSummary>();
+  for (let unprocessed = pageIds.map((id) => keys.idea(id)); unprocessed.length > 0; ) {
+    const result = await client.send(
+      new BatchGetCommand({ RequestItems: { [table]: { Keys: unprocessed, ProjectionExpression: projection, ExpressionAttributeNames: projectionNames } } }),
+    );
+    for (const item of result.Responses?.[table] ?? []) byId.set(item.id as string, fromSummaryItem(item));
+    unprocessed = (result.UnprocessedKeys?.[table]?.Keys ?? []) as typeof unprocessed;
+  }
+  const next = offset + query.limit;
+  return {
+    // An idea hidden between the id read and the BatchGet has lost its list attributes: leave it out.
+    items: pageIds.flatMap((id) => (byId.get(id)?.status ? [byId.get(id)!] : [])),
+    nextCursor: next < order.length ? encodeCursor(`random:${seed}:${index}`, { offset: next }) : null,
+  };
+}
+
+/** Status and search filters, shared by every list query. */
+function listFilters(query: IdeaPageQuery) {
+  const filters: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (query.status) {
+    filters.push('#status = :status');
+    names['#status'] = 'status';
+    values[':status'] = query.status;
+  }
+  if (query.search) {
+    filters.push('contains(#search, :search)');
+    names['#search'] = 'searchText';
+    values[':search'] = query.search;
+  }
+  return { filters, names, values };
 }
 
 const projectionNames = Object.fromEntries(LIST_ATTRIBUTES.map((a, i) => [`#a${i}`, a]));

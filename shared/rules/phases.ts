@@ -1,0 +1,23 @@
+/**
+ * Phase rules as plain code without zod, so the SPA can import them without pulling the schema
+ * library into its first bundle. `schemas/process.ts` re-exports them for the server.
+ */
+export const phaseKinds = ['submission', 'voting', 'review', 'closed'] as const;
+export type PhaseKind = (typeof phaseKinds)[number];
+
+/** What each phase allows. One table, read by the server's rules and the SPA's buttons alike. */
+export const phaseRules: Record<PhaseKind, { submit: boolean; vote: boolean; comment: boolean }> = {
+  submission: { submit: true, vote: true, comment: true },
+  voting: { submit: false, vote: true, comment: true },
+  review: { submit: false, vote: false, comment: false },
+  closed: { submit: false, vote: false, comment: false },
+};
+
+/** The phase open at `now`; before the first phase nothing is open, after the last it is closed. */
+export function currentPhase(process: { phases: readonly { kind: PhaseKind; startsAt: string; endsAt: string }[] }, now: Date): PhaseKind | 'upcoming' {
+  const t = now.getTime();
+  const open = process.phases.find((p) => Date.parse(p.startsAt) <= t && t < Date.parse(p.endsAt));
+  if (open) return open.kind;
+  const first = process.phases[0];
+  return first && t < Date.parse(first.startsAt) ? 'upcoming' : 'closed';
+}

@@ -1,0 +1,62 @@
+import * as z from 'zod';
+import { participantTypeSchema } from './user';
+import { isoDateTime, multiLine, ulidSchema } from './text';
+
+/** Optional stance of a comment on the idea. */
+export const stances = ['for', 'against', 'neutral'] as const;
+export const stanceSchema = z.enum(stances);
+export type Stance = z.infer<typeof stanceSchema>;
+
+/** Authors may edit their comment this long after posting it. */
+export const COMMENT_EDIT_WINDOW_MINUTES = 15;
+
+export const commentCreateSchema = z
+  .object({
+    body: multiLine(1, 2000),
+    parentId: ulidSchema.optional(),
+    stance: stanceSchema.optional(),
+  })
+  .strict();
+export type CommentCreate = z.infer<typeof commentCreateSchema>;
+
+export const commentUpdateSchema = z
+  .object({
+    body: multiLine(1, 2000),
+    stance: stanceSchema.nullable().optional(),
+  })
+  .strict();
+export type CommentUpdate = z.infer<typeof commentUpdateSchema>;
+
+/**
+ * A comment as shown. A deleted comment stays as a placeholder (no body, no author) so its replies
+ * remain readable; a comment held for moderation after flags shows no body to others either.
+ */
+export const commentSchema = z.object({
+  id: ulidSchema,
+  ideaId: ulidSchema,
+  parentId: ulidSchema.optional(),
+  state: z.enum(['visible', 'deleted', 'held']),
+  body: z.string().optional(),
+  stance: stanceSchema.optional(),
+  authorName: z.string().optional(),
+  authorType: participantTypeSchema.optional(),
+  /** True when the caller wrote it (so the app can offer edit and delete). */
+  mine: z.boolean(),
+  edited: z.boolean(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type Comment = z.infer<typeof commentSchema>;
+
+export const commentThreadSchema = commentSchema.extend({ replies: z.array(commentSchema) });
+export type CommentThread = z.infer<typeof commentThreadSchema>;
+
+export const commentListQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+    cursor: z.string().max(2048).optional(),
+  })
+  .strict();
+
+export const commentListSchema = z.object({ items: z.array(commentThreadSchema), nextCursor: z.string().nullable() });
+export type CommentList = z.infer<typeof commentListSchema>;

@@ -1,0 +1,22 @@
+import * as z from 'zod';
+import { multiLine } from './text';
+
+export const flagReasons = ['spam', 'offensive', 'personal_data', 'off_topic', 'other'] as const;
+export const flagReasonSchema = z.enum(flagReasons);
+export type FlagReason = z.infer<typeof flagReasonSchema>;
+
+/** A flag (anmeldelse): a reason, and for "other" a text saying what is wrong. */
+export const flagCreateSchema = z
+  .object({
+    reason: flagReasonSchema,
+    text: multiLine(0, 500).optional(),
+  })
+  .strict()
+  .refine((f) => f.reason !== 'other' || (f.text?.length ?? 0) >= 5, {
+    path: ['text'],
+    message: 'Skriv kort, hvad der er galt (mindst 5 tegn)',
+  });
+export type FlagCreate = z.infer<typeof flagCreateSchema>;
+
+/** What the flagger learns: that the flag was received. Nobody else learns who flagged. */
+export const flagReceiptSchema = z.object({ received: z.literal(true) });

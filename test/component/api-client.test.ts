@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, getJson } from '../../frontend/src/api/client';
+
+function stubFetch(response: Response) {
+  const fetchMock = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => response);
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('getJson', () => {
+  it('asks under /api, leaves out empty query values and returns the JSON body', async () => {
+    const fetchMock = stubFetch(new Response('{"items":[]}', { headers: { 'content-type': 'application/json' } }));
+
+    const body = await getJson<{ items: unknown[] }>('/processes/ai-i-gentofte/ideas', {
+      query: { sort: 'new', limit: 20, area: undefined, cursor: '', status: null },
+    });
+
+    expect(body).toEqual({ items: [] });
+    expect(fetchMock).toHaveBeenCalledOnce();
+    expect(fetchMock.mock.calls[0]?.[0]).toBe('/api/processes/ai-i-gentofte/ideas?sort=new&limit=20');
+  });
+
+  it('turns a problem+json answer into an ApiError with its title, detail and status', async () => {
+    stubFetch(
+      new Response(JSON.stringify({ type: '/problems/validation', title: 'Ugyldig forespørgsel', status: 400, detail: 'limit skal være højst 50', errors: [{ path: 'query.limit', message: 'For stor' }] }), {
+        status: 400,
+        headers: { 'content-type': 'application/problem+json' },
+      }),
+    );
+
+    const error = await getJson('/processes').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    const apiError = error as ApiError;
+    expect(apiError.status).toBe(400);
+    expect(apiError.message).toBe('Ugyldig forespørgsel: limit skal være højst 50');
+    expect(apiError.problem).toEqual({
+      type: '/problems/validation',
+      title: 'Ugyldig forespørgsel',
+      status: 400,
+      detail: 'limit skal være højst 50',
+      errors: [{ path: 'query.limit', message: 'For stor' }],
+    });
+  });
+
+  it('makes an about:blank problem of an error that is not problem+json', async () => {
+    stubFetch(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } }));
+
+    const error = await getJson('/processes').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).problem).toEqual({ type: 'about:blank', title: 'Bad Gateway', status: 502 });
+  });
+
+  it('lets a network failure through as it is', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+
+    await expect(getJson('/processes')).rejects.toThrow(TypeError);
+  });
+});
