@@ -40,8 +40,6 @@ export const commentSchema = z.object({
   stance: stanceSchema.optional(),
   authorName: z.string().optional(),
   authorType: participantTypeSchema.optional(),
-  /** True when the caller wrote it (so the app can offer edit and delete). */
-  mine: z.boolean(),
   edited: z.boolean(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,

@@ -5,6 +5,7 @@ import { hasRole, type Actor } from '../lib/auth';
 import { ConflictError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Clock, IdeaRecord, IdeaStore, IdeaSummary, Page, ProcessStore, ProfileStore } from './ports';
 import { getProcess, processStart } from './processes';
+import { limitFor } from './limits';
 import { trendWeight } from './trending';
 
 export interface IdeaDeps {
@@ -67,7 +68,7 @@ export async function createIdea(deps: IdeaDeps, actor: Actor, processId: string
     createdAt: at,
     updatedAt: at,
   };
-  await deps.ideas.create(idea);
+  await deps.ideas.create(idea, limitFor(process, 'idea'), now);
   return toDetail(idea);
 }
 
@@ -97,8 +98,11 @@ export async function getIdea(deps: Pick<IdeaDeps, 'ideas'>, actor: Actor | unde
   return toDetail(idea);
 }
 
+/** Public: a public status and not held for moderation after flags. */
+export const isPublic = (idea: Pick<IdeaRecord, 'status' | 'held'>) => isPublicStatus(idea.status) && !idea.held;
+
 export const canSee = (actor: Actor | undefined, idea: IdeaRecord) =>
-  isPublicStatus(idea.status) || actor?.userId === idea.authorId || hasRole(actor, 'moderator');
+  isPublic(idea) || actor?.userId === idea.authorId || hasRole(actor, 'moderator');
 
 export function excerpt(body: string): string {
   const flat = body.replace(/\s+/g, ' ');
@@ -113,6 +117,6 @@ export function toListItem(idea: IdeaSummary): IdeaListItem {
 }
 
 export function toDetail(idea: IdeaRecord): IdeaDetail {
-  const { authorId: _authorId, trendScore: _trendScore, ...detail } = idea;
+  const { authorId: _authorId, trendScore: _trendScore, flagCount: _flagCount, held: _held, ...detail } = idea;
   return detail;
 }

@@ -1,6 +1,8 @@
 import type { IdeaDetail, IdeaSort, PublicStatus } from '#shared/schemas/idea';
 import type { Process } from '#shared/schemas/process';
 import type { ParticipantType } from '#shared/schemas/user';
+import type { Stance } from '#shared/schemas/comment';
+import type { FlagReason } from '#shared/schemas/flag';
 
 /**
  * What the use cases need from storage, as interfaces. The DynamoDB adapters in `store/` implement
@@ -12,6 +14,17 @@ export interface IdeaRecord extends IdeaDetail {
   authorId: string;
   /** Sum of time-decayed activity weights (see domain/trending.ts). */
   trendScore: number;
+  /** Distinct flags received. */
+  flagCount?: number;
+  /** Set when the flags reached the process's threshold: out of public view until a moderator decides. */
+  held?: boolean;
+}
+
+/** A per-user limit on one kind of write, e.g. 30 votes a minute. */
+export interface RateLimit {
+  action: 'vote' | 'comment' | 'idea' | 'flag';
+  max: number;
+  windowSeconds: number;
 }
 
 /** What a list shows of an idea: the record without its long texts. */
@@ -43,8 +56,8 @@ export interface ProcessStore {
 }
 
 export interface IdeaStore {
-  /** Fails with a ConflictError if the id exists. */
-  create(idea: IdeaRecord): Promise<void>;
+  /** Fails with a ConflictError if the id exists, TooManyRequestsError over the author's limit. */
+  create(idea: IdeaRecord, limit: RateLimit, now: Date): Promise<void>;
   get(ideaId: string): Promise<IdeaRecord | undefined>;
   listPublic(query: IdeaPageQuery): Promise<Page<IdeaSummary>>;
 }
@@ -61,6 +74,80 @@ export interface StoredProfile {
 export interface ProfileStore {
   get(userId: string): Promise<StoredProfile | undefined>;
   put(profile: StoredProfile): Promise<void>;
+}
+
+export interface VoteRecord {
+  ideaId: string;
+  userId: string;
+  processId: string;
+  /** The voter's participant type when voting: the committee's export splits support by it. */
+  participantType: ParticipantType;
+  /** The trending weight this vote added, subtracted again by an un-vote. */
+  weight: number;
+  createdAt: string;
+}
+
+export interface VoteStore {
+  /** The idea, the voter's profile and the voter's vote on it, in one consistent read. */
+  context(ideaId: string, userId: string): Promise<{ idea?: IdeaRecord; profile?: StoredProfile; vote?: VoteRecord }>;
+  /** added; exists (already voted); closed (the idea stopped taking votes). Throws TooManyRequestsError. */
+  add(vote: VoteRecord, limit: RateLimit, now: Date): Promise<'added' | 'exists' | 'closed'>;
+  /** removed; absent (there was no vote). */
+  remove(vote: VoteRecord, limit: RateLimit, now: Date): Promise<'removed' | 'absent' | 'closed'>;
+  /** Of these ideas, the ones the user has voted for. */
+  votedAmong(userId: string, ideaIds: string[]): Promise<string[]>;
+}
+
+export interface CommentRecord {
+  id: string;
+  ideaId: string;
+  processId: string;
+  parentId?: string;
+  state: 'visible' | 'deleted' | 'held';
+  body?: string;
+  stance?: Stance;
+  authorId: string;
+  authorName: string;
+  authorType: ParticipantType;
+  edited: boolean;
+  flagCount?: number;
+  /** Trending weight the comment added to its idea. */
+  weight: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CommentThreadRecord extends CommentRecord {
+  replies: CommentRecord[];
+}
+
+export interface CommentStore {
+  get(commentId: string): Promise<CommentRecord | undefined>;
+  /** created; closed (the idea stopped taking comments); no-parent (the parent is gone or a reply). */
+  create(comment: CommentRecord, limit: RateLimit, now: Date): Promise<'created' | 'closed' | 'no-parent'>;
+  /** Edits only if still the author's, visible and inside the window (`editableAfter`). */
+  update(comment: CommentRecord, change: { body: string; stance?: Stance | null }, editableAfter: string, now: Date): Promise<CommentRecord | 'refused'>;
+  /** Marks deleted and decrements the idea's count; `false` when it was already deleted. */
+  remove(comment: CommentRecord, now: Date): Promise<boolean>;
+  listThreads(ideaId: string, limit: number, cursor?: string): Promise<Page<CommentThreadRecord>>;
+  idsBy(userId: string, ideaId: string): Promise<string[]>;
+}
+
+export interface FlagRecord {
+  ideaId: string;
+  commentId?: string;
+  processId: string;
+  userId: string;
+  reason: FlagReason;
+  text?: string;
+  createdAt: string;
+}
+
+export interface FlagStore {
+  /** added; exists (this user flagged it before); gone (the target no longer exists). */
+  add(flag: FlagRecord, limit: RateLimit, now: Date): Promise<'added' | 'exists' | 'gone'>;
+  /** Holds the target for moderation if its flags reached `threshold` (idempotent). */
+  holdIfFlagged(target: { ideaId: string; commentId?: string; processId: string }, threshold: number, now: Date): Promise<boolean>;
 }
 
 export interface Clock {

@@ -91,3 +91,11 @@ export class ServiceUnavailableError extends HttpError {
     super(503, 'unavailable', 'Tjenesten er midlertidigt utilgængelig', 'Prøv igen om lidt.', undefined, { 'retry-after': '5' });
   }
 }
+
+export class TooManyRequestsError extends HttpError {
+  constructor(retryAfterSeconds: number) {
+    super(429, 'rate-limited', 'For mange forespørgsler', `Vent ${retryAfterSeconds} sekunder, og prøv igen.`, undefined, {
+      'retry-after': String(retryAfterSeconds),
+    });
+  }
+}

@@ -1,12 +1,14 @@
 // use case --> (secondary adapter) --> DynamoDB
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { createHash } from 'node:crypto';
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isPublicStatus } from '#shared/schemas/idea';
 import type { IdeaPageQuery, IdeaRecord, IdeaStore, IdeaSummary, Page } from '../domain/ports';
 import { BadRequestError, ConflictError } from '../lib/errors';
+import { batchGet } from './batch';
 import { decodeCursor, encodeCursor } from './cursor';
 import { keys } from './keys';
+import { rateLimitItem } from './rate-limits';
+import { transact } from './transactions';
 import { listIndexName, listSortKeys } from './tables';
 
 /**
@@ -34,15 +36,15 @@ const LIST_ATTRIBUTES = [
 
 export function ideaStore(client: DynamoDBDocumentClient, table: string): IdeaStore {
   return {
-    async create(idea) {
-      try {
-        await client.send(
-          new PutCommand({ TableName: table, Item: toItem(idea), ConditionExpression: 'attribute_not_exists(pk)' }),
-        );
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) throw new ConflictError('duplicate', 'Idéen findes allerede.');
-        throw error;
-      }
+    async create(idea, limit, now) {
+      const rate = rateLimitItem(table, idea.authorId, limit, now);
+      const outcome = await transact(client, [
+        { Put: { TableName: table, Item: toItem(idea), ConditionExpression: 'attribute_not_exists(pk)' } },
+        rate.item,
+      ]);
+      if (outcome.ok) return;
+      if (outcome.failed[1]) throw rate.refusal();
+      throw new ConflictError('duplicate', 'Idéen findes allerede.');
     },
 
     async get(ideaId) {
@@ -142,14 +144,8 @@ async function listRandom(client: DynamoDBDocumentClient, table: string, query: 
     .map((id) => ({ id, rank: createHash('sha256').update(`${seed}:${id}`).digest().readUInt32BE(0) }))
     .sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
   const pageIds = order.slice(offset, offset + query.limit).map((o) => o.id);
-  const byId = new Map<string, IdeaSummary>();
-  for (let unprocessed = pageIds.map((id) => keys.idea(id)); unprocessed.length > 0; ) {
-    const result = await client.send(
-      new BatchGetCommand({ RequestItems: { [table]: { Keys: unprocessed, ProjectionExpression: projection, ExpressionAttributeNames: projectionNames } } }),
-    );
-    for (const item of result.Responses?.[table] ?? []) byId.set(item.id as string, fromSummaryItem(item));
-    unprocessed = (result.UnprocessedKeys?.[table]?.Keys ?? []) as typeof unprocessed;
-  }
+  const found = pageIds.length ? await batchGet(client, table, pageIds.map(keys.idea), false, ...LIST_ATTRIBUTES) : [];
+  const byId = new Map(found.map((item) => [item.id as string, fromSummaryItem(item)]));
   const next = offset + query.limit;
   return {
     // An idea hidden between the id read and the BatchGet has lost its list attributes: leave it out.
@@ -181,7 +177,7 @@ const projection = Object.keys(projectionNames).join(', ');
 
 /** Index attributes are derived from the idea, so they can never disagree with its status. */
 function toItem(idea: IdeaRecord): Record<string, unknown> {
-  const visible = isPublicStatus(idea.status);
+  const visible = isPublicStatus(idea.status) && !idea.held;
   return {
     ...keys.idea(idea.id),
     type: 'idea',
@@ -194,8 +190,8 @@ function toItem(idea: IdeaRecord): Record<string, unknown> {
   };
 }
 
-const INTERNAL = new Set(['pk', 'sk', 'type', 'searchText', 'gsiList', 'gsiArea', 'gsiQueue', 'queuedAt', 'gsiUser', 'gsiUserSk']);
+export const INTERNAL = new Set(['pk', 'sk', 'type', 'searchText', 'gsiList', 'gsiArea', 'gsiQueue', 'queuedAt', 'gsiUser', 'gsiUserSk']);
 
 const withoutInternal = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !INTERNAL.has(k)));
-const fromItem = (item: Record<string, unknown>) => withoutInternal(item) as unknown as IdeaRecord;
+export const fromItem = (item: Record<string, unknown>) => withoutInternal(item) as unknown as IdeaRecord;
 const fromSummaryItem = (item: Record<string, unknown>) => withoutInternal(item) as unknown as IdeaSummary;

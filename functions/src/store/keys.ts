@@ -6,12 +6,40 @@
  * | process   | PROCESSES          | PROC#<id>       |                                                   |
  * | idea      | IDEA#<ideaId>      | IDEA            | gsiList, gsiArea (public only), gsiUser, gsiQueue |
  * | profile   | USER#<userId>      | PROFILE         |                                                   |
+ * | vote      | IDEA#<ideaId>      | VOTE#<userId>   | gsiUser (USER#<userId> / VOTE#<ideaId>)           |
+ * | comment   | IDEA#<ideaId>      | COMMENT#<id>    | gsiUser (COMMENT#<ideaId>#<id>), gsiQueue if held |
+ * | reply     | IDEA#<ideaId>      | REPLY#<parentId>#<id>  (sorts right after the thread's other replies) |
+ * | comment → idea pointer | COMMENT#<id> | REF    |                                                   |
+ * | flag      | IDEA#<ideaId>      | FLAG#<target>#<userId> (target: IDEA or COMMENT#<id>) | gsiUser |
+ * | rate counter | RATE#<userId>   | <action>#<windowStart> | expiresAt (TTL)                           |
  */
 export const keys = {
   processPartition: 'PROCESSES',
   process: (processId: string) => ({ pk: keys.processPartition, sk: `PROC#${processId}` }),
   idea: (ideaId: string) => ({ pk: `IDEA#${ideaId}`, sk: 'IDEA' }),
   profile: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+
+  vote: (ideaId: string, userId: string) => ({ pk: `IDEA#${ideaId}`, sk: `VOTE#${userId}` }),
+  userVote: (ideaId: string) => `VOTE#${ideaId}`,
+
+  comment: (ideaId: string, commentId: string, parentId?: string) => ({
+    pk: `IDEA#${ideaId}`,
+    sk: parentId ? `REPLY#${parentId}#${commentId}` : `COMMENT#${commentId}`,
+  }),
+  commentPrefix: 'COMMENT#',
+  /** All replies to the threads whose ids lie between `first` and `last` (inclusive). */
+  replyRange: (first: string, last: string) => [`REPLY#${first}#`, `REPLY#${last}#~`] as const,
+  commentRef: (commentId: string) => ({ pk: `COMMENT#${commentId}`, sk: 'REF' }),
+  userComment: (ideaId: string, commentId: string) => `COMMENT#${ideaId}#${commentId}`,
+  userCommentsOn: (ideaId: string) => `COMMENT#${ideaId}#`,
+
+  flag: (ideaId: string, target: { commentId?: string }, userId: string) => ({
+    pk: `IDEA#${ideaId}`,
+    sk: `FLAG#${target.commentId ? `COMMENT#${target.commentId}` : 'IDEA'}#${userId}`,
+  }),
+  userFlag: (ideaId: string, commentId?: string) => `FLAG#${ideaId}${commentId ? `#${commentId}` : ''}`,
+
+  rateCounter: (userId: string, action: string, windowStart: number) => ({ pk: `RATE#${userId}`, sk: `${action}#${windowStart}` }),
 
   /** Partition of a process's public-list indexes (listNew, listTop, …). */
   processList: (processId: string) => `PROC#${processId}`,

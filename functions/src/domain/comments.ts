@@ -1,0 +1,123 @@
+// handler --> (use case) --> CommentStore, IdeaStore, ProcessStore, ProfileStore
+import { COMMENT_EDIT_WINDOW_MINUTES, type Comment, type CommentCreate, type CommentList, type CommentUpdate } from '#shared/schemas/comment';
+import { currentPhase, phaseRules } from '#shared/schemas/process';
+import { hasRole, type Actor } from '../lib/auth';
+import { ConflictError, ForbiddenError, NotFoundError } from '../lib/errors';
+import { isPublic } from './ideas';
+import { limitFor } from './limits';
+import type { Clock, CommentRecord, CommentStore, IdeaRecord, IdeaStore, ProcessStore, ProfileStore } from './ports';
+import { getProcess, processStart } from './processes';
+import { trendWeight } from './trending';
+
+export interface CommentDeps {
+  comments: CommentStore;
+  ideas: IdeaStore;
+  processes: ProcessStore;
+  profiles: ProfileStore;
+  clock: Clock;
+  newId: (now: Date) => string;
+}
+
+/** Comments of a public idea, newest thread first, each thread's replies oldest first. */
+export async function listComments(deps: Pick<CommentDeps, 'comments' | 'ideas'>, ideaId: string, limit: number, cursor?: string): Promise<CommentList> {
+  await publicIdea(deps.ideas, ideaId);
+  const page = await deps.comments.listThreads(ideaId, limit, cursor);
+  return {
+    items: page.items.map((t) => ({ ...toComment(t), replies: t.replies.map(toComment) })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/**
+ * Comment on an idea. Primary course:
+ * 1. The idea is public (else 404) and the process's open phase takes comments (else 409).
+ * 2. A reply names a visible top-level comment of the same idea (one reply level; else 409).
+ * 3. The author has a profile (else 409).
+ * 4. Comment, idea count and trending weight are written in one transaction, within the rate limit.
+ */
+export async function createComment(deps: CommentDeps, actor: Actor, ideaId: string, input: CommentCreate): Promise<Comment> {
+  const now = deps.clock.now();
+  const idea = await publicIdea(deps.ideas, ideaId);
+  const process = await getProcess(deps.processes, idea.processId);
+  const phase = currentPhase(process, now);
+  if (phase === 'upcoming' || !phaseRules[phase].comment) throw new ConflictError('comments-closed', 'Der kan ikke kommenteres i denne fase af forløbet.');
+  if (input.parentId) {
+    const parent = await deps.comments.get(input.parentId);
+    if (!parent || parent.ideaId !== ideaId || parent.parentId || parent.state !== 'visible') {
+      throw new ConflictError('no-parent', 'Du kan kun svare på en synlig kommentar til samme idé.');
+    }
+  }
+  const profile = await deps.profiles.get(actor.userId);
+  if (!profile) throw new ConflictError('profile-required', 'Udfyld din profil (navn og deltagertype), før du kommenterer.');
+
+  const at = now.toISOString();
+  const record: CommentRecord = {
+    id: deps.newId(now),
+    ideaId,
+    processId: idea.processId,
+    ...(input.parentId ? { parentId: input.parentId } : {}),
+    state: 'visible',
+    body: input.body,
+    ...(input.stance ? { stance: input.stance } : {}),
+    authorId: actor.userId,
+    authorName: profile.displayName,
+    authorType: profile.participantType,
+    edited: false,
+    weight: trendWeight(now, processStart(process)),
+    createdAt: at,
+    updatedAt: at,
+  };
+  const result = await deps.comments.create(record, limitFor(process, 'comment'), now);
+  if (result === 'closed') throw new ConflictError('comments-closed', 'Idéen tager ikke imod kommentarer.');
+  if (result === 'no-parent') throw new ConflictError('no-parent', 'Kommentaren, du svarer på, findes ikke længere.');
+  return toComment(record);
+}
+
+/** The author edits within the window; the comment is then shown as edited. */
+export async function updateComment(deps: Pick<CommentDeps, 'comments' | 'clock'>, actor: Actor, commentId: string, change: CommentUpdate): Promise<Comment> {
+  const now = deps.clock.now();
+  const comment = await deps.comments.get(commentId);
+  if (!comment || comment.state === 'deleted') throw new NotFoundError('Kommentaren findes ikke.');
+  if (comment.authorId !== actor.userId) throw new ForbiddenError('Du kan kun rette dine egne kommentarer.');
+  const editableAfter = new Date(now.getTime() - COMMENT_EDIT_WINDOW_MINUTES * 60_000).toISOString();
+  if (comment.createdAt < editableAfter) throw editWindowClosed();
+  const updated = await deps.comments.update(comment, { body: change.body, stance: change.stance }, editableAfter, now);
+  if (updated === 'refused') throw editWindowClosed();
+  return toComment(updated);
+}
+
+/** The author (or a moderator) deletes; a placeholder keeps the replies readable. Idempotent. */
+export async function deleteComment(deps: Pick<CommentDeps, 'comments' | 'clock'>, actor: Actor, commentId: string): Promise<void> {
+  const comment = await deps.comments.get(commentId);
+  if (!comment) throw new NotFoundError('Kommentaren findes ikke.');
+  if (comment.authorId !== actor.userId && !hasRole(actor, 'moderator')) throw new ForbiddenError('Du kan kun slette dine egne kommentarer.');
+  await deps.comments.remove(comment, deps.clock.now());
+}
+
+export async function myCommentIds(comments: CommentStore, actor: Actor, ideaId: string): Promise<{ ids: string[] }> {
+  return { ids: await comments.idsBy(actor.userId, ideaId) };
+}
+
+async function publicIdea(ideas: IdeaStore, ideaId: string): Promise<IdeaRecord> {
+  const idea = await ideas.get(ideaId);
+  if (!idea || !isPublic(idea)) throw new NotFoundError('Idéen findes ikke.');
+  return idea;
+}
+
+const editWindowClosed = () =>
+  new ConflictError('edit-window-closed', `En kommentar kan kun rettes i ${COMMENT_EDIT_WINDOW_MINUTES} minutter efter, den er skrevet.`);
+
+/** What anyone may see of a comment: deleted and held ones show neither text nor author. */
+export function toComment(c: CommentRecord): Comment {
+  const shown = c.state === 'visible';
+  return {
+    id: c.id,
+    ideaId: c.ideaId,
+    ...(c.parentId ? { parentId: c.parentId } : {}),
+    state: c.state,
+    ...(shown ? { body: c.body, authorName: c.authorName, authorType: c.authorType, ...(c.stance ? { stance: c.stance } : {}) } : {}),
+    edited: c.edited,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}

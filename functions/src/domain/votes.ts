@@ -1,0 +1,74 @@
+// handler --> (use case) --> VoteStore, ProcessStore
+import { currentPhase, phaseRules, type Process } from '#shared/schemas/process';
+import type { MyVotes, VoteState } from '#shared/schemas/vote';
+import type { Actor } from '../lib/auth';
+import { ConflictError, NotFoundError } from '../lib/errors';
+import { isPublic } from './ideas';
+import { limitFor } from './limits';
+import type { Clock, IdeaRecord, ProcessStore, VoteRecord, VoteStore } from './ports';
+import { getProcess, processStart } from './processes';
+import { trendWeight } from './trending';
+
+export interface VoteDeps {
+  votes: VoteStore;
+  processes: ProcessStore;
+  clock: Clock;
+}
+
+/**
+ * Vote for an idea. Primary course:
+ * 1. Read the idea, the voter's profile and any earlier vote in one consistent read.
+ * 2. The idea is public (else 404), published and its process's open phase takes votes (else 409).
+ * 3. Already voted: answer as if this vote counted (idempotent: a double tap or retry changes nothing).
+ * 4. Write the vote record and the idea's counters in one transaction (exact under any concurrency).
+ *
+ * The returned count is the idea's count as read in step 1 plus this vote: concurrent votes by others
+ * may make the stored count higher by the time the answer arrives; it is never lower.
+ */
+export async function vote(deps: VoteDeps, actor: Actor, ideaId: string): Promise<VoteState> {
+  const now = deps.clock.now();
+  const context = await deps.votes.context(ideaId, actor.userId);
+  const { idea, process } = await openForVoting(deps, context.idea, now);
+  const { profile, vote: existing } = context;
+  if (existing) return { voteCount: idea.voteCount, voted: true };
+  if (!profile) throw new ConflictError('profile-required', 'Udfyld din profil (navn og deltagertype), før du stemmer.');
+
+  const record: VoteRecord = {
+    ideaId,
+    userId: actor.userId,
+    processId: idea.processId,
+    participantType: profile.participantType,
+    weight: trendWeight(now, processStart(process)),
+    createdAt: now.toISOString(),
+  };
+  const result = await deps.votes.add(record, limitFor(process, 'vote'), now);
+  if (result === 'closed') throw votingClosed();
+  return { voteCount: idea.voteCount + (result === 'added' ? 1 : 0), voted: true };
+}
+
+/** Take a vote back; the same checks, and idempotent the other way round. */
+export async function unvote(deps: VoteDeps, actor: Actor, ideaId: string): Promise<VoteState> {
+  const now = deps.clock.now();
+  const context = await deps.votes.context(ideaId, actor.userId);
+  const { idea, process } = await openForVoting(deps, context.idea, now);
+  const existing = context.vote;
+  if (!existing) return { voteCount: idea.voteCount, voted: false };
+  const result = await deps.votes.remove(existing, limitFor(process, 'vote'), now);
+  if (result === 'closed') throw votingClosed();
+  return { voteCount: Math.max(0, idea.voteCount - (result === 'removed' ? 1 : 0)), voted: false };
+}
+
+export async function myVotes(votes: VoteStore, actor: Actor, ideaIds: string[]): Promise<MyVotes> {
+  return { voted: await votes.votedAmong(actor.userId, ideaIds) };
+}
+
+async function openForVoting(deps: VoteDeps, idea: IdeaRecord | undefined, now: Date): Promise<{ idea: IdeaRecord; process: Process }> {
+  if (!idea || !isPublic(idea)) throw new NotFoundError('Idéen findes ikke.');
+  const process = await getProcess(deps.processes, idea.processId);
+  const phase = currentPhase(process, now);
+  if (phase === 'upcoming' || !phaseRules[phase].vote) throw new ConflictError('voting-closed', 'Der kan ikke stemmes i denne fase af forløbet.');
+  if (idea.status !== 'published') throw votingClosed();
+  return { idea, process };
+}
+
+const votingClosed = () => new ConflictError('voting-closed', 'Idéen tager ikke imod stemmer længere.');

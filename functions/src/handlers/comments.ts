@@ -1,0 +1,21 @@
+// (primary adapter) --> domain/comments --> store
+import { monotonicFactory } from 'ulid';
+import { createComment, deleteComment, listComments, myCommentIds, updateComment } from '../domain/comments';
+import { systemClock } from '../domain/ports';
+import { areaHandler } from '../lib/http';
+import { stores } from '../store';
+
+const ulid = monotonicFactory();
+const deps = { ...stores(), clock: systemClock, newId: (now: Date) => ulid(now.getTime()) };
+
+// `actor!`: routes other than listComments require a signed-in user; the auth middleware refused anyone else.
+export const handler = areaHandler({
+  listComments: async ({ params, query }) => listComments(deps, params.ideaId, query.limit, query.cursor),
+  createComment: async ({ params, body, actor }) => createComment(deps, actor!, params.ideaId, body),
+  updateComment: async ({ params, body, actor }) => updateComment(deps, actor!, params.commentId, body),
+  deleteComment: async ({ params, actor }) => {
+    await deleteComment(deps, actor!, params.commentId);
+    return undefined;
+  },
+  myComments: async ({ query, actor }) => myCommentIds(deps.comments, actor!, query.ideaId),
+});

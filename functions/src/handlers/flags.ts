@@ -1,0 +1,13 @@
+// (primary adapter) --> domain/flags --> store
+import { flagComment, flagIdea } from '../domain/flags';
+import { systemClock } from '../domain/ports';
+import { areaHandler } from '../lib/http';
+import { stores } from '../store';
+
+const deps = { ...stores(), clock: systemClock };
+
+// `actor!`: every route here requires a signed-in user; the auth middleware refused anyone else.
+export const handler = areaHandler({
+  flagIdea: async ({ params, body, actor }) => flagIdea(deps, actor!, params.ideaId, body),
+  flagComment: async ({ params, body, actor }) => flagComment(deps, actor!, params.commentId, body),
+});

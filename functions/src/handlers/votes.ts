@@ -1,0 +1,15 @@
+// (primary adapter) --> domain/votes --> store
+import { systemClock } from '../domain/ports';
+import { myVotes, unvote, vote } from '../domain/votes';
+import { areaHandler } from '../lib/http';
+import { stores } from '../store';
+
+const { votes, processes } = stores();
+const deps = { votes, processes, clock: systemClock };
+
+// `actor!`: every route here requires a signed-in user; the auth middleware refused anyone else.
+export const handler = areaHandler({
+  voteIdea: async ({ params, actor }) => vote(deps, actor!, params.ideaId),
+  unvoteIdea: async ({ params, actor }) => unvote(deps, actor!, params.ideaId),
+  myVotes: async ({ query, actor }) => myVotes(votes, actor!, query.ideaIds),
+});
