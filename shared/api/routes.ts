@@ -12,6 +12,7 @@ import {
   commentUpdateSchema,
 } from '../schemas/comment';
 import { flagCreateSchema, flagReceiptSchema } from '../schemas/flag';
+import { myDataExportSchema, myIdeaListSchema, pageQuerySchema } from '../schemas/me';
 
 /**
  * The route table: the single list of what the API offers. The CDK app makes one Lambda function per
@@ -136,6 +137,35 @@ export const routes = {
     body: profileUpdateSchema,
     response: profileSchema,
     status: 200,
+  },
+  myIdeas: {
+    method: 'GET',
+    path: '/api/me/ideas',
+    area: 'me',
+    access: 'user',
+    summary: "The signed-in user's own ideas with their status, newest first",
+    query: pageQuerySchema,
+    response: myIdeaListSchema,
+    status: 200,
+  },
+  exportMe: {
+    method: 'GET',
+    path: '/api/me/export',
+    area: 'me',
+    access: 'user',
+    summary: 'Everything Deltag stores about the signed-in user (GDPR access and portability)',
+    response: myDataExportSchema,
+    status: 200,
+  },
+  deleteMe: {
+    method: 'DELETE',
+    path: '/api/me',
+    area: 'me',
+    access: 'user',
+    summary:
+      'Delete the account: profile, votes, flags and sign-in are deleted, comments become "deleted" placeholders, ideas stay without the name',
+    response: z.never(),
+    status: 204,
   },
   voteIdea: {
     method: 'PUT',

@@ -1,0 +1,28 @@
+import * as z from 'zod';
+import { commentSchema } from './comment';
+import { ideaListItemSchema, ideaStatusSchema } from './idea';
+import { profileSchema } from './user';
+import { isoDateTime, ulidSchema } from './text';
+
+/** The signed-in user's own ideas, whatever their status (pending, hidden and rejected included). */
+export const myIdeaSchema = ideaListItemSchema.extend({ status: ideaStatusSchema, heldForReview: z.boolean() });
+export const myIdeaListSchema = z.object({ items: z.array(myIdeaSchema), nextCursor: z.string().nullable() });
+export type MyIdeaList = z.infer<typeof myIdeaListSchema>;
+
+export const pageQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+    cursor: z.string().max(2048).optional(),
+  })
+  .strict();
+
+/** GDPR Art. 15/20: everything stored about the user, as one JSON document. */
+export const myDataExportSchema = z.object({
+  exportedAt: isoDateTime,
+  profile: profileSchema.omit({ roles: true }).extend({ email: z.string().optional() }).nullable(),
+  ideas: z.array(z.record(z.string(), z.unknown())),
+  comments: z.array(commentSchema.extend({ body: z.string().optional() })),
+  votes: z.array(z.object({ ideaId: ulidSchema, participantType: z.string(), createdAt: isoDateTime })),
+  flags: z.array(z.object({ ideaId: ulidSchema, commentId: ulidSchema.optional(), reason: z.string(), text: z.string().optional(), createdAt: isoDateTime })),
+});
+export type MyDataExport = z.infer<typeof myDataExportSchema>;
