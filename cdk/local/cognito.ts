@@ -20,7 +20,13 @@ import { startChild, waitFor, type Child } from './processes';
  * its working directory, which we point into the data folder, so users survive a restart.
  * Its token-signing key is public: this is for local use only.
  */
-export async function startCognito(options: { port: number; dataDir: string; verbose?: boolean }): Promise<{ child: Child; endpoint: string }> {
+export async function startCognito(options: {
+  port: number;
+  dataDir: string;
+  verbose?: boolean;
+  /** Called with each code cognito-local "sends" (sign-up confirmation, forgotten password). */
+  onCode?: (email: string, code: string) => void;
+}): Promise<{ child: Child; endpoint: string }> {
   const endpoint = `http://127.0.0.1:${options.port}`;
   const configDir = join(options.dataDir, '.cognito');
   mkdirSync(configDir, { recursive: true });
@@ -33,6 +39,13 @@ export async function startCognito(options: { port: number; dataDir: string; ver
     cwd: options.dataDir,
     env: { HOST: '127.0.0.1', PORT: String(options.port) },
     verbose: options.verbose,
+    onOutput: (text) => {
+      // cognito-local prints each message it would have sent as a box with Destination and Code lines.
+      const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
+      const email = /Destination:\s+(\S+)/.exec(plain)?.[1];
+      const code = /Code:\s+(\S+)/.exec(plain)?.[1];
+      if (email && code) options.onCode?.(email, code);
+    },
   });
   const client = cognitoClient(endpoint);
   try {

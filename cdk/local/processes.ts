@@ -8,7 +8,12 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-export function startChild(name: string, command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; verbose?: boolean }): Child {
+export function startChild(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; verbose?: boolean; onOutput?: (text: string) => void },
+): Child {
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
@@ -17,6 +22,7 @@ export function startChild(name: string, command: string, args: string[], option
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
+    options.onOutput?.(chunk.toString());
     if (output.length > 50) output.shift();
     if (options.verbose) process.stderr.write(`[${name}] ${chunk}`);
   };

@@ -37,11 +37,15 @@ export interface StackOptions {
   webRoot?: string;
   verbose?: boolean;
   onProgress?: (message: string) => void;
+  /** Called with every code cognito-local would have emailed (npm start prints them). */
+  onCode?: (email: string, code: string) => void;
 }
 
 export interface RunningStack {
   info: StackInfo;
   pool: Pool;
+  /** The last code cognito-local "emailed" to an address (sign-up confirmation, forgotten password). */
+  lastCode(email: string): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -62,6 +66,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   }
 
   const children: Child[] = [];
+  const codes = new Map<string, string>();
   let server: Server | undefined;
   const tempDir = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'deltag-'));
   const stop = async () => {
@@ -79,7 +84,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     log('starting DynamoDB Local and cognito-local');
     const [dynamo, cognito] = await Promise.all([
       startDynamoDb({ port: ports.dynamodb, dataDir: dynamoDir, verbose: options.verbose }).then((r) => (children.push(r.child), r)),
-      startCognito({ port: ports.cognito, dataDir: cognitoDir, verbose: options.verbose }).then((r) => (children.push(r.child), r)),
+      startCognito({
+        port: ports.cognito,
+        dataDir: cognitoDir,
+        verbose: options.verbose,
+        onCode: (email, code) => {
+          codes.set(email.toLowerCase(), code);
+          options.onCode?.(email, code);
+        },
+      }).then((r) => (children.push(r.child), r)),
     ]);
     await createTables(dynamo.endpoint);
     const { userPoolId, userPoolClientId } = await bootstrapIdentity(cognito.endpoint);
@@ -128,6 +141,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         userPoolClientId,
       },
       pool,
+      lastCode: (email) => codes.get(email.toLowerCase()),
       stop,
     };
   } catch (error) {

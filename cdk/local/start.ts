@@ -24,6 +24,8 @@ try {
     seed: demo ? 'demo' : 'process',
     verbose,
     onProgress: (m) => console.log(`· ${m}`),
+    // No email leaves this machine: the codes Cognito would mail are shown here instead.
+    onCode: (email, code) => console.log(`✉ code for ${email}: ${code}`),
   });
   mkdirSync('.local', { recursive: true });
   writeFileSync('.local/stack.json', `${JSON.stringify(stack.info, null, 2)}\n`);
