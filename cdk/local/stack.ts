@@ -106,6 +106,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
       USER_POOL_ID: userPoolId,
       USER_POOL_CLIENT_ID: userPoolClientId,
+      COGNITO_ENDPOINT: cognito.endpoint,
     });
 
     const client = createDocumentClient(dynamo.endpoint);

@@ -32,6 +32,11 @@ const servedAreas = featureAreas.filter((area) => routeList.some((r) => r.area =
 const writingMethods: ReadonlySet<HttpMethodName> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const onlyReads = (area: FeatureArea) => !routeList.some((r) => r.area === area && writingMethods.has(r.method));
 
+/** Areas that call the user pool themselves (e.g. account deletion), and only what they call. */
+const userDirectoryAccess: Partial<Record<FeatureArea, string[]>> = {
+  me: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminDeleteUser'],
+};
+
 /**
  * Fields of the access log. No source IP or user agent: behind CloudFront the IP is CloudFront's, and
  * the log should hold no more personal data than it needs (GDPR data minimisation).
@@ -92,6 +97,8 @@ export class ApiStack extends Stack {
       for (const { table, def } of Object.values(props.tables)) {
         fn.bindTable(table, def, onlyReads(area) ? 'read' : 'readwrite');
       }
+      const directoryActions = userDirectoryAccess[area];
+      if (directoryActions) userPool.grant(fn.fn, ...directoryActions);
       this.functions[area] = fn;
       integrations.set(area, new HttpLambdaIntegration(`Integration-${area}`, fn.fn));
     }

@@ -25,6 +25,13 @@ beforeAll(() => {
 
 describe('api stack', () => {
   const areas = [...new Set(routeList.map((r) => r.area))];
+  /** Every IAM action granted to an area's function role. */
+  const actionsOf = (area: (typeof areas)[number]): string[] => {
+    const roleId = logicalId(app.api, app.api.functions[area]!.fn.role!);
+    return resources(templates.api, 'AWS::IAM::Policy')
+      .filter((p) => p.Properties.Roles.some((r: { Ref?: string }) => r.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => s.Action));
+  };
 
   it('has one Lambda function per feature area with routes, on nodejs24.x and arm64', () => {
     const functions = resources(templates.api, 'AWS::Lambda::Function');
@@ -43,14 +50,18 @@ describe('api stack', () => {
     for (const area of areas) {
       const fn = app.api.functions[area];
       expect(fn, area).toBeDefined();
-      const roleId = logicalId(app.api, fn!.fn.role!);
-      const actions = resources(templates.api, 'AWS::IAM::Policy')
-        .filter((p) => p.Properties.Roles.some((r: { Ref?: string }) => r.Ref === roleId))
-        .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => s.Action));
+      const actions = actionsOf(area);
       const writes = routeList.some((r) => r.area === area && ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method));
       expect(actions, area).toContain('dynamodb:Query');
       if (writes) expect(actions, area).toContain('dynamodb:PutItem');
       else expect(actions, area).not.toContain('dynamodb:PutItem');
+    }
+  });
+
+  it('lets only the me function read and delete users in the pool', () => {
+    for (const area of areas) {
+      const cognito = actionsOf(area).filter((a: string) => a.startsWith('cognito-idp:'));
+      expect(cognito.sort(), area).toEqual(area === 'me' ? ['cognito-idp:AdminDeleteUser', 'cognito-idp:AdminGetUser'] : []);
     }
   });
 

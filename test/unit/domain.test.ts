@@ -14,6 +14,7 @@ function fakes(process: Process, profile?: StoredProfile) {
     create: async (i) => void ideas.set(i.id, i),
     get: async (id) => ideas.get(id),
     listPublic: async () => ({ items: [...ideas.values()], nextCursor: null }),
+    listByAuthor: async () => ({ items: [], nextCursor: null }),
   };
   const processes: ProcessStore = { list: async () => [process], get: async (id) => (id === process.id ? process : undefined), put: async () => undefined };
   const profiles: ProfileStore = { get: async () => profile, put: async () => undefined };

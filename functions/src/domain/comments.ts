@@ -90,6 +90,7 @@ export async function updateComment(deps: Pick<CommentDeps, 'comments' | 'clock'
 export async function deleteComment(deps: Pick<CommentDeps, 'comments' | 'clock'>, actor: Actor, commentId: string): Promise<void> {
   const comment = await deps.comments.get(commentId);
   if (!comment) throw new NotFoundError('Kommentaren findes ikke.');
+  if (comment.state === 'deleted') return; // deleting twice is done already (and it has no author left)
   if (comment.authorId !== actor.userId && !hasRole(actor, 'moderator')) throw new ForbiddenError('Du kan kun slette dine egne kommentarer.');
   await deps.comments.remove(comment, deps.clock.now());
 }

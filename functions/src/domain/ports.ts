@@ -60,6 +60,8 @@ export interface IdeaStore {
   create(idea: IdeaRecord, limit: RateLimit, now: Date): Promise<void>;
   get(ideaId: string): Promise<IdeaRecord | undefined>;
   listPublic(query: IdeaPageQuery): Promise<Page<IdeaSummary>>;
+  /** An author's own ideas, any status, newest first. */
+  listByAuthor(userId: string, limit: number, cursor?: string): Promise<Page<IdeaSummary>>;
 }
 
 export interface StoredProfile {
@@ -148,6 +150,31 @@ export interface FlagStore {
   add(flag: FlagRecord, limit: RateLimit, now: Date): Promise<'added' | 'exists' | 'gone'>;
   /** Holds the target for moderation if its flags reached `threshold` (idempotent). */
   holdIfFlagged(target: { ideaId: string; commentId?: string; processId: string }, threshold: number, now: Date): Promise<boolean>;
+}
+
+/** Everything stored about one user, by kind (the byUser index). */
+export interface UserItems {
+  profile?: StoredProfile;
+  ideas: IdeaRecord[];
+  comments: CommentRecord[];
+  votes: VoteRecord[];
+  flags: FlagRecord[];
+}
+
+export interface UserDataStore {
+  itemsOf(userId: string): Promise<UserItems>;
+  /** Takes the name off an idea and unlinks it from the user; the idea and its votes stay. */
+  anonymizeIdea(ideaId: string, placeholderName: string): Promise<void>;
+  /** Deletes a vote whatever the idea's state, keeping the idea's counters exact. */
+  eraseVote(vote: VoteRecord): Promise<void>;
+  deleteFlag(flag: FlagRecord): Promise<void>;
+  deleteProfile(userId: string): Promise<void>;
+}
+
+/** The sign-in directory (Cognito). */
+export interface UserDirectory {
+  email(username: string): Promise<string | undefined>;
+  deleteUser(username: string): Promise<void>;
 }
 
 export interface Clock {

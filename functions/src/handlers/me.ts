@@ -1,13 +1,28 @@
-// (primary adapter) --> domain/profiles --> store
+// (primary adapter) --> domain/profiles, domain/my-data --> store
+import { deleteMyAccount, exportMyData, myIdeas } from '../domain/my-data';
 import { systemClock } from '../domain/ports';
 import { getMyProfile, updateMyProfile } from '../domain/profiles';
 import { areaHandler } from '../lib/http';
 import { stores } from '../store';
+import { userDirectory } from '../store/user-directory';
 
-const { profiles } = stores();
+const { profiles, ideas, comments, userData } = stores();
+const deps = {
+  ideas,
+  comments,
+  userData,
+  directory: userDirectory(),
+  clock: systemClock,
+};
 
 // `actor!`: every route here requires a signed-in user; the auth middleware refused anyone else.
 export const handler = areaHandler({
   getMe: async ({ actor }) => getMyProfile(profiles, actor!),
   updateMe: async ({ actor, body }) => updateMyProfile(profiles, systemClock, actor!, body),
+  myIdeas: async ({ actor, query }) => myIdeas(ideas, actor!, query.limit, query.cursor),
+  exportMe: async ({ actor }) => exportMyData(deps, actor!),
+  deleteMe: async ({ actor }) => {
+    await deleteMyAccount(deps, actor!);
+    return undefined;
+  },
 });

@@ -7,6 +7,8 @@ import { ForbiddenError, UnauthorizedError } from './errors';
 export interface Actor {
   userId: string;
   roles: Role[];
+  /** The Cognito user name (the `username` claim), for directory calls such as deleting the account. */
+  username?: string;
 }
 
 type Claims = Record<string, string | number | boolean | string[] | undefined>;
@@ -19,7 +21,11 @@ type Claims = Record<string, string | number | boolean | string[] | undefined>;
 export function actorFromClaims(claims: Claims | undefined): Actor | undefined {
   if (!claims || typeof claims.sub !== 'string') return undefined;
   if (claims.token_use !== 'access') throw new UnauthorizedError('Brug et adgangstoken (access token).');
-  return { userId: claims.sub, roles: parseGroups(claims['cognito:groups']) };
+  return {
+    userId: claims.sub,
+    roles: parseGroups(claims['cognito:groups']),
+    ...(typeof claims.username === 'string' ? { username: claims.username } : {}),
+  };
 }
 
 /**

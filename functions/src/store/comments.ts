@@ -117,7 +117,9 @@ export function commentStore(client: DynamoDBDocumentClient, table: string): Com
           Update: {
             TableName: table,
             Key: itemKey(comment),
-            UpdateExpression: 'SET #state = :deleted, updatedAt = :now REMOVE body, stance, gsiQueue, queuedAt',
+            // The placeholder keeps nothing of its author: deletion doubles as erasure of the comment.
+            UpdateExpression:
+              'SET #state = :deleted, updatedAt = :now REMOVE body, stance, gsiQueue, queuedAt, authorId, authorName, authorType, gsiUser, gsiUserSk',
             ConditionExpression: 'attribute_exists(pk) AND #state <> :deleted',
             ExpressionAttributeNames: { '#state': 'state' },
             ExpressionAttributeValues: { ':deleted': 'deleted', ':now': now.toISOString() },

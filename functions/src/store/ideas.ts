@@ -52,6 +52,31 @@ export function ideaStore(client: DynamoDBDocumentClient, table: string): IdeaSt
       return Item ? fromItem(Item) : undefined;
     },
 
+    async listByAuthor(userId, limit, cursor) {
+      const index = 'byUser';
+      const partition = keys.userItems(userId);
+      const keyNames = ['pk', 'sk', 'gsiUser', 'gsiUserSk'];
+      const start = cursor ? decodeCursor(cursor, index, { gsiUser: partition }, keyNames) : undefined;
+      const page = await client.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: index,
+          KeyConditionExpression: 'gsiUser = :u AND begins_with(gsiUserSk, :prefix)',
+          ExpressionAttributeValues: { ':u': partition, ':prefix': keys.userIdea('') },
+          ScanIndexForward: false,
+          Limit: limit + 1,
+          ExclusiveStartKey: start,
+        }),
+      );
+      const found = page.Items ?? [];
+      const items = found.slice(0, limit);
+      const last = items[items.length - 1];
+      return {
+        items: items.map(fromSummaryItem),
+        nextCursor: found.length > limit && last ? encodeCursor(index, Object.fromEntries(keyNames.map((k) => [k, last[k] as string]))) : null,
+      };
+    },
+
     async listPublic(query) {
       if (query.sort === 'random') return listRandom(client, table, query);
       const sort = query.sort;

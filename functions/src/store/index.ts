@@ -6,6 +6,7 @@ import { ideaStore } from './ideas';
 import { processStore } from './processes';
 import { profileStore } from './profiles';
 import { mainTable } from './tables';
+import { userDataStore } from './user-data';
 import { voteStore } from './votes';
 
 /** The DynamoDB adapters of every port, on the function's one client. Built once per cold start. */
@@ -19,6 +20,7 @@ export function stores() {
     votes: voteStore(client, table),
     comments: commentStore(client, table),
     flags: flagStore(client, table),
+    userData: userDataStore(client, table),
   };
 }
 

@@ -1,0 +1,63 @@
+// handler --> (use case) --> IdeaStore, UserDataStore, CommentStore, UserDirectory
+import type { MyDataExport, MyIdeaList } from '#shared/schemas/me';
+import type { Actor } from '../lib/auth';
+import { toComment } from './comments';
+import { toListItem } from './ideas';
+import type { Clock, CommentStore, IdeaStore, UserDataStore, UserDirectory } from './ports';
+
+export interface MyDataDeps {
+  ideas: IdeaStore;
+  comments: CommentStore;
+  userData: UserDataStore;
+  directory: UserDirectory;
+  clock: Clock;
+}
+
+/** Shown instead of the name on ideas whose author deleted the account. */
+export const FORMER_PARTICIPANT = 'Tidligere deltager';
+
+/** The caller's own ideas, whatever their status, with whether flags hold one for moderation. */
+export async function myIdeas(ideas: IdeaStore, actor: Actor, limit: number, cursor?: string): Promise<MyIdeaList> {
+  const page = await ideas.listByAuthor(actor.userId, limit, cursor);
+  return { items: page.items.map((i) => ({ ...toListItem(i), heldForReview: !!i.held })), nextCursor: page.nextCursor };
+}
+
+/** GDPR access and portability: everything stored about the caller, in one document. */
+export async function exportMyData(deps: MyDataDeps, actor: Actor): Promise<MyDataExport> {
+  const items = await deps.userData.itemsOf(actor.userId);
+  const email = actor.username ? await deps.directory.email(actor.username) : undefined;
+  return {
+    exportedAt: deps.clock.now().toISOString(),
+    profile: items.profile ? { ...items.profile, ...(email ? { email } : {}) } : null,
+    ideas: items.ideas.map(({ authorId: _a, trendScore: _t, ...idea }) => idea),
+    comments: items.comments.map((c) => ({ ...toComment(c), body: c.body })),
+    votes: items.votes.map((v) => ({ ideaId: v.ideaId, participantType: v.participantType, createdAt: v.createdAt })),
+    flags: items.flags.map((f) => ({
+      ideaId: f.ideaId,
+      ...(f.commentId ? { commentId: f.commentId } : {}),
+      reason: f.reason,
+      ...(f.text ? { text: f.text } : {}),
+      createdAt: f.createdAt,
+    })),
+  };
+}
+
+/**
+ * GDPR erasure. Primary course:
+ * 1. Votes are deleted and the ideas' counts go down with them.
+ * 2. Flags are deleted (the flagged content keeps its count).
+ * 3. Comments become "deleted" placeholders with no author, so replies by others stay readable.
+ * 4. Ideas stay, without the name ("Tidligere deltager"), so others' votes and comments are not lost.
+ * 5. The profile, and last the sign-in: a failure half-way leaves an account that can try again.
+ * Rate-limit counters carry the user id and expire by themselves within about an hour.
+ */
+export async function deleteMyAccount(deps: MyDataDeps, actor: Actor): Promise<void> {
+  const items = await deps.userData.itemsOf(actor.userId);
+  const now = deps.clock.now();
+  for (const vote of items.votes) await deps.userData.eraseVote(vote);
+  for (const flag of items.flags) await deps.userData.deleteFlag(flag);
+  for (const comment of items.comments) if (comment.state !== 'deleted') await deps.comments.remove(comment, now);
+  for (const idea of items.ideas) await deps.userData.anonymizeIdea(idea.id, FORMER_PARTICIPANT);
+  await deps.userData.deleteProfile(actor.userId);
+  if (actor.username) await deps.directory.deleteUser(actor.username);
+}
