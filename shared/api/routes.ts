@@ -13,6 +13,24 @@ import {
 } from '../schemas/comment';
 import { flagCreateSchema, flagReceiptSchema } from '../schemas/flag';
 import { myDataExportSchema, myIdeaListSchema, pageQuerySchema } from '../schemas/me';
+import {
+  auditLogSchema,
+  auditQuerySchema,
+  bulkModerationSchema,
+  bulkResultSchema,
+  commentModerationSchema,
+  ideaModerationSchema,
+  moderatedIdeaSchema,
+  overdueSchema,
+  queueQuerySchema,
+  queueSchema,
+  roleUpdateSchema,
+  userLookupQuerySchema,
+  userModerationSchema,
+  userSummarySchema,
+} from '../schemas/moderation';
+import { commentSchema as publicCommentSchema } from '../schemas/comment';
+import { exportDocumentSchema, exportQuerySchema } from '../schemas/export';
 
 /**
  * The route table: the single list of what the API offers. The CDK app makes one Lambda function per
@@ -23,7 +41,7 @@ import { myDataExportSchema, myIdeaListSchema, pageQuerySchema } from '../schema
 /** public: anyone; user: any signed-in user; roles: signed in and in one of these Cognito groups. */
 export type Access = 'public' | 'user' | { roles: readonly Role[] };
 
-export const featureAreas = ['meta', 'processes', 'ideas', 'me', 'votes', 'comments', 'flags'] as const;
+export const featureAreas = ['meta', 'processes', 'ideas', 'me', 'votes', 'comments', 'flags', 'moderation', 'export', 'admin'] as const;
 export type FeatureArea = (typeof featureAreas)[number];
 
 /** ANY only for the catch-all that answers unknown paths with a problem body (404 or 405). */
@@ -271,6 +289,121 @@ export const routes = {
     body: flagCreateSchema,
     response: flagReceiptSchema,
     status: 201,
+  },
+  moderationQueue: {
+    method: 'GET',
+    path: '/api/moderation/queue',
+    area: 'moderation',
+    access: { roles: ['moderator'] },
+    summary: 'Pending or flagged ideas and comments of a process, oldest first, with counts',
+    query: queueQuerySchema,
+    response: queueSchema,
+    status: 200,
+  },
+  moderatedIdea: {
+    method: 'GET',
+    path: '/api/moderation/ideas/{ideaId}',
+    area: 'moderation',
+    access: { roles: ['moderator'] },
+    summary: 'An idea in any status, with its moderation state and history',
+    params: ideaParams,
+    response: moderatedIdeaSchema,
+    status: 200,
+  },
+  moderateIdea: {
+    method: 'POST',
+    path: '/api/ideas/{ideaId}/moderation',
+    area: 'moderation',
+    access: { roles: ['moderator'] },
+    summary: 'publish, hide, restore, reject, merge or set-status (with official answer and deadline), with a reason',
+    params: ideaParams,
+    body: ideaModerationSchema,
+    response: moderatedIdeaSchema,
+    status: 200,
+  },
+  moderateComment: {
+    method: 'POST',
+    path: '/api/comments/{commentId}/moderation',
+    area: 'moderation',
+    access: { roles: ['moderator'] },
+    summary: 'Hide or restore a comment, with a reason',
+    params: commentParams,
+    body: commentModerationSchema,
+    response: publicCommentSchema,
+    status: 200,
+  },
+  moderateUser: {
+    method: 'POST',
+    path: '/api/moderation/users/{userId}',
+    area: 'moderation',
+    access: { roles: ['moderator'] },
+    summary: 'Block (optionally hiding all their content) or unblock a user',
+    params: z.object({ userId: z.string().min(1).max(64) }).strict(),
+    body: userModerationSchema,
+    response: z.object({ userId: z.string(), blocked: z.boolean(), hidden: z.int() }),
+    status: 200,
+  },
+  bulkModerate: {
+    method: 'POST',
+    path: '/api/moderation/bulk',
+    area: 'moderation',
+    access: { roles: ['moderator'] },
+    summary: 'One action on a selection from the queue; a result per target',
+    body: bulkModerationSchema,
+    response: bulkResultSchema,
+    status: 200,
+  },
+  moderationLog: {
+    method: 'GET',
+    path: '/api/moderation/log',
+    area: 'moderation',
+    access: { roles: ['moderator', 'admin'] },
+    summary: "The audit log of a process, or of one target, newest first (append only: no route edits it)",
+    query: auditQuerySchema,
+    response: auditLogSchema,
+    status: 200,
+  },
+  overdueAnswers: {
+    method: 'GET',
+    path: '/api/moderation/overdue',
+    area: 'moderation',
+    access: { roles: ['moderator', 'committee'] },
+    summary: 'Ideas whose answer deadline (svarfrist) has passed without an official answer',
+    query: z.object({ processId: slugSchema }).strict(),
+    response: overdueSchema,
+    status: 200,
+  },
+  exportIdeas: {
+    method: 'GET',
+    path: '/api/processes/{processId}/export',
+    area: 'export',
+    access: { roles: ['committee', 'moderator'] },
+    summary: 'The top ideas as CSV (Danish Excel), XLSX or JSON, with the ranking rule',
+    params: processParams,
+    query: exportQuerySchema,
+    response: exportDocumentSchema,
+    status: 200,
+  },
+  findUser: {
+    method: 'GET',
+    path: '/api/users',
+    area: 'admin',
+    access: { roles: ['admin'] },
+    summary: 'Find a user by email, with their roles',
+    query: userLookupQuerySchema,
+    response: userSummarySchema,
+    status: 200,
+  },
+  setRoles: {
+    method: 'PUT',
+    path: '/api/users/{userId}/roles',
+    area: 'admin',
+    access: { roles: ['admin'] },
+    summary: "Set a user's roles (Cognito groups)",
+    params: z.object({ userId: z.string().min(1).max(64) }).strict(),
+    body: roleUpdateSchema,
+    response: userSummarySchema,
+    status: 200,
   },
 } as const satisfies Record<string, RouteDef>;
 

@@ -31,7 +31,18 @@ export interface RouteInput<R extends RouteDef> {
   method: string;
 }
 
-export type RouteImpl<K extends RouteId> = (input: RouteInput<(typeof routes)[K]>) => Promise<z.input<(typeof routes)[K]['response']> | undefined>;
+/** A download instead of JSON (CSV, XLSX): the route's schema then describes only its JSON form. */
+export class FileResponse {
+  constructor(
+    readonly contentType: string,
+    readonly body: string | Uint8Array,
+    readonly filename: string,
+  ) {}
+}
+
+export type RouteImpl<K extends RouteId> = (
+  input: RouteInput<(typeof routes)[K]>,
+) => Promise<z.input<(typeof routes)[K]['response']> | FileResponse | undefined>;
 
 export type AreaRoutes = { [K in RouteId]?: RouteImpl<K> };
 
@@ -124,6 +135,7 @@ function routeHandler<K extends RouteId>(id: K, impl: RouteImpl<K>) {
       const { log, correlationId, actor, parts } = context.state;
       const input = { ...parts, actor, log, rawPath: event.rawPath, method: event.requestContext.http.method };
       const output = await impl(input as RouteInput<(typeof routes)[K]>);
+      if (output instanceof FileResponse) return fileResult(output, correlationId);
       return {
         statusCode: output === undefined ? 204 : route.status,
         headers: {
@@ -135,6 +147,22 @@ function routeHandler<K extends RouteId>(id: K, impl: RouteImpl<K>) {
         body: output === undefined ? '' : JSON.stringify(output),
       };
     });
+}
+
+function fileResult(file: FileResponse, correlationId: string): Result {
+  const binary = typeof file.body !== 'string';
+  return {
+    statusCode: 200,
+    headers: {
+      'content-type': file.contentType,
+      // RFC 6266/5987: an ASCII fallback and the UTF-8 name (æ, ø, å survive).
+      'content-disposition': `attachment; filename="${file.filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      'x-correlation-id': correlationId,
+      ...noStore,
+    },
+    body: binary ? Buffer.from(file.body).toString('base64') : (file.body as string),
+    isBase64Encoded: binary,
+  };
 }
 
 /** One Lambda handler for a feature area: a middy chain per route, chosen by `event.routeKey`. */

@@ -12,6 +12,7 @@
  * | comment → idea pointer | COMMENT#<id> | REF    |                                                   |
  * | flag      | IDEA#<ideaId>      | FLAG#<target>#<userId> (target: IDEA or COMMENT#<id>) | gsiUser |
  * | rate counter | RATE#<userId>   | <action>#<windowStart> | expiresAt (TTL)                           |
+ * | audit entry  | AUDIT#<processId> | <auditId> (ULID: time order)  and a copy under AUDIT#T#<targetId>   |
  */
 export const keys = {
   processPartition: 'PROCESSES',
@@ -38,6 +39,11 @@ export const keys = {
     sk: `FLAG#${target.commentId ? `COMMENT#${target.commentId}` : 'IDEA'}#${userId}`,
   }),
   userFlag: (ideaId: string, commentId?: string) => `FLAG#${ideaId}${commentId ? `#${commentId}` : ''}`,
+
+  audit: (processId: string, auditId: string) => ({ pk: `AUDIT#${processId}`, sk: auditId }),
+  auditOfTarget: (targetId: string, auditId: string) => ({ pk: `AUDIT#T#${targetId}`, sk: auditId }),
+  auditPartition: (processId: string) => `AUDIT#${processId}`,
+  auditTargetPartition: (targetId: string) => `AUDIT#T#${targetId}`,
 
   rateCounter: (userId: string, action: string, windowStart: number) => ({ pk: `RATE#${userId}`, sk: `${action}#${windowStart}` }),
 

@@ -1,0 +1,70 @@
+import * as z from 'zod';
+import { beneficiarySchema, publicStatusSchema } from './idea';
+import { isoDateTime, slugSchema, ulidSchema } from './text';
+
+export const exportFormats = ['csv', 'xlsx', 'json'] as const;
+
+export const exportQuerySchema = z
+  .object({
+    format: z.enum(exportFormats).default('csv'),
+    top: z.coerce.number().int().min(1).max(1000).default(20),
+    area: slugSchema.optional(),
+    status: publicStatusSchema.optional(),
+    /** CSV separator: `;` for Danish Excel (default), `,` for other tools. */
+    sep: z.enum([';', ',']).default(';'),
+  })
+  .strict();
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+const byType = z.object({ citizen: z.int().min(0), business: z.int().min(0), employee: z.int().min(0) });
+
+/** One ranked idea of the committee export. No author names or emails, by design. */
+export const exportRowSchema = z.object({
+  rank: z.int().min(1),
+  id: ulidSchema,
+  title: z.string(),
+  area: z.string(),
+  effects: z.array(z.string()),
+  beneficiaries: z.array(beneficiarySchema),
+  status: publicStatusSchema,
+  officialAnswer: z.string(),
+  /** Distinct supporters of the idea and of the ideas merged into it (a person who voted for both counts once). */
+  votes: z.int().min(0),
+  votesByType: byType,
+  comments: z.int().min(0),
+  createdAt: isoDateTime,
+  link: z.string(),
+});
+export type ExportRow = z.infer<typeof exportRowSchema>;
+
+
+/** Figures for the committee's annex: the whole process, not only the exported top. */
+export const exportSummarySchema = z.object({
+  ideas: z.int().min(0),
+  ideasByArea: z.record(z.string(), z.int().min(0)),
+  ideasByStatus: z.record(z.string(), z.int().min(0)),
+  /** Distinct people who posted or voted, by participant type. */
+  participants: byType,
+  votes: z.int().min(0),
+  votesByType: byType,
+  votesByArea: z.record(z.string(), z.int().min(0)),
+  comments: z.int().min(0),
+  /** Moderation decisions so far, by action (from the audit log), and what waits now. */
+  moderation: z.record(z.string(), z.int().min(0)),
+  pending: z.int().min(0),
+  flagged: z.int().min(0),
+});
+export type ExportSummary = z.infer<typeof exportSummarySchema>;
+
+export const exportDocumentSchema = z.object({
+  processId: slugSchema,
+  processTitle: z.string(),
+  generatedAt: isoDateTime,
+  /** The ranking rule in words, e.g. "top 20 by votes among published and selected ideas, as of …". */
+  rule: z.string(),
+  /** The AI Act's transparency: whether any automated processing touched the ideas. */
+  automatedProcessing: z.string(),
+  summary: exportSummarySchema,
+  rows: z.array(exportRowSchema),
+});
+export type ExportDocument = z.infer<typeof exportDocumentSchema>;

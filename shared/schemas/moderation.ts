@@ -1,0 +1,143 @@
+import * as z from 'zod';
+import { flagReasonSchema } from './flag';
+import { ideaDetailSchema, ideaStatusSchema } from './idea';
+import { isoDateTime, multiLine, slugSchema, ulidSchema } from './text';
+import { participantTypeSchema, roleSchema } from './user';
+
+/** Danish administrative law expects reasons: required for decisions that take content away. */
+const reason = multiLine(5, 1000);
+
+/** The statuses a moderator or the committee can set through "set-status" (the public workflow). */
+export const workflowStatuses = ['published', 'under_review', 'selected', 'not_selected', 'implemented'] as const;
+
+export const ideaModerationSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('publish'), reason: reason.optional() }).strict(),
+  z.object({ action: z.literal('hide'), reason }).strict(),
+  z.object({ action: z.literal('restore'), reason: reason.optional() }).strict(),
+  z.object({ action: z.literal('reject'), reason }).strict(),
+  z.object({ action: z.literal('merge'), reason, targetId: ulidSchema }).strict(),
+  z
+    .object({
+      action: z.literal('set-status'),
+      status: z.enum(workflowStatuses),
+      reason: reason.optional(),
+      /** The committee's official answer, shown on the idea. Empty string removes it. */
+      officialAnswer: multiLine(0, 5000).optional(),
+      /** Svarfrist: the date the author can expect an answer by. Null removes it. */
+      answerDeadline: z.iso.date().nullable().optional(),
+    })
+    .strict(),
+]);
+export type IdeaModeration = z.infer<typeof ideaModerationSchema>;
+export type IdeaModerationAction = IdeaModeration['action'];
+
+export const commentModerationSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('hide'), reason }).strict(),
+  z.object({ action: z.literal('restore'), reason: reason.optional() }).strict(),
+]);
+export type CommentModeration = z.infer<typeof commentModerationSchema>;
+
+export const userModerationSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('block'), reason, hideContent: z.boolean().default(false) }).strict(),
+  z.object({ action: z.literal('unblock'), reason: reason.optional() }).strict(),
+]);
+export type UserModeration = z.infer<typeof userModerationSchema>;
+
+export const bulkModerationSchema = z
+  .object({
+    targets: z
+      .array(z.object({ kind: z.enum(['idea', 'comment']), id: ulidSchema }).strict())
+      .min(1)
+      .max(50),
+    action: z.enum(['publish', 'hide', 'restore', 'reject']),
+    reason: reason.optional(),
+  })
+  .strict()
+  .refine((b) => !['hide', 'reject'].includes(b.action) || b.reason !== undefined, { path: ['reason'], message: 'Angiv en begrundelse' })
+  .refine((b) => !['publish', 'reject'].includes(b.action) || b.targets.every((t) => t.kind === 'idea'), {
+    path: ['action'],
+    message: 'Kommentarer kan kun skjules eller gendannes',
+  });
+export type BulkModeration = z.infer<typeof bulkModerationSchema>;
+
+export const bulkResultSchema = z.object({
+  results: z.array(z.object({ kind: z.enum(['idea', 'comment']), id: ulidSchema, status: z.int(), title: z.string().optional() })),
+});
+
+export const queueQuerySchema = z
+  .object({
+    processId: slugSchema,
+    kind: z.enum(['pending', 'flagged']),
+    limit: z.coerce.number().int().min(1).max(50).default(20),
+    cursor: z.string().max(2048).optional(),
+  })
+  .strict();
+
+export const queueItemSchema = z.object({
+  kind: z.enum(['idea', 'comment']),
+  id: ulidSchema,
+  ideaId: ulidSchema,
+  /** Idea title, or the start of the comment. */
+  title: z.string(),
+  text: z.string(),
+  authorName: z.string().optional(),
+  authorType: participantTypeSchema.optional(),
+  status: z.string(),
+  flagCount: z.int().min(0),
+  /** How many flags gave each reason (never who flagged). */
+  flagReasons: z.partialRecord(flagReasonSchema, z.int()),
+  flagTexts: z.array(z.string()),
+  queuedAt: isoDateTime,
+});
+export type QueueItem = z.infer<typeof queueItemSchema>;
+
+export const queueSchema = z.object({
+  counts: z.object({ pending: z.int(), flagged: z.int() }),
+  items: z.array(queueItemSchema),
+  nextCursor: z.string().nullable(),
+});
+export type Queue = z.infer<typeof queueSchema>;
+
+export const auditEntrySchema = z.object({
+  id: ulidSchema,
+  processId: slugSchema,
+  at: isoDateTime,
+  actorId: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  targetKind: z.enum(['idea', 'comment', 'user', 'process']),
+  targetId: z.string(),
+  reason: z.string().optional(),
+  before: z.string().optional(),
+  after: z.string().optional(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditQuerySchema = z
+  .object({
+    processId: slugSchema,
+    targetId: z.string().max(64).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().max(2048).optional(),
+  })
+  .strict();
+
+export const auditLogSchema = z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() });
+
+/** An idea as moderators see it: everything public plus moderation state and history. */
+export const moderatedIdeaSchema = ideaDetailSchema.extend({
+  status: ideaStatusSchema,
+  held: z.boolean(),
+  flagCount: z.int(),
+  mergedInto: ulidSchema.optional(),
+  moderationReason: z.string().optional(),
+  history: z.array(auditEntrySchema),
+});
+
+export const overdueSchema = z.object({
+  items: z.array(z.object({ id: ulidSchema, title: z.string(), status: ideaStatusSchema, answerDeadline: z.iso.date() })),
+});
+
+export const roleUpdateSchema = z.object({ roles: z.array(roleSchema).max(4) }).strict();
+export const userLookupQuerySchema = z.object({ email: z.email() }).strict();
+export const userSummarySchema = z.object({ userId: z.string(), email: z.string(), roles: z.array(roleSchema), blocked: z.boolean() });
