@@ -29,6 +29,8 @@ export function buildApp(app: App, { env, webAssetPath }: BuildAppOptions) {
     tables: data.tables,
     userPool: auth.userPool,
     userPoolClient: auth.userPoolClient,
+    // Set the sender with `-c mailFrom=…` (its domain must be verified in SES).
+    mailFrom: (app.node.tryGetContext('mailFrom') as string | undefined) ?? 'deltag@gentofte.dk',
   });
   const web = new WebStack(app, 'Deltag-Web', {
     env,

@@ -46,6 +46,8 @@ export interface RunningStack {
   pool: Pool;
   /** The last code cognito-local "emailed" to an address (sign-up confirmation, forgotten password). */
   lastCode(email: string): string | undefined;
+  /** Where mails to authors land as .eml files. */
+  outboxDir: string;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   }
 
   const children: Child[] = [];
+  let outboxDir = '';
   const codes = new Map<string, string>();
   let server: Server | undefined;
   const tempDir = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'deltag-'));
@@ -79,6 +82,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   try {
     const dynamoDir = options.dataDir ? join(options.dataDir, 'dynamodb') : undefined;
     const cognitoDir = options.dataDir ? join(options.dataDir, 'cognito') : join(tempDir!, 'cognito');
+    outboxDir = join(options.dataDir ?? tempDir!, 'outbox');
     for (const dir of [dynamoDir, cognitoDir]) if (dir) mkdirSync(dir, { recursive: true });
 
     log('starting DynamoDB Local and cognito-local');
@@ -107,6 +111,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       USER_POOL_ID: userPoolId,
       USER_POOL_CLIENT_ID: userPoolClientId,
       COGNITO_ENDPOINT: cognito.endpoint,
+      // Mail to authors lands here as .eml files instead of going out (SES in AWS).
+      OUTBOX_DIR: outboxDir,
     });
 
     const client = createDocumentClient(dynamo.endpoint);
@@ -143,6 +149,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       },
       pool,
       lastCode: (email) => codes.get(email.toLowerCase()),
+      outboxDir,
       stop,
     };
   } catch (error) {

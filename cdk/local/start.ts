@@ -35,6 +35,7 @@ Deltag is running: ${stack.info.webUrl}
   API        ${stack.info.apiUrl}  (OpenAPI: ${stack.info.apiUrl}/openapi.json)
   DynamoDB   ${stack.info.dynamodbEndpoint}  (data in ${dataDir})
   Cognito    ${stack.info.cognitoEndpoint}  (pool ${stack.info.userPoolId})
+  Outbox     ${stack.outboxDir}  (mails to authors, one .eml file each)
   Details in .local/stack.json. Create a user: npm run users -- create --email you@example.dk --password '…'`);
   if (demo) console.log(`  Demo users (password ${DEMO_PASSWORD}): ${demoUsers.map((u) => u.email).join(', ')}`);
   console.log('Press Ctrl-C to stop.');

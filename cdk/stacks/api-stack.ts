@@ -10,6 +10,7 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { featureAreas, isProtected, routeList, type FeatureArea, type HttpMethod as HttpMethodName } from '#shared/api/routes';
@@ -17,6 +18,8 @@ import { ApiFunction } from '../constructs/api-function';
 import type { BoundTable } from './data-stack';
 
 export interface ApiStackProps extends StackProps {
+  /** Sender of the mails to authors; its domain must be a verified SES identity. */
+  mailFrom: string;
   tables: Record<string, BoundTable>;
   userPool: IUserPool;
   userPoolClient: IUserPoolClient;
@@ -35,7 +38,13 @@ const onlyReads = (area: FeatureArea) => !routeList.some((r) => r.area === area 
 /** Areas that call the user pool themselves (e.g. account deletion), and only what they call. */
 const userDirectoryAccess: Partial<Record<FeatureArea, string[]>> = {
   me: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminDeleteUser'],
+  // Finds an author's email to tell them about a decision; finds a user to block.
+  moderation: ['cognito-idp:AdminGetUser'],
+  admin: ['cognito-idp:ListUsers', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminRemoveUserFromGroup'],
 };
+
+/** Areas that send email to authors (through SES, from MAIL_FROM). */
+const mailingAreas: ReadonlySet<FeatureArea> = new Set(['moderation']);
 
 /**
  * Fields of the access log. No source IP or user agent: behind CloudFront the IP is CloudFront's, and
@@ -99,6 +108,15 @@ export class ApiStack extends Stack {
       }
       const directoryActions = userDirectoryAccess[area];
       if (directoryActions) userPool.grant(fn.fn, ...directoryActions);
+      if (mailingAreas.has(area)) {
+        fn.fn.addEnvironment('MAIL_FROM', props.mailFrom);
+        fn.fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['ses:SendEmail'],
+            resources: [`arn:${this.partition}:ses:${this.region}:${this.account}:identity/${props.mailFrom.split('@')[1]}`],
+          }),
+        );
+      }
       this.functions[area] = fn;
       integrations.set(area, new HttpLambdaIntegration(`Integration-${area}`, fn.fn));
     }

@@ -35,7 +35,8 @@ export const commentSchema = z.object({
   id: ulidSchema,
   ideaId: ulidSchema,
   parentId: ulidSchema.optional(),
-  state: z.enum(['visible', 'deleted', 'held']),
+  /** held: waiting for a moderator after flags; hidden: a moderator hid it. Neither shows text or author. */
+  state: z.enum(['visible', 'deleted', 'held', 'hidden']),
   body: z.string().optional(),
   stance: stanceSchema.optional(),
   authorName: z.string().optional(),

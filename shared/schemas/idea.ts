@@ -61,6 +61,14 @@ export type IdeaListItem = z.infer<typeof ideaListItemSchema>;
 export const ideaDetailSchema = ideaListItemSchema.extend({
   body: z.string(),
   concerns: z.string().optional(),
+  /** The committee's official answer, shown on the idea. */
+  officialAnswer: z.string().optional(),
+  /** Svarfrist: when the author can expect an answer. */
+  answerDeadline: z.iso.date().optional(),
+  /** Set on an idea merged into another: read-only, pointing to where the discussion continues. */
+  mergedInto: ulidSchema.optional(),
+  /** Ideas merged into this one. */
+  mergedFrom: z.array(ulidSchema).optional(),
   updatedAt: isoDateTime,
 });
 export type IdeaDetail = z.infer<typeof ideaDetailSchema>;

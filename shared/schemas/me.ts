@@ -5,7 +5,12 @@ import { profileSchema } from './user';
 import { isoDateTime, ulidSchema } from './text';
 
 /** The signed-in user's own ideas, whatever their status (pending, hidden and rejected included). */
-export const myIdeaSchema = ideaListItemSchema.extend({ status: ideaStatusSchema, heldForReview: z.boolean() });
+export const myIdeaSchema = ideaListItemSchema.extend({
+  status: ideaStatusSchema,
+  heldForReview: z.boolean(),
+  /** The moderator's reason when the idea was rejected or hidden (shown to its author only). */
+  moderationReason: z.string().optional(),
+});
 export const myIdeaListSchema = z.object({ items: z.array(myIdeaSchema), nextCursor: z.string().nullable() });
 export type MyIdeaList = z.infer<typeof myIdeaListSchema>;
 

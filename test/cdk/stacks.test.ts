@@ -58,10 +58,21 @@ describe('api stack', () => {
     }
   });
 
-  it('lets only the me function read and delete users in the pool', () => {
+  it('gives user-pool actions only to the areas that need them, and only those actions', () => {
+    const expected: Record<string, string[]> = {
+      me: ['cognito-idp:AdminDeleteUser', 'cognito-idp:AdminGetUser'],
+      moderation: ['cognito-idp:AdminGetUser'],
+      admin: ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:AdminRemoveUserFromGroup', 'cognito-idp:ListUsers'],
+    };
     for (const area of areas) {
       const cognito = actionsOf(area).filter((a: string) => a.startsWith('cognito-idp:'));
-      expect(cognito.sort(), area).toEqual(area === 'me' ? ['cognito-idp:AdminDeleteUser', 'cognito-idp:AdminGetUser'] : []);
+      expect(cognito.sort(), area).toEqual(expected[area] ?? []);
+    }
+  });
+
+  it('lets only the moderation function send mail, from the configured sender', () => {
+    for (const area of areas) {
+      expect(actionsOf(area).includes('ses:SendEmail'), area).toBe(area === 'moderation');
     }
   });
 

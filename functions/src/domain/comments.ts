@@ -7,6 +7,7 @@ import { isPublic } from './ideas';
 import { limitFor } from './limits';
 import type { Clock, CommentRecord, CommentStore, IdeaRecord, IdeaStore, ProcessStore, ProfileStore } from './ports';
 import { getProcess, processStart } from './processes';
+import { writerProfile } from './profiles';
 import { trendWeight } from './trending';
 
 export interface CommentDeps {
@@ -47,8 +48,7 @@ export async function createComment(deps: CommentDeps, actor: Actor, ideaId: str
       throw new ConflictError('no-parent', 'Du kan kun svare på en synlig kommentar til samme idé.');
     }
   }
-  const profile = await deps.profiles.get(actor.userId);
-  if (!profile) throw new ConflictError('profile-required', 'Udfyld din profil (navn og deltagertype), før du kommenterer.');
+  const profile = writerProfile(await deps.profiles.get(actor.userId), 'kommenterer');
 
   const at = now.toISOString();
   const record: CommentRecord = {

@@ -4,11 +4,13 @@ import type { Actor } from '../lib/auth';
 import { ConflictError, NotFoundError } from '../lib/errors';
 import { isPublic } from './ideas';
 import { limitFor } from './limits';
-import type { Clock, CommentStore, FlagRecord, FlagStore, IdeaStore, ProcessStore } from './ports';
+import type { Clock, CommentStore, FlagRecord, FlagStore, IdeaStore, ProcessStore, ProfileStore } from './ports';
+import { writerProfile } from './profiles';
 import { getProcess } from './processes';
 
 export interface FlagDeps {
   flags: FlagStore;
+  profiles: ProfileStore;
   ideas: IdeaStore;
   comments: CommentStore;
   processes: ProcessStore;
@@ -41,6 +43,7 @@ export async function flagComment(deps: FlagDeps, actor: Actor, commentId: strin
 
 async function flag(deps: FlagDeps, actor: Actor, target: { ideaId: string; commentId?: string; processId: string }, input: FlagCreate) {
   const now = deps.clock.now();
+  writerProfile(await deps.profiles.get(actor.userId), 'anmelder indhold');
   const process = await getProcess(deps.processes, target.processId);
   const record: FlagRecord = {
     ...target,

@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Clock, IdeaRecord, IdeaStore, IdeaSummary, Page, ProcessStore, ProfileStore } from './ports';
 import { getProcess, processStart } from './processes';
 import { limitFor } from './limits';
+import { writerProfile } from './profiles';
 import { trendWeight } from './trending';
 
 export interface IdeaDeps {
@@ -43,8 +44,7 @@ export async function createIdea(deps: IdeaDeps, actor: Actor, processId: string
   ];
   if (errors.length) throw new ValidationError(errors);
 
-  const profile = await deps.profiles.get(actor.userId);
-  if (!profile) throw new ConflictError('profile-required', 'Udfyld din profil (navn og deltagertype), før du deler en idé.');
+  const profile = writerProfile(await deps.profiles.get(actor.userId), 'deler en idé');
 
   const at = now.toISOString();
   const idea: IdeaRecord = {
@@ -59,6 +59,7 @@ export async function createIdea(deps: IdeaDeps, actor: Actor, processId: string
     ...(input.concerns ? { concerns: input.concerns } : {}),
     status: process.settings.moderation === 'pre' ? 'pending' : 'published',
     authorId: actor.userId,
+    ...(actor.username ? { authorUsername: actor.username } : {}),
     authorName: profile.displayName,
     authorType: profile.participantType,
     voteCount: 0,
@@ -101,8 +102,9 @@ export async function getIdea(deps: Pick<IdeaDeps, 'ideas'>, actor: Actor | unde
 /** Public: a public status and not held for moderation after flags. */
 export const isPublic = (idea: Pick<IdeaRecord, 'status' | 'held'>) => isPublicStatus(idea.status) && !idea.held;
 
+/** Who may open an idea: public ones and merged ones (read-only, linking on) for anyone; the rest for its author and moderators. */
 export const canSee = (actor: Actor | undefined, idea: IdeaRecord) =>
-  isPublic(idea) || actor?.userId === idea.authorId || hasRole(actor, 'moderator');
+  isPublic(idea) || (idea.status === 'merged' && !idea.held) || actor?.userId === idea.authorId || hasRole(actor, 'moderator');
 
 export function excerpt(body: string): string {
   const flat = body.replace(/\s+/g, ' ');
@@ -117,6 +119,15 @@ export function toListItem(idea: IdeaSummary): IdeaListItem {
 }
 
 export function toDetail(idea: IdeaRecord): IdeaDetail {
-  const { authorId: _authorId, trendScore: _trendScore, flagCount: _flagCount, held: _held, ...detail } = idea;
+  const {
+    authorId: _authorId,
+    authorUsername: _username,
+    trendScore: _trendScore,
+    flagCount: _flagCount,
+    held: _held,
+    previousStatus: _previous,
+    moderationReason: _reason,
+    ...detail
+  } = idea;
   return detail;
 }

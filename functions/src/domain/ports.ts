@@ -1,4 +1,4 @@
-import type { IdeaDetail, IdeaSort, PublicStatus } from '#shared/schemas/idea';
+import type { IdeaDetail, IdeaSort, IdeaStatus, PublicStatus } from '#shared/schemas/idea';
 import type { Process } from '#shared/schemas/process';
 import type { ParticipantType } from '#shared/schemas/user';
 import type { Stance } from '#shared/schemas/comment';
@@ -18,6 +18,12 @@ export interface IdeaRecord extends IdeaDetail {
   flagCount?: number;
   /** Set when the flags reached the process's threshold: out of public view until a moderator decides. */
   held?: boolean;
+  /** The status to return to when a hidden idea is restored. */
+  previousStatus?: IdeaStatus;
+  /** A moderator's reason for the last decision (reject, hide, merge): told to the author. */
+  moderationReason?: string;
+  /** The author's Cognito user name, to find their email for notifications (never shown). */
+  authorUsername?: string;
 }
 
 /** A per-user limit on one kind of write, e.g. 30 votes a minute. */
@@ -69,6 +75,8 @@ export interface StoredProfile {
   displayName: string;
   participantType: ParticipantType;
   organisation?: string;
+  /** Blocked by a moderator: may read, not write. */
+  blocked?: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -105,7 +113,7 @@ export interface CommentRecord {
   ideaId: string;
   processId: string;
   parentId?: string;
-  state: 'visible' | 'deleted' | 'held';
+  state: 'visible' | 'deleted' | 'held' | 'hidden';
   body?: string;
   stance?: Stance;
   authorId: string;
@@ -152,6 +160,63 @@ export interface FlagStore {
   holdIfFlagged(target: { ideaId: string; commentId?: string; processId: string }, threshold: number, now: Date): Promise<boolean>;
 }
 
+export interface AuditRecord {
+  id: string;
+  processId: string;
+  at: string;
+  actorId: string;
+  actorName: string;
+  action: string;
+  targetKind: 'idea' | 'comment' | 'user' | 'process';
+  targetId: string;
+  reason?: string;
+  before?: string;
+  after?: string;
+}
+
+export interface QueueEntry {
+  kind: 'idea' | 'comment';
+  idea?: IdeaRecord;
+  comment?: CommentRecord;
+  queuedAt: string;
+}
+
+/** What a moderation decision changes on an idea (undefined: unchanged; null: removed). */
+export interface IdeaChange {
+  status: IdeaStatus;
+  held: boolean;
+  previousStatus?: IdeaStatus | null;
+  moderationReason?: string | null;
+  mergedInto?: string | null;
+  officialAnswer?: string | null;
+  answerDeadline?: string | null;
+  /** Clear the flag count (a restore after flags: the next flags start from zero). */
+  resetFlags?: boolean;
+}
+
+export interface ModerationStore {
+  queue(processId: string, kind: 'pending' | 'flagged', limit: number, cursor?: string): Promise<Page<QueueEntry>>;
+  queueCounts(processId: string): Promise<{ pending: number; flagged: number }>;
+  flagsOn(ideaId: string, commentId?: string): Promise<FlagRecord[]>;
+  /**
+   * Applies a change to an idea if it is still as read (`expected`), with its audit entry, in one
+   * transaction; with `mergeTarget`, also records the merge on the target (which must be public).
+   * Returns false when the idea changed meanwhile or the target is no longer public.
+   */
+  changeIdea(expected: IdeaRecord, change: IdeaChange, audit: AuditRecord, now: Date, mergeTarget?: string): Promise<boolean>;
+  changeComment(expected: CommentRecord, state: 'visible' | 'hidden', audit: AuditRecord, now: Date): Promise<boolean>;
+  setBlocked(userId: string, blocked: boolean, audit: AuditRecord): Promise<boolean>;
+  appendAudit(audit: AuditRecord): Promise<void>;
+  log(processId: string, targetId: string | undefined, limit: number, cursor?: string): Promise<Page<AuditRecord>>;
+  /** Public ideas whose answer deadline is before `today` and that have no official answer. */
+  overdue(processId: string, today: string): Promise<IdeaRecord[]>;
+}
+
+export interface Notifier {
+  /** Best effort: an email to the author about a decision on their idea. */
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
+}
+
 /** Everything stored about one user, by kind (the byUser index). */
 export interface UserItems {
   profile?: StoredProfile;
@@ -175,6 +240,11 @@ export interface UserDataStore {
 export interface UserDirectory {
   email(username: string): Promise<string | undefined>;
   deleteUser(username: string): Promise<void>;
+  /** By email: the user's id (sub), user name and groups. */
+  findByEmail(email: string): Promise<{ userId: string; username: string; email: string; roles: string[] } | undefined>;
+  /** By id (sub). */
+  findById(userId: string): Promise<{ userId: string; username: string; email: string; roles: string[] } | undefined>;
+  setGroups(username: string, add: string[], remove: string[]): Promise<void>;
 }
 
 export interface Clock {

@@ -1,7 +1,7 @@
 // handler --> (use case) --> ProfileStore
 import type { Profile, ProfileUpdate } from '#shared/schemas/user';
 import type { Actor } from '../lib/auth';
-import { NotFoundError } from '../lib/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../lib/errors';
 import type { Clock, ProfileStore, StoredProfile } from './ports';
 
 export async function getMyProfile(profiles: ProfileStore, actor: Actor): Promise<Profile> {
@@ -19,6 +19,8 @@ export async function updateMyProfile(profiles: ProfileStore, clock: Clock, acto
     displayName: update.displayName,
     participantType: update.participantType,
     ...(update.organisation ? { organisation: update.organisation } : {}),
+    // A block is a moderator's decision: editing the profile must not lift it.
+    ...(existing?.blocked ? { blocked: true } : {}),
     createdAt: existing?.createdAt ?? now,
     updatedAt: now,
   };
@@ -28,3 +30,13 @@ export async function updateMyProfile(profiles: ProfileStore, clock: Clock, acto
 
 // Roles live in Cognito groups, not in the profile: the token is the source of truth.
 const withRoles = (p: StoredProfile, actor: Actor): Profile => ({ ...p, roles: actor.roles });
+
+/**
+ * The profile of someone about to write (an idea, comment, vote or flag): it must exist (name and
+ * participant type are shown and counted) and not be blocked by a moderator.
+ */
+export function writerProfile(profile: StoredProfile | undefined, doing: string): StoredProfile {
+  if (!profile) throw new ConflictError('profile-required', `Udfyld din profil (navn og deltagertype), før du ${doing}.`);
+  if (profile.blocked) throw new ForbiddenError('Din konto er blokeret af en moderator. Du kan stadig læse med.');
+  return profile;
+}

@@ -7,6 +7,7 @@ import { isPublic } from './ideas';
 import { limitFor } from './limits';
 import type { Clock, IdeaRecord, ProcessStore, VoteRecord, VoteStore } from './ports';
 import { getProcess, processStart } from './processes';
+import { writerProfile } from './profiles';
 import { trendWeight } from './trending';
 
 export interface VoteDeps {
@@ -31,13 +32,13 @@ export async function vote(deps: VoteDeps, actor: Actor, ideaId: string): Promis
   const { idea, process } = await openForVoting(deps, context.idea, now);
   const { profile, vote: existing } = context;
   if (existing) return { voteCount: idea.voteCount, voted: true };
-  if (!profile) throw new ConflictError('profile-required', 'Udfyld din profil (navn og deltagertype), før du stemmer.');
+  const voter = writerProfile(profile, 'stemmer');
 
   const record: VoteRecord = {
     ideaId,
     userId: actor.userId,
     processId: idea.processId,
-    participantType: profile.participantType,
+    participantType: voter.participantType,
     weight: trendWeight(now, processStart(process)),
     createdAt: now.toISOString(),
   };

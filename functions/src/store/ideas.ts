@@ -200,16 +200,30 @@ function listFilters(query: IdeaPageQuery) {
 const projectionNames = Object.fromEntries(LIST_ATTRIBUTES.map((a, i) => [`#a${i}`, a]));
 const projection = Object.keys(projectionNames).join(', ');
 
-/** Index attributes are derived from the idea, so they can never disagree with its status. */
+/**
+ * The index attributes an idea must carry in a given state: on the public lists only while public and
+ * not held; in the pending or flagged queue while it waits for a moderator. Derived in this one place
+ * (for new ideas and for every moderation change), so lists and queues never disagree with a status.
+ */
+export function ideaIndexAttributes(idea: Pick<IdeaRecord, 'processId' | 'area' | 'status' | 'held' | 'createdAt'>, queuedAt = idea.createdAt) {
+  const listed = isPublicStatus(idea.status) && !idea.held;
+  const queue = idea.status === 'pending' ? 'pending' : idea.held && idea.status !== 'rejected' && idea.status !== 'hidden' ? 'flagged' : undefined;
+  const set: Record<string, string> = {};
+  const remove: string[] = [];
+  if (listed) Object.assign(set, { gsiList: keys.processList(idea.processId), gsiArea: keys.areaList(idea.processId, idea.area) });
+  else remove.push('gsiList', 'gsiArea');
+  if (queue) Object.assign(set, { gsiQueue: keys.queue(idea.processId, queue), queuedAt });
+  else remove.push('gsiQueue', 'queuedAt');
+  return { set, remove };
+}
+
 function toItem(idea: IdeaRecord): Record<string, unknown> {
-  const visible = isPublicStatus(idea.status) && !idea.held;
   return {
     ...keys.idea(idea.id),
     type: 'idea',
     ...idea,
     searchText: [idea.title, idea.body, idea.concerns ?? ''].join('\n').toLocaleLowerCase('da'),
-    ...(visible ? { gsiList: keys.processList(idea.processId), gsiArea: keys.areaList(idea.processId, idea.area) } : {}),
-    ...(idea.status === 'pending' ? { gsiQueue: keys.queue(idea.processId, 'pending'), queuedAt: idea.createdAt } : {}),
+    ...ideaIndexAttributes(idea).set,
     gsiUser: keys.userItems(idea.authorId),
     gsiUserSk: keys.userIdea(idea.id),
   };

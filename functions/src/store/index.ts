@@ -3,6 +3,7 @@ import { documentClient, tableName } from './client';
 import { commentStore } from './comments';
 import { flagStore } from './flags';
 import { ideaStore } from './ideas';
+import { moderationStore } from './moderation';
 import { processStore } from './processes';
 import { profileStore } from './profiles';
 import { mainTable } from './tables';
@@ -21,6 +22,7 @@ export function stores() {
     comments: commentStore(client, table),
     flags: flagStore(client, table),
     userData: userDataStore(client, table),
+    moderation: moderationStore(client, table),
   };
 }
 

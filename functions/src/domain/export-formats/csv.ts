@@ -1,0 +1,49 @@
+/**
+ * A table as CSV that Danish Excel opens as it is: UTF-8 with a byte-order mark (else Excel reads
+ * æ, ø, å as Windows-1252), `;` between fields (Danish Excel's list separator, since `,` is the decimal
+ * comma) and CRLF line ends. `,` is there for other tools. Fields are quoted per RFC 4180 when needed.
+ */
+
+export type Cell = string | number;
+
+export interface Column {
+  header: string;
+  /** How a spreadsheet should treat the values: numbers stay numbers, dates become dates, links links. */
+  kind: 'text' | 'number' | 'date' | 'link';
+  /** Column width in characters (XLSX). */
+  width: number;
+  /** Long texts wrap in their cell (XLSX). */
+  wrap?: boolean;
+}
+
+export interface Table {
+  columns: Column[];
+  rows: Cell[][];
+}
+
+export const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+export function toCsv(table: Table, options: { separator: ';' | ',' } = { separator: ';' }): string {
+  const line = (cells: Cell[]) => cells.map((c) => csvField(c, options.separator)).join(options.separator);
+  return BOM + [line(table.columns.map((c) => c.header)), ...table.rows.map(line)].map((l) => l + CRLF).join('');
+}
+
+/**
+ * One field. Text is neutralised against formula injection, then quoted if it holds the separator,
+ * a quote or a line break (quotes doubled). Numbers are written plainly.
+ */
+export function csvField(value: Cell, separator: string): string {
+  if (typeof value === 'number') return String(value);
+  const text = neutralise(value);
+  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * A spreadsheet treats a cell that starts with = + - @ (or a tab or carriage return before one) as a
+ * formula: `=HYPERLINK("http://x")` in a citizen's title would become a live link or worse (OWASP
+ * "CSV injection"). A leading apostrophe makes it text; the reader still sees every character.
+ */
+export function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}

@@ -1,0 +1,229 @@
+// handler --> (use case) --> ModerationStore, IdeaStore, CommentStore, ProfileStore, UserDataStore, UserDirectory, Notifier
+import type { Comment } from '#shared/schemas/comment';
+import type { BulkModeration, CommentModeration, IdeaModeration, Queue, UserModeration } from '#shared/schemas/moderation';
+import type * as z from 'zod';
+import type { moderatedIdeaSchema } from '#shared/schemas/moderation';
+import type { Actor } from '../lib/auth';
+import { ConflictError, HttpError, NotFoundError } from '../lib/errors';
+import type { Logger } from '../lib/log';
+import { toComment } from './comments';
+import { toDetail } from './ideas';
+import { decideIdea, describeState } from './moderation-rules';
+import type {
+  AuditRecord,
+  Clock,
+  CommentStore,
+  IdeaRecord,
+  IdeaStore,
+  ModerationStore,
+  Notifier,
+  ProfileStore,
+  UserDataStore,
+  UserDirectory,
+} from './ports';
+import { ideaMail } from './notifications';
+
+export interface ModerationDeps {
+  moderation: ModerationStore;
+  ideas: IdeaStore;
+  comments: CommentStore;
+  profiles: ProfileStore;
+  userData: UserDataStore;
+  directory: UserDirectory;
+  notifier: Notifier;
+  clock: Clock;
+  newId: (now: Date) => string;
+  log: Logger;
+}
+
+type ModeratedIdea = z.infer<typeof moderatedIdeaSchema>;
+
+/** The queue of a process, oldest first, with both counts and each target's flag reasons (never flaggers). */
+export async function moderationQueue(deps: Pick<ModerationDeps, 'moderation'>, processId: string, kind: 'pending' | 'flagged', limit: number, cursor?: string): Promise<Queue> {
+  const [counts, page] = await Promise.all([deps.moderation.queueCounts(processId), deps.moderation.queue(processId, kind, limit, cursor)]);
+  const items = await Promise.all(
+    page.items.map(async (entry) => {
+      const idea = entry.idea;
+      const comment = entry.comment;
+      const flags = await deps.moderation.flagsOn(idea?.id ?? comment!.ideaId, comment?.id);
+      const flagReasons: Record<string, number> = {};
+      for (const f of flags) flagReasons[f.reason] = (flagReasons[f.reason] ?? 0) + 1;
+      return {
+        kind: entry.kind,
+        id: idea?.id ?? comment!.id,
+        ideaId: idea?.id ?? comment!.ideaId,
+        title: idea ? idea.title : (comment!.body ?? '').slice(0, 80),
+        text: idea ? idea.excerpt : (comment!.body ?? ''),
+        authorName: idea?.authorName ?? comment?.authorName,
+        authorType: idea?.authorType ?? comment?.authorType,
+        status: idea ? idea.status : comment!.state,
+        flagCount: (idea ?? comment)!.flagCount ?? 0,
+        flagReasons,
+        flagTexts: flags.flatMap((f) => (f.text ? [f.text] : [])),
+        queuedAt: entry.queuedAt,
+      };
+    }),
+  );
+  return { counts, items, nextCursor: page.nextCursor };
+}
+
+/** An idea in any state, as moderators see it, with its history. */
+export async function moderatedIdea(deps: Pick<ModerationDeps, 'moderation' | 'ideas'>, ideaId: string): Promise<ModeratedIdea> {
+  const idea = await deps.ideas.get(ideaId);
+  if (!idea) throw new NotFoundError('Idéen findes ikke.');
+  return withHistory(deps, idea);
+}
+
+/**
+ * A decision on an idea. Primary course:
+ * 1. The idea exists; the decision fits its current state (domain rules in moderation-rules.ts).
+ * 2. The change and its audit entry (who, when, what, reason, state before and after) are written in
+ *    one transaction, conditional on the idea still being in the state the moderator saw (else 409).
+ * 3. The author is told by email (best effort: a failed mail does not undo the decision).
+ */
+export async function moderateIdea(deps: ModerationDeps, actor: Actor, ideaId: string, command: IdeaModeration): Promise<ModeratedIdea> {
+  const now = deps.clock.now();
+  const idea = await deps.ideas.get(ideaId);
+  if (!idea) throw new NotFoundError('Idéen findes ikke.');
+  const change = decideIdea(idea, command);
+  if (command.action === 'merge') {
+    const target = await deps.ideas.get(command.targetId);
+    if (!target || target.processId !== idea.processId) throw new ConflictError('invalid-merge', 'Idéen, der lægges sammen med, skal høre til samme forløb.');
+  }
+  const audit = await auditEntry(deps, actor, now, {
+    processId: idea.processId,
+    action: command.action,
+    targetKind: 'idea',
+    targetId: idea.id,
+    reason: command.reason,
+    before: describeState(idea.status, idea.held),
+    after: describeState(change.status, change.held),
+  });
+  const ok = await deps.moderation.changeIdea(idea, change, audit, now, command.action === 'merge' ? command.targetId : undefined);
+  if (!ok) throw new ConflictError('changed-meanwhile', 'Idéen er ændret i mellemtiden, eller målet for sammenlægningen er ikke offentligt. Hent den igen.');
+
+  const updated = (await deps.ideas.get(ideaId))!;
+  await notifyAuthor(deps, updated, command);
+  return withHistory(deps, updated);
+}
+
+export async function moderateComment(deps: ModerationDeps, actor: Actor, commentId: string, command: CommentModeration): Promise<Comment> {
+  const now = deps.clock.now();
+  const comment = await deps.comments.get(commentId);
+  if (!comment || comment.state === 'deleted') throw new NotFoundError('Kommentaren findes ikke.');
+  const target = command.action === 'hide' ? 'hidden' : 'visible';
+  const allowed = command.action === 'hide' ? ['visible', 'held'] : ['hidden', 'held'];
+  if (!allowed.includes(comment.state)) throw new ConflictError('invalid-transition', `Kommentaren kan ikke ${command.action === 'hide' ? 'skjules' : 'gendannes'} nu.`);
+  const audit = await auditEntry(deps, actor, now, {
+    processId: comment.processId,
+    action: `comment-${command.action}`,
+    targetKind: 'comment',
+    targetId: comment.id,
+    reason: command.reason,
+    before: comment.state,
+    after: target,
+  });
+  if (!(await deps.moderation.changeComment(comment, target, audit, now))) throw new ConflictError('changed-meanwhile', 'Kommentaren er ændret i mellemtiden.');
+  return toComment({ ...comment, state: target });
+}
+
+/** Block or unblock a user; a block can hide everything they wrote in the same action. */
+export async function moderateUser(deps: ModerationDeps, actor: Actor, userId: string, command: UserModeration) {
+  const now = deps.clock.now();
+  const blocked = command.action === 'block';
+  const items = await deps.userData.itemsOf(userId);
+  if (!items.profile) throw new NotFoundError('Brugeren findes ikke.');
+  const processId = items.ideas[0]?.processId ?? items.comments[0]?.processId ?? 'platform';
+  const audit = await auditEntry(deps, actor, now, { processId, action: command.action, targetKind: 'user', targetId: userId, reason: command.reason, before: items.profile.blocked ? 'blocked' : 'active', after: blocked ? 'blocked' : 'active' });
+  if (!(await deps.moderation.setBlocked(userId, blocked, audit))) throw new NotFoundError('Brugeren findes ikke.');
+
+  let hidden = 0;
+  if (command.action === 'block' && command.hideContent) {
+    const reason = command.reason;
+    for (const idea of items.ideas) {
+      if (await tryDecision(() => moderateIdea(deps, actor, idea.id, { action: 'hide', reason }))) hidden++;
+    }
+    for (const comment of items.comments) {
+      if (comment.state === 'visible' || comment.state === 'held') {
+        if (await tryDecision(() => moderateComment(deps, actor, comment.id, { action: 'hide', reason }))) hidden++;
+      }
+    }
+  }
+  return { userId, blocked, hidden };
+}
+
+/** One action on many targets: each gets its own decision, audit entry and result status. */
+export async function bulkModerate(deps: ModerationDeps, actor: Actor, bulk: BulkModeration) {
+  const results = [];
+  for (const target of bulk.targets) {
+    let status = 200;
+    try {
+      if (target.kind === 'idea') await moderateIdea(deps, actor, target.id, { action: bulk.action, reason: bulk.reason } as IdeaModeration);
+      else await moderateComment(deps, actor, target.id, { action: bulk.action, reason: bulk.reason } as CommentModeration);
+    } catch (error) {
+      if (!(error instanceof HttpError) || error.status >= 500) throw error;
+      status = error.status;
+    }
+    results.push({ kind: target.kind, id: target.id, status });
+  }
+  return { results };
+}
+
+export async function auditLog(deps: Pick<ModerationDeps, 'moderation'>, processId: string, targetId: string | undefined, limit: number, cursor?: string) {
+  return deps.moderation.log(processId, targetId, limit, cursor);
+}
+
+export async function overdueAnswers(deps: Pick<ModerationDeps, 'moderation' | 'clock'>, processId: string) {
+  const today = deps.clock.now().toISOString().slice(0, 10);
+  const ideas = await deps.moderation.overdue(processId, today);
+  return { items: ideas.map((i) => ({ id: i.id, title: i.title, status: i.status, answerDeadline: i.answerDeadline! })) };
+}
+
+/** An audit entry signed with the moderator's display name as well as id (names change; ids stay). */
+export async function auditEntry(
+  deps: Pick<ModerationDeps, 'profiles' | 'newId'>,
+  actor: Actor,
+  now: Date,
+  entry: Omit<AuditRecord, 'id' | 'at' | 'actorId' | 'actorName'>,
+): Promise<AuditRecord> {
+  const profile = await deps.profiles.get(actor.userId);
+  return {
+    id: deps.newId(now),
+    at: now.toISOString(),
+    actorId: actor.userId,
+    actorName: profile?.displayName ?? 'moderator',
+    ...Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined)),
+  } as AuditRecord;
+}
+
+async function withHistory(deps: Pick<ModerationDeps, 'moderation'>, idea: IdeaRecord): Promise<ModeratedIdea> {
+  const history = await deps.moderation.log(idea.processId, idea.id, 100);
+  return {
+    ...toDetail(idea),
+    held: !!idea.held,
+    flagCount: idea.flagCount ?? 0,
+    ...(idea.moderationReason ? { moderationReason: idea.moderationReason } : {}),
+    history: history.items,
+  };
+}
+
+async function notifyAuthor(deps: ModerationDeps, idea: IdeaRecord, command: IdeaModeration) {
+  const mail = ideaMail(idea, command);
+  if (!mail || !idea.authorUsername) return;
+  try {
+    const to = await deps.directory.email(idea.authorUsername);
+    if (to) await deps.notifier.send({ to, ...mail });
+  } catch (error) {
+    deps.log.error('author notification failed', { ideaId: idea.id, error: String(error) });
+  }
+}
+
+const tryDecision = async (decide: () => Promise<unknown>) => {
+  try {
+    await decide();
+    return true;
+  } catch (error) {
+    if (error instanceof HttpError && error.status < 500) return false;
+    throw error;
+  }
+};

@@ -1,0 +1,36 @@
+import type { IdeaModeration } from '#shared/schemas/moderation';
+import type { IdeaRecord } from './ports';
+
+const statusNames: Record<string, string> = {
+  published: 'offentliggjort',
+  under_review: 'behandles af udvalget',
+  selected: 'udvalgt',
+  not_selected: 'ikke udvalgt',
+  implemented: 'gennemført',
+};
+
+/**
+ * The email an author gets about a decision on their idea (Danish; plain text). Decisions that take
+ * something away always carry the moderator's reason, as Danish administrative law expects.
+ */
+export function ideaMail(idea: IdeaRecord, command: IdeaModeration): { subject: string; text: string } | undefined {
+  const link = `${process.env.PUBLIC_BASE_URL ?? ''}/idea/${idea.id}`;
+  const hello = `Kære ${idea.authorName}\n\n`;
+  const bye = `\n\nSe din idé: ${link}\n\nVenlig hilsen\nDeltag – Gentofte Kommune\n\nDu får denne mail, fordi du har delt en idé på Deltag.`;
+  switch (command.action) {
+    case 'publish':
+      return { subject: `Din idé er offentliggjort: ${idea.title}`, text: `${hello}Din idé "${idea.title}" er nu offentliggjort, og andre kan stemme på den og kommentere.${bye}` };
+    case 'reject':
+      return { subject: `Din idé er afvist: ${idea.title}`, text: `${hello}Din idé "${idea.title}" er afvist af en moderator.\n\nBegrundelse: ${command.reason}${bye}` };
+    case 'hide':
+      return { subject: `Din idé er skjult: ${idea.title}`, text: `${hello}Din idé "${idea.title}" er skjult af en moderator.\n\nBegrundelse: ${command.reason}${bye}` };
+    case 'merge':
+      return { subject: `Din idé er lagt sammen med en anden: ${idea.title}`, text: `${hello}Din idé "${idea.title}" ligner en anden idé og er lagt sammen med den. Stemmerne tæller med dér.\n\nBegrundelse: ${command.reason}${bye}` };
+    case 'set-status': {
+      const answer = command.officialAnswer ? `\n\nUdvalgets svar:\n${command.officialAnswer}` : '';
+      return { subject: `Ny status for din idé: ${statusNames[command.status] ?? command.status}`, text: `${hello}Din idé "${idea.title}" har fået status: ${statusNames[command.status] ?? command.status}.${answer}${bye}` };
+    }
+    case 'restore':
+      return undefined;
+  }
+}

@@ -1,0 +1,23 @@
+// (primary adapter) --> domain/roles --> Cognito, store
+import { monotonicFactory } from 'ulid';
+import { systemClock } from '../domain/ports';
+import { findUser, setRoles } from '../domain/roles';
+import { areaHandler } from '../lib/http';
+import { stores } from '../store';
+import { userDirectory } from '../store/user-directory';
+
+const ulid = monotonicFactory();
+const { profiles, moderation } = stores();
+const deps = {
+  profiles,
+  moderation,
+  directory: userDirectory(),
+  clock: systemClock,
+  newId: (now: Date) => ulid(now.getTime()),
+};
+
+// `actor!`: every route here requires the admin role; the auth middleware refused anyone else.
+export const handler = areaHandler({
+  findUser: async ({ query }) => findUser(deps, query.email),
+  setRoles: async ({ params, body, actor }) => setRoles(deps, actor!, params.userId, body.roles),
+});

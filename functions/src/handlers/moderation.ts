@@ -1,0 +1,40 @@
+// (primary adapter) --> domain/moderation --> store
+import { monotonicFactory } from 'ulid';
+import {
+  auditLog,
+  bulkModerate,
+  moderateComment,
+  moderateIdea,
+  moderatedIdea,
+  moderateUser,
+  moderationQueue,
+  overdueAnswers,
+} from '../domain/moderation';
+import { systemClock } from '../domain/ports';
+import { areaHandler } from '../lib/http';
+import type { Logger } from '../lib/log';
+import { stores } from '../store';
+import { notifier } from '../store/notifier';
+import { userDirectory } from '../store/user-directory';
+
+const ulid = monotonicFactory();
+const base = {
+  ...stores(),
+  directory: userDirectory(),
+  notifier: notifier(),
+  clock: systemClock,
+  newId: (now: Date) => ulid(now.getTime()),
+};
+const deps = (log: Logger) => ({ ...base, log });
+
+// `actor!`: every route here requires the moderator (or admin/committee) role; the auth middleware refused anyone else.
+export const handler = areaHandler({
+  moderationQueue: async ({ query }) => moderationQueue(base, query.processId, query.kind, query.limit, query.cursor),
+  moderatedIdea: async ({ params }) => moderatedIdea(base, params.ideaId),
+  moderateIdea: async ({ params, body, actor, log }) => moderateIdea(deps(log), actor!, params.ideaId, body),
+  moderateComment: async ({ params, body, actor, log }) => moderateComment(deps(log), actor!, params.commentId, body),
+  moderateUser: async ({ params, body, actor, log }) => moderateUser(deps(log), actor!, params.userId, body),
+  bulkModerate: async ({ body, actor, log }) => bulkModerate(deps(log), actor!, body),
+  moderationLog: async ({ query }) => auditLog(base, query.processId, query.targetId, query.limit, query.cursor),
+  overdueAnswers: async ({ query }) => overdueAnswers(base, query.processId),
+});

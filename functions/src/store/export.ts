@@ -1,0 +1,143 @@
+// use case --> (secondary adapter) --> DynamoDB
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { ExportIdea, ExportStore, Voter } from '../domain/export';
+import { batchGet } from './batch';
+import { keys } from './keys';
+import { listIndexName } from './tables';
+
+/**
+ * Access patterns of the committee export (reads only):
+ * - every public idea of a process: Query on the sparse `listNew` index (gsiList = PROC#<processId>),
+ *   all pages. Only public, non-held ideas carry gsiList, so hidden, rejected, withdrawn, merged,
+ *   pending and flag-held ideas cannot appear, whatever filter this code forgets.
+ * - the sources of merges: BatchGet of IDEA#<id> (any status).
+ * - an idea's vote records: Query pk = IDEA#<id> AND begins_with(sk, VOTE#), projecting the voter and
+ *   the type; one Query per idea, VOTE_QUERY_CONCURRENCY at a time. Consistent reads: the committee's
+ *   document counts what was recorded, not what a replica has seen.
+ * - moderation decisions: Query AUDIT#<processId> projecting only `action` (the per-target copies
+ *   live in other partitions, so nothing is counted twice).
+ * - queue sizes: Query the `queue` index with Select COUNT (no items read back).
+ */
+
+const IDEA_ATTRIBUTES = [
+  'id', 'title', 'area', 'effects', 'beneficiaries', 'status', 'officialAnswer', 'commentCount', 'createdAt',
+  'authorId', 'authorType', 'mergedFrom', 'mergedInto', 'held',
+];
+
+/** Parallel vote Queries: enough to hide latency, few enough not to throttle a small on-demand table. */
+const VOTE_QUERY_CONCURRENCY = 16;
+
+export function exportStore(client: DynamoDBDocumentClient, table: string): ExportStore {
+  /** Every item of a Query, following LastEvaluatedKey. */
+  const queryAll = async (input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>) => {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(new QueryCommand({ ...input, TableName: table, ExclusiveStartKey: start }));
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  };
+
+  const countAll = async (input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Select'>) => {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(new QueryCommand({ ...input, TableName: table, Select: 'COUNT', ExclusiveStartKey: start }));
+      count += page.Count ?? 0;
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return count;
+  };
+
+  const votersOf = async (ideaId: string): Promise<Voter[]> => {
+    const items = await queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :votes)',
+      ExpressionAttributeValues: { ':pk': keys.idea(ideaId).pk, ':votes': keys.vote(ideaId, '').sk },
+      ExpressionAttributeNames: { '#u': 'userId', '#t': 'participantType' },
+      ProjectionExpression: '#u, #t',
+      ConsistentRead: true,
+    });
+    return items.map((i) => ({ userId: i.userId as string, participantType: i.participantType as Voter['participantType'] }));
+  };
+
+  return {
+    async publicIdeas(processId) {
+      const items = await queryAll({
+        IndexName: listIndexName('list', 'new'),
+        KeyConditionExpression: 'gsiList = :p',
+        ExpressionAttributeValues: { ':p': keys.processList(processId) },
+        ...projection(IDEA_ATTRIBUTES),
+      });
+      return items.map(toIdea);
+    },
+
+    async ideas(ideaIds) {
+      const found: Record<string, unknown>[] = [];
+      for (let i = 0; i < ideaIds.length; i += 100) {
+        found.push(...(await batchGet(client, table, ideaIds.slice(i, i + 100).map(keys.idea), true, ...IDEA_ATTRIBUTES)));
+      }
+      return found.map(toIdea);
+    },
+
+    async voters(ideaIds) {
+      const result = new Map<string, Voter[]>();
+      let next = 0;
+      const worker = async () => {
+        while (next < ideaIds.length) {
+          const id = ideaIds[next++]!;
+          result.set(id, await votersOf(id));
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(VOTE_QUERY_CONCURRENCY, ideaIds.length) }, worker));
+      return result;
+    },
+
+    async moderationCounts(processId) {
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.auditPartition(processId) },
+        ExpressionAttributeNames: { '#a': 'action' },
+        ProjectionExpression: '#a',
+        ConsistentRead: true,
+      });
+      const counts: Record<string, number> = {};
+      for (const { action } of items) if (typeof action === 'string') counts[action] = (counts[action] ?? 0) + 1;
+      return counts;
+    },
+
+    async queueCounts(processId) {
+      const size = (kind: 'pending' | 'flagged') =>
+        countAll({ IndexName: 'queue', KeyConditionExpression: 'gsiQueue = :q', ExpressionAttributeValues: { ':q': keys.queue(processId, kind) } });
+      const [pending, flagged] = await Promise.all([size('pending'), size('flagged')]);
+      return { pending, flagged };
+    },
+  };
+}
+
+function projection(attributes: string[]) {
+  const names = Object.fromEntries(attributes.map((a, i) => [`#a${i}`, a]));
+  return { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names };
+}
+
+function toIdea(item: Record<string, unknown>): ExportIdea {
+  return {
+    id: item.id as string,
+    title: item.title as string,
+    area: item.area as string,
+    effects: (item.effects as string[] | undefined) ?? [],
+    beneficiaries: (item.beneficiaries as ExportIdea['beneficiaries'] | undefined) ?? [],
+    status: item.status as ExportIdea['status'],
+    ...(typeof item.officialAnswer === 'string' && item.officialAnswer ? { officialAnswer: item.officialAnswer } : {}),
+    commentCount: Number(item.commentCount ?? 0),
+    createdAt: item.createdAt as string,
+    ...(typeof item.authorId === 'string' ? { authorId: item.authorId } : {}),
+    authorType: item.authorType as ExportIdea['authorType'],
+    ...(Array.isArray(item.mergedFrom) ? { mergedFrom: item.mergedFrom as string[] } : {}),
+    // A DynamoDB string set comes back as a Set.
+    ...(item.mergedFrom instanceof Set ? { mergedFrom: [...(item.mergedFrom as Set<string>)] } : {}),
+    ...(typeof item.mergedInto === 'string' ? { mergedInto: item.mergedInto } : {}),
+    ...(item.held === true ? { held: true } : {}),
+  };
+}

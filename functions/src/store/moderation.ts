@@ -1,0 +1,226 @@
+// use case --> (secondary adapter) --> DynamoDB
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditRecord, CommentRecord, FlagRecord, IdeaChange, IdeaRecord, ModerationStore, QueueEntry } from '../domain/ports';
+import { decodeCursor, encodeCursor } from './cursor';
+import { fromItem as ideaFromItem, ideaIndexAttributes } from './ideas';
+import { keys } from './keys';
+import { transact, type TransactItems } from './transactions';
+
+/**
+ * Access patterns for moderation:
+ * - the queue of a process by kind, oldest first: index `queue`, gsiQueue = PROC#<id>#QUEUE#<kind>;
+ * - counts of both queues: the same Queries with Select COUNT;
+ * - the flags on a target (reasons only are shown): Query the idea partition, FLAG#IDEA# / FLAG#COMMENT#<id>#;
+ * - the audit log, newest first: AUDIT#<processId>, or AUDIT#T#<targetId> for one target. Entries are
+ *   only ever Put with a condition that they do not exist: nothing updates or deletes them.
+ */
+export function moderationStore(client: DynamoDBDocumentClient, table: string): ModerationStore {
+  const auditPuts = (audit: AuditRecord): TransactItems => [
+    { Put: { TableName: table, Item: { ...keys.audit(audit.processId, audit.id), type: 'audit', ...audit }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: table, Item: { ...keys.auditOfTarget(audit.targetId, audit.id), type: 'audit', ...audit }, ConditionExpression: 'attribute_not_exists(pk)' } },
+  ];
+
+  const queryAll = async (input: ConstructorParameters<typeof QueryCommand>[0]) => {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  };
+
+  return {
+    async queue(processId, kind, limit, cursor) {
+      const partition = keys.queue(processId, kind);
+      const keyNames = ['pk', 'sk', 'gsiQueue', 'queuedAt'];
+      const page = await client.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: 'queue',
+          KeyConditionExpression: 'gsiQueue = :q',
+          ExpressionAttributeValues: { ':q': partition },
+          ScanIndexForward: true,
+          Limit: limit + 1,
+          ExclusiveStartKey: cursor ? decodeCursor(cursor, 'queue', { gsiQueue: partition }, keyNames) : undefined,
+        }),
+      );
+      const found = page.Items ?? [];
+      const items = found.slice(0, limit);
+      const last = items[items.length - 1];
+      return {
+        items: items.map(
+          (item): QueueEntry =>
+            item.type === 'comment'
+              ? { kind: 'comment', comment: item as unknown as CommentRecord, queuedAt: item.queuedAt as string }
+              : { kind: 'idea', idea: ideaFromItem(item), queuedAt: item.queuedAt as string },
+        ),
+        nextCursor: found.length > limit && last ? encodeCursor('queue', Object.fromEntries(keyNames.map((k) => [k, last[k] as string]))) : null,
+      };
+    },
+
+    async queueCounts(processId) {
+      const count = async (kind: 'pending' | 'flagged') => {
+        let total = 0;
+        let start: Record<string, unknown> | undefined;
+        do {
+          const page = await client.send(
+            new QueryCommand({
+              TableName: table,
+              IndexName: 'queue',
+              KeyConditionExpression: 'gsiQueue = :q',
+              ExpressionAttributeValues: { ':q': keys.queue(processId, kind) },
+              Select: 'COUNT',
+              ExclusiveStartKey: start,
+            }),
+          );
+          total += page.Count ?? 0;
+          start = page.LastEvaluatedKey;
+        } while (start);
+        return total;
+      };
+      const [pending, flagged] = await Promise.all([count('pending'), count('flagged')]);
+      return { pending, flagged };
+    },
+
+    async flagsOn(ideaId, commentId) {
+      const prefix = keys.flag(ideaId, { commentId }, '').sk;
+      const items = await queryAll({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.idea(ideaId).pk, ':prefix': prefix },
+      });
+      return items as unknown as FlagRecord[];
+    },
+
+    async changeIdea(expected, change, audit, now, mergeTarget) {
+      const at = now.toISOString();
+      const set: Record<string, unknown> = { status: change.status, updatedAt: at };
+      const remove: string[] = [];
+      const optional = (name: keyof IdeaChange, value: unknown) => {
+        if (value === undefined) return;
+        if (value === null || value === '') remove.push(name);
+        else set[name] = value;
+      };
+      optional('previousStatus', change.previousStatus);
+      optional('moderationReason', change.moderationReason);
+      optional('mergedInto', change.mergedInto);
+      optional('officialAnswer', change.officialAnswer);
+      optional('answerDeadline', change.answerDeadline);
+      if (change.held) set.held = true;
+      else remove.push('held');
+      if (change.resetFlags) set.flagCount = 0;
+      const index = ideaIndexAttributes({ ...expected, status: change.status, held: change.held }, at);
+      Object.assign(set, index.set);
+      remove.push(...index.remove);
+
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = {};
+      const setParts = Object.entries(set).map(([k, v], i) => {
+        names[`#s${i}`] = k;
+        values[`:s${i}`] = v;
+        return `#s${i} = :s${i}`;
+      });
+      const removeParts = remove.map((k, i) => {
+        names[`#r${i}`] = k;
+        return `#r${i}`;
+      });
+      names['#expStatus'] = 'status';
+      names['#held'] = 'held';
+      values[':expStatus'] = expected.status;
+      const items: TransactItems = [
+        {
+          Update: {
+            TableName: table,
+            Key: keys.idea(expected.id),
+            UpdateExpression: `SET ${setParts.join(', ')}${removeParts.length ? ` REMOVE ${removeParts.join(', ')}` : ''}`,
+            // Still in the state the moderator decided on: two moderators acting at once cannot both win.
+            ConditionExpression: `#expStatus = :expStatus AND ${expected.held ? 'attribute_exists(#held)' : 'attribute_not_exists(#held)'}`,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          },
+        },
+        ...auditPuts(audit),
+      ];
+      if (mergeTarget) {
+        items.push({
+          Update: {
+            TableName: table,
+            Key: keys.idea(mergeTarget),
+            UpdateExpression: 'SET mergedFrom = list_append(if_not_exists(mergedFrom, :empty), :ids), updatedAt = :now',
+            ConditionExpression: 'attribute_exists(gsiList) AND processId = :pid',
+            ExpressionAttributeValues: { ':empty': [], ':ids': [expected.id], ':now': at, ':pid': expected.processId },
+          },
+        });
+      }
+      return (await transact(client, items)).ok;
+    },
+
+    async changeComment(expected, state, audit, now) {
+      const outcome = await transact(client, [
+        {
+          Update: {
+            TableName: table,
+            Key: keys.comment(expected.ideaId, expected.id, expected.parentId),
+            UpdateExpression: `SET #state = :state, updatedAt = :now${state === 'visible' ? ', flagCount = :zero' : ''} REMOVE gsiQueue, queuedAt`,
+            ConditionExpression: '#state = :expected',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':state': state, ':now': now.toISOString(), ':expected': expected.state, ...(state === 'visible' ? { ':zero': 0 } : {}) },
+          },
+        },
+        ...auditPuts(audit),
+      ]);
+      return outcome.ok;
+    },
+
+    async setBlocked(userId, blocked, audit) {
+      const outcome = await transact(client, [
+        {
+          Update: {
+            TableName: table,
+            Key: keys.profile(userId),
+            UpdateExpression: blocked ? 'SET blocked = :true' : 'REMOVE blocked',
+            ConditionExpression: 'attribute_exists(pk)',
+            ...(blocked ? { ExpressionAttributeValues: { ':true': true } } : {}),
+          },
+        },
+        ...auditPuts(audit),
+      ]);
+      return outcome.ok;
+    },
+
+    async appendAudit(audit) {
+      await transact(client, auditPuts(audit));
+    },
+
+    async log(processId, targetId, limit, cursor) {
+      const pk = targetId ? keys.auditTargetPartition(targetId) : keys.auditPartition(processId);
+      const index = `audit:${pk}`;
+      const page = await client.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'pk = :pk',
+          // A target's entries are filtered to the process asked about.
+          ...(targetId ? { FilterExpression: 'processId = :pid', ExpressionAttributeValues: { ':pk': pk, ':pid': processId } } : { ExpressionAttributeValues: { ':pk': pk } }),
+          ScanIndexForward: false,
+          Limit: limit,
+          ExclusiveStartKey: cursor ? decodeCursor(cursor, index, { pk }, ['pk', 'sk']) : undefined,
+        }),
+      );
+      const items = (page.Items ?? []).map(({ pk: _pk, sk: _sk, type: _type, ...entry }) => entry as AuditRecord);
+      return { items, nextCursor: page.LastEvaluatedKey ? encodeCursor(index, page.LastEvaluatedKey as Record<string, string>) : null };
+    },
+
+    async overdue(processId, today) {
+      const items = await queryAll({
+        TableName: table,
+        IndexName: 'listNew',
+        KeyConditionExpression: 'gsiList = :p',
+        FilterExpression: 'answerDeadline < :today AND attribute_not_exists(officialAnswer)',
+        ExpressionAttributeValues: { ':p': keys.processList(processId), ':today': today },
+      });
+      return items.map(ideaFromItem) as IdeaRecord[];
+    },
+  };
+}

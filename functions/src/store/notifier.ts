@@ -1,0 +1,52 @@
+// use case --> (secondary adapter) --> SES (AWS) or an outbox folder (local stack)
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Notifier } from '../domain/ports';
+
+/**
+ * Mail to authors. On the local stack (`OUTBOX_DIR` set) each mail becomes one .eml file in the
+ * outbox folder, openable by any mail program; in AWS it goes through SES from `MAIL_FROM`.
+ */
+export function notifier(outboxDir = process.env.OUTBOX_DIR, from = process.env.MAIL_FROM ?? 'no-reply@deltag.invalid'): Notifier {
+  if (outboxDir) {
+    return {
+      async send({ to, subject, text }) {
+        await mkdir(outboxDir, { recursive: true });
+        const at = new Date();
+        const name = `${at.toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`;
+        await writeFile(join(outboxDir, name), toEml(from, to, subject, text, at));
+      },
+    };
+  }
+  const ses = new SESv2Client({});
+  return {
+    async send({ to, subject, text }) {
+      await ses.send(
+        new SendEmailCommand({
+          FromEmailAddress: from,
+          Destination: { ToAddresses: [to] },
+          Content: { Simple: { Subject: { Data: subject, Charset: 'UTF-8' }, Body: { Text: { Data: text, Charset: 'UTF-8' } } } },
+        }),
+      );
+    },
+  };
+}
+
+/** A plain-text RFC 5322 message; the UTF-8 subject as an RFC 2047 encoded word, the body in base64. */
+export function toEml(from: string, to: string, subject: string, text: string, at: Date): string {
+  const body = Buffer.from(text.replace(/\r?\n/g, '\r\n'), 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n');
+  return [
+    `From: Deltag <${from}>`,
+    `To: ${to}`,
+    `Subject: =?UTF-8?B?${Buffer.from(subject, 'utf8').toString('base64')}?=`,
+    `Date: ${at.toUTCString()}`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    body,
+    '',
+  ].join('\r\n');
+}
