@@ -377,6 +377,21 @@ function ruleSheet(doc: ExportDocument): (string | number)[][] {
   ];
 }
 
+/** The audit log's actions in Danish for the overview sheet; an action not listed here shows as recorded. */
+const actionNames: Record<string, string> = {
+  publish: 'offentliggjort',
+  hide: 'skjult',
+  restore: 'gendannet',
+  reject: 'afvist',
+  merge: 'lagt sammen',
+  'set-status': 'status ændret',
+  block: 'bruger blokeret',
+  unblock: 'blokering ophævet',
+  roles: 'roller ændret',
+  'comment-hide': 'kommentar skjult',
+  'comment-restore': 'kommentar gendannet',
+};
+
 function summarySheet(s: ExportSummary): (string | number)[][] {
   const typed = (label: string, by: Record<ParticipantType, number>) => [
     [`${label}, borgere`, by.citizen],
@@ -395,9 +410,9 @@ function summarySheet(s: ExportSummary): (string | number)[][] {
     ['Kommentarer i alt', s.comments],
     ...Object.entries(s.moderation)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([action, n]) => [`Moderationsbeslutninger, ${action}`, n]),
+      .map(([action, n]) => [`Moderationsbeslutninger, ${actionNames[action] ?? action}`, n]),
     ['Venter på forhåndsgodkendelse', s.pending],
-    ['Tilbageholdt efter anmeldelser', s.flagged],
+    ['Tilbageholdt efter anmeldelser (idéer og kommentarer)', s.flagged],
   ];
 }
 

@@ -104,6 +104,8 @@ export interface VoteStore {
   add(vote: VoteRecord, limit: RateLimit, now: Date): Promise<'added' | 'exists' | 'closed'>;
   /** removed; absent (there was no vote). */
   remove(vote: VoteRecord, limit: RateLimit, now: Date): Promise<'removed' | 'absent' | 'closed'>;
+  /** The idea's vote count, read consistently. */
+  count(ideaId: string): Promise<number>;
   /** Of these ideas, the ones the user has voted for. */
   votedAmong(userId: string, ideaIds: string[]): Promise<string[]>;
 }

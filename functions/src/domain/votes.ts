@@ -24,14 +24,16 @@ export interface VoteDeps {
  * 4. Write the vote record and the idea's counters in one transaction (exact under any concurrency).
  *
  * The returned count is the idea's count as read in step 1 plus this vote: concurrent votes by others
- * may make the stored count higher by the time the answer arrives; it is never lower.
+ * may make the stored count higher by the time the answer arrives; it always includes this vote.
  */
 export async function vote(deps: VoteDeps, actor: Actor, ideaId: string): Promise<VoteState> {
   const now = deps.clock.now();
   const context = await deps.votes.context(ideaId, actor.userId);
   const { idea, process } = await openForVoting(deps, context.idea, now);
   const { profile, vote: existing } = context;
-  if (existing) return { voteCount: idea.voteCount, voted: true };
+  // Read together, the vote and the idea can show a parallel vote half-committed (BatchGet is not
+  // isolated from transactions): for the rare repeat, a fresh consistent read of the count is exact.
+  if (existing) return { voteCount: await deps.votes.count(ideaId), voted: true };
   const voter = writerProfile(profile, 'stemmer');
 
   const record: VoteRecord = {
@@ -44,7 +46,7 @@ export async function vote(deps: VoteDeps, actor: Actor, ideaId: string): Promis
   };
   const result = await deps.votes.add(record, limitFor(process, 'vote'), now);
   if (result === 'closed') throw votingClosed();
-  return { voteCount: idea.voteCount + (result === 'added' ? 1 : 0), voted: true };
+  return { voteCount: result === 'added' ? idea.voteCount + 1 : await deps.votes.count(ideaId), voted: true };
 }
 
 /** Take a vote back; the same checks, and idempotent the other way round. */
@@ -53,10 +55,10 @@ export async function unvote(deps: VoteDeps, actor: Actor, ideaId: string): Prom
   const context = await deps.votes.context(ideaId, actor.userId);
   const { idea, process } = await openForVoting(deps, context.idea, now);
   const existing = context.vote;
-  if (!existing) return { voteCount: idea.voteCount, voted: false };
+  if (!existing) return { voteCount: await deps.votes.count(ideaId), voted: false };
   const result = await deps.votes.remove(existing, limitFor(process, 'vote'), now);
   if (result === 'closed') throw votingClosed();
-  return { voteCount: Math.max(0, idea.voteCount - (result === 'removed' ? 1 : 0)), voted: false };
+  return { voteCount: result === 'removed' ? Math.max(0, idea.voteCount - 1) : await deps.votes.count(ideaId), voted: false };
 }
 
 export async function myVotes(votes: VoteStore, actor: Actor, ideaIds: string[]): Promise<MyVotes> {

@@ -3,14 +3,11 @@ import { exportIdeas } from '../domain/export';
 import { systemClock } from '../domain/ports';
 import { areaHandler, FileResponse } from '../lib/http';
 import { stores } from '../store';
-import { documentClient, tableName } from '../store/client';
-import { exportStore } from '../store/export';
-import { mainTable } from '../store/tables';
 
+const { processes, exports } = stores();
 const deps = {
-  processes: stores().processes,
-  // TODO(lead): add `exports: exportStore(client, table)` to stores() in store/index.ts and take it from there.
-  exports: exportStore(documentClient(), tableName(mainTable)),
+  processes,
+  exports,
   clock: systemClock,
   // Links in the export point at the public site; unset, they are site-relative (`/ideer/<id>`).
   publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',

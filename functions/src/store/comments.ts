@@ -129,9 +129,10 @@ export function commentStore(client: DynamoDBDocumentClient, table: string): Com
           Update: {
             TableName: table,
             Key: keys.idea(comment.ideaId),
-            UpdateExpression: 'ADD commentCount :minusOne',
+            // Take back the trending weight too: a deleted comment leaves no trace in the ordering.
+            UpdateExpression: 'ADD commentCount :minusOne, trendScore :minusW',
             ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':minusOne': -1 },
+            ExpressionAttributeValues: { ':minusOne': -1, ':minusW': -(comment.weight ?? 0) },
           },
         },
       ]);

@@ -1,6 +1,7 @@
 import type { ProcessStore } from '../domain/ports';
 import { documentClient, tableName } from './client';
 import { commentStore } from './comments';
+import { exportStore } from './export';
 import { flagStore } from './flags';
 import { ideaStore } from './ideas';
 import { moderationStore } from './moderation';
@@ -23,6 +24,7 @@ export function stores() {
     flags: flagStore(client, table),
     userData: userDataStore(client, table),
     moderation: moderationStore(client, table),
+    exports: exportStore(client, table),
   };
 }
 

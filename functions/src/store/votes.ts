@@ -1,5 +1,5 @@
 // use case --> (secondary adapter) --> DynamoDB
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './batch';
 import type { StoredProfile, VoteRecord, VoteStore } from '../domain/ports';
 import { fromItem } from './ideas';
@@ -80,6 +80,13 @@ export function voteStore(client: DynamoDBDocumentClient, table: string): VoteSt
       if (outcome.failed[0]) return 'absent';
       if (outcome.failed[1]) return 'closed';
       throw rate.refusal();
+    },
+
+    async count(ideaId) {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: table, Key: keys.idea(ideaId), ConsistentRead: true, ProjectionExpression: 'voteCount' }),
+      );
+      return (Item?.voteCount as number | undefined) ?? 0;
     },
 
     async votedAmong(userId, ideaIds) {

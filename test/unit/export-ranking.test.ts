@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import {
+  exportIdeas,
+  ideaLink,
+  localDate,
+  localDateTime,
+  mergedSources,
+  rankIdeas,
+  ruleText,
+  summarize,
+  supporters,
+  type ExportIdea,
+  type ExportStore,
+  type Voter,
+} from '#functions/domain/export';
+import { exportDocumentSchema, exportQuerySchema } from '#shared/schemas/export';
+import { firstProcess } from '#local/seed-process';
+import type { ProcessStore } from '#functions/domain/ports';
+
+const c = (userId: string): Voter => ({ userId, participantType: 'citizen' });
+const b = (userId: string): Voter => ({ userId, participantType: 'business' });
+const e = (userId: string): Voter => ({ userId, participantType: 'employee' });
+
+let n = 0;
+const idea = (overrides: Partial<ExportIdea> = {}): ExportIdea => ({
+  id: `01JD00000000000000000000${String(++n).padStart(2, '0')}`,
+  title: `Idé ${n}`,
+  area: 'erhverv',
+  effects: ['effektivitet'],
+  beneficiaries: ['citizens'],
+  status: 'published',
+  commentCount: 0,
+  createdAt: `2026-11-${String(n).padStart(2, '0')}T10:00:00.000Z`,
+  authorId: `author-${n}`,
+  authorType: 'citizen',
+  ...overrides,
+});
+
+describe('supporters', () => {
+  it('counts a person once across an idea and the ideas merged into it', () => {
+    const s = supporters([c('u1'), c('u2')], [[c('u2'), b('u3')]]);
+    expect(s.votes).toBe(3);
+    expect(s.votesByType).toEqual({ citizen: 2, business: 1, employee: 0 });
+  });
+
+  it("takes a person's type from the target's own vote first, then the sources in order", () => {
+    expect(supporters([e('u1')], [[c('u1')]]).votesByType).toEqual({ citizen: 0, business: 0, employee: 1 });
+    expect(supporters([], [[b('u1')], [c('u1')]]).votesByType).toEqual({ citizen: 0, business: 1, employee: 0 });
+  });
+
+  it('is zero without votes', () => {
+    expect(supporters([])).toMatchObject({ votes: 0, votesByType: { citizen: 0, business: 0, employee: 0 } });
+  });
+});
+
+describe('rankIdeas', () => {
+  const support = (votes: number) => supporters(Array.from({ length: votes }, (_, i) => c(`v${i}`)));
+
+  it('orders by supporters, most first; equal support: the oldest first', () => {
+    const old = idea({ createdAt: '2026-11-01T00:00:00Z' });
+    const young = idea({ createdAt: '2026-11-20T00:00:00Z' });
+    const top = idea({ createdAt: '2026-11-25T00:00:00Z' });
+    const ranked = rankIdeas(
+      [
+        { idea: young, support: support(2) },
+        { idea: top, support: support(5) },
+        { idea: old, support: support(2) },
+      ],
+      { top: 20 },
+    );
+    expect(ranked.map((r) => [r.rank, r.idea.id])).toEqual([
+      [1, top.id],
+      [2, old.id],
+      [3, young.id],
+    ]);
+  });
+
+  it('keeps the area and status asked for, then takes the top N', () => {
+    const list = [
+      { idea: idea({ area: 'erhverv', status: 'selected' }), support: support(1) },
+      { idea: idea({ area: 'erhverv', status: 'published' }), support: support(4) },
+      { idea: idea({ area: 'boern-og-unge', status: 'selected' }), support: support(9) },
+      { idea: idea({ area: 'erhverv', status: 'selected' }), support: support(3) },
+    ];
+    expect(rankIdeas(list, { top: 20, area: 'erhverv', status: 'selected' }).map((r) => r.support.votes)).toEqual([3, 1]);
+    expect(rankIdeas(list, { top: 2 }).map((r) => [r.rank, r.support.votes])).toEqual([
+      [1, 9],
+      [2, 4],
+    ]);
+  });
+});
+
+describe('mergedSources', () => {
+  const storeOf = (all: ExportIdea[]) => {
+    const reads: string[][] = [];
+    return {
+      reads,
+      store: { ideas: async (ids: string[]) => (reads.push(ids), all.filter((i) => ids.includes(i.id))) } satisfies Pick<ExportStore, 'ideas'>,
+    };
+  };
+
+  it('follows chains of merges (C into B into A) and accepts only sources that point back', async () => {
+    const a = idea();
+    const bIdea = idea({ status: 'merged', mergedInto: a.id });
+    const cIdea = idea({ status: 'merged', mergedInto: bIdea.id });
+    const restored = idea({ status: 'published' });
+    const elsewhere = idea({ status: 'merged', mergedInto: 'another' });
+    bIdea.mergedFrom = [cIdea.id];
+    a.mergedFrom = [bIdea.id, restored.id, elsewhere.id, 'unknown'];
+    const { store } = storeOf([a, bIdea, cIdea, restored, elsewhere]);
+    const sources = await mergedSources(store, [a, restored]);
+    expect(sources.get(a.id)?.map((s) => s.id)).toEqual([bIdea.id, cIdea.id]);
+    expect(sources.has(restored.id)).toBe(false);
+  });
+
+  it('reads nothing when no idea has merges, and survives a cycle', async () => {
+    const { store, reads } = storeOf([]);
+    expect((await mergedSources(store, [idea(), idea()])).size).toBe(0);
+    expect(reads).toEqual([]);
+
+    const x = idea({ status: 'merged' });
+    const y = idea({ status: 'merged', mergedInto: x.id, mergedFrom: [x.id] });
+    x.mergedFrom = [y.id];
+    x.mergedInto = y.id;
+    const target = idea({ mergedFrom: [x.id] });
+    x.mergedInto = target.id;
+    const cyclic = storeOf([x, y, target]);
+    expect((await mergedSources(cyclic.store, [target])).get(target.id)?.map((s) => s.id)).toEqual([x.id, y.id]);
+  });
+});
+
+describe('summarize', () => {
+  it('counts public ideas by area and status, distinct participants, votes and comments', () => {
+    const names = { area: (id: string) => ({ erhverv: 'Erhverv', 'boern-og-unge': 'Børn og unge' })[id] ?? id, areas: ['Børn og unge', 'Erhverv'] };
+    const i1 = idea({ area: 'erhverv', authorId: 'u1', authorType: 'business', commentCount: 2 });
+    const i2 = idea({ area: 'erhverv', status: 'selected', authorId: undefined, commentCount: 1 });
+    const s = summarize(
+      [
+        { idea: i1, support: supporters([c('u1'), c('u2')]) },
+        { idea: i2, support: supporters([e('u3')], [[c('u2')]]) },
+      ],
+      names,
+    );
+    expect(s).toEqual({
+      ideas: 2,
+      ideasByArea: { 'Børn og unge': 0, Erhverv: 2 },
+      ideasByStatus: { published: 1, under_review: 0, selected: 1, not_selected: 0, implemented: 0 },
+      // u1 as the business they posted as; u2 once; u3; the erased author of i2 is not counted.
+      participants: { citizen: 1, business: 1, employee: 1 },
+      votes: 4,
+      votesByType: { citizen: 3, business: 0, employee: 1 },
+      votesByArea: { 'Børn og unge': 0, Erhverv: 4 },
+      comments: 3,
+    });
+  });
+});
+
+describe('words and dates', () => {
+  it('states the rule with the statuses, the area and the time in Danish', () => {
+    const at = new Date('2026-11-27T13:00:00Z');
+    expect(ruleText({ top: 20 }, (id) => id, at)).toMatch(
+      /^Top 20 efter antal stemmer blandt offentliggjorte, behandlede, udvalgte, ikke udvalgte og gennemførte idéer, pr\. 27-11-2026 14:00\. /,
+    );
+    expect(ruleText({ top: 5, area: 'erhverv', status: 'selected' }, () => 'Erhverv', at)).toMatch(
+      /^Top 5 efter antal stemmer blandt udvalgte idéer inden for området Erhverv, pr\. 27-11-2026 14:00\./,
+    );
+  });
+
+  it('uses the day in Denmark, also around midnight and in summer time', () => {
+    expect(localDate(new Date('2026-11-27T23:30:00Z'))).toBe('2026-11-28');
+    expect(localDateTime(new Date('2026-07-01T22:15:00Z'))).toBe('02-07-2026 00:15');
+  });
+
+  it('links to the idea page, site-relative or under the public base', () => {
+    expect(ideaLink('', 'X')).toBe('/ideer/X');
+    expect(ideaLink('https://deltag.example.dk/', 'X')).toBe('https://deltag.example.dk/ideer/X');
+  });
+});
+
+describe('exportIdeas with fakes', () => {
+  const process = firstProcess(new Date('2026-11-01T00:00:00Z'));
+  const processes: ProcessStore = { list: async () => [process], get: async (id) => (id === process.id ? process : undefined), put: async () => undefined };
+  const a = idea({ area: 'erhverv', effects: ['effektivitet', 'kvalitet'], beneficiaries: ['businesses', 'municipality'], officialAnswer: 'Vi ser på det.' });
+  const bMerged = idea({ status: 'merged', mergedInto: a.id });
+  a.mergedFrom = [bMerged.id];
+  const other = idea({ area: 'boern-og-unge' });
+  const stray = idea({ status: 'hidden' });
+  const held = idea({ held: true });
+  const votes = new Map<string, Voter[]>([
+    [a.id, [c('u1'), c('u2')]],
+    [bMerged.id, [c('u2'), b('u3')]],
+    [other.id, [e('u4')]],
+    [stray.id, [c('s1'), c('s2'), c('s3'), c('s4')]],
+    [held.id, [c('s1'), c('s2'), c('s3'), c('s4')]],
+  ]);
+  const exports: ExportStore = {
+    // A hidden and a held idea slipped through the store: the use case still leaves them out.
+    publicIdeas: async () => [other, stray, a, held],
+    ideas: async (ids) => [bMerged].filter((i) => ids.includes(i.id)),
+    voters: async (ids) => new Map(ids.map((id) => [id, votes.get(id) ?? []])),
+    moderationCounts: async () => ({ merge: 1, hide: 2 }),
+    queueCounts: async () => ({ pending: 0, flagged: 1 }),
+  };
+  const deps = { processes, exports, clock: { now: () => new Date('2026-11-27T13:00:00Z') }, publicBaseUrl: '' };
+
+  it('builds a document the schema accepts, with Danish names and merged supporters once', async () => {
+    const doc = await exportIdeas(deps, process.id, exportQuerySchema.parse({ format: 'json' }));
+    const parsed = exportDocumentSchema.parse(doc);
+    expect(parsed.rows.map((r) => [r.rank, r.id, r.votes])).toEqual([
+      [1, a.id, 3],
+      [2, other.id, 1],
+    ]);
+    expect(parsed.rows[0]).toMatchObject({
+      area: 'Erhverv',
+      effects: ['Effektivitet', 'Kvalitet'],
+      beneficiaries: ['businesses', 'municipality'],
+      officialAnswer: 'Vi ser på det.',
+      votesByType: { citizen: 2, business: 1, employee: 0 },
+      link: `/ideer/${a.id}`,
+    });
+    expect(parsed.rows[1]?.officialAnswer).toBe('');
+    expect(parsed.summary).toMatchObject({ ideas: 2, votes: 4, moderation: { merge: 1, hide: 2 }, pending: 0, flagged: 1 });
+    expect(parsed.automatedProcessing).toMatch(/Ingen automatisk behandling/);
+  });
+
+  it('names the CSV file after the process, the top and the day', async () => {
+    const out = await exportIdeas(deps, process.id, exportQuerySchema.parse({ format: 'csv', top: '7' }));
+    expect('file' in out && out.file.filename).toBe('deltag-ai-i-gentofte-top7-2026-11-27.csv');
+    const csv = 'file' in out ? (out.file.body as string) : '';
+    expect(csv.split('\r\n')[1]).toBe(`1;${a.id};${a.title};Erhverv;Effektivitet, Kvalitet;virksomheder, kommunen;offentliggjort;Vi ser på det.;3;2;1;0;0;${a.createdAt.slice(0, 10)};/ideer/${a.id}`);
+  });
+});
