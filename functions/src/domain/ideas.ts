@@ -1,7 +1,7 @@
 // handler --> (use case) --> IdeaStore, ProcessStore, ProfileStore
 import { isPublicStatus, type IdeaCreate, type IdeaDetail, type IdeaListItem, type IdeaListQuery } from '#shared/schemas/idea';
 import { currentPhase, phaseRules } from '#shared/schemas/process';
-import { hasRole, type Actor } from '../lib/auth';
+import type { Actor } from '../lib/auth';
 import { ConflictError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Clock, IdeaRecord, IdeaStore, IdeaSummary, Page, ProcessStore, ProfileStore } from './ports';
 import { getProcess, processStart } from './processes';
@@ -90,21 +90,19 @@ export async function listIdeas(deps: Pick<IdeaDeps, 'processes' | 'ideas'>, pro
 }
 
 /**
- * One idea. Ideas that are not public (pending, hidden, rejected, …) exist only for their author and
- * moderators; everyone else gets the same 404 as for an id that never existed.
+ * One idea, on the public route: public ideas, and merged ones (read-only, pointing to where the
+ * discussion went on). Everything else is the same 404 as an id that never existed. The public
+ * route carries no identity (in AWS the JWT authorizer runs on protected routes only): authors see
+ * their own ideas in any state through /api/me/ideas, moderators through /api/moderation/ideas/{id}.
  */
-export async function getIdea(deps: Pick<IdeaDeps, 'ideas'>, actor: Actor | undefined, ideaId: string): Promise<IdeaDetail> {
+export async function getIdea(deps: Pick<IdeaDeps, 'ideas'>, ideaId: string): Promise<IdeaDetail> {
   const idea = await deps.ideas.get(ideaId);
-  if (!idea || !canSee(actor, idea)) throw new NotFoundError('Idéen findes ikke.');
+  if (!idea || !(isPublic(idea) || (idea.status === 'merged' && !idea.held))) throw new NotFoundError('Idéen findes ikke.');
   return toDetail(idea);
 }
 
 /** Public: a public status and not held for moderation after flags. */
 export const isPublic = (idea: Pick<IdeaRecord, 'status' | 'held'>) => isPublicStatus(idea.status) && !idea.held;
-
-/** Who may open an idea: public ones and merged ones (read-only, linking on) for anyone; the rest for its author and moderators. */
-export const canSee = (actor: Actor | undefined, idea: IdeaRecord) =>
-  isPublic(idea) || (idea.status === 'merged' && !idea.held) || actor?.userId === idea.authorId || hasRole(actor, 'moderator');
 
 export function excerpt(body: string): string {
   const flat = body.replace(/\s+/g, ' ');
