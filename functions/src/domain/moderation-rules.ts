@@ -10,7 +10,7 @@ import type { IdeaChange, IdeaRecord } from './ports';
  *      │                    │  ▲
  *      │                  hide restore            flags ≥ threshold: "held" (still its status, off the lists)
  *      │                    ▼  │                    restore: back on the lists, flags reset; hide/reject
- *      └──────reject──▶ rejected / hidden           merge: into another public idea (read-only, links on)
+ *      └──────reject──▶ rejected / hidden           merge: a public idea into another (read-only, links on)
  *
  * A decision that does not fit the idea's state is a 409: the moderator is looking at stale data.
  */
@@ -35,10 +35,14 @@ export function decideIdea(idea: IdeaRecord, command: IdeaModeration): IdeaChang
       throw notNow('gendannes');
     case 'reject':
       if (closed || status === 'rejected') throw notNow('afvises');
-      return { status: 'rejected', held: false, previousStatus: isPublicStatus(status) ? status : null, moderationReason: command.reason };
+      // Restoring a rejection goes back to where the idea was: pending stays unapproved, and a hidden
+      // idea returns to the status it had before it was hidden.
+      return { status: 'rejected', held: false, previousStatus: status === 'hidden' ? (idea.previousStatus ?? 'published') : status, moderationReason: command.reason };
     case 'merge':
       if (command.targetId === idea.id) throw new BadRequestError('En idé kan ikke lægges sammen med sig selv.');
-      if (closed || status === 'rejected') throw notNow('lægges sammen');
+      // A merged idea can be read by anyone: only what is public already may become merged, never
+      // something unapproved, hidden or held after flags.
+      if (!isPublicStatus(status) || held) throw notNow('lægges sammen');
       return { status: 'merged', held: false, mergedInto: command.targetId, moderationReason: command.reason };
     case 'set-status':
       if (!isPublicStatus(status)) throw notNow('få ny status');
