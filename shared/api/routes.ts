@@ -132,7 +132,7 @@ export const routes = {
     path: '/api/ideas/{ideaId}',
     area: 'ideas',
     access: 'public',
-    summary: 'One idea (ideas that are not public: only its author and moderators)',
+    summary: 'One public idea, or a merged one (read-only, with a link to where it was merged)',
     params: ideaParams,
     response: ideaDetailSchema,
     status: 200,

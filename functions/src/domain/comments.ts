@@ -79,6 +79,7 @@ export async function updateComment(deps: Pick<CommentDeps, 'comments' | 'clock'
   const comment = await deps.comments.get(commentId);
   if (!comment || comment.state === 'deleted') throw new NotFoundError('Kommentaren findes ikke.');
   if (comment.authorId !== actor.userId) throw new ForbiddenError('Du kan kun rette dine egne kommentarer.');
+  if (comment.state !== 'visible') throw new ConflictError('not-editable', 'Kommentaren afventer en moderator og kan ikke rettes nu.');
   const editableAfter = new Date(now.getTime() - COMMENT_EDIT_WINDOW_MINUTES * 60_000).toISOString();
   if (comment.createdAt < editableAfter) throw editWindowClosed();
   const updated = await deps.comments.update(comment, { body: change.body, stance: change.stance }, editableAfter, now);

@@ -4,6 +4,7 @@ import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } 
 import type { CommentRecord, CommentStore, CommentThreadRecord } from '../domain/ports';
 import { decodeCursor, encodeCursor } from './cursor';
 import { keys } from './keys';
+import { queryAll } from './query';
 import { rateLimitItem } from './rate-limits';
 import { transact } from './transactions';
 
@@ -160,20 +161,12 @@ export function commentStore(client: DynamoDBDocumentClient, table: string): Com
       if (threads.length === 0) return { items: [], nextCursor: null };
 
       const [from, to] = keys.replyRange(threads[threads.length - 1]!.id, threads[0]!.id);
-      const replies: CommentRecord[] = [];
-      let replyStart: Record<string, unknown> | undefined;
-      do {
-        const r = await client.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': to },
-            ExclusiveStartKey: replyStart,
-          }),
-        );
-        replies.push(...(r.Items ?? []).map(fromItem));
-        replyStart = r.LastEvaluatedKey;
-      } while (replyStart && replies.length < MAX_REPLIES_PER_PAGE);
+      const replyItems = await queryAll(
+        client,
+        { TableName: table, KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': to } },
+        MAX_REPLIES_PER_PAGE,
+      );
+      const replies = replyItems.map(fromItem);
 
       const byParent = Map.groupBy(replies, (r) => r.parentId!);
       const items: CommentThreadRecord[] = threads.map((t) => ({ ...t, replies: byParent.get(t.id) ?? [] }));
@@ -181,24 +174,15 @@ export function commentStore(client: DynamoDBDocumentClient, table: string): Com
     },
 
     async idsBy(userId, ideaId) {
-      const ids: string[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: table,
-            IndexName: 'byUser',
-            KeyConditionExpression: 'gsiUser = :u AND begins_with(gsiUserSk, :prefix)',
-            FilterExpression: '#state <> :deleted',
-            ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: { ':u': keys.userItems(userId), ':prefix': keys.userCommentsOn(ideaId), ':deleted': 'deleted' },
-            ExclusiveStartKey: start,
-          }),
-        );
-        ids.push(...(page.Items ?? []).map((i) => i.id as string));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return ids;
+      const items = await queryAll(client, {
+        TableName: table,
+        IndexName: 'byUser',
+        KeyConditionExpression: 'gsiUser = :u AND begins_with(gsiUserSk, :prefix)',
+        FilterExpression: '#state <> :deleted',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':u': keys.userItems(userId), ':prefix': keys.userCommentsOn(ideaId), ':deleted': 'deleted' },
+      });
+      return items.map((i) => i.id as string);
     },
   };
 }

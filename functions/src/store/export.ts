@@ -1,8 +1,9 @@
 // use case --> (secondary adapter) --> DynamoDB
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { ExportIdea, ExportStore, Voter } from '../domain/export';
 import { batchGet } from './batch';
 import { keys } from './keys';
+import { countAll as countItems, queryAll as queryItems } from './query';
 import { listIndexName } from './tables';
 
 /**
@@ -28,28 +29,8 @@ const IDEA_ATTRIBUTES = [
 const VOTE_QUERY_CONCURRENCY = 16;
 
 export function exportStore(client: DynamoDBDocumentClient, table: string): ExportStore {
-  /** Every item of a Query, following LastEvaluatedKey. */
-  const queryAll = async (input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>) => {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(new QueryCommand({ ...input, TableName: table, ExclusiveStartKey: start }));
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
-  };
-
-  const countAll = async (input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Select'>) => {
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(new QueryCommand({ ...input, TableName: table, Select: 'COUNT', ExclusiveStartKey: start }));
-      count += page.Count ?? 0;
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return count;
-  };
+  const queryAll = (input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>) => queryItems(client, { ...input, TableName: table });
+  const countAll = (input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Select'>) => countItems(client, { ...input, TableName: table });
 
   const votersOf = async (ideaId: string): Promise<Voter[]> => {
     const items = await queryAll({

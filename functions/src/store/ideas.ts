@@ -7,6 +7,7 @@ import { BadRequestError, ConflictError } from '../lib/errors';
 import { batchGet } from './batch';
 import { decodeCursor, encodeCursor } from './cursor';
 import { keys } from './keys';
+import { queryAll } from './query';
 import { rateLimitItem } from './rate-limits';
 import { transact } from './transactions';
 import { listIndexName, listSortKeys } from './tables';
@@ -146,24 +147,20 @@ async function listRandom(client: DynamoDBDocumentClient, table: string, query: 
   if (!Number.isInteger(offset) || offset < 0) throw new BadRequestError('Ugyldig side-markør (cursor).', 'invalid-cursor');
 
   const { filters, names, values } = listFilters(query);
-  const ids: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: table,
-        IndexName: index,
-        KeyConditionExpression: '#p = :p',
-        ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
-        ExpressionAttributeNames: { ...names, '#p': partitionName, '#id': 'id' },
-        ExpressionAttributeValues: { ...values, ':p': query.area ? keys.areaList(query.processId, query.area) : keys.processList(query.processId) },
-        ProjectionExpression: '#id',
-        ExclusiveStartKey: start,
-      }),
-    );
-    ids.push(...(page.Items ?? []).map((i) => i.id as string));
-    start = page.LastEvaluatedKey;
-  } while (start && ids.length < RANDOM_MAX);
+  const matching = await queryAll(
+    client,
+    {
+      TableName: table,
+      IndexName: index,
+      KeyConditionExpression: '#p = :p',
+      ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+      ExpressionAttributeNames: { ...names, '#p': partitionName, '#id': 'id' },
+      ExpressionAttributeValues: { ...values, ':p': query.area ? keys.areaList(query.processId, query.area) : keys.processList(query.processId) },
+      ProjectionExpression: '#id',
+    },
+    RANDOM_MAX,
+  );
+  const ids = matching.map((i) => i.id as string);
 
   const order = ids
     .map((id) => ({ id, rank: createHash('sha256').update(`${seed}:${id}`).digest().readUInt32BE(0) }))

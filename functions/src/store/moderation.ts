@@ -4,6 +4,7 @@ import type { AuditRecord, CommentRecord, FlagRecord, IdeaChange, IdeaRecord, Mo
 import { decodeCursor, encodeCursor } from './cursor';
 import { fromItem as ideaFromItem, ideaIndexAttributes } from './ideas';
 import { keys } from './keys';
+import { countAll, queryAll } from './query';
 import { transact, type TransactItems } from './transactions';
 
 /**
@@ -19,17 +20,6 @@ export function moderationStore(client: DynamoDBDocumentClient, table: string): 
     { Put: { TableName: table, Item: { ...keys.audit(audit.processId, audit.id), type: 'audit', ...audit }, ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: table, Item: { ...keys.auditOfTarget(audit.targetId, audit.id), type: 'audit', ...audit }, ConditionExpression: 'attribute_not_exists(pk)' } },
   ];
-
-  const queryAll = async (input: ConstructorParameters<typeof QueryCommand>[0]) => {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
-  };
 
   return {
     async queue(processId, kind, limit, cursor) {
@@ -61,32 +51,20 @@ export function moderationStore(client: DynamoDBDocumentClient, table: string): 
     },
 
     async queueCounts(processId) {
-      const count = async (kind: 'pending' | 'flagged') => {
-        let total = 0;
-        let start: Record<string, unknown> | undefined;
-        do {
-          const page = await client.send(
-            new QueryCommand({
-              TableName: table,
-              IndexName: 'queue',
-              KeyConditionExpression: 'gsiQueue = :q',
-              ExpressionAttributeValues: { ':q': keys.queue(processId, kind) },
-              Select: 'COUNT',
-              ExclusiveStartKey: start,
-            }),
-          );
-          total += page.Count ?? 0;
-          start = page.LastEvaluatedKey;
-        } while (start);
-        return total;
-      };
+      const count = (kind: 'pending' | 'flagged') =>
+        countAll(client, {
+          TableName: table,
+          IndexName: 'queue',
+          KeyConditionExpression: 'gsiQueue = :q',
+          ExpressionAttributeValues: { ':q': keys.queue(processId, kind) },
+        });
       const [pending, flagged] = await Promise.all([count('pending'), count('flagged')]);
       return { pending, flagged };
     },
 
     async flagsOn(ideaId, commentId) {
       const prefix = keys.flag(ideaId, { commentId }, '').sk;
-      const items = await queryAll({
+      const items = await queryAll(client, {
         TableName: table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': keys.idea(ideaId).pk, ':prefix': prefix },
@@ -213,7 +191,7 @@ export function moderationStore(client: DynamoDBDocumentClient, table: string): 
     },
 
     async overdue(processId, today) {
-      const items = await queryAll({
+      const items = await queryAll(client, {
         TableName: table,
         IndexName: 'listNew',
         KeyConditionExpression: 'gsiList = :p',

@@ -1,8 +1,9 @@
 // use case --> (secondary adapter) --> DynamoDB
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { processSchema, type Process } from '#shared/schemas/process';
 import type { ProcessStore } from '../domain/ports';
 import { keys } from './keys';
+import { queryAll } from './query';
 
 /**
  * Access patterns: list all processes (one Query on the PROCESSES partition — there are few, and
@@ -11,21 +12,12 @@ import { keys } from './keys';
 export function processStore(client: DynamoDBDocumentClient, table: string): ProcessStore {
   return {
     async list() {
-      const items: Process[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: table,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': keys.processPartition },
-            ExclusiveStartKey: start,
-          }),
-        );
-        items.push(...(page.Items ?? []).map(fromItem));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return items;
+      const items = await queryAll(client, {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.processPartition },
+      });
+      return items.map(fromItem);
     },
 
     async get(processId) {

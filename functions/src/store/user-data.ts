@@ -1,8 +1,9 @@
 // use case --> (secondary adapter) --> DynamoDB
-import { DeleteCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CommentRecord, FlagRecord, StoredProfile, UserDataStore, UserItems, VoteRecord } from '../domain/ports';
 import { fromItem as ideaFromItem } from './ideas';
 import { keys } from './keys';
+import { queryAll } from './query';
 import { transact } from './transactions';
 
 /**
@@ -13,27 +14,20 @@ export function userDataStore(client: DynamoDBDocumentClient, table: string): Us
   return {
     async itemsOf(userId) {
       const result: UserItems = { ideas: [], comments: [], votes: [], flags: [] };
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName: table,
-            IndexName: 'byUser',
-            KeyConditionExpression: 'gsiUser = :u',
-            ExpressionAttributeValues: { ':u': keys.userItems(userId) },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          const { pk: _pk, sk: _sk, gsiUser: _u, gsiUserSk: _s, gsiQueue: _q, queuedAt: _a, type, ...rest } = item;
-          if (type === 'profile') result.profile = rest as StoredProfile;
-          else if (type === 'idea') result.ideas.push(ideaFromItem(item));
-          else if (type === 'comment') result.comments.push(rest as CommentRecord);
-          else if (type === 'vote') result.votes.push(rest as VoteRecord);
-          else if (type === 'flag') result.flags.push(rest as FlagRecord);
-        }
-        start = page.LastEvaluatedKey;
-      } while (start);
+      const items = await queryAll(client, {
+        TableName: table,
+        IndexName: 'byUser',
+        KeyConditionExpression: 'gsiUser = :u',
+        ExpressionAttributeValues: { ':u': keys.userItems(userId) },
+      });
+      for (const item of items) {
+        const { pk: _pk, sk: _sk, gsiUser: _u, gsiUserSk: _s, gsiQueue: _q, queuedAt: _a, type, ...rest } = item;
+        if (type === 'profile') result.profile = rest as unknown as StoredProfile;
+        else if (type === 'idea') result.ideas.push(ideaFromItem(item));
+        else if (type === 'comment') result.comments.push(rest as unknown as CommentRecord);
+        else if (type === 'vote') result.votes.push(rest as unknown as VoteRecord);
+        else if (type === 'flag') result.flags.push(rest as unknown as FlagRecord);
+      }
       return result;
     },
 
