@@ -17,7 +17,7 @@ function fakes(process: Process, profile?: StoredProfile) {
     listByAuthor: async () => ({ items: [], nextCursor: null }),
   };
   const processes: ProcessStore = { list: async () => [process], get: async (id) => (id === process.id ? process : undefined), put: async () => undefined };
-  const profiles: ProfileStore = { get: async () => profile, put: async () => undefined };
+  const profiles: ProfileStore = { get: async () => profile, put: async () => undefined, update: async () => profile! };
   return { ideas: ideaStore, processes, profiles, stored: ideas };
 }
 

@@ -29,7 +29,7 @@ export async function flagIdea(deps: FlagDeps, actor: Actor, ideaId: string, inp
   const idea = await deps.ideas.get(ideaId);
   if (!idea || !isPublic(idea)) throw new NotFoundError('Idéen findes ikke.');
   if (idea.authorId === actor.userId) throw ownContent();
-  return flag(deps, actor, { ideaId, processId: idea.processId }, input);
+  return flag(deps, actor, { ideaId, processId: idea.processId }, input, idea.flagsResetAt);
 }
 
 export async function flagComment(deps: FlagDeps, actor: Actor, commentId: string, input: FlagCreate) {
@@ -38,10 +38,16 @@ export async function flagComment(deps: FlagDeps, actor: Actor, commentId: strin
   const idea = await deps.ideas.get(comment.ideaId);
   if (!idea || !isPublic(idea)) throw new NotFoundError('Kommentaren findes ikke.');
   if (comment.authorId === actor.userId) throw ownContent();
-  return flag(deps, actor, { ideaId: comment.ideaId, commentId, processId: comment.processId }, input);
+  return flag(deps, actor, { ideaId: comment.ideaId, commentId, processId: comment.processId }, input, comment.flagsResetAt);
 }
 
-async function flag(deps: FlagDeps, actor: Actor, target: { ideaId: string; commentId?: string; processId: string }, input: FlagCreate) {
+async function flag(
+  deps: FlagDeps,
+  actor: Actor,
+  target: { ideaId: string; commentId?: string; processId: string },
+  input: FlagCreate,
+  resetAt: string | undefined,
+) {
   const now = deps.clock.now();
   writerProfile(await deps.profiles.get(actor.userId), 'anmelder indhold');
   const process = await getProcess(deps.processes, target.processId);
@@ -52,7 +58,7 @@ async function flag(deps: FlagDeps, actor: Actor, target: { ideaId: string; comm
     ...(input.text ? { text: input.text } : {}),
     createdAt: now.toISOString(),
   };
-  const result = await deps.flags.add(record, limitFor(process, 'flag'), now);
+  const result = await deps.flags.add(record, limitFor(process, 'flag'), now, resetAt);
   if (result === 'exists') throw new ConflictError('already-flagged', 'Du har allerede anmeldt dette indhold. Tak – en moderator ser på det.');
   if (result === 'gone') throw new NotFoundError();
   await deps.flags.holdIfFlagged(target, process.settings.flagThreshold, now);

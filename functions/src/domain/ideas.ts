@@ -125,6 +125,7 @@ export function toDetail(idea: IdeaRecord): IdeaDetail {
     held: _held,
     previousStatus: _previous,
     moderationReason: _reason,
+    flagsResetAt: _flagsResetAt,
     ...detail
   } = idea;
   return detail;

@@ -45,7 +45,7 @@ export async function moderationQueue(deps: Pick<ModerationDeps, 'moderation'>, 
     page.items.map(async (entry) => {
       const idea = entry.idea;
       const comment = entry.comment;
-      const flags = await deps.moderation.flagsOn(idea?.id ?? comment!.ideaId, comment?.id);
+      const flags = await deps.moderation.flagsOn(idea?.id ?? comment!.ideaId, comment?.id, (idea ?? comment)!.flagsResetAt);
       const flagReasons: Record<string, number> = {};
       for (const f of flags) flagReasons[f.reason] = (flagReasons[f.reason] ?? 0) + 1;
       return {

@@ -19,7 +19,10 @@ export const FORMER_PARTICIPANT = 'Tidligere deltager';
 /** The caller's own ideas, whatever their status, with whether flags hold one for moderation. */
 export async function myIdeas(ideas: IdeaStore, actor: Actor, limit: number, cursor?: string): Promise<MyIdeaList> {
   const page = await ideas.listByAuthor(actor.userId, limit, cursor);
-  return { items: page.items.map((i) => ({ ...toListItem(i), heldForReview: !!i.held })), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((i) => ({ ...toListItem(i), heldForReview: !!i.held, ...(i.moderationReason ? { moderationReason: i.moderationReason } : {}) })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** GDPR access and portability: everything stored about the caller, in one document. */

@@ -14,7 +14,9 @@ const statusNames: Record<string, string> = {
  * something away always carry the moderator's reason, as Danish administrative law expects.
  */
 export function ideaMail(idea: IdeaRecord, command: IdeaModeration): { subject: string; text: string } | undefined {
-  const link = `${process.env.PUBLIC_BASE_URL ?? ''}/ideer/${idea.id}`;
+  // A rejected or hidden idea is not public any more: its author finds it on "Min side".
+  const publicAfter = command.action !== 'reject' && command.action !== 'hide';
+  const link = `${process.env.PUBLIC_BASE_URL ?? ''}${publicAfter ? `/ideer/${idea.id}` : '/min-side'}`;
   const hello = `Kære ${idea.authorName}\n\n`;
   const bye = `\n\nSe din idé: ${link}\n\nVenlig hilsen\nDeltag – Gentofte Kommune\n\nDu får denne mail, fordi du har delt en idé på Deltag.`;
   switch (command.action) {

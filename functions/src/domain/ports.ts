@@ -14,8 +14,10 @@ export interface IdeaRecord extends IdeaDetail {
   authorId: string;
   /** Sum of time-decayed activity weights (see domain/trending.ts). */
   trendScore: number;
-  /** Distinct flags received. */
+  /** Distinct flags received since the last restore. */
   flagCount?: number;
+  /** When a moderator last restored it after flags: older flags are dealt with. */
+  flagsResetAt?: string;
   /** Set when the flags reached the process's threshold: out of public view until a moderator decides. */
   held?: boolean;
   /** The status to return to when a hidden idea is restored. */
@@ -84,6 +86,11 @@ export interface StoredProfile {
 export interface ProfileStore {
   get(userId: string): Promise<StoredProfile | undefined>;
   put(profile: StoredProfile): Promise<void>;
+  /**
+   * Sets the user's own fields (name, type, organisation), creating the profile if needed, without
+   * touching what others decide (a moderator's block): no read-modify-write race can undo a block.
+   */
+  update(userId: string, fields: Pick<StoredProfile, 'displayName' | 'participantType' | 'organisation'>, now: Date): Promise<StoredProfile>;
 }
 
 export interface VoteRecord {
@@ -123,6 +130,7 @@ export interface CommentRecord {
   authorType: ParticipantType;
   edited: boolean;
   flagCount?: number;
+  flagsResetAt?: string;
   /** Trending weight the comment added to its idea. */
   weight: number;
   createdAt: string;
@@ -156,8 +164,11 @@ export interface FlagRecord {
 }
 
 export interface FlagStore {
-  /** added; exists (this user flagged it before); gone (the target no longer exists). */
-  add(flag: FlagRecord, limit: RateLimit, now: Date): Promise<'added' | 'exists' | 'gone'>;
+  /**
+   * added; exists (this user flagged it since `resetAt`); gone (the target no longer exists). A flag
+   * from before the target's last restore was dealt with, so the same user may flag it again.
+   */
+  add(flag: FlagRecord, limit: RateLimit, now: Date, resetAt?: string): Promise<'added' | 'exists' | 'gone'>;
   /** Holds the target for moderation if its flags reached `threshold` (idempotent). */
   holdIfFlagged(target: { ideaId: string; commentId?: string; processId: string }, threshold: number, now: Date): Promise<boolean>;
 }
@@ -199,7 +210,8 @@ export interface IdeaChange {
 export interface ModerationStore {
   queue(processId: string, kind: 'pending' | 'flagged', limit: number, cursor?: string): Promise<Page<QueueEntry>>;
   queueCounts(processId: string): Promise<{ pending: number; flagged: number }>;
-  flagsOn(ideaId: string, commentId?: string): Promise<FlagRecord[]>;
+  /** The flags on a target made after `since` (its last restore). */
+  flagsOn(ideaId: string, commentId: string | undefined, since?: string): Promise<FlagRecord[]>;
   /**
    * Applies a change to an idea if it is still as read (`expected`), with its audit entry, in one
    * transaction; with `mergeTarget`, also records the merge on the target (which must be public).

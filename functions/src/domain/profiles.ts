@@ -10,21 +10,9 @@ export async function getMyProfile(profiles: ProfileStore, actor: Actor): Promis
   return withRoles(stored, actor);
 }
 
-/** Creates the profile on first save; later saves keep its creation time. */
+/** Creates the profile on first save; later saves change only what the user may change. */
 export async function updateMyProfile(profiles: ProfileStore, clock: Clock, actor: Actor, update: ProfileUpdate): Promise<Profile> {
-  const now = clock.now().toISOString();
-  const existing = await profiles.get(actor.userId);
-  const stored: StoredProfile = {
-    userId: actor.userId,
-    displayName: update.displayName,
-    participantType: update.participantType,
-    ...(update.organisation ? { organisation: update.organisation } : {}),
-    // A block is a moderator's decision: editing the profile must not lift it.
-    ...(existing?.blocked ? { blocked: true } : {}),
-    createdAt: existing?.createdAt ?? now,
-    updatedAt: now,
-  };
-  await profiles.put(stored);
+  const stored = await profiles.update(actor.userId, update, clock.now());
   return withRoles(stored, actor);
 }
 

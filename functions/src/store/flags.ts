@@ -20,7 +20,7 @@ export function flagStore(client: DynamoDBDocumentClient, table: string): FlagSt
   };
 
   return {
-    async add(flag, limit, now) {
+    async add(flag, limit, now, resetAt) {
       const target = await targetKey(flag);
       if (!target) return 'gone';
       const rate = rateLimitItem(table, flag.userId, limit, now);
@@ -35,7 +35,9 @@ export function flagStore(client: DynamoDBDocumentClient, table: string): FlagSt
               gsiUser: keys.userItems(flag.userId),
               gsiUserSk: keys.userFlag(flag.ideaId, flag.commentId),
             },
-            ConditionExpression: 'attribute_not_exists(pk)',
+            // One flag per user, counting only flags since the target was last restored.
+            ConditionExpression: resetAt ? 'attribute_not_exists(pk) OR createdAt < :reset' : 'attribute_not_exists(pk)',
+            ...(resetAt ? { ExpressionAttributeValues: { ':reset': resetAt } } : {}),
           },
         },
         { Update: { TableName: table, Key: target, UpdateExpression: 'ADD flagCount :one', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':one': 1 } } },

@@ -62,12 +62,13 @@ export function moderationStore(client: DynamoDBDocumentClient, table: string): 
       return { pending, flagged };
     },
 
-    async flagsOn(ideaId, commentId) {
+    async flagsOn(ideaId, commentId, since) {
       const prefix = keys.flag(ideaId, { commentId }, '').sk;
       const items = await queryAll(client, {
         TableName: table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.idea(ideaId).pk, ':prefix': prefix },
+        ...(since ? { FilterExpression: 'createdAt >= :since' } : {}),
+        ExpressionAttributeValues: { ':pk': keys.idea(ideaId).pk, ':prefix': prefix, ...(since ? { ':since': since } : {}) },
       });
       return items as unknown as FlagRecord[];
     },
@@ -88,7 +89,7 @@ export function moderationStore(client: DynamoDBDocumentClient, table: string): 
       optional('answerDeadline', change.answerDeadline);
       if (change.held) set.held = true;
       else remove.push('held');
-      if (change.resetFlags) set.flagCount = 0;
+      if (change.resetFlags) Object.assign(set, { flagCount: 0, flagsResetAt: at });
       const index = ideaIndexAttributes({ ...expected, status: change.status, held: change.held }, at);
       Object.assign(set, index.set);
       remove.push(...index.remove);
@@ -141,7 +142,7 @@ export function moderationStore(client: DynamoDBDocumentClient, table: string): 
           Update: {
             TableName: table,
             Key: keys.comment(expected.ideaId, expected.id, expected.parentId),
-            UpdateExpression: `SET #state = :state, updatedAt = :now${state === 'visible' ? ', flagCount = :zero' : ''} REMOVE gsiQueue, queuedAt`,
+            UpdateExpression: `SET #state = :state, updatedAt = :now${state === 'visible' ? ', flagCount = :zero, flagsResetAt = :now' : ''} REMOVE gsiQueue, queuedAt`,
             ConditionExpression: '#state = :expected',
             ExpressionAttributeNames: { '#state': 'state' },
             ExpressionAttributeValues: { ':state': state, ':now': now.toISOString(), ':expected': expected.state, ...(state === 'visible' ? { ':zero': 0 } : {}) },
