@@ -26,13 +26,17 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(() => stack?.stop());
 
-/** Exactly one mail, to the author, in Danish, about this idea. */
-function theOneMail(mails: Mail[], author: User, ideaId: string) {
+/**
+ * Exactly one mail, to the author, in Danish, about this idea, linking to it while it is public and
+ * to "Min side" when it is not (a rejected or hidden idea is a 404 on its public page).
+ */
+function theOneMail(mails: Mail[], author: User, ideaId: string, link: 'idea' | 'my-page' = 'idea') {
   expect(mails.map((m) => `${m.to}: ${m.subject}`)).toHaveLength(1);
   const mail = mails[0]!;
   expect(mail.to).toBe(author.email);
   expect(mail.text).toContain('Kære Idéforfatter');
-  expect(mail.text).toContain(`/ideer/${ideaId}`);
+  expect(mail.text).toContain(link === 'idea' ? `/ideer/${ideaId}` : '/min-side');
+  if (link === 'my-page') expect(mail.text).not.toContain(`/ideer/${ideaId}`);
   expect(mail.text).toContain('Gentofte Kommune');
   return mail;
 }
@@ -49,7 +53,7 @@ describe('mails to the author', () => {
   it('reject: "afvist", with the reason', async () => {
     const { id, author } = await postPre({ title: 'Idé der afvises' });
     const mails = await mailsDuring(stack, () => decideOk(stack, moderator.token, id, { action: 'reject', reason: 'Idéen handler ikke om kunstig intelligens.' }));
-    const mail = theOneMail(mails, author, id);
+    const mail = theOneMail(mails, author, id, 'my-page');
     expect(mail.subject).toMatch(/afvist/);
     expect(mail.text).toContain('Begrundelse: Idéen handler ikke om kunstig intelligens.');
   });
@@ -57,7 +61,7 @@ describe('mails to the author', () => {
   it('hide: "skjult", with the reason', async () => {
     const { id, author } = await postMain({ title: 'Idé der skjules' });
     const mails = await mailsDuring(stack, () => decideOk(stack, moderator.token, id, { action: 'hide', reason: 'Teksten nævner en navngiven medarbejder.' }));
-    const mail = theOneMail(mails, author, id);
+    const mail = theOneMail(mails, author, id, 'my-page');
     expect(mail.subject).toMatch(/skjult/);
     expect(mail.text).toContain('Begrundelse: Teksten nævner en navngiven medarbejder.');
   });

@@ -105,8 +105,8 @@ export interface VoteRecord {
 }
 
 export interface VoteStore {
-  /** The idea, the voter's profile and the voter's vote on it, in one consistent read. */
-  context(ideaId: string, userId: string): Promise<{ idea?: IdeaRecord; profile?: StoredProfile; vote?: VoteRecord }>;
+  /** The idea and the voter's profile, and with `withVote` the voter's vote on it (read consistently). */
+  context(ideaId: string, userId: string, withVote: boolean): Promise<{ idea?: IdeaRecord; profile?: StoredProfile; vote?: VoteRecord }>;
   /** added; exists (already voted); closed (the idea stopped taking votes). Throws TooManyRequestsError. */
   add(vote: VoteRecord, limit: RateLimit, now: Date): Promise<'added' | 'exists' | 'closed'>;
   /** removed; absent (there was no vote). */

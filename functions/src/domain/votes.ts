@@ -18,23 +18,20 @@ export interface VoteDeps {
 
 /**
  * Vote for an idea. Primary course:
- * 1. Read the idea, the voter's profile and any earlier vote in one consistent read.
- * 2. The idea is public (else 404), published and its process's open phase takes votes (else 409).
- * 3. Already voted: answer as if this vote counted (idempotent: a double tap or retry changes nothing).
- * 4. Write the vote record and the idea's counters in one transaction (exact under any concurrency).
+ * 1. Read the idea and the voter's profile in one read.
+ * 2. The idea is public (else 404), published and its process's open phase takes votes (else 409);
+ *    the voter has a profile and is not blocked.
+ * 3. Write the vote record and the idea's counters in one transaction (exact under any concurrency);
+ *    the vote's own condition makes a repeat (a double tap, a retry) change nothing.
  *
  * The returned count is the idea's count as read in step 1 plus this vote: concurrent votes by others
  * may make the stored count higher by the time the answer arrives; it always includes this vote.
  */
 export async function vote(deps: VoteDeps, actor: Actor, ideaId: string): Promise<VoteState> {
   const now = deps.clock.now();
-  const context = await deps.votes.context(ideaId, actor.userId);
+  const context = await deps.votes.context(ideaId, actor.userId, false);
   const { idea, process } = await openForVoting(deps, context.idea, now);
-  const { profile, vote: existing } = context;
-  // Read together, the vote and the idea can show a parallel vote half-committed (BatchGet is not
-  // isolated from transactions): for the rare repeat, a fresh consistent read of the count is exact.
-  if (existing) return { voteCount: await deps.votes.count(ideaId), voted: true };
-  const voter = writerProfile(profile, 'stemmer');
+  const voter = writerProfile(context.profile, 'stemmer');
 
   const record: VoteRecord = {
     ideaId,
@@ -46,13 +43,14 @@ export async function vote(deps: VoteDeps, actor: Actor, ideaId: string): Promis
   };
   const result = await deps.votes.add(record, limitFor(process, 'vote'), now);
   if (result === 'closed') throw votingClosed();
+  // A repeat: the count read in step 1 may be from before the first vote, so read it afresh.
   return { voteCount: result === 'added' ? idea.voteCount + 1 : await deps.votes.count(ideaId), voted: true };
 }
 
 /** Take a vote back; the same checks, and idempotent the other way round. */
 export async function unvote(deps: VoteDeps, actor: Actor, ideaId: string): Promise<VoteState> {
   const now = deps.clock.now();
-  const context = await deps.votes.context(ideaId, actor.userId);
+  const context = await deps.votes.context(ideaId, actor.userId, true);
   const { idea, process } = await openForVoting(deps, context.idea, now);
   const existing = context.vote;
   if (!existing) return { voteCount: await deps.votes.count(ideaId), voted: false };

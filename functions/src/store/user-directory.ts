@@ -1,22 +1,23 @@
 // use case --> (secondary adapter) --> Cognito
-import {
-  AdminAddUserToGroupCommand,
-  AdminDeleteUserCommand,
-  AdminGetUserCommand,
-  AdminListGroupsForUserCommand,
-  AdminRemoveUserFromGroupCommand,
-  CognitoIdentityProviderClient,
-  ListUsersCommand,
-  UserNotFoundException,
-} from '@aws-sdk/client-cognito-identity-provider';
 import type { UserDirectory } from '../domain/ports';
 
-/** The Cognito user pool. `COGNITO_ENDPOINT` is set only on the local stack (cognito-local). */
+/**
+ * The Cognito user pool. `COGNITO_ENDPOINT` is set only on the local stack (cognito-local).
+ * The SDK client is loaded on first use: it adds ~50 ms to a cold start, and most requests of the
+ * functions that hold a directory (me, moderation, admin) never call it.
+ */
 export function userDirectory(userPoolId = process.env.USER_POOL_ID ?? '', endpoint = process.env.COGNITO_ENDPOINT): UserDirectory {
-  const client = new CognitoIdentityProviderClient(endpoint ? { endpoint } : {});
+  let loaded: Promise<{ sdk: typeof import('@aws-sdk/client-cognito-identity-provider'); client: import('@aws-sdk/client-cognito-identity-provider').CognitoIdentityProviderClient }> | undefined;
+  const cognito = () =>
+    (loaded ??= import('@aws-sdk/client-cognito-identity-provider').then((sdk) => ({
+      sdk,
+      client: new sdk.CognitoIdentityProviderClient(endpoint ? { endpoint } : {}),
+    })));
 
   /** ListUsers with an attribute filter: the one lookup that works by email and by sub alike. */
   const findBy = async (attribute: 'email' | 'sub', value: string) => {
+    const { sdk, client } = await cognito();
+    const { ListUsersCommand, AdminListGroupsForUserCommand } = sdk;
     const quoted = value.replace(/["\\]/g, '');
     const { Users } = await client.send(new ListUsersCommand({ UserPoolId: userPoolId, Filter: `${attribute} = "${quoted}"`, Limit: 1 }));
     const user = Users?.[0];
@@ -28,6 +29,8 @@ export function userDirectory(userPoolId = process.env.USER_POOL_ID ?? '', endpo
 
   return {
     async email(username) {
+      const { sdk, client } = await cognito();
+      const { AdminGetUserCommand, UserNotFoundException } = sdk;
       try {
         const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }));
         return user.UserAttributes?.find((a) => a.Name === 'email')?.Value;
@@ -37,6 +40,8 @@ export function userDirectory(userPoolId = process.env.USER_POOL_ID ?? '', endpo
       }
     },
     async deleteUser(username) {
+      const { sdk, client } = await cognito();
+      const { AdminDeleteUserCommand, UserNotFoundException } = sdk;
       try {
         await client.send(new AdminDeleteUserCommand({ UserPoolId: userPoolId, Username: username }));
       } catch (error) {
@@ -47,6 +52,8 @@ export function userDirectory(userPoolId = process.env.USER_POOL_ID ?? '', endpo
     findByEmail: (email) => findBy('email', email),
     findById: (userId) => findBy('sub', userId),
     async setGroups(username, add, remove) {
+      const { sdk, client } = await cognito();
+      const { AdminAddUserToGroupCommand, AdminRemoveUserFromGroupCommand } = sdk;
       for (const GroupName of add) await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName }));
       for (const GroupName of remove) await client.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName }));
     },

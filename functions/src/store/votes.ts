@@ -16,11 +16,13 @@ import { transact } from './transactions';
  */
 export function voteStore(client: DynamoDBDocumentClient, table: string): VoteStore {
   return {
-    async context(ideaId, userId) {
+    async context(ideaId, userId, withVote) {
       const ideaKey = keys.idea(ideaId);
       const profileKey = keys.profile(userId);
       const voteKey = keys.vote(ideaId, userId);
-      const items = await batchGet(client, table, [ideaKey, profileKey, voteKey], true);
+      // Without the vote, the transaction's own condition is the judge, so an eventually consistent
+      // read (half the cost) is enough; reading back one's own vote needs a consistent one.
+      const items = await batchGet(client, table, withVote ? [ideaKey, profileKey, voteKey] : [ideaKey, profileKey], withVote);
       const find = (k: { pk: string; sk: string }) => items.find((i) => i.pk === k.pk && i.sk === k.sk);
       const idea = find(ideaKey);
       const profile = find(profileKey);

@@ -1,0 +1,163 @@
+/**
+ * `npm run bench`: the API against a raw DynamoDB baseline, measured in the same run on this machine.
+ * Starts its own local stack (in-memory DynamoDB Local, cognito-local, gateway, all on 127.0.0.1),
+ * measures bundles, reads and votes, prints a table with PASS/MISS per target, writes
+ * `.bench/latest.json`, and stops everything it started. Not part of `npm test`.
+ *
+ * BENCH_QUICK=1 runs a smaller version (fewer samples, 200 voters) while working on the bench itself;
+ * its numbers are not comparable. `test/bench/profile.ts` is a separate drill-down of the vote path.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { startStack, type RunningStack } from '#local/stack';
+import { documentClient } from '#functions/store/client';
+import { createUsers } from './api';
+import { measureBundles } from './bundles';
+import { cpuMeter } from './cpu';
+import { Probe } from './probe';
+import { measureReads } from './reads';
+import { checkTargets, formatReport } from './report';
+import { seed } from './seed';
+import { round } from './stats';
+import { measureVotes } from './votes';
+
+const quick = process.env.BENCH_QUICK === '1';
+const CONFIG = {
+  bundleRuns: quick ? 5 : 15,
+  readSamples: quick ? 100 : 500,
+  readWarmup: quick ? 20 : 100,
+  readBlock: 25,
+  voters: quick ? 200 : 1000,
+  voteConcurrency: 32,
+  voteBlock: 100,
+  voteWarmup: quick ? 100 : 300,
+  maxVoteMsPerSide: 90_000,
+  /** The whole run is abandoned (and the stack stopped) after this long. */
+  hardLimitMs: 9 * 60_000,
+};
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const t0 = performance.now();
+const log = (m: string) => process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(1)} s] ${m}\n`);
+
+let stack: RunningStack | undefined;
+let stopping: Promise<void> | undefined;
+const stopStack = () => (stopping ??= stack ? stack.stop() : Promise.resolve());
+
+const loadAtStart = loadavg();
+
+async function main() {
+  log('starting the local stack (in-memory DynamoDB Local, cognito-local, gateway)');
+  stack = await startStack({ ports: 'auto', seed: 'process', webRoot: join(ROOT, 'test/fixtures/web') });
+  const { info } = stack;
+  const raw = DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint: info.dynamodbEndpoint, region: info.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
+  // The handlers' own client (one per process, shared by every handler module the gateway loads).
+  const probe = new Probe(documentClient());
+  const cpu = cpuMeter(info.dynamodbEndpoint);
+  if (!cpu.javaPid) log('DynamoDB Local JVM not found in /proc: its CPU time is not reported');
+
+  log('bundles: building and timing cold imports');
+  const bundles = await measureBundles({ runs: CONFIG.bundleRuns, dynamodbEndpoint: info.dynamodbEndpoint, log });
+
+  // Voters are created (cognito-local, which slows down as its pool grows) while the seed runs: neither is measured.
+  log(`seeding users, ideas and votes through the API; creating ${CONFIG.voters} voters meanwhile`);
+  const tVoters = performance.now();
+  const votersReady = createUsers(stack, CONFIG.voters, 'voter', 8).then((v) => {
+    log(`votes: ${CONFIG.voters} voters created and signed in in ${Math.round(performance.now() - tVoters)} ms`);
+    return { voters: v, ms: performance.now() - tVoters };
+  });
+  votersReady.catch(() => undefined);
+  const seeded = await seed(stack, log);
+  const { voters, ms: msCreateVoters } = await votersReady;
+
+  log('reads: gateway vs raw, interleaved');
+  const reads = await measureReads({
+    apiUrl: info.apiUrl,
+    webUrl: info.webUrl,
+    raw,
+    probe,
+    cpu,
+    ideaIds: seeded.ideaIds,
+    samples: CONFIG.readSamples,
+    warmup: CONFIG.readWarmup,
+    block: CONFIG.readBlock,
+  });
+
+  log('votes: gateway vs raw in alternating blocks');
+  const votes = await measureVotes({
+    stack,
+    raw,
+    probe,
+    cpu,
+    targets: seeded.voteTargets,
+    voters,
+    msCreateVoters,
+    concurrency: CONFIG.voteConcurrency,
+    block: CONFIG.voteBlock,
+    warmup: CONFIG.voteWarmup,
+    maxMsPerSide: CONFIG.maxVoteMsPerSide,
+    log,
+  });
+
+  const checks = checkTargets(reads, votes, bundles);
+  const durationMs = performance.now() - t0;
+  const header = `Deltag bench  ${new Date().toISOString()}  node ${process.version}  ${availableParallelism()} cpus  load 1/5/15 min ${fmtLoad(loadAtStart)} at start, ${fmtLoad(loadavg())} at end  ${(durationMs / 1000).toFixed(0)} s${quick ? '  (BENCH_QUICK)' : ''}`;
+  console.log(formatReport({ reads, votes, bundles, checks, header }));
+  const passed = checks.filter((c) => c.pass).length;
+  console.log(`\n${passed} of ${checks.length} targets met. Results: .bench/latest.json`);
+
+  mkdirSync(join(ROOT, '.bench'), { recursive: true });
+  const result = {
+    version: 1,
+    startedAt: new Date(Date.now() - durationMs).toISOString(),
+    durationMs: round(durationMs),
+    quick,
+    config: CONFIG,
+    machine: { node: process.version, cpus: availableParallelism(), loadavgAtStart: loadAtStart, loadavgAtEnd: loadavg() },
+    seed: { ideas: seeded.ideaIds.length, users: seeded.users, votes: seeded.votes, ms: seeded.ms },
+    reads,
+    votes,
+    bundles: bundles.bundles,
+    bundleImport: { runs: bundles.runs, node: bundles.node, baseline: bundles.baseline },
+    targets: checks,
+  };
+  writeFileSync(join(ROOT, '.bench', 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+}
+
+const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(1)).join('/');
+
+const hardLimit = setTimeout(() => {
+  log(`giving up after ${CONFIG.hardLimitMs / 1000} s`);
+  void stopStack().finally(() => process.exit(2));
+}, CONFIG.hardLimitMs);
+hardLimit.unref();
+// A closed stdout (e.g. `npm run bench | head`) must not kill the run before it stops the stack.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
+process.on('uncaughtException', (error) => {
+  log(`uncaught: ${String(error)}; stopping the stack`);
+  void stopStack().finally(() => process.exit(1));
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping the stack`);
+    void stopStack().finally(() => process.exit(130));
+  });
+}
+
+try {
+  await main();
+} catch (error) {
+  process.exitCode = 1;
+  console.error('bench failed:', error);
+} finally {
+  await stopStack();
+  clearTimeout(hardLimit);
+  log('stopped everything it started');
+}
