@@ -35,16 +35,18 @@ export async function startCognito(options: {
     JSON.stringify({ ServerConfig: { hostname: '127.0.0.1', port: options.port }, TokenConfig: { IssuerDomain: endpoint } }, null, 2),
   );
   const bin = createRequire(import.meta.url).resolve('cognito-local/lib/bin/start.js');
+  let pending = '';
   const child = startChild('cognito-local', process.execPath, [bin], {
     cwd: options.dataDir,
     env: { HOST: '127.0.0.1', PORT: String(options.port) },
     verbose: options.verbose,
     onOutput: (text) => {
-      // cognito-local prints each message it would have sent as a box with Destination and Code lines.
-      const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
-      const email = /Destination:\s+(\S+)/.exec(plain)?.[1];
-      const code = /Code:\s+(\S+)/.exec(plain)?.[1];
-      if (email && code) options.onCode?.(email, code);
+      // cognito-local prints each message it would have sent as a box with Destination and Code
+      // lines; a chunk may hold several boxes, or end inside one (kept for the next chunk).
+      pending += text.replace(/\u001b\[[0-9;]*m/g, '');
+      for (const box of pending.matchAll(/Destination:\s+(\S+)[\s\S]*?Code:\s+(\S+)/g)) options.onCode?.(box[1]!, box[2]!);
+      const lastCode = pending.lastIndexOf('Code:');
+      pending = pending.slice(lastCode >= 0 ? lastCode + 5 : Math.max(0, pending.length - 4096));
     },
   });
   const client = cognitoClient(endpoint);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 import { isProtected, matchPath, routeKey, routeList, type FeatureArea } from '#shared/api/routes';
 import type { WebConfig } from '#shared/schemas/config';
 import { problemContentType } from '#shared/schemas/problem';
@@ -36,7 +37,7 @@ export async function startGateway(options: GatewayOptions): Promise<Server> {
   };
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://local').pathname;
-    const work = path === '/api' || path.startsWith('/api/') ? serveApi(req, res, options, handlerFor) : serveWeb(path, res, options);
+    const work = path === '/api' || path.startsWith('/api/') ? serveApi(req, res, options, handlerFor) : serveWeb(path, req.headers['accept-encoding'] ?? '', res, options);
     work.catch((error: unknown) => {
       console.error('gateway error', error);
       if (!res.headersSent) sendProblem(res, 500, 'internal', 'Der skete en fejl hos os');
@@ -177,7 +178,7 @@ const MIME: Record<string, string> = {
 };
 
 /** Static files, `/config.json` from the running stack, and the SPA fallback CloudFront's function does. */
-async function serveWeb(path: string, res: ServerResponse, options: GatewayOptions) {
+async function serveWeb(path: string, acceptEncoding: string, res: ServerResponse, options: GatewayOptions) {
   if (path === '/config.json') {
     res.writeHead(200, { ...securityHeaders, 'content-type': MIME['.json']!, 'cache-control': 'no-cache' });
     return void res.end(JSON.stringify(options.webConfig));
@@ -189,12 +190,18 @@ async function serveWeb(path: string, res: ServerResponse, options: GatewayOptio
     return void res.end('Ikke fundet');
   }
   const immutable = path.startsWith('/assets/');
+  const type = MIME[extname(file)] ?? 'application/octet-stream';
+  // Text compresses as CloudFront compresses it (its behaviours have compression on).
+  const gzip = /^(text\/|application\/(json|manifest)|image\/svg)/.test(type) && /\bgzip\b/.test(acceptEncoding);
   res.writeHead(200, {
     ...securityHeaders,
-    'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+    'content-type': type,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    vary: 'accept-encoding',
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
   });
-  createReadStream(file).pipe(res);
+  const stream = createReadStream(file);
+  (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
 }
 
 /** Joins a URL path under the web root; undefined for malformed escapes or a path that leaves it. */

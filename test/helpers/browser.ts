@@ -52,15 +52,24 @@ export async function launchBrowser(): Promise<BrowserSession> {
 
 /**
  * Collects what went wrong in a page: uncaught exceptions, console errors (a CSP violation shows up
- * there) and failed requests. Assert it is empty at the end of a test.
+ * there), failed requests and server errors (5xx). Assert it is empty at the end of a test.
+ * Not counted: 4xx answers, which the app expects and handles (GET /api/me is 404 until the
+ * profile exists), and the browser's own "Failed to load resource" line that repeats them; and
+ * requests the app aborted on purpose because a newer one superseded them.
  */
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`);
   });
-  page.on('requestfailed', (request) => errors.push(`requestfailed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  page.on('response', (response) => {
+    if (response.status() >= 500) errors.push(`http ${response.status()}: ${response.request().method()} ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    if (reason !== 'net::ERR_ABORTED') errors.push(`requestfailed: ${request.url()} ${reason}`);
+  });
   return errors;
 }
 

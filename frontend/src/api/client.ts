@@ -15,21 +15,47 @@ type WithoutBase<P extends string> = P extends `${typeof API_BASE}${infer Rest}`
 export type ApiPath = WithoutBase<Filled<RoutePath>>;
 
 export type Query = Record<string, string | number | boolean | null | undefined>;
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   query?: Query;
   signal?: AbortSignal;
 }
 
+export interface SendOptions extends RequestOptions {
+  body?: unknown;
+}
+
+/**
+ * Supplies the access token for protected routes. The session module registers itself here, so this
+ * file stays free of sign-in logic (and testable alone). `refresh` is asked once after a 401.
+ */
+export interface TokenSource {
+  token(): Promise<string | undefined>;
+  refresh(): Promise<string | undefined>;
+}
+let tokens: TokenSource | undefined;
+export const useTokenSource = (source: TokenSource | undefined) => {
+  tokens = source;
+};
+
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly status: number;
   readonly problem: Problem;
+  /** Seconds to wait, from a 429's Retry-After. */
+  readonly retryAfter: number | undefined;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, retryAfter?: number) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
     this.status = problem.status;
     this.problem = problem;
+    this.retryAfter = retryAfter;
+  }
+
+  /** `/problems/profile-required` → `profile-required`. */
+  get slug(): string {
+    return this.problem.type.replace(/^.*\/problems\//, '');
   }
 }
 
@@ -38,7 +64,30 @@ export async function getJson<T>(path: ApiPath, options: RequestOptions = {}): P
     headers: { accept: 'application/json' },
     signal: options.signal,
   });
-  if (!response.ok) throw new ApiError(await problemOf(response));
+  if (!response.ok) throw new ApiError(await problemOf(response), retryAfterOf(response));
+  return (await response.json()) as T;
+}
+
+/** A call with the signed-in user's access token; one silent token refresh after a 401. */
+export async function send<T>(method: Method, path: ApiPath, options: SendOptions = {}): Promise<T> {
+  const attempt = async (token: string | undefined) => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    return fetch(API_BASE + path + queryString(options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  };
+  let response = await attempt(await tokens?.token());
+  if (response.status === 401 && tokens) {
+    const fresh = await tokens.refresh();
+    if (fresh) response = await attempt(fresh);
+  }
+  if (!response.ok) throw new ApiError(await problemOf(response), retryAfterOf(response));
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 
@@ -50,6 +99,11 @@ function queryString(query: Query | undefined): string {
   }
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+function retryAfterOf(response: Response): number | undefined {
+  const value = Number(response.headers.get('retry-after'));
+  return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
 /**

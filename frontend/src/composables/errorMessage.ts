@@ -1,14 +1,44 @@
+import { COMMENT_EDIT_WINDOW_MINUTES } from '../constants';
 import { ApiError } from '../api/client';
-import { t } from '../modules/i18n';
+import { CognitoError } from '../api/cognito';
+import { t, type MessageKey } from '../modules/i18n';
+
+const knownProblems = ['profile-required', 'phase-closed', 'voting-closed', 'comments-closed', 'already-flagged', 'own-content'] as const;
 
 /**
- * What a reader is told about a failed request: the server's own problem title and detail (the API
- * writes them for people), or, when no answer came at all, a hint about the connection.
+ * What a reader is told about a failed request, in their language: our own wording for the
+ * problems we know (phase closed, profile missing, rate limited …), otherwise the server's problem
+ * title and detail (the API writes them for people, in Danish), or, when no answer came at all, a
+ * hint about the connection.
  */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
+    const slug = error.slug;
+    if ((knownProblems as readonly string[]).includes(slug)) return t(`problems.${slug}` as MessageKey);
+    if (slug === 'edit-window-closed') return t('problems.edit-window-closed', { n: COMMENT_EDIT_WINDOW_MINUTES });
+    if (error.status === 429) return t('problems.rateLimited', { n: error.retryAfter ?? 60 });
+    if (error.status === 401) return t('problems.unauthorized');
+    if (error.status >= 502 && error.status <= 504) return t('error.down');
     const { title, detail } = error.problem;
     return detail ? `${title}. ${detail}` : title;
   }
+  if (error instanceof CognitoError) return cognitoMessage(error);
   return t('error.network');
+}
+
+const cognitoCodes = [
+  'UsernameExistsException',
+  'CodeMismatchException',
+  'ExpiredCodeException',
+  'NotAuthorizedException',
+  'UserNotConfirmedException',
+  'UserNotFoundException',
+  'InvalidPasswordException',
+  'InvalidParameterException',
+  'LimitExceededException',
+  'TooManyRequestsException',
+] as const;
+
+export function cognitoMessage(error: CognitoError): string {
+  return (cognitoCodes as readonly string[]).includes(error.code) ? t(`auth.errors.${error.code}` as MessageKey) : t('auth.errors.unknown');
 }

@@ -1,63 +1,126 @@
+import { computed, type App } from 'vue';
+import { createI18n } from 'vue-i18n';
 import type { Localized } from '#shared/schemas/text';
-import da from '../locales/da';
+import type da from '../locales/da';
 
 /**
- * A stand-in for vue-i18n while the SPA has one language and one page: the same call shapes
- * (`t(key)`, `t(key, { name })`, `t(key, n)` for plurals, `d(date, 'long')`) so components move to
- * vue-i18n's `useI18n()` by changing an import. Keys are type-checked against the Danish messages.
+ * vue-i18n (Composition API, global scope) with one locale file per language, each loaded with a
+ * dynamic import the first time it is needed. The build precompiles the messages (see
+ * `vite.config.ts`), so the message compiler stays out of the bundle. `t` is typed against the
+ * Danish messages: a key that does not exist does not compile.
  */
-type Messages = typeof da;
+export type Messages = typeof da;
 type Leaves<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
 export type MessageKey = Leaves<Messages>;
 
-export type Locale = 'da';
-export const locale: Locale = 'da';
+export const locales = ['da', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const isLocale = (value: unknown): value is Locale => (locales as readonly unknown[]).includes(value);
+
+const loaders: Record<Locale, () => Promise<{ default: Messages }>> = {
+  da: () => import('../locales/da'),
+  en: () => import('../locales/en'),
+};
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: 'da',
+  fallbackLocale: 'da',
+  missingWarn: false,
+  fallbackWarn: false,
+  messages: {},
+});
+
+const composer = i18n.global;
+const loaded = new Set<Locale>();
+
+/** The reader's language (reactive). */
+export const currentLocale = computed<Locale>(() => (isLocale(composer.locale.value) ? composer.locale.value : 'da'));
+
+/** Loads a language's messages once; Danish is always loaded too, as the fallback. */
+async function ensureLoaded(locale: Locale): Promise<void> {
+  const wanted: Locale[] = locale === 'da' ? ['da'] : ['da', locale];
+  await Promise.all(
+    wanted
+      .filter((l) => !loaded.has(l))
+      .map(async (l) => {
+        const { default: messages } = await loaders[l]();
+        composer.setLocaleMessage(l, messages as never);
+        loaded.add(l);
+      }),
+  );
+}
+
+const STORAGE_KEY = 'deltag.locale';
+
+/**
+ * Switches the language: loads its messages, then sets vue-i18n's locale and `<html lang>` so screen
+ * readers pronounce the page right. The choice is remembered in this browser (a preference, no
+ * personal data).
+ */
+export async function setLocale(locale: Locale, remember = true): Promise<void> {
+  await ensureLoaded(locale);
+  composer.locale.value = locale;
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  if (remember) {
+    try {
+      localStorage.setItem(STORAGE_KEY, locale);
+    } catch {
+      // Storage can be switched off; the choice then lasts for this page only.
+    }
+  }
+}
+
+/** The language to start in: the reader's earlier choice, otherwise Danish (the platform's first language). */
+export function initialLocale(): Locale {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (isLocale(saved)) return saved;
+  } catch {
+    // ignore
+  }
+  return 'da';
+}
+
+export function install(app: App): void {
+  app.use(i18n);
+}
+
+export function t(key: MessageKey, values?: Record<string, string | number> | number): string {
+  if (typeof values === 'number') return composer.t(key, { n: values, count: values }, values);
+  return values ? composer.t(key, values) : composer.t(key);
+}
 
 const dateFormats = {
   /** 27. november 2026 */
   long: { day: 'numeric', month: 'long', year: 'numeric' },
   /** 27. nov. 2026 */
   short: { day: 'numeric', month: 'short', year: 'numeric' },
+  /** 27. nov. 2026 14.05 */
+  time: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 export type DateFormat = keyof typeof dateFormats;
 
 // Dates are shown as they fall in Gentofte, whatever the reader's clock says.
 const TIME_ZONE = 'Europe/Copenhagen';
-const formatters = new Map<DateFormat, Intl.DateTimeFormat>();
-
-function message(key: MessageKey): string {
-  let node: unknown = da;
-  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
-  return typeof node === 'string' ? node : key;
-}
-
-/** vue-i18n's default rule: with two forms, 1 takes the first and everything else the second. */
-function choose(text: string, count: number): string {
-  const forms = text.split('|').map((form) => form.trim());
-  const n = Math.abs(count);
-  const index = forms.length === 2 ? (n === 1 ? 0 : 1) : Math.min(n, forms.length - 1);
-  return forms[index] ?? text;
-}
-
-export function t(key: MessageKey, values?: Record<string, string | number> | number): string {
-  const plural = typeof values === 'number';
-  const named: Record<string, string | number> = plural ? { n: values, count: values } : (values ?? {});
-  const text = plural ? choose(message(key), values) : message(key);
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in named ? String(named[name]) : whole));
-}
+const intlLocale: Record<Locale, string> = { da: 'da-DK', en: 'en-GB' };
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
 export function d(value: string | number | Date, format: DateFormat = 'long'): string {
-  let formatter = formatters.get(format);
+  const locale = currentLocale.value;
+  const cacheKey = `${locale}:${format}`;
+  let formatter = formatters.get(cacheKey);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('da-DK', { ...dateFormats[format], timeZone: TIME_ZONE });
-    formatters.set(format, formatter);
+    formatter = new Intl.DateTimeFormat(intlLocale[locale], { ...dateFormats[format], timeZone: TIME_ZONE });
+    formatters.set(cacheKey, formatter);
   }
   return formatter.format(typeof value === 'string' ? new Date(value) : value);
 }
 
 /** A server-side text in the reader's language, falling back to Danish, which is always there. */
-export const localized = (text: Localized): string => text[locale] ?? text.da;
+export const localized = (text: Localized): string => (currentLocale.value === 'en' ? (text.en ?? text.da) : text.da);
 
-export const useI18n = () => ({ t, d, locale, localized });
+/** The same functions for components; they re-render when the language changes. */
+export const useI18n = () => ({ t, d, localized, locale: currentLocale });

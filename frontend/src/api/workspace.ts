@@ -1,0 +1,133 @@
+import type * as z from 'zod';
+import type { ExportDocument, ExportQuery } from '#shared/schemas/export';
+import type {
+  auditLogSchema,
+  BulkModeration,
+  bulkResultSchema,
+  IdeaModeration,
+  moderatedIdeaSchema,
+  overdueSchema,
+  Queue,
+  userSummarySchema,
+} from '#shared/schemas/moderation';
+import type { Role } from '#shared/schemas/user';
+import { accessToken, refreshAccess } from '../modules/session';
+import { API_BASE, ApiError, send, type ApiPath } from './client';
+
+/**
+ * The workspace's calls: moderation, audit log, overdue answers, the committee export and roles.
+ * Every route here is role-gated by the API; the SPA only decides what to show.
+ */
+export type ModeratedIdea = z.infer<typeof moderatedIdeaSchema>;
+export type AuditLog = z.infer<typeof auditLogSchema>;
+export type AuditEntry = AuditLog['items'][number];
+export type BulkResult = z.infer<typeof bulkResultSchema>;
+export type Overdue = z.infer<typeof overdueSchema>;
+export type UserSummary = z.infer<typeof userSummarySchema>;
+export type QueueKind = 'pending' | 'flagged';
+export type ExportFilters = Pick<ExportQuery, 'top'> & Partial<Pick<ExportQuery, 'area' | 'status'>>;
+export type FileFormat = 'csv' | 'xlsx' | 'json';
+
+const id = encodeURIComponent;
+export const QUEUE_PAGE = 20;
+export const LOG_PAGE = 50;
+
+export const fetchQueue = (processId: string, kind: QueueKind, cursor?: string, signal?: AbortSignal) =>
+  send<Queue>('GET', '/moderation/queue', { query: { processId, kind, limit: QUEUE_PAGE, cursor }, signal });
+
+export const fetchModeratedIdea = (ideaId: string, signal?: AbortSignal) =>
+  send<ModeratedIdea>('GET', `/moderation/ideas/${id(ideaId)}`, { signal });
+
+export const moderateIdea = (ideaId: string, body: IdeaModeration) =>
+  send<ModeratedIdea>('POST', `/ideas/${id(ideaId)}/moderation`, { body });
+
+export const bulkModerate = (body: BulkModeration) => send<BulkResult>('POST', '/moderation/bulk', { body });
+
+export const fetchAuditLog = (processId: string, cursor?: string, signal?: AbortSignal) =>
+  send<AuditLog>('GET', '/moderation/log', { query: { processId, limit: LOG_PAGE, cursor }, signal });
+
+export const fetchOverdue = (processId: string, signal?: AbortSignal) =>
+  send<Overdue>('GET', '/moderation/overdue', { query: { processId }, signal });
+
+export const findUser = (email: string, signal?: AbortSignal) => send<UserSummary>('GET', '/users', { query: { email }, signal });
+
+export const setRoles = (userId: string, roles: Role[]) => send<UserSummary>('PUT', `/users/${id(userId)}/roles`, { body: { roles } });
+
+export const fetchExportDocument = (processId: string, filters: ExportFilters, signal?: AbortSignal) =>
+  send<ExportDocument>('GET', `/processes/${id(processId)}/export`, { query: { format: 'json', ...filters }, signal });
+
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/**
+ * The export as a file. A plain link cannot carry the Authorization header, so the file is fetched
+ * with the signed-in user's token (one silent refresh after a 401, like `send`) and handed back as a
+ * Blob with the name from Content-Disposition.
+ */
+export async function downloadExport(processId: string, format: FileFormat, filters: ExportFilters): Promise<DownloadedFile> {
+  const path: ApiPath = `/processes/${id(processId)}/export`;
+  const params = new URLSearchParams({ format, top: String(filters.top) });
+  if (filters.area) params.set('area', filters.area);
+  if (filters.status) params.set('status', filters.status);
+  const url = `${API_BASE}${path}?${params.toString()}`;
+  const attempt = (token: string | undefined) =>
+    fetch(url, { headers: token ? { authorization: `Bearer ${token}`, accept: '*/*' } : { accept: '*/*' } });
+  let response = await attempt(await accessToken());
+  if (response.status === 401) {
+    const fresh = await refreshAccess();
+    if (fresh) response = await attempt(fresh);
+  }
+  if (!response.ok) throw await apiErrorOf(response);
+  const fallback = `deltag-${processId}-top${filters.top}.${format}`;
+  return { blob: await response.blob(), filename: filenameOf(response.headers.get('content-disposition')) ?? fallback };
+}
+
+/** The file name a server gave in Content-Disposition: the UTF-8 `filename*` first, then `filename`. */
+export function filenameOf(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (extended?.[1]) {
+    try {
+      return safeName(decodeURIComponent(extended[1].trim()));
+    } catch {
+      // A malformed escape: fall through to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(header);
+  const name = plain?.[1] ?? plain?.[2]?.trim();
+  return name ? safeName(name) : undefined;
+}
+
+/** No folders in a name a server suggests. */
+const safeName = (name: string) => name.replace(/[\\/]/g, '_') || undefined;
+
+async function apiErrorOf(response: Response): Promise<ApiError> {
+  let body: { type?: unknown; title?: unknown; detail?: unknown } = {};
+  try {
+    if (/json/i.test(response.headers.get('content-type') ?? '')) body = (await response.json()) as typeof body;
+  } catch {
+    // Not a problem body; the status says enough.
+  }
+  return new ApiError({
+    type: typeof body.type === 'string' ? body.type : 'about:blank',
+    title: typeof body.title === 'string' ? body.title : response.statusText || `HTTP ${response.status}`,
+    status: response.status,
+    ...(typeof body.detail === 'string' ? { detail: body.detail } : {}),
+  });
+}
+
+/** Offers a downloaded file to the browser under its name. */
+export function saveFile(file: DownloadedFile): void {
+  const url = URL.createObjectURL(file.blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked on a later task: the click starts the download asynchronously.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,62 @@
+import { watch } from 'vue';
+import { currentLocale, d, i18n, localized, type Locale } from '../../modules/i18n';
+import da from '../../locales/workspace/da';
+import en from '../../locales/workspace/en';
+
+/**
+ * The workspace's messages live in their own files (`locales/workspace/{da,en}.ts`), so the citizen
+ * app never downloads them. When this chunk loads, they are merged into vue-i18n under `workspace.`
+ * for Danish and the reader's language once those are loaded, and again after each language switch
+ * (the app's `setLocale` loads a language's own messages before it switches, and never replaces
+ * them afterwards, so a merge is never lost). Both languages ship in this chunk: staff switch languages without a
+ * moment of untranslated text.
+ */
+export type WorkspaceMessages = typeof da;
+type Leaves<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+export type WorkspaceKey = Leaves<WorkspaceMessages>;
+
+const messages: Record<Locale, WorkspaceMessages> = { da, en };
+const composer = i18n.global;
+
+/** Merges the workspace messages into one language, when that language is loaded and lacks them. */
+function mergeInto(locale: Locale): void {
+  if (!composer.availableLocales.includes(locale)) return;
+  const current = composer.getLocaleMessage(locale) as { workspace?: unknown };
+  if (current.workspace) return;
+  composer.mergeLocaleMessage(locale, { workspace: messages[locale] } as never);
+}
+
+/** Idempotent: merges into Danish (the fallback) and the reader's language. */
+export function installWorkspaceMessages(): void {
+  mergeInto('da');
+  mergeInto(currentLocale.value);
+}
+
+// Now, and whenever the language or the set of loaded languages changes. 'sync': merged in the same
+// tick, before anything renders in the new language.
+watch([currentLocale, () => composer.availableLocales.join()], () => installWorkspaceMessages(), { flush: 'sync', immediate: true });
+
+/** A workspace message in the reader's language; `n` picks the plural form like `t`. */
+export function tw(key: WorkspaceKey, values?: Record<string, string | number> | number): string {
+  const full = `workspace.${key}`;
+  if (typeof values === 'number') return composer.t(full, { n: values, count: values }, values);
+  return values ? composer.t(full, values) : composer.t(full);
+}
+
+/** For components: `tw` and the app's date and text helpers, re-rendering when the language changes. */
+export const useWorkspaceI18n = () => ({ tw, d, localized, locale: currentLocale });
+
+/** An audit entry's action in words; an action this version does not know stays as the API wrote it. */
+export const actionText = (action: string): string =>
+  composer.te(`workspace.action.${action}`) ? composer.t(`workspace.action.${action}`) : action;
+
+/** A state as the audit log records it ("published (afventer moderator)"), with the status in words. */
+export function stateText(state: string | undefined): string {
+  if (!state) return '–';
+  const [, status = '', rest = ''] = /^([a-z_]+)(.*)$/.exec(state) ?? [];
+  if (status && composer.te(`idea.status.${status}`)) return `${composer.t(`idea.status.${status}`)}${rest}`;
+  if (status && composer.te(`workspace.commentState.${status}`)) return `${composer.t(`workspace.commentState.${status}`)}${rest}`;
+  return state;
+}

@@ -1,0 +1,149 @@
+import type { ContentPage } from './types';
+
+/**
+ * The privacy policy, factual about what this app stores. Keep it in step with the data model
+ * (functions/src/store) and the SPA's use of browser storage (modules/session.ts, i18n.ts,
+ * useIdeaDraft.ts, useIdeaList.ts).
+ */
+export const privacy: Record<'da' | 'en', ContentPage> = {
+  da: {
+    intro: [
+      'Deltag er Gentofte Kommunes platform, hvor borgere, virksomheder og medarbejdere kan dele idéer til, hvor og hvordan kommunen skal bruge kunstig intelligens, stemme på idéer og kommentere dem. Her kan du læse, hvilke oplysninger vi gemmer om dig, hvorfor, hvor længe, og hvad du selv kan gøre.',
+    ],
+    sections: [
+      {
+        heading: 'Dataansvarlig',
+        paragraphs: [
+          'Gentofte Kommune er dataansvarlig for oplysningerne i Deltag. Har du spørgsmål til, hvordan vi behandler dine oplysninger, eller vil du bruge dine rettigheder, kan du kontakte kommunen og kommunens databeskyttelsesrådgiver via gentofte.dk.',
+        ],
+        links: [{ href: 'https://www.gentofte.dk', text: 'Gentofte Kommune på gentofte.dk' }],
+      },
+      {
+        heading: 'Hvorfor vi behandler oplysningerne',
+        paragraphs: [
+          'Oplysningerne bruges til at gennemføre borgerinddragelsen i opgaveudvalget om kunstig intelligens: at vise idéer og kommentarer, tælle stemmer, sikre at hver person kun stemmer én gang på en idé, moderere indhold og give udvalget et overblik over, hvem der støtter idéerne (borgere, virksomheder og medarbejdere). Behandlingen sker som led i kommunens opgaver (databeskyttelsesforordningens artikel 6, stk. 1, litra e).',
+          'Stemmer om, hvordan kommunen skal bruge kunstig intelligens, kan sige noget om dine holdninger. Derfor viser vi aldrig, hvem der har stemt på hvad: andre ser kun antallet af stemmer.',
+        ],
+      },
+      {
+        heading: 'Hvad vi gemmer',
+        items: [
+          'Din konto (i Amazon Cognito): din e-mailadresse, om den er bekræftet, og din adgangskode i en form, der ikke kan læses tilbage.',
+          'Din profil: det navn, du vælger at vise, om du deltager som borger, erhvervsdrivende eller medarbejder, og for erhvervsdrivende eventuelt virksomhedens navn.',
+          'Dine idéer: overskrift, beskrivelse, område, forventede effekter, hvem det gavner og dine bekymringer. De vises offentligt med dit navn og din deltagertype.',
+          'Dine kommentarer: tekst og eventuel holdning (for, imod, neutral). De vises offentligt med dit navn og din deltagertype.',
+          'Dine stemmer: hvilken idé du har stemt på, hvornår, og din deltagertype. De vises kun som antal.',
+          'Dine anmeldelser: hvad du har anmeldt, årsagen og en eventuel tekst. Kun moderatorer ser dem, og de ser ikke, hvem der har anmeldt.',
+          'Tællere mod misbrug: hvor mange stemmer, kommentarer, idéer og anmeldelser din konto har sendt inden for det seneste minut eller den seneste time. De slettes automatisk efter cirka en time.',
+          'Tekniske logs: hvilken adresse i programmet der blev kaldt, hvornår og med hvilket resultat (ingen IP-adresse og ingen tekster). De slettes efter 30 dage.',
+        ],
+      },
+      {
+        heading: 'Hvad din browser gemmer',
+        items: [
+          'Når du er logget ind, holder siden din adgangsnøgle i hukommelsen, og en fornyelsesnøgle i browserens sessionStorage, så du forbliver logget ind, hvis du genindlæser siden. Begge forsvinder, når du lukker fanen eller logger ud. Vi gemmer aldrig nøgler i localStorage eller i cookies.',
+          'Et udkast til en idé, du er ved at skrive, og et tilfældigt tal til den tilfældige rækkefølge af idéer gemmes i sessionStorage og forsvinder, når du lukker fanen.',
+          'Dit valg af sprog (dansk eller engelsk) gemmes i localStorage. Det er ikke en personoplysning.',
+          'Deltag bruger ingen cookies, ingen statistik- eller reklameværktøjer og sender ingen oplysninger til andre.',
+        ],
+      },
+      {
+        heading: 'Hvem der ser oplysningerne',
+        paragraphs: [
+          'Alle kan se idéer og kommentarer med det navn og den deltagertype, du har valgt. Kommunens moderatorer kan se anmeldelser og skjule indhold. Udvalget får idéerne og antallet af stemmer fordelt på borgere, virksomheder og medarbejdere. Oplysningerne opbevares hos Amazon Web Services i EU (Stockholm) som databehandler for kommunen.',
+        ],
+      },
+      {
+        heading: 'Hvor længe vi gemmer oplysningerne',
+        paragraphs: [
+          'Din konto, profil, dine stemmer og anmeldelser gemmes, indtil du sletter din konto. Idéer og kommentarer gemmes, så længe forløbet og udvalgets arbejde kræver det.',
+        ],
+      },
+      {
+        heading: 'Dine rettigheder',
+        items: [
+          'Indsigt og dataportabilitet: på Min side kan du hente alt, hvad Deltag gemmer om dig, som en fil.',
+          'Berigtigelse: du kan rette dit navn og din deltagertype på Min side og redigere en kommentar i 15 minutter efter, du har skrevet den.',
+          'Sletning: på Min side kan du slette din konto. Så slettes din profil, dine stemmer, dine anmeldelser og dit login; dine kommentarer erstattes af "Kommentaren er slettet", og dine idéer bliver stående uden dit navn.',
+          'Du kan klage til Datatilsynet, hvis du er utilfreds med, hvordan vi behandler dine oplysninger.',
+        ],
+        links: [{ href: 'https://www.datatilsynet.dk', text: 'Datatilsynet' }],
+      },
+      {
+        heading: 'Kunstig intelligens i Deltag',
+        paragraphs: ['Deltag bruger ikke kunstig intelligens til at behandle dine idéer, kommentarer eller stemmer. Alle beslutninger om moderation træffes af mennesker.'],
+      },
+    ],
+    updated: 'Senest opdateret 27. november 2026.',
+  },
+  en: {
+    intro: [
+      "Deltag is Gentofte Municipality's platform where citizens, businesses and employees can share ideas on where and how the municipality should use artificial intelligence, vote on ideas and comment on them. Here you can read what we store about you, why, for how long, and what you can do.",
+    ],
+    sections: [
+      {
+        heading: 'Data controller',
+        paragraphs: [
+          "Gentofte Municipality is the data controller for the information in Deltag. If you have questions about how we process your data, or want to use your rights, contact the municipality and its data protection officer via gentofte.dk.",
+        ],
+        links: [{ href: 'https://www.gentofte.dk', text: 'Gentofte Municipality at gentofte.dk' }],
+      },
+      {
+        heading: 'Why we process the data',
+        paragraphs: [
+          "The data is used to run the public participation of the task committee on artificial intelligence: to show ideas and comments, count votes, make sure each person votes only once per idea, moderate content, and give the committee an overview of who supports the ideas (citizens, businesses and employees). The processing is part of the municipality's tasks (GDPR Article 6(1)(e)).",
+          'Votes on how the municipality should use artificial intelligence can say something about your opinions. We therefore never show who voted for what: others only see the number of votes.',
+        ],
+      },
+      {
+        heading: 'What we store',
+        items: [
+          'Your account (in Amazon Cognito): your email address, whether it is confirmed, and your password in a form that cannot be read back.',
+          'Your profile: the name you choose to show, whether you take part as a citizen, business or employee, and for businesses optionally the business name.',
+          'Your ideas: title, description, area, expected effects, who benefits and your concerns. They are shown publicly with your name and participant type.',
+          'Your comments: text and optional view (for, against, neutral). They are shown publicly with your name and participant type.',
+          'Your votes: which idea you voted for, when, and your participant type. They are only shown as a count.',
+          'Your reports: what you reported, the reason and any text. Only moderators see them, and they do not see who reported.',
+          'Abuse counters: how many votes, comments, ideas and reports your account sent within the last minute or hour. They are deleted automatically after about an hour.',
+          'Technical logs: which address in the application was called, when and with what result (no IP address and no texts). They are deleted after 30 days.',
+        ],
+      },
+      {
+        heading: 'What your browser stores',
+        items: [
+          "While you are signed in, the page keeps your access token in memory and a refresh token in the browser's sessionStorage, so you stay signed in if you reload the page. Both are gone when you close the tab or sign out. We never store tokens in localStorage or cookies.",
+          'A draft of an idea you are writing, and a random number for the random order of ideas, are kept in sessionStorage and are gone when you close the tab.',
+          'Your choice of language (Danish or English) is kept in localStorage. It is not personal data.',
+          'Deltag uses no cookies, no analytics or advertising tools, and sends no data to anyone else.',
+        ],
+      },
+      {
+        heading: 'Who sees the data',
+        paragraphs: [
+          "Everyone can see ideas and comments with the name and participant type you chose. The municipality's moderators can see reports and hide content. The committee receives the ideas and the number of votes split by citizens, businesses and employees. The data is stored with Amazon Web Services in the EU (Stockholm) as the municipality's data processor.",
+        ],
+      },
+      {
+        heading: 'How long we keep the data',
+        paragraphs: [
+          "Your account, profile, votes and reports are kept until you delete your account. Ideas and comments are kept as long as the consultation and the committee's work need them.",
+        ],
+      },
+      {
+        heading: 'Your rights',
+        items: [
+          'Access and portability: on My page you can download everything Deltag stores about you as a file.',
+          'Rectification: you can change your name and participant type on My page, and edit a comment for 15 minutes after writing it.',
+          'Erasure: on My page you can delete your account. Your profile, votes, reports and sign-in are then deleted; your comments are replaced by "The comment has been deleted", and your ideas stay without your name.',
+          'You can complain to the Danish Data Protection Agency (Datatilsynet) if you are unhappy with how we process your data.',
+        ],
+        links: [{ href: 'https://www.datatilsynet.dk', text: 'Datatilsynet' }],
+      },
+      {
+        heading: 'Artificial intelligence in Deltag',
+        paragraphs: ['Deltag does not use artificial intelligence to process your ideas, comments or votes. All moderation decisions are made by people.'],
+      },
+    ],
+    updated: 'Last updated 27 November 2026.',
+  },
+};

@@ -1,0 +1,71 @@
+import type { RouteRecordRaw } from 'vue-router';
+import type { Role } from '#shared/schemas/user';
+import { areaRoles, workspaceRoles } from '../../components/workspace/access';
+import type { WorkspaceKey } from '../../components/workspace/workspaceI18n';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Workspace pages: the roles that see the page (the API enforces its own checks). */
+    workspaceRoles?: readonly Role[];
+    /** Workspace pages: the document title, a key in the workspace's own messages. */
+    workspaceTitle?: WorkspaceKey;
+  }
+}
+
+/**
+ * The workspace (arbejdsrum) for moderators, committee members and admins, under `/arbejdsrum`.
+ * Every page is its own chunk, and so are the workspace's messages: citizens never load any of it.
+ * Signed-in users with a profile only (the profile carries the roles; audit entries carry the name).
+ */
+export const workspaceRoutes: RouteRecordRaw[] = [
+  {
+    path: '/arbejdsrum',
+    component: () => import('./WorkspaceLayout.vue'),
+    meta: { auth: true, profile: true, workspaceRoles },
+    children: [
+      { path: '', name: 'workspace', component: () => import('./WorkspaceHome.vue'), meta: { workspaceTitle: 'title' } },
+      {
+        path: 'moderation',
+        name: 'workspace-queue',
+        component: () => import('./QueuePage.vue'),
+        meta: { workspaceTitle: 'queue.title', workspaceRoles: areaRoles.queue },
+      },
+      {
+        path: 'ideer/:id',
+        name: 'workspace-idea',
+        component: () => import('./IdeaModerationPage.vue'),
+        meta: { workspaceTitle: 'idea.title', workspaceRoles: areaRoles.idea },
+      },
+      {
+        path: 'svarfrister',
+        name: 'workspace-overdue',
+        component: () => import('./OverduePage.vue'),
+        meta: { workspaceTitle: 'overdue.title', workspaceRoles: areaRoles.overdue },
+      },
+      {
+        path: 'log',
+        name: 'workspace-log',
+        component: () => import('./AuditLogPage.vue'),
+        meta: { workspaceTitle: 'log.title', workspaceRoles: areaRoles.log },
+      },
+      {
+        path: 'eksport',
+        name: 'workspace-export',
+        component: () => import('./ExportPage.vue'),
+        meta: { workspaceTitle: 'export.title', workspaceRoles: areaRoles.export },
+      },
+      {
+        path: 'bilag',
+        name: 'workspace-annex',
+        component: () => import('./AnnexPage.vue'),
+        meta: { workspaceTitle: 'annex.title', workspaceRoles: areaRoles.annex },
+      },
+      {
+        path: 'roller',
+        name: 'workspace-roles',
+        component: () => import('./RolesPage.vue'),
+        meta: { workspaceTitle: 'roles.title', workspaceRoles: areaRoles.roles },
+      },
+    ],
+  },
+];

@@ -1,0 +1,72 @@
+import { nextTick } from 'vue';
+import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
+import type { MessageKey } from './modules/i18n';
+import { focusHeading, setTitleKey } from './modules/page';
+import { loadProfile, restoreSession, signedIn } from './modules/session';
+import { workspaceRoutes } from './pages/workspace/routes';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** The document title until the page sets a more specific one. */
+    title?: MessageKey;
+    /** Only for signed-in users (others go to sign-in and come back). */
+    auth?: boolean;
+    /** Also needs a profile (name and participant type); without one the user fills it in first. */
+    profile?: boolean;
+  }
+}
+
+// Every page is its own chunk: the first visit loads only the shell and the page it opens.
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: () => import('./pages/ProcessPage.vue'), meta: { title: 'nav.home' } },
+  { path: '/ideer', name: 'ideas', component: () => import('./pages/IdeaListPage.vue'), meta: { title: 'ideas.title' } },
+  { path: '/ideer/ny', name: 'new-idea', component: () => import('./pages/NewIdeaPage.vue'), meta: { title: 'wizard.title', auth: true, profile: true } },
+  { path: '/ideer/:id', name: 'idea', component: () => import('./pages/IdeaPage.vue'), meta: { title: 'ideaPage.loading' } },
+  { path: '/log-ind', name: 'sign-in', component: () => import('./pages/SignInPage.vue'), meta: { title: 'auth.signIn.title' } },
+  { path: '/opret-konto', name: 'sign-up', component: () => import('./pages/SignUpPage.vue'), meta: { title: 'auth.signUp.title' } },
+  { path: '/bekraeft', name: 'confirm', component: () => import('./pages/ConfirmPage.vue'), meta: { title: 'auth.confirm.title' } },
+  { path: '/glemt-adgangskode', name: 'forgot', component: () => import('./pages/ForgotPasswordPage.vue'), meta: { title: 'auth.forgot.title' } },
+  { path: '/min-side', name: 'me', component: () => import('./pages/MyPage.vue'), meta: { title: 'me.title', auth: true, profile: true } },
+  { path: '/min-side/profil', name: 'profile', component: () => import('./pages/ProfilePage.vue'), meta: { title: 'profile.title', auth: true } },
+  { path: '/privatliv', name: 'privacy', component: () => import('./pages/PrivacyPage.vue'), meta: { title: 'privacy.title' } },
+  { path: '/tilgaengelighed', name: 'accessibility', component: () => import('./pages/AccessibilityPage.vue'), meta: { title: 'a11y.title' } },
+  ...workspaceRoutes,
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'notFound.title' } },
+];
+
+export function createAppRouter(history: RouterHistory = createWebHistory()) {
+  const router = createRouter({
+    history,
+    routes,
+    scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? { el: to.hash } : { top: 0 }),
+  });
+
+  router.beforeEach(async (to) => {
+    if (!to.meta.auth) return true;
+    await restoreSession();
+    if (!signedIn.value) return { name: 'sign-in', query: { next: to.fullPath } };
+    if (to.meta.profile) {
+      const profile = await loadProfile().catch(() => undefined);
+      // undefined: the API did not answer; the page itself shows that error.
+      if (profile === null) return { name: 'profile', query: { next: to.fullPath, first: '1' } };
+    }
+    return true;
+  });
+
+  router.afterEach((to, from, failure) => {
+    if (failure) return;
+    setTitleKey(to.meta.title);
+    // On the first page load focus stays at the top, so the skip link is the first Tab stop. After
+    // a navigation, focus moves to the new page's h1: screen readers announce the page, and keyboard
+    // users continue from its top.
+    if (from.matched.length === 0) return;
+    if (to.path === from.path) return;
+    void nextTick(() => focusHeading());
+  });
+
+  return router;
+}
+
+
+// Kept for importers from before the helpers moved to modules/page.ts.
+export { focusHeading, setTitle } from './modules/page';

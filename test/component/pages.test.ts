@@ -1,0 +1,173 @@
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IdeaList, IdeaListItem } from '#shared/schemas/idea';
+import IdeaListPage from '../../frontend/src/pages/IdeaListPage.vue';
+import ProcessPage from '../../frontend/src/pages/ProcessPage.vue';
+import { resetProcessCache } from '../../frontend/src/composables/process/useProcess';
+import { buttonNamed, json, mountInApp, problem, stubApi, text } from './app';
+import { idea, process } from './fixtures';
+
+const ideasPage = (items: IdeaListItem[], nextCursor: string | null = null): IdeaList => ({ items, nextCursor });
+
+let wrapper: VueWrapper | undefined;
+beforeEach(() => {
+  document.body.innerHTML = '';
+  resetProcessCache();
+});
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+  vi.unstubAllGlobals();
+});
+
+async function open(component: typeof ProcessPage, path = '/') {
+  const mounted = await mountInApp(component, { path });
+  wrapper = mounted.wrapper;
+  return mounted;
+}
+
+describe('the front page', () => {
+  it('shows the process and renders user text as text, never as markup', async () => {
+    // Prepare
+    const hostile = '<script>alert(1)</script>';
+    const calls = stubApi((url) =>
+      url.pathname === '/api/processes'
+        ? json({ items: [{ ...process, id: 'other-process' }, process] })
+        : json(ideasPage([idea(1, { title: hostile, excerpt: '<img src=x onerror=alert(2)>', authorName: '<b>Mallory</b>', authorType: 'business', voteCount: 1, commentCount: 2, area: 'erhverv' })])),
+    );
+
+    // Act
+    const { host } = await open(ProcessPage);
+
+    // Assess
+    expect(host.querySelector('h1')?.textContent).toBe('AI i Gentofte Kommune');
+    expect([...host.querySelectorAll('.process-intro p')].map((p) => p.textContent)).toEqual([
+      'Hvor og hvordan skal kommunen bruge AI?',
+      'Første afsnit.',
+      'Andet afsnit.',
+      'Tredje afsnit.',
+    ]);
+    expect(text(host)).toContain('Børn og unge');
+    expect(host.querySelector('[aria-current="step"]')?.textContent).toContain('Idéer og stemmer');
+
+    const article = host.querySelector('article');
+    expect(article?.querySelector('h3')?.textContent).toBe(hostile);
+    expect(text(article!)).toContain('<img src=x onerror=alert(2)>');
+    expect(text(article!)).toContain('<b>Mallory</b>, erhvervsdrivende · 27. nov. 2026');
+    expect(text(article!)).toContain('Område: Erhverv');
+    expect(text(article!)).toContain('1 stemme');
+    expect(text(article!)).toContain('2 kommentarer');
+    expect(document.querySelectorAll('script, img, b')).toHaveLength(0);
+    // Signed out, voting open: a link to sign in, named after the idea.
+    expect(article?.querySelector('a[href^="/log-ind"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(`Log ind for at stemme på ${hostile}`);
+
+    const ideasUrl = calls.map((c) => c.url).find((u) => u.pathname.endsWith('/ideas'));
+    expect(ideasUrl?.pathname).toBe('/api/processes/ai-i-gentofte/ideas');
+    expect(Object.fromEntries(ideasUrl!.searchParams)).toEqual({ sort: 'new', limit: '5' });
+    expect(document.title).toBe('AI i Gentofte Kommune – Deltag – Gentofte Kommune');
+  });
+
+  it('says so when there are no ideas yet', async () => {
+    stubApi((url) => (url.pathname === '/api/processes' ? json({ items: [process] }) : json(ideasPage([]))));
+
+    const { host } = await open(ProcessPage);
+
+    expect(text(host)).toContain('Der er ingen idéer endnu');
+    expect(host.querySelector('article')).toBeNull();
+  });
+
+  it('shows an error page with a retry button when the API is down, and retrying loads the page', async () => {
+    let down = true;
+    const calls = stubApi((url) => {
+      if (down) return problem(503, 'Tjenesten er midlertidigt utilgængelig', 'Prøv igen om lidt.');
+      return url.pathname === '/api/processes' ? json({ items: [process] }) : json(ideasPage([idea(1)]));
+    });
+
+    const { host } = await open(ProcessPage);
+
+    expect(host.querySelector('h1')?.textContent).toBe('Siden kunne ikke hentes');
+    // A 5xx is our fault, and the reader is told so in their language.
+    expect(host.querySelector('[role="alert"]')?.textContent).toContain('Deltag svarer ikke lige nu. Det er ikke din skyld.');
+    expect(calls).toHaveLength(1);
+
+    down = false;
+    buttonNamed(host, 'Prøv igen')!.click();
+    await flushPromises();
+
+    expect(calls.map((c) => c.url.pathname)).toEqual(['/api/processes', '/api/processes', '/api/processes/ai-i-gentofte/ideas']);
+    expect(host.querySelector('[role="alert"]')).toBeNull();
+    expect(host.querySelector('h1')?.textContent).toBe('AI i Gentofte Kommune');
+  });
+
+  it('explains a network failure, which has no problem body', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+
+    const { host } = await open(ProcessPage);
+
+    expect(host.querySelector('[role="alert"]')?.textContent).toContain('Vi kunne ikke få forbindelse til serveren');
+    expect(buttonNamed(host, 'Prøv igen')).toBeDefined();
+  });
+});
+
+describe('the idea list', () => {
+  it('asks for the sort, filters and search in the URL, and a random order with a per-tab seed', async () => {
+    const calls = stubApi((url) => (url.pathname === '/api/processes' ? json({ items: [process] }) : json(ideasPage([idea(1)]))));
+
+    await open(IdeaListPage, '/ideer?sort=random&area=erhverv&status=selected&q=skole');
+
+    const query = Object.fromEntries(calls.at(-1)!.url.searchParams);
+    const seed = sessionStorage.getItem('deltag.seed');
+    expect(seed).toMatch(/^[0-9a-f]{24}$/);
+    expect(query).toEqual({ sort: 'random', area: 'erhverv', status: 'selected', q: 'skole', seed, limit: '20' });
+  });
+
+  it('appends the next page with "Vis flere" and moves focus to the first new idea', async () => {
+    const calls = stubApi((url) => {
+      if (url.pathname === '/api/processes') return json({ items: [process] });
+      return url.searchParams.get('cursor') === 'page-2'
+        ? json(ideasPage([idea(3), idea(2) /* already shown: must not repeat */, idea(4)]))
+        : json(ideasPage([idea(1), idea(2)], 'page-2'));
+    });
+
+    const { host } = await open(IdeaListPage, '/ideer');
+    expect(host.querySelectorAll('article')).toHaveLength(2);
+
+    buttonNamed(host, 'Vis flere')!.click();
+    await flushPromises();
+
+    expect(calls.at(-1)?.url.searchParams.get('cursor')).toBe('page-2');
+    expect([...host.querySelectorAll('article h3')].map((h) => h.textContent)).toEqual(['Idé nummer 1', 'Idé nummer 2', 'Idé nummer 3', 'Idé nummer 4']);
+    expect(document.activeElement?.textContent).toBe('Idé nummer 3');
+    expect(buttonNamed(host, 'Vis flere')).toBeUndefined();
+    expect(text(host)).toContain('Viser 4 idéer');
+  });
+
+  it('keeps the shown ideas when the next page fails, and retries that page', async () => {
+    let failNext = true;
+    stubApi((url) => {
+      if (url.pathname === '/api/processes') return json({ items: [process] });
+      if (url.searchParams.get('cursor') === 'page-2') return failNext ? problem(500, 'Intern fejl') : json(ideasPage([idea(2)]));
+      return json(ideasPage([idea(1)], 'page-2'));
+    });
+
+    const { host } = await open(IdeaListPage, '/ideer');
+    buttonNamed(host, 'Vis flere')!.click();
+    await flushPromises();
+
+    expect(host.querySelectorAll('article')).toHaveLength(1);
+    expect(host.querySelector('[role="alert"]')?.textContent).toContain('Intern fejl');
+
+    failNext = false;
+    buttonNamed(host, 'Prøv igen')!.click();
+    await flushPromises();
+    expect(host.querySelectorAll('article')).toHaveLength(2);
+  });
+
+  it('says when nothing matches the filters', async () => {
+    stubApi((url) => (url.pathname === '/api/processes' ? json({ items: [process] }) : json(ideasPage([]))));
+
+    const { host } = await open(IdeaListPage, '/ideer?q=zzz');
+
+    expect(text(host)).toContain('Ingen idéer passer til din søgning');
+  });
+});

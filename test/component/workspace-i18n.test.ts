@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { i18n, setLocale } from '../../frontend/src/modules/i18n';
+import { actionText, stateText, tw } from '../../frontend/src/components/workspace/workspaceI18n';
+
+/** The workspace's own messages are merged into vue-i18n, in Danish and after a switch to English. */
+beforeAll(async () => {
+  await setLocale('da', false);
+});
+afterAll(async () => {
+  await setLocale('da', false);
+});
+
+describe('the workspace messages', () => {
+  it('are there in Danish next to the app messages, with placeholders and plurals', () => {
+    expect(tw('title')).toBe('Arbejdsrum');
+    expect(tw('queue.flagged', { n: 3 })).toBe('Anmeldt (3)');
+    expect(tw('queue.selected', 0)).toBe('Ingen valgt');
+    expect(tw('queue.selected', 2)).toBe('2 valgt');
+    expect(i18n.global.t('nav.home')).toBe('Forløbet');
+  });
+
+  it('follow a switch to English in the same tick, and the app messages stay', async () => {
+    await setLocale('en', false);
+    expect(tw('title')).toBe('Workspace');
+    expect(tw('queue.flags', 1)).toBe('Flag: 1');
+    expect(i18n.global.t('nav.home')).toBe('The consultation');
+    expect((i18n.global.getLocaleMessage('en') as { workspace?: unknown }).workspace).toBeDefined();
+
+    await setLocale('da', false);
+    expect(tw('title')).toBe('Arbejdsrum');
+  });
+
+  it('put audit actions and states into words, leaving unknown ones as the API wrote them', () => {
+    expect(actionText('hide')).toBe('Skjul');
+    expect(actionText('set-status')).toBe('Sæt status');
+    expect(actionText('something-new')).toBe('something-new');
+    expect(stateText('published (afventer moderator)')).toBe('Offentliggjort (afventer moderator)');
+    expect(stateText('hidden')).toBe('Skjult af moderator');
+    expect(stateText(undefined)).toBe('–');
+  });
+});

@@ -1,0 +1,238 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type RunningStack } from '#local/stack';
+import type { IdeaList, IdeaListItem } from '#shared/schemas/idea';
+import { collectPageErrors, launchBrowser, screenshotPath, type BrowserSession } from '../helpers/browser';
+import { signIn } from '../helpers/journey';
+import { initialBundle } from '../../frontend/scripts/bundle-size';
+
+/**
+ * Every page of the citizen app, in Danish and in English: axe-core finds no violations, the title
+ * and `<html lang>` follow, nothing scrolls sideways at 375 px, and a screenshot of each page at
+ * 1280 and 375 px goes to `.test-artifacts/screenshots/`. Also: the front page at 320 px, "Vis
+ * flere" by keyboard, the 404 page and the page shown when the API is down.
+ */
+let stack: RunningStack;
+let session: BrowserSession;
+let idea: IdeaListItem;
+
+beforeAll(async () => {
+  [stack, session] = await Promise.all([startStack({ ports: 'auto', seed: 'demo' }), launchBrowser()]);
+  const response = await fetch(`${stack.info.apiUrl}/processes/ai-i-gentofte/ideas?limit=1`);
+  idea = ((await response.json()) as IdeaList).items[0]!;
+});
+
+afterAll(async () => {
+  await session?.close();
+  await stack?.stop();
+});
+
+type Lang = 'da' | 'en';
+
+async function axeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  // Ids and offending nodes only, so a failure says what to fix.
+  return violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+interface PageCheck {
+  name: string;
+  path: string;
+  /** The h1 to wait for, per language. */
+  h1: Record<Lang, string | RegExp>;
+  /** Something to do after the page is open (e.g. send an empty form to show the errors). */
+  act?: (page: Page, lang: Lang) => Promise<void>;
+}
+
+const publicPages = (): PageCheck[] => [
+  { name: 'front', path: '/', h1: { da: 'AI i Gentofte Kommune', en: /AI/ } },
+  { name: 'ideas', path: '/ideer', h1: { da: 'Idéer', en: 'Ideas' } },
+  { name: 'ideas-random', path: '/ideer?sort=random', h1: { da: 'Idéer', en: 'Ideas' } },
+  { name: 'idea', path: `/ideer/${idea.id}`, h1: { da: idea.title, en: idea.title } },
+  { name: 'sign-in', path: '/log-ind', h1: { da: 'Log ind', en: 'Sign in' } },
+  {
+    name: 'sign-up-errors',
+    path: '/opret-konto',
+    h1: { da: 'Opret konto', en: 'Create account' },
+    act: async (page, lang) => {
+      await page.getByRole('main').getByRole('button', { name: lang === 'da' ? 'Opret konto' : 'Create account' }).click();
+      await page.locator('.error-summary').waitFor();
+    },
+  },
+  { name: 'confirm', path: '/bekraeft?email=a%40example.dk', h1: { da: 'Bekræft din e-mailadresse', en: 'Confirm your email address' } },
+  { name: 'forgot', path: '/glemt-adgangskode', h1: { da: 'Glemt adgangskode', en: 'Forgot password' } },
+  { name: 'privacy', path: '/privatliv', h1: { da: 'Privatlivspolitik', en: 'Privacy policy' } },
+  { name: 'accessibility', path: '/tilgaengelighed', h1: { da: 'Tilgængelighedserklæring', en: 'Accessibility statement' } },
+  { name: 'not-found', path: '/findes-ikke', h1: { da: 'Siden findes ikke', en: 'Page not found' } },
+];
+
+const signedInPages = (): PageCheck[] => [
+  { name: 'my-page', path: '/min-side', h1: { da: /^Hej /, en: /^Hello / } },
+  { name: 'profile', path: '/min-side/profil', h1: { da: 'Din profil', en: 'Your profile' } },
+  {
+    name: 'idea-signed-in',
+    path: `/ideer/${idea.id}`,
+    h1: { da: idea.title, en: idea.title },
+    act: async (page, lang) => {
+      // The flag form open, so its fields are checked too.
+      await page.getByRole('button', { name: lang === 'da' ? 'Anmeld idéen' : 'Report the idea' }).click();
+      await page.getByRole('group', { name: lang === 'da' ? 'Hvorfor anmelder du?' : 'Why are you reporting this?' }).first().waitFor();
+    },
+  },
+  {
+    name: 'new-idea-errors',
+    path: '/ideer/ny',
+    h1: { da: 'Del en idé', en: 'Share an idea' },
+    act: async (page, lang) => {
+      await page.getByRole('button', { name: lang === 'da' ? 'Næste' : 'Next' }).click();
+      await page.locator('.error-summary').waitFor();
+    },
+  },
+  {
+    name: 'new-idea-step-2',
+    path: '/ideer/ny',
+    h1: { da: 'Del en idé', en: 'Share an idea' },
+    act: async (page, lang) => {
+      await page.getByLabel(lang === 'da' ? 'Overskrift' : 'Title').fill('En overskrift til testen');
+      await page.getByLabel(lang === 'da' ? 'Beskrivelse' : 'Description').fill('En beskrivelse, der er lang nok til testen.');
+      await page.getByRole('button', { name: lang === 'da' ? 'Næste' : 'Next' }).click();
+      await page.getByRole('group').first().waitFor();
+    },
+  },
+];
+
+const pagesChecked: string[] = [];
+
+async function check(page: Page, lang: Lang, p: PageCheck, base: string) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(base + p.path);
+  await page.getByRole('heading', { level: 1, name: p.h1[lang] }).first().waitFor();
+  await p.act?.(page, lang);
+  // Loaded: no spinner left (lists, comments and votes arrive after the h1).
+  await page.waitForFunction(() => !document.querySelector('.ui-status__spinner'));
+  expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+  expect(await page.title()).toMatch(lang === 'da' ? / – Deltag – Gentofte Kommune$/ : / – Deltag – Gentofte Municipality$/);
+  expect({ page: p.name, lang, violations: await axeViolations(page) }).toEqual({ page: p.name, lang, violations: [] });
+  pagesChecked.push(`${lang} ${p.path}${p.act ? ` (${p.name})` : ''}`);
+  // Screenshots in Danish, the first language (English pages differ only in their words).
+  if (lang === 'da') await page.screenshot({ path: screenshotPath(`${p.name}-1280.png`), fullPage: true });
+  await page.setViewportSize({ width: 375, height: 800 });
+  expect({ page: p.name, overflow: await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth) }).toEqual({ page: p.name, overflow: false });
+  if (lang === 'da') await page.screenshot({ path: screenshotPath(`${p.name}-375.png`), fullPage: true });
+}
+
+describe.each<Lang>(['da', 'en'])('every page in %s', (lang) => {
+  it('has no axe violations, the right title and lang, and fits 375 px (signed out)', async () => {
+    const page = await session.newPage();
+    if (lang === 'en') await page.addInitScript(() => localStorage.setItem('deltag.locale', 'en'));
+    const errors = collectPageErrors(page);
+    for (const p of publicPages()) await check(page, lang, p, stack.info.webUrl);
+    expect(errors).toEqual([]);
+  });
+
+  it('has no axe violations, the right title and lang, and fits 375 px (signed in)', async () => {
+    const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
+    if (lang === 'en') await page.addInitScript(() => localStorage.setItem('deltag.locale', 'en'));
+    const errors = collectPageErrors(page);
+    await page.goto(`${stack.info.webUrl}/log-ind`);
+    await page.locator('h1').waitFor();
+    if (lang === 'en') {
+      await page.getByLabel('Email address').fill('birthe.demo@example.dk');
+      await page.getByLabel('Password', { exact: true }).fill('Demo-adgang-2026');
+      await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    } else {
+      await signIn(page, 'birthe.demo@example.dk', 'Demo-adgang-2026');
+    }
+    for (const p of signedInPages()) await check(page, lang, p, stack.info.webUrl);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the shell', () => {
+  it('loads at most 60 kB (gzip) of JavaScript on a first visit, Danish messages included', () => {
+    const { initialGzip, localeGzip } = initialBundle('frontend/dist');
+    expect(localeGzip).toBeGreaterThan(0);
+    expect(initialGzip + localeGzip).toBeLessThanOrEqual(60 * 1024);
+  });
+
+  it('switches language with the button: messages, lang attribute and title follow', async () => {
+    const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectPageErrors(page);
+    await page.goto(`${stack.info.webUrl}/ideer`);
+    await page.getByRole('heading', { level: 1, name: 'Idéer' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ideas' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.title()).toBe('Ideas – Deltag – Gentofte Municipality');
+    expect(await page.getByRole('button', { name: 'Dansk' }).getAttribute('lang')).toBe('da');
+    // A page titled by its data keeps its title, with the suffix in the new language.
+    await page.locator('main article h3 a').first().click();
+    await page.getByRole('heading', { level: 1, name: idea.title }).waitFor();
+    expect(await page.title()).toBe(`${idea.title} – Deltag – Gentofte Municipality`);
+    // The choice is remembered.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: idea.title }).waitFor();
+    expect(await page.getByRole('link', { name: 'All ideas' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    await page.getByRole('link', { name: 'Alle idéer' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    expect(await page.title()).toBe(`${idea.title} – Deltag – Gentofte Kommune`);
+    expect(errors).toEqual([]);
+  });
+
+  it('moves focus to the h1 and changes the title on navigation', async () => {
+    const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(stack.info.webUrl);
+    await page.getByRole('heading', { level: 1, name: 'AI i Gentofte Kommune' }).waitFor();
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Privatlivspolitik' }).click();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Privatlivspolitik');
+    expect(await page.title()).toBe('Privatlivspolitik – Deltag – Gentofte Kommune');
+  });
+
+  it('fits 320 px and 200 % zoom without horizontal scrolling', async () => {
+    const narrow = await session.newPage({ viewport: { width: 320, height: 800 } });
+    await narrow.goto(`${stack.info.webUrl}/ideer/${idea.id}`);
+    await narrow.getByRole('heading', { level: 1, name: idea.title }).waitFor();
+    expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    // 200 % zoom of a 1280 px window is a 640 px viewport at device scale 2.
+    const zoomed = await session.newPage({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+    await zoomed.goto(`${stack.info.webUrl}/ideer`);
+    await zoomed.locator('main article').first().waitFor();
+    expect(await zoomed.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
+  });
+
+  it('"Vis flere" appends the next page and moves focus to the first new idea', async () => {
+    const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectPageErrors(page);
+    await page.goto(`${stack.info.webUrl}/ideer`);
+    await page.locator('main article').nth(19).waitFor();
+    expect(await page.locator('main article').count()).toBe(20);
+    await page.getByRole('button', { name: 'Vis flere' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('main article').length > 20);
+    expect(await page.evaluate(() => document.activeElement?.closest('article') === document.querySelectorAll('main article')[20])).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows an error page with a retry button when the API is down, and recovers', async () => {
+    const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
+    let down = true;
+    await page.route('**/api/**', (route) => (down ? route.fulfill({ status: 503, contentType: 'text/plain', body: 'Service Unavailable' }) : route.continue()));
+    await page.goto(`${stack.info.webUrl}/ideer`);
+    await page.getByRole('heading', { level: 1, name: 'Siden kunne ikke hentes' }).waitFor();
+    expect(await page.getByRole('alert').innerText()).toContain('Deltag svarer ikke lige nu');
+    expect(await axeViolations(page)).toEqual([]);
+    pagesChecked.push('da /ideer (API down)');
+    await page.screenshot({ path: screenshotPath('api-down-1280.png'), fullPage: true });
+    down = false;
+    await page.getByRole('button', { name: 'Prøv igen' }).click();
+    await page.locator('main article').first().waitFor();
+  });
+
+  afterAll(() => {
+    console.log(`axe checked ${pagesChecked.length} page states:\n  ${pagesChecked.join('\n  ')}`);
+  });
+});
