@@ -1,5 +1,6 @@
 import { createApp } from 'vue';
 import App from './App.vue';
+import { prefetchLanding } from './api/processes';
 import { prefetchProcess } from './composables/process/useProcess';
 import { initialLocale, install as installI18n, setLocale } from './modules/i18n';
 import { restoreSession } from './modules/session';
@@ -12,6 +13,7 @@ const app = createApp(App);
 installI18n(app);
 app.use(createAppRouter());
 prefetchProcess();
+prefetchLanding(location.pathname, location.search);
 void restoreSession();
 await setLocale(initialLocale(), false);
 app.mount('#app');

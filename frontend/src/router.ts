@@ -38,7 +38,8 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
   const router = createRouter({
     history,
     routes,
-    scrollBehavior: (to, _from, saved) => saved ?? (to.hash ? { el: to.hash } : { top: 0 }),
+    // The first page starts at the top anyway; scrolling there would only force an early layout.
+    scrollBehavior: (to, from, saved) => saved ?? (to.hash ? { el: to.hash } : from.matched.length === 0 ? false : { top: 0 }),
   });
 
   router.beforeEach(async (to) => {

@@ -59,11 +59,26 @@ export class ApiError extends Error {
   }
 }
 
+/** Public GETs started at app start, before the page that reads them has loaded; each is taken once. */
+const early = new Map<string, Promise<Response>>();
+
+/**
+ * Starts a public GET now, so its answer is on the way while the page's chunk loads; the first
+ * `getJson` for the same path and query takes it (and ignores its own abort signal for it).
+ */
+export function prefetchJson(path: ApiPath, query?: Query): void {
+  const url = API_BASE + path + queryString(query);
+  if (early.has(url)) return;
+  const response = fetch(url, { headers: { accept: 'application/json' } });
+  response.catch(() => undefined); // the taker sees the failure; an untaken one is no error
+  early.set(url, response);
+}
+
 export async function getJson<T>(path: ApiPath, options: RequestOptions = {}): Promise<T> {
-  const response = await fetch(API_BASE + path + queryString(options.query), {
-    headers: { accept: 'application/json' },
-    signal: options.signal,
-  });
+  const url = API_BASE + path + queryString(options.query);
+  const prefetched = early.get(url);
+  early.delete(url);
+  const response = await (prefetched ?? fetch(url, { headers: { accept: 'application/json' }, signal: options.signal }));
   if (!response.ok) throw new ApiError(await problemOf(response), retryAfterOf(response));
   return (await response.json()) as T;
 }

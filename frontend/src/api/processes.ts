@@ -1,6 +1,6 @@
 import type { IdeaDetail, IdeaList, IdeaListQuery } from '#shared/schemas/idea';
 import type { Process, ProcessList } from '#shared/schemas/process';
-import { getJson } from './client';
+import { getJson, prefetchJson } from './client';
 
 /** The committee's process the front page shows until there are more processes to choose from. */
 export const FIRST_PROCESS_ID = 'ai-i-gentofte';
@@ -21,4 +21,17 @@ export function fetchIdeas(processId: string, query: Partial<IdeaListQuery>, sig
 
 export function fetchIdea(ideaId: string, signal?: AbortSignal): Promise<IdeaDetail> {
   return getJson<IdeaDetail>(`/ideas/${encodeURIComponent(ideaId)}`, { signal });
+}
+
+/** The first page of ideas as the list page asks for it without filters (see IdeaListPage). */
+export const FIRST_LIST_QUERY = { sort: 'new', limit: 20 } as const;
+
+/**
+ * At app start, asks for the data of the page being opened, in parallel with its chunk: the idea
+ * list (no filters in the URL) or one idea. The process itself is prefetched by useProcess.
+ */
+export function prefetchLanding(path: string, search: string): void {
+  if (path === '/ideer' && !search) prefetchJson(`/processes/${FIRST_PROCESS_ID}/ideas`, FIRST_LIST_QUERY);
+  const idea = /^\/ideer\/([0-9A-Za-z]{26})\/?$/.exec(path)?.[1];
+  if (idea) prefetchJson(`/ideas/${idea}`);
 }
