@@ -13,6 +13,12 @@ export const phaseRules: Record<PhaseKind, { submit: boolean; vote: boolean; com
   closed: { submit: false, vote: false, comment: false },
 };
 
+/** Whether the phase open at `now` allows an action (nothing is allowed before the first phase). */
+export function phaseAllows(process: Parameters<typeof currentPhase>[0], now: Date, action: keyof (typeof phaseRules)[PhaseKind]): boolean {
+  const phase = currentPhase(process, now);
+  return phase !== 'upcoming' && phaseRules[phase][action];
+}
+
 /** The phase open at `now`; before the first phase nothing is open, after the last it is closed. */
 export function currentPhase(process: { phases: readonly { kind: PhaseKind; startsAt: string; endsAt: string }[] }, now: Date): PhaseKind | 'upcoming' {
   const t = now.getTime();

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { isoDateTime, localizedSchema, slugSchema } from './text';
 import { phaseKinds } from '../rules/phases';
 
-export { currentPhase, phaseKinds, phaseRules, type PhaseKind } from '../rules/phases';
+export { currentPhase, phaseAllows, phaseKinds, phaseRules, type PhaseKind } from '../rules/phases';
 
 /**
  * A process (forløb) is one consultation, e.g. "AI i Gentofte Kommune". Everything belongs to one.

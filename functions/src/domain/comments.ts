@@ -1,6 +1,6 @@
 // handler --> (use case) --> CommentStore, IdeaStore, ProcessStore, ProfileStore
 import { COMMENT_EDIT_WINDOW_MINUTES, type Comment, type CommentCreate, type CommentList, type CommentUpdate } from '#shared/schemas/comment';
-import { currentPhase, phaseRules } from '#shared/schemas/process';
+import { phaseAllows } from '#shared/schemas/process';
 import { hasRole, type Actor } from '../lib/auth';
 import { ConflictError, ForbiddenError, NotFoundError } from '../lib/errors';
 import { isPublic } from './ideas';
@@ -40,8 +40,7 @@ export async function createComment(deps: CommentDeps, actor: Actor, ideaId: str
   const now = deps.clock.now();
   const idea = await publicIdea(deps.ideas, ideaId);
   const process = await getProcess(deps.processes, idea.processId);
-  const phase = currentPhase(process, now);
-  if (phase === 'upcoming' || !phaseRules[phase].comment) throw new ConflictError('comments-closed', 'Der kan ikke kommenteres i denne fase af forløbet.');
+  if (!phaseAllows(process, now, 'comment')) throw new ConflictError('comments-closed', 'Der kan ikke kommenteres i denne fase af forløbet.');
   if (input.parentId) {
     const parent = await deps.comments.get(input.parentId);
     if (!parent || parent.ideaId !== ideaId || parent.parentId || parent.state !== 'visible') {

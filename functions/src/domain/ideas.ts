@@ -1,6 +1,6 @@
 // handler --> (use case) --> IdeaStore, ProcessStore, ProfileStore
 import { isPublicStatus, type IdeaCreate, type IdeaDetail, type IdeaListItem, type IdeaListQuery } from '#shared/schemas/idea';
-import { currentPhase, phaseRules } from '#shared/schemas/process';
+import { phaseAllows } from '#shared/schemas/process';
 import type { Actor } from '../lib/auth';
 import { ConflictError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Clock, IdeaRecord, IdeaStore, IdeaSummary, Page, ProcessStore, ProfileStore } from './ports';
@@ -30,7 +30,7 @@ const EXCERPT_LENGTH = 240;
 export async function createIdea(deps: IdeaDeps, actor: Actor, processId: string, input: IdeaCreate): Promise<IdeaDetail> {
   const process = await getProcess(deps.processes, processId);
   const now = deps.clock.now();
-  if (!phaseRules[currentPhase(process, now) as keyof typeof phaseRules]?.submit) {
+  if (!phaseAllows(process, now, 'submit')) {
     throw new ConflictError('phase-closed', 'Forløbet modtager ikke idéer i denne fase.');
   }
 

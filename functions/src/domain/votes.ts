@@ -1,5 +1,5 @@
 // handler --> (use case) --> VoteStore, ProcessStore
-import { currentPhase, phaseRules, type Process } from '#shared/schemas/process';
+import { phaseAllows, type Process } from '#shared/schemas/process';
 import type { MyVotes, VoteState } from '#shared/schemas/vote';
 import type { Actor } from '../lib/auth';
 import { ConflictError, NotFoundError } from '../lib/errors';
@@ -66,8 +66,7 @@ export async function myVotes(votes: VoteStore, actor: Actor, ideaIds: string[])
 async function openForVoting(deps: VoteDeps, idea: IdeaRecord | undefined, now: Date): Promise<{ idea: IdeaRecord; process: Process }> {
   if (!idea || !isPublic(idea)) throw new NotFoundError('Idéen findes ikke.');
   const process = await getProcess(deps.processes, idea.processId);
-  const phase = currentPhase(process, now);
-  if (phase === 'upcoming' || !phaseRules[phase].vote) throw new ConflictError('voting-closed', 'Der kan ikke stemmes i denne fase af forløbet.');
+  if (!phaseAllows(process, now, 'vote')) throw new ConflictError('voting-closed', 'Der kan ikke stemmes i denne fase af forløbet.');
   if (idea.status !== 'published') throw votingClosed();
   return { idea, process };
 }
