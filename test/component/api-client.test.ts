@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, getJson } from '../../frontend/src/api/client';
+import { ApiError, getJson, prefetchJson } from '../../frontend/src/api/client';
 
 function stubFetch(response: Response) {
   const fetchMock = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => response);
@@ -58,5 +58,32 @@ describe('getJson', () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
 
     await expect(getJson('/processes')).rejects.toThrow(TypeError);
+  });
+});
+
+describe('prefetchJson', () => {
+  it('starts a GET that the first getJson for the same path and query takes, body read, and only once', async () => {
+    const fetchMock = vi.fn(async () => new Response('{"n":1}', { headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetchMock);
+
+    const settled = prefetchJson('/processes/p/ideas', { sort: 'new', limit: 20 });
+    await expect(settled).resolves.toBeUndefined();
+    expect(fetchMock).toHaveBeenCalledOnce();
+
+    expect(await getJson('/processes/p/ideas', { query: { sort: 'new', limit: 20 } })).toEqual({ n: 1 });
+    expect(fetchMock).toHaveBeenCalledOnce();
+    // Taken: the next call asks again.
+    await getJson('/processes/p/ideas', { query: { sort: 'new', limit: 20 } });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('settles without rejecting when the request fails, and hands the failure to the page that takes it', async () => {
+    stubFetch(new Response(JSON.stringify({ type: '/problems/not-found', title: 'Ikke fundet', status: 404 }), { status: 404, headers: { 'content-type': 'application/problem+json' } }));
+
+    await expect(prefetchJson('/ideas/x')).resolves.toBeUndefined();
+
+    const error = await getJson('/ideas/x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(404);
   });
 });

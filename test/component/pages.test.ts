@@ -15,6 +15,7 @@ beforeEach(() => {
   resetProcessCache();
 });
 afterEach(() => {
+  vi.useRealTimers();
   wrapper?.unmount();
   wrapper = undefined;
   vi.unstubAllGlobals();
@@ -161,6 +162,28 @@ describe('the idea list', () => {
     buttonNamed(host, 'Prøv igen')!.click();
     await flushPromises();
     expect(host.querySelectorAll('article')).toHaveLength(2);
+  });
+
+  it('renders the first cards with the page and the rest in the tasks after it, so no single task renders twenty', async () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => idea(i + 1));
+    stubApi((url) => (url.pathname === '/api/processes' ? json({ items: [process] }) : json(ideasPage(twenty))));
+
+    // Only the staging timers are faked: each "task after" is one step of the clock.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { host } = await open(IdeaListPage, '/ideer');
+    const cards = () => host.querySelectorAll('article').length;
+    expect(cards()).toBe(4);
+    // The count says what the list holds, not what is drawn so far.
+    expect(text(host)).toContain('Viser 20 idéer');
+
+    const seen = [cards()];
+    while (cards() < 20 && seen.length < 10) {
+      vi.advanceTimersToNextTimer();
+      await flushPromises();
+      seen.push(cards());
+    }
+    expect(seen).toEqual([4, 8, 12, 16, 20]);
+    expect([...host.querySelectorAll('article h3')].map((h) => h.textContent)).toEqual(twenty.map((i) => i.title));
   });
 
   it('says when nothing matches the filters', async () => {

@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,6 +157,58 @@ describe('the shell', () => {
     const { initialGzip, localeGzip } = initialBundle('frontend/dist');
     expect(localeGzip).toBeGreaterThan(0);
     expect(initialGzip + localeGzip).toBeLessThanOrEqual(60 * 1024);
+  });
+
+  it('opens the idea list whole in its first paint, from five scripts and two style sheets', async () => {
+    const page = await session.newPage({ viewport: { width: 412, height: 823 } });
+    const errors = collectPageErrors(page);
+    // What the first frame with the heading shows (requestAnimationFrame runs just before that
+    // frame is painted): the ideas come with it, not a loading state a moment before them.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('h1')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          (window as unknown as { firstRender: unknown }).firstRender = { cards: document.querySelectorAll('article').length };
+        });
+      }).observe(document, { childList: true, subtree: true });
+    });
+    // A list that answers after the app's code is in: the first paint waits for it (up to a limit).
+    await page.route('**/api/processes/*/ideas?*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
+    const files: string[] = [];
+    page.on('request', (request) => {
+      if (['script', 'stylesheet'].includes(request.resourceType())) files.push(`${request.resourceType()} ${new URL(request.url()).pathname}`);
+    });
+
+    await page.goto(`${stack.info.webUrl}/ideer`);
+    await page.getByRole('heading', { level: 1, name: 'Idéer' }).waitFor();
+    await page.waitForLoadState('networkidle');
+
+    expect(await page.evaluate(() => (window as unknown as { firstRender: unknown }).firstRender)).toEqual({ cards: 4 });
+    expect(await page.locator('main article').count()).toBe(20);
+    // index (entry), app (everything it imports), the Danish messages, browse (the landing pages),
+    // and the one-line module the bundler makes for the route's dynamic import (fetched with browse).
+    expect(files.filter((f) => f.startsWith('script')).map((f) => f.replace(/-[\w-]{8}\.js$/, '.js')).sort()).toEqual([
+      'script /assets/IdeaListPage.js',
+      'script /assets/app.js',
+      'script /assets/browse.js',
+      'script /assets/da.js',
+      'script /assets/index.js',
+    ]);
+    expect(files.filter((f) => f.startsWith('stylesheet'))).toHaveLength(2);
+    // The fonts come with the first request wave (preloaded), not after the first layout.
+    expect(await page.locator('link[rel="preload"][as="font"]').count()).toBe(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('marks every chunk for eager compilation, on its first line', async () => {
+    const chunks = (await readdir('frontend/dist/assets')).filter((f) => f.endsWith('.js'));
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const chunk of chunks) expect((await readFile(join('frontend/dist/assets', chunk), 'utf8')).split('\n', 1)[0], chunk).toBe('//# allFunctionsCalledOnLoad');
   });
 
   it('switches language with the button: messages, lang attribute and title follow', async () => {

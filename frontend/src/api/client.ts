@@ -60,27 +60,35 @@ export class ApiError extends Error {
 }
 
 /** Public GETs started at app start, before the page that reads them has loaded; each is taken once. */
-const early = new Map<string, Promise<Response>>();
+const early = new Map<string, Promise<unknown>>();
 
 /**
  * Starts a public GET now, so its answer is on the way while the page's chunk loads; the first
- * `getJson` for the same path and query takes it (and ignores its own abort signal for it).
+ * `getJson` for the same path and query takes it (and ignores its own abort signal for it). The body
+ * is read here too, so a page that mounts after it arrived renders its data in the same task as
+ * itself. The returned promise settles with the request and never rejects: the taker sees a failure.
  */
-export function prefetchJson(path: ApiPath, query?: Query): void {
+export function prefetchJson(path: ApiPath, query?: Query): Promise<void> {
   const url = API_BASE + path + queryString(query);
-  if (early.has(url)) return;
-  const response = fetch(url, { headers: { accept: 'application/json' } });
-  response.catch(() => undefined); // the taker sees the failure; an untaken one is no error
-  early.set(url, response);
+  const body = early.get(url) ?? readJson(fetch(url, { headers: { accept: 'application/json' } }));
+  early.set(url, body);
+  return body.then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
-export async function getJson<T>(path: ApiPath, options: RequestOptions = {}): Promise<T> {
+export function getJson<T>(path: ApiPath, options: RequestOptions = {}): Promise<T> {
   const url = API_BASE + path + queryString(options.query);
   const prefetched = early.get(url);
   early.delete(url);
-  const response = await (prefetched ?? fetch(url, { headers: { accept: 'application/json' }, signal: options.signal }));
+  return (prefetched ?? readJson(fetch(url, { headers: { accept: 'application/json' }, signal: options.signal }))) as Promise<T>;
+}
+
+async function readJson(request: Promise<Response>): Promise<unknown> {
+  const response = await request;
   if (!response.ok) throw new ApiError(await problemOf(response), retryAfterOf(response));
-  return (await response.json()) as T;
+  return response.json();
 }
 
 /** A call with the signed-in user's access token; one silent token refresh after a 401. */

@@ -5,6 +5,7 @@ import type { MyDataExport, MyIdeaList } from '#shared/schemas/me';
 import type { Profile, ProfileUpdate } from '#shared/schemas/user';
 import type { MyVotes, VoteState } from '#shared/schemas/vote';
 import { getJson, send } from './client';
+import { FIRST_COMMENTS_QUERY } from './processes';
 
 /** Everything a signed-in participant does: votes, comments, flags, ideas and the profile. */
 const id = encodeURIComponent;
@@ -14,7 +15,7 @@ export const fetchMyVotes = (ideaIds: string[], signal?: AbortSignal) =>
   send<MyVotes>('GET', '/me/votes', { query: { ideaIds: ideaIds.join(',') }, signal });
 
 export const fetchComments = (ideaId: string, cursor?: string, signal?: AbortSignal) =>
-  getJson<CommentList>(`/ideas/${id(ideaId)}/comments`, { query: { limit: 20, cursor }, signal });
+  getJson<CommentList>(`/ideas/${id(ideaId)}/comments`, { query: { ...FIRST_COMMENTS_QUERY, cursor }, signal });
 export const fetchMyCommentIds = (ideaId: string, signal?: AbortSignal) =>
   send<{ ids: string[] }>('GET', '/me/comments', { query: { ideaId }, signal });
 export const postComment = (ideaId: string, body: CommentCreate) => send<Comment>('POST', `/ideas/${id(ideaId)}/comments`, { body });

@@ -25,13 +25,16 @@ export function fetchIdea(ideaId: string, signal?: AbortSignal): Promise<IdeaDet
 
 /** The first page of ideas as the list page asks for it without filters (see IdeaListPage). */
 export const FIRST_LIST_QUERY = { sort: 'new', limit: 20 } as const;
+/** The first page of an idea's comments as the idea page asks for it (see fetchComments). */
+export const FIRST_COMMENTS_QUERY = { limit: 20 } as const;
 
 /**
  * At app start, asks for the data of the page being opened, in parallel with its chunk: the idea
- * list (no filters in the URL) or one idea. The process itself is prefetched by useProcess.
+ * list (no filters in the URL), or one idea and its first comments. The process itself is prefetched
+ * by useProcess. Settles when the answers are in (never rejects; the page shows any failure).
  */
-export function prefetchLanding(path: string, search: string): void {
-  if (path === '/ideer' && !search) prefetchJson(`/processes/${FIRST_PROCESS_ID}/ideas`, FIRST_LIST_QUERY);
+export async function prefetchLanding(path: string, search: string): Promise<void> {
+  if (path === '/ideer' && !search) await prefetchJson(`/processes/${FIRST_PROCESS_ID}/ideas`, FIRST_LIST_QUERY);
   const idea = /^\/ideer\/([0-9A-Za-z]{26})\/?$/.exec(path)?.[1];
-  if (idea) prefetchJson(`/ideas/${idea}`);
+  if (idea) await Promise.all([prefetchJson(`/ideas/${idea}`), prefetchJson(`/ideas/${idea}/comments`, FIRST_COMMENTS_QUERY)]);
 }

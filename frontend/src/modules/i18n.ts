@@ -2,6 +2,7 @@ import { computed, type App } from 'vue';
 import { createI18n } from 'vue-i18n';
 import type { Localized } from '#shared/schemas/text';
 import type da from '../locales/da';
+import { formatDate, type DateFormat } from './dates';
 
 /**
  * vue-i18n (Composition API, global scope) with one locale file per language, each loaded with a
@@ -93,31 +94,8 @@ export function t(key: MessageKey, values?: Record<string, string | number> | nu
   return values ? composer.t(key, values) : composer.t(key);
 }
 
-const dateFormats = {
-  /** 27. november 2026 */
-  long: { day: 'numeric', month: 'long', year: 'numeric' },
-  /** 27. nov. 2026 */
-  short: { day: 'numeric', month: 'short', year: 'numeric' },
-  /** 27. nov. 2026 14.05 */
-  time: { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' },
-} satisfies Record<string, Intl.DateTimeFormatOptions>;
-export type DateFormat = keyof typeof dateFormats;
-
-// Dates are shown as they fall in Gentofte, whatever the reader's clock says.
-const TIME_ZONE = 'Europe/Copenhagen';
-const intlLocale: Record<Locale, string> = { da: 'da-DK', en: 'en-GB' };
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-export function d(value: string | number | Date, format: DateFormat = 'long'): string {
-  const locale = currentLocale.value;
-  const cacheKey = `${locale}:${format}`;
-  let formatter = formatters.get(cacheKey);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(intlLocale[locale], { ...dateFormats[format], timeZone: TIME_ZONE });
-    formatters.set(cacheKey, formatter);
-  }
-  return formatter.format(typeof value === 'string' ? new Date(value) : value);
-}
+/** A date as it falls in Gentofte, in the reader's language (see modules/dates.ts). */
+export const d = (value: string | number | Date, format: DateFormat = 'long'): string => formatDate(value, format, currentLocale.value);
 
 /** A server-side text in the reader's language, falling back to Danish, which is always there. */
 export const localized = (text: Localized): string => (currentLocale.value === 'en' ? (text.en ?? text.da) : text.da);

@@ -9,14 +9,17 @@ import { useAsyncTask } from '../useAsyncTask';
 const cached = shallowRef<Process | null | undefined>(undefined);
 let prefetched: Promise<void> | undefined;
 
-/** Starts fetching the process before any page asks (at app start); a failure is left to the page. */
-export function prefetchProcess(): void {
-  prefetched = fetchFirstProcess().then(
+/**
+ * Starts fetching the process before any page asks (at app start); settles when it is in. A failure
+ * is left to the page.
+ */
+export function prefetchProcess(): Promise<void> {
+  return (prefetched = fetchFirstProcess().then(
     (p) => {
       cached.value = p ?? null;
     },
     () => undefined,
-  );
+  ));
 }
 
 export function useProcess() {
