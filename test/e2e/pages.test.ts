@@ -64,6 +64,16 @@ const publicPages = (): PageCheck[] => [
   },
   { name: 'confirm', path: '/bekraeft?email=a%40example.dk', h1: { da: 'Bekræft din e-mailadresse', en: 'Confirm your email address' } },
   { name: 'forgot', path: '/glemt-adgangskode', h1: { da: 'Glemt adgangskode', en: 'Forgot password' } },
+  {
+    name: 'forgot-step-2',
+    path: '/glemt-adgangskode',
+    h1: { da: 'Glemt adgangskode', en: 'Forgot password' },
+    act: async (page, lang) => {
+      await page.getByLabel(lang === 'da' ? 'E-mailadresse' : 'Email address').fill('hanne.demo@example.dk');
+      await page.getByRole('main').getByRole('button', { name: lang === 'da' ? 'Send kode' : 'Send code' }).click();
+      await page.getByLabel(lang === 'da' ? 'Kode' : 'Code', { exact: true }).waitFor();
+    },
+  },
   { name: 'privacy', path: '/privatliv', h1: { da: 'Privatlivspolitik', en: 'Privacy policy' } },
   { name: 'accessibility', path: '/tilgaengelighed', h1: { da: 'Tilgængelighedserklæring', en: 'Accessibility statement' } },
   { name: 'not-found', path: '/findes-ikke', h1: { da: 'Siden findes ikke', en: 'Page not found' } },
@@ -80,6 +90,39 @@ const signedInPages = (): PageCheck[] => [
       // The flag form open, so its fields are checked too.
       await page.getByRole('button', { name: lang === 'da' ? 'Anmeld idéen' : 'Report the idea' }).click();
       await page.getByRole('group', { name: lang === 'da' ? 'Hvorfor anmelder du?' : 'Why are you reporting this?' }).first().waitFor();
+    },
+  },
+  {
+    name: 'idea-comment-edit',
+    path: `/ideer/${idea.id}`,
+    h1: { da: idea.title, en: idea.title },
+    act: async (page, lang) => {
+      // A comment of my own, with its edit form open.
+      const main = page.getByRole('main');
+      await main.getByLabel(lang === 'da' ? 'Kommentar' : 'Comment', { exact: true }).fill(`En kommentar at rette (${lang})`);
+      await main.getByRole('button', { name: lang === 'da' ? 'Send kommentar' : 'Send comment' }).click();
+      await myComment(page, lang).getByRole('button', { name: lang === 'da' ? 'Redigér' : 'Edit' }).click();
+      // (The text is in the form's field now, so the comment is found by its form.)
+      await main.getByRole('button', { name: lang === 'da' ? 'Gem ændringer' : 'Save changes' }).waitFor();
+    },
+  },
+  {
+    name: 'idea-comment-delete',
+    path: `/ideer/${idea.id}`,
+    h1: { da: idea.title, en: idea.title },
+    act: async (page, lang) => {
+      // The same comment (posted by the check before), with the delete question asked.
+      await myComment(page, lang).getByRole('button', { name: lang === 'da' ? 'Slet' : 'Delete', exact: true }).click();
+      await myComment(page, lang).getByRole('button', { name: lang === 'da' ? 'Ja, slet' : 'Yes, delete' }).waitFor();
+    },
+  },
+  {
+    name: 'my-page-delete-confirm',
+    path: '/min-side',
+    h1: { da: /^Hej /, en: /^Hello / },
+    act: async (page, lang) => {
+      await page.getByRole('button', { name: lang === 'da' ? 'Slet min konto' : 'Delete my account' }).click();
+      await page.getByRole('button', { name: lang === 'da' ? 'Ja, slet min konto' : 'Yes, delete my account' }).waitFor();
     },
   },
   {
@@ -103,6 +146,8 @@ const signedInPages = (): PageCheck[] => [
     },
   },
 ];
+
+const myComment = (page: Page, lang: Lang) => page.locator('article.comment', { hasText: `En kommentar at rette (${lang})` });
 
 const pagesChecked: string[] = [];
 
