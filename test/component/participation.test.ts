@@ -5,6 +5,7 @@ import type { IdeaDetail } from '#shared/schemas/idea';
 import IdeaVote from '../../frontend/src/components/idea/IdeaVote.vue';
 import { clearVotes } from '../../frontend/src/composables/idea/useVotes';
 import { resetProcessCache } from '../../frontend/src/composables/process/useProcess';
+import { setLocale } from '../../frontend/src/modules/i18n';
 import { signIn, signOut } from '../../frontend/src/modules/session';
 import IdeaPage from '../../frontend/src/pages/IdeaPage.vue';
 import NewIdeaPage from '../../frontend/src/pages/NewIdeaPage.vue';
@@ -173,6 +174,41 @@ describe('the new-idea wizard', () => {
       'Område: Vælg et område',
       'Forventede effekter: Vælg mindst én',
       'Hvem gavner det?: Vælg mindst én',
+    ]);
+  });
+
+  it('words the shared schema\'s errors in English when the reader reads English', async () => {
+    backend((url) => (url.pathname === '/api/processes' ? json({ items: [process] }) : url.pathname === '/api/me' ? json({ displayName: 'Anna' }) : undefined));
+    await signIn('anna@example.dk', 'langt-kodeord-1');
+    const { host, wrapper: w } = await mountInApp(NewIdeaPage, { path: '/ideer/ny' });
+    wrapper = w;
+    await setLocale('en', false);
+    await flushPromises();
+
+    buttonNamed(host, 'Next')!.click();
+    await flushPromises();
+    expect([...host.querySelectorAll('.error-summary a')].map((a) => a.textContent)).toEqual(['Title: Must be at least 5 characters', 'Description: Must be at least 20 characters']);
+
+    const title = host.querySelector<HTMLInputElement>('#title')!;
+    title.value = 'x'.repeat(141);
+    title.dispatchEvent(new Event('input'));
+    buttonNamed(host, 'Next')!.click();
+    await flushPromises();
+    expect(host.querySelector('.error-summary a')?.textContent).toBe('Title: Must be at most 140 characters');
+
+    title.value = 'AI in schools';
+    title.dispatchEvent(new Event('input'));
+    const body = host.querySelector<HTMLTextAreaElement>('#body')!;
+    body.value = 'A description of more than twenty characters.';
+    body.dispatchEvent(new Event('input'));
+    buttonNamed(host, 'Next')!.click();
+    await flushPromises();
+    buttonNamed(host, 'Next')!.click();
+    await flushPromises();
+    expect([...host.querySelectorAll('.error-summary a')].map((a) => a.textContent)).toEqual([
+      'Area: Choose an area',
+      'Expected effects: Choose at least one',
+      'Who benefits?: Choose at least one',
     ]);
   });
 });

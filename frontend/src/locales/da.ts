@@ -246,6 +246,11 @@ export default {
     code: 'Skriv koden fra e-mailen',
     optional: '(valgfri)',
     sending: 'Sender …',
+    minLength: 'Skal være mindst {n} tegn',
+    maxLength: 'Må højst være {n} tegn',
+    chooseAtLeast: 'Vælg mindst én | Vælg mindst {n}',
+    chooseAtMost: 'Vælg højst {n}',
+    chooseOne: 'Vælg en af mulighederne',
   },
   wizard: {
     title: 'Del en idé',

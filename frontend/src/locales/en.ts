@@ -242,6 +242,11 @@ const en: typeof import('./da').default = {
     code: 'Enter the code from the email',
     optional: '(optional)',
     sending: 'Sending …',
+    minLength: 'Must be at least {n} characters',
+    maxLength: 'Must be at most {n} characters',
+    chooseAtLeast: 'Choose at least one | Choose at least {n}',
+    chooseAtMost: 'Choose at most {n}',
+    chooseOne: 'Choose one of the options',
   },
   wizard: {
     title: 'Share an idea',
