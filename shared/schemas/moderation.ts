@@ -132,6 +132,8 @@ export const moderatedIdeaSchema = ideaDetailSchema.extend({
   mergedInto: ulidSchema.optional(),
   moderationReason: z.string().optional(),
   history: z.array(auditEntrySchema),
+  /** The author's account, for blocking it from here; absent once the author deleted the account. */
+  author: z.object({ userId: z.string(), blocked: z.boolean() }).optional(),
 });
 
 export const overdueSchema = z.object({

@@ -8,14 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack } from '#local/stack';
 import type { ExportDocument } from '#shared/schemas/export';
 import type { IdeaList, IdeaListItem } from '#shared/schemas/idea';
+import { validIdea } from '../fixtures/ideas';
 import { collectPageErrors, launchBrowser, screenshotPath, type BrowserSession } from '../helpers/browser';
 import { TestStack } from '../helpers/stack';
 
 /**
  * The workspace in the built SPA against a full local stack with the demo ideas: three citizens flag
  * an idea so it is held in the flagged queue; a moderator signs in through the UI and hides it with a
- * reason, sets another idea's status with an official answer and a deadline, and merges a duplicate
- * into it; a committee member downloads the CSV and XLSX exports and finds the top ideas in the API's
+ * reason, sets another idea's status with an official answer and a deadline, merges a duplicate
+ * into it, and blocks an author (hiding what they wrote) and lifts the block; a committee member downloads the CSV and XLSX exports and finds the top ideas in the API's
  * order, and opens the printable annex; an admin grants a role. axe-core finds nothing on any
  * workspace page; screenshots at 1280 and 375 px go to .test-artifacts/screenshots/.
  */
@@ -222,6 +223,40 @@ describe('the workspace', () => {
 
     const merged = await stack.api(`/moderation/ideas/${duplicate!.id}`, { token: moderator.token });
     expect(merged.json).toMatchObject({ status: 'merged', mergedInto: main!.id });
+    expect(errors).toEqual([]);
+  });
+
+  it("lets a moderator block an idea's author with a reason, hiding what they wrote, and lift the block again", async () => {
+    const author = await stack.user({ name: 'Troels Trold' });
+    const posted = await stack.api(`/processes/${PROCESS}/ideas`, { method: 'POST', token: author.token, body: validIdea({ title: 'En idé fra en bruger, der skal blokeres' }) });
+    expect(posted.status, JSON.stringify(posted.json)).toBe(201);
+    const ideaId = (posted.json as { id: string }).id;
+    const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectPageErrors(page);
+
+    await signInThroughUi(page, moderator, `/arbejdsrum/ideer/${ideaId}`);
+    await page.getByRole('heading', { level: 1, name: 'En idé fra en bruger, der skal blokeres' }).waitFor();
+    const blockForm = page.locator('form', { has: page.getByRole('heading', { name: 'Forfatterens konto' }) });
+    // No reason: the form says so and sends nothing.
+    await blockForm.getByRole('button', { name: 'Bloker forfatteren' }).click();
+    await blockForm.locator('.error-summary').waitFor();
+    expect(await blockForm.locator('.error-summary').innerText()).toContain('Begrundelse');
+    expect((await stack.api(`/moderation/ideas/${ideaId}`, { token: moderator.token })).json).toMatchObject({ author: { userId: author.userId, blocked: false } });
+
+    await blockForm.getByRole('textbox', { name: 'Begrundelse' }).fill('Gentagne personangreb i kommentarerne.');
+    await blockForm.getByLabel('Skjul også alt, forfatteren har skrevet (idéer og kommentarer)').check();
+    expect(await axeViolations(page)).toEqual([]);
+    await blockForm.getByRole('button', { name: 'Bloker forfatteren' }).click();
+    await page.getByText('Forfatteren er blokeret, og 1 indlæg er skjult.').waitFor();
+    expect(await page.locator('.tag--status').first().innerText()).toBe('Skjult af moderator');
+    const blocked = await stack.api(`/moderation/ideas/${ideaId}`, { token: moderator.token });
+    expect(blocked.json).toMatchObject({ status: 'hidden', author: { userId: author.userId, blocked: true } });
+    // The author can no longer write.
+    expect((await stack.api(`/processes/${PROCESS}/ideas`, { method: 'POST', token: author.token, body: validIdea() })).status).toBe(403);
+
+    await blockForm.getByRole('button', { name: 'Ophæv blokeringen' }).click();
+    await page.getByText('Blokeringen er ophævet.').waitFor();
+    expect((await stack.api(`/moderation/ideas/${ideaId}`, { token: moderator.token })).json).toMatchObject({ status: 'hidden', author: { blocked: false } });
     expect(errors).toEqual([]);
   });
 

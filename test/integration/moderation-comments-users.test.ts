@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
-import { bulkResultSchema } from '#shared/schemas/moderation';
+import { bulkResultSchema, moderatedIdeaSchema } from '#shared/schemas/moderation';
 import { commentListSchema } from '#shared/schemas/comment';
 import { validIdea } from '../fixtures/ideas';
 import { commentMaker, expectProblem, flagBy, P, usersInBatches, type User } from '../helpers/participation';
@@ -123,6 +123,25 @@ describe('blocking a user', () => {
     expect((await writes.comment()).status).toBe(201);
     expect((await writes.vote()).status).toBe(200);
     expect((await writes.flagIdea()).status).toBe(201);
+  });
+
+  it("shows moderators the author's account on the idea, blocked or not, and none once the account is deleted", async () => {
+    const author = await stack.user({ name: 'Forfatter' });
+    const id = (await post({ title: 'En idé fra en forfatter' }, author)).id;
+    const view = async () => {
+      const r = await stack.api(`/moderation/ideas/${id}`, { token: moderator.token });
+      expect(r.status, JSON.stringify(r.json)).toBe(200);
+      return moderatedIdeaSchema.parse(r.json);
+    };
+    expect((await view()).author).toEqual({ userId: author.userId, blocked: false });
+
+    expect((await moderateUser(author.userId, { action: 'block', reason: 'Gentagne krænkelser' })).status).toBe(200);
+    expect((await view()).author).toEqual({ userId: author.userId, blocked: true });
+    // The public idea says nothing about the author's account.
+    expect((await stack.api(`/ideas/${id}`)).json).not.toHaveProperty('author');
+
+    expect((await stack.api('/me', { method: 'DELETE', token: author.token })).status).toBe(204);
+    expect(await view()).not.toHaveProperty('author');
   });
 
   it('needs a reason to block, and answers 404 for an unknown user', async () => {

@@ -8,6 +8,7 @@ import type {
   moderatedIdeaSchema,
   overdueSchema,
   Queue,
+  UserModeration,
   userSummarySchema,
 } from '#shared/schemas/moderation';
 import type { Role } from '#shared/schemas/user';
@@ -40,6 +41,10 @@ export const fetchModeratedIdea = (ideaId: string, signal?: AbortSignal) =>
 
 export const moderateIdea = (ideaId: string, body: IdeaModeration) =>
   send<ModeratedIdea>('POST', `/ideas/${id(ideaId)}/moderation`, { body });
+
+/** Blocks a user (optionally hiding everything they wrote) or unblocks them. */
+export const moderateUser = (userId: string, body: UserModeration) =>
+  send<{ userId: string; blocked: boolean; hidden: number }>('POST', `/moderation/users/${id(userId)}`, { body });
 
 export const bulkModerate = (body: BulkModeration) => send<BulkResult>('POST', '/moderation/bulk', { body });
 

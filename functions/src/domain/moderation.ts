@@ -68,7 +68,7 @@ export async function moderationQueue(deps: Pick<ModerationDeps, 'moderation'>, 
 }
 
 /** An idea in any state, as moderators see it, with its history. */
-export async function moderatedIdea(deps: Pick<ModerationDeps, 'moderation' | 'ideas'>, ideaId: string): Promise<ModeratedIdea> {
+export async function moderatedIdea(deps: Pick<ModerationDeps, 'moderation' | 'ideas' | 'profiles'>, ideaId: string): Promise<ModeratedIdea> {
   const idea = await deps.ideas.get(ideaId);
   if (!idea) throw new NotFoundError('Idéen findes ikke.');
   return withHistory(deps, idea);
@@ -196,14 +196,16 @@ export async function auditEntry(
   } as AuditRecord;
 }
 
-async function withHistory(deps: Pick<ModerationDeps, 'moderation'>, idea: IdeaRecord): Promise<ModeratedIdea> {
-  const history = await deps.moderation.log(idea.processId, idea.id, 100);
+async function withHistory(deps: Pick<ModerationDeps, 'moderation' | 'profiles'>, idea: IdeaRecord): Promise<ModeratedIdea> {
+  // A deleted account leaves its ideas without an author id (and without a profile).
+  const [history, profile] = await Promise.all([deps.moderation.log(idea.processId, idea.id, 100), idea.authorId ? deps.profiles.get(idea.authorId) : undefined]);
   return {
     ...toDetail(idea),
     held: !!idea.held,
     flagCount: idea.flagCount ?? 0,
     ...(idea.moderationReason ? { moderationReason: idea.moderationReason } : {}),
     history: history.items,
+    ...(profile ? { author: { userId: idea.authorId, blocked: !!profile.blocked } } : {}),
   };
 }
 
