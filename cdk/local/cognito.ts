@@ -51,7 +51,7 @@ export async function startCognito(options: {
   });
   const client = cognitoClient(endpoint);
   try {
-    await waitFor('cognito-local', () => client.send(new ListUserPoolsCommand({ MaxResults: 1 })));
+    await waitFor('cognito-local', () => client.send(new ListUserPoolsCommand({ MaxResults: 1 })), { child });
   } catch (e) {
     await child.stop();
     throw e;

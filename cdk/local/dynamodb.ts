@@ -24,7 +24,7 @@ export async function startDynamoDb(options: { port: number; dataDir?: string; v
   const endpoint = `http://127.0.0.1:${options.port}`;
   const client = new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: localCredentials });
   try {
-    await waitFor('DynamoDB Local', () => client.send(new ListTablesCommand({})));
+    await waitFor('DynamoDB Local', () => client.send(new ListTablesCommand({})), { child });
   } catch (e) {
     await child.stop();
     throw e;

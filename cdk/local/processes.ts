@@ -80,15 +80,34 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Polls until `probe` succeeds, or fails after `timeoutMs` with the last error. */
-export async function waitFor(what: string, probe: () => Promise<unknown>, timeoutMs = 30_000): Promise<void> {
+/** A child that ended while we waited for it to answer; in tests, mostly a port taken meanwhile. */
+export class ChildExitedError extends Error {}
+
+/**
+ * Polls until `probe` succeeds, or fails after `timeoutMs` with the last error. With `child`, fails
+ * at once when that child has ended (its port was taken, say) instead of probing a dead port or,
+ * worse, another program's server on it.
+ */
+export async function waitFor(what: string, probe: () => Promise<unknown>, options: { timeoutMs?: number; child?: Child } = {}): Promise<void> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const deadline = Date.now() + timeoutMs;
+  const child = options.child?.process;
   let last: unknown;
+  // A probe can hang on a server that accepts and never answers: the child's end cuts it short.
+  const ended =
+    child &&
+    new Promise<never>((_, reject) => {
+      const fail = () => reject(new ChildExitedError(`${what} ended while starting (exit ${child.exitCode ?? child.signalCode}); last probe: ${String(last)}`));
+      if (child.exitCode !== null || child.signalCode !== null) fail();
+      else child.once('exit', fail);
+    });
+  ended?.catch(() => undefined);
   while (Date.now() < deadline) {
     try {
-      await probe();
+      await (ended ? Promise.race([probe(), ended]) : probe());
       return;
     } catch (e) {
+      if (e instanceof ChildExitedError) throw e;
       last = e;
       await new Promise((r) => setTimeout(r, 150));
     }

@@ -12,7 +12,7 @@ import { bootstrapIdentity, cognitoClient, startCognito } from './cognito';
 import { createTables, localCredentials, startDynamoDb } from './dynamodb';
 import { startGateway } from './gateway';
 import { jwtVerifier } from './jwt';
-import { ensurePortFree, freePort, type Child } from './processes';
+import { ChildExitedError, ensurePortFree, freePort, type Child } from './processes';
 import { seedDemo, seedFirstProcess } from './seed';
 import type { Pool } from './users';
 
@@ -60,12 +60,25 @@ export const PORT_VARIABLES = { web: 'DELTAG_PORT', dynamodb: 'DELTAG_DYNAMODB_P
  * every child process it started, also when starting fails half-way.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
-  const log = options.onProgress ?? (() => undefined);
-  const ports =
-    options.ports === 'auto' ? { web: await freePort(), dynamodb: await freePort(), cognito: await freePort() } : options.ports;
   if (options.ports !== 'auto') {
-    for (const name of ['web', 'dynamodb', 'cognito'] as const) await ensurePortFree(ports[name], PORT_VARIABLES[name]);
+    for (const name of ['web', 'dynamodb', 'cognito'] as const) await ensurePortFree(options.ports[name], PORT_VARIABLES[name]);
+    return startOn(options.ports, options);
   }
+  // A port the OS calls free can be taken by a stack starting beside this one (tests run files in
+  // parallel) before our server binds it; that server then ends at once, and we start again on others.
+  for (let attempt = 1; ; attempt++) {
+    const ports = { web: await freePort(), dynamodb: await freePort(), cognito: await freePort() };
+    try {
+      return await startOn(ports, options);
+    } catch (error) {
+      const portTaken = error instanceof ChildExitedError || (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (!portTaken || attempt === 3) throw error;
+    }
+  }
+}
+
+async function startOn(ports: { web: number; dynamodb: number; cognito: number }, options: StackOptions): Promise<RunningStack> {
+  const log = options.onProgress ?? (() => undefined);
 
   const children: Child[] = [];
   let outboxDir = '';
