@@ -113,6 +113,28 @@ export function expectProblem(r: { status: number; headers: Headers; json: any }
 }
 
 /**
+ * One cell of a route × caller access matrix: the expected status; a refusal is a problem body (a
+ * 401 with a Bearer challenge); 204 has no body; any other success is what the route table promises.
+ */
+export function expectRouteAnswer(
+  r: { status: number; headers: Headers; json: any },
+  call: { caller: string; method: string; path: string; response: { safeParse(value: unknown): { success: boolean; error?: { message: string } } } },
+  status: number,
+) {
+  expect(r.status, `${call.caller} ${call.method} ${call.path}: ${JSON.stringify(r.json)}`).toBe(status);
+  if (status >= 400) {
+    expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(r.json).toMatchObject({ status });
+    if (status === 401) expect(r.headers.get('www-authenticate')).toBe('Bearer');
+  } else if (status === 204) {
+    expect(r.json).toBeUndefined();
+  } else {
+    const parsed = call.response.safeParse(r.json);
+    expect(parsed.success, `${JSON.stringify(r.json)}: ${parsed.error?.message}`).toBe(true);
+  }
+}
+
+/**
  * Rate limits count in fixed windows (a minute for votes and comments). A test that needs `seconds`
  * of one window waits for the next window if the current one would end before that.
  */

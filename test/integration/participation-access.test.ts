@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isProtected, routeList, routes, type RouteDef, type RouteId } from '#shared/api/routes';
 import type { Role } from '#shared/schemas/user';
-import { commentMaker, ideaMaker, type User } from '../helpers/participation';
+import { commentMaker, expectRouteAnswer, ideaMaker, type User } from '../helpers/participation';
 import { testStack, type TestStack } from '../helpers/stack';
 
 /**
@@ -110,17 +110,6 @@ describe.each(featureRoutes.map((r) => [`${r.method} ${r.path} (${r.id})`, r] as
 
     const r = await stack.api(call.path, { method: route.method, token, body: call.body });
 
-    expect(r.status, `${caller} ${route.method} ${call.path}: ${JSON.stringify(r.json)}`).toBe(status);
-    if (status >= 400) {
-      expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-      expect(r.json).toMatchObject({ status });
-      if (status === 401) expect(r.headers.get('www-authenticate')).toBe('Bearer');
-    } else if (status === 204) {
-      expect(r.json).toBeUndefined();
-    } else {
-      // A successful answer is what the route table promises.
-      const parsed = route.response.safeParse(r.json);
-      expect(parsed.success, `${JSON.stringify(r.json)}: ${parsed.error?.message}`).toBe(true);
-    }
+    expectRouteAnswer(r, { caller, method: route.method, path: call.path, response: route.response }, status);
   });
 });
