@@ -6,7 +6,7 @@ import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FeatureArea } from '#shared/api/routes';
-import type { TableDef } from '#functions/store/tables';
+import type { TableDef } from '#functions/adapters/dynamodb/tables';
 
 /** Repository root, found from this file so synth works from any working directory. */
 const root = fileURLToPath(new URL('../../', import.meta.url));

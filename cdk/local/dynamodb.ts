@@ -2,7 +2,7 @@ import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCom
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { tables, type TableDef } from '#functions/store/tables';
+import { tables, type TableDef } from '#functions/adapters/dynamodb/tables';
 import { startChild, waitFor, type Child } from './processes';
 
 /**

@@ -1,7 +1,7 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { tables as tableDefs, type KeyDef, type TableDef } from '#functions/store/tables';
+import { tables as tableDefs, type KeyDef, type TableDef } from '#functions/adapters/dynamodb/tables';
 
 export interface BoundTable {
   table: Table;
@@ -13,7 +13,7 @@ const attr = (key: KeyDef) => ({
   type: key.type === 'N' ? AttributeType.NUMBER : AttributeType.STRING,
 });
 
-/** Every table of `functions/src/store/tables.ts`, built from its definition (the local bootstrap reads the same). */
+/** Every table of `functions/src/adapters/dynamodb/tables.ts`, built from its definition (the local bootstrap reads the same). */
 export class DataStack extends Stack {
   /** Keyed by `TableDef.id`. */
   readonly tables: Record<string, BoundTable>;

@@ -1,8 +1,8 @@
 import type { RunningStack } from '#local/stack';
 import { createUser, signIn } from '#local/users';
-import { createDocumentClient } from '#functions/store/client';
-import { profileStore } from '#functions/store/profiles';
-import { mainTable } from '#functions/store/tables';
+import { createDocumentClient } from '#functions/adapters/dynamodb/client';
+import { profileStore } from '#functions/adapters/dynamodb/profiles';
+import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { runPool } from './stats';
 
 /** JSON over Node's fetch (undici, keep-alive by default) against the gateway on 127.0.0.1. */

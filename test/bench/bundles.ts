@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { featureAreas, routeList } from '#shared/api/routes';
-import { mainTable } from '#functions/store/tables';
+import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { median, ratio, round } from './stats';
 
 /**

@@ -17,7 +17,7 @@ import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, Transa
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { join, resolve } from 'node:path';
 import { startStack, type RunningStack } from '#local/stack';
-import { mainTable } from '#functions/store/tables';
+import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { api, createUsers, type BenchUser } from './api';
 import { cpuMeter } from './cpu';
 import { loadHandler } from './reads';

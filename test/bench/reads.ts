@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { mainTable } from '#functions/store/tables';
+import { mainTable } from '#functions/adapters/dynamodb/tables';
 import type { cpuMeter } from './cpu';
 import type { Probe } from './probe';
 import { PROCESS_ID } from './seed';
@@ -30,7 +30,7 @@ const TABLE = mainTable.localName;
 const TOP_PATH = `/processes/${PROCESS_ID}/ideas`;
 const TOP_QUERY = { sort: 'top', limit: '20' };
 
-// Mirrors LIST_ATTRIBUTES and the Query of `listPublic` in functions/src/store/ideas.ts (sort=top,
+// Mirrors LIST_ATTRIBUTES and the Query of `listPublic` in functions/src/adapters/dynamodb/ideas.ts (sort=top,
 // no area, no filter: Limit = limit + 1).
 const LIST_ATTRIBUTES = [
   'pk', 'sk', 'gsiList', 'gsiArea', 'id', 'processId', 'title', 'excerpt', 'area', 'effects', 'beneficiaries',

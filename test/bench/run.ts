@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startStack, type RunningStack } from '#local/stack';
-import { documentClient } from '#functions/store/client';
+import { documentClient } from '#functions/adapters/dynamodb/client';
 import { createUsers } from './api';
 import { measureBundles } from './bundles';
 import { cpuMeter } from './cpu';

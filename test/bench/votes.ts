@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RunningStack } from '#local/stack';
-import { mainTable } from '#functions/store/tables';
+import { mainTable } from '#functions/adapters/dynamodb/tables';
 import type { BenchUser } from './api';
 import type { cpuMeter, CpuSample } from './cpu';
 import type { Probe } from './probe';
@@ -153,7 +153,7 @@ const cpuPer = (side: { nodeMs: number; javaMs: number; done: number }, java: bo
   ...(java ? { javaMs: ratio(side.javaMs, side.done) } : {}),
 });
 
-/** The same two items `voteStore.add` writes (functions/src/store/votes.ts), without the rate-limit item. */
+/** The same two items `voteStore.add` writes (functions/src/adapters/dynamodb/votes.ts), without the rate-limit item. */
 function voteItems(ideaId: string, userId: string, processStart: number) {
   const now = new Date();
   // trendWeight (functions/src/domain/trending.ts): 2^((now − t0) / 7 days), six decimals.
@@ -191,7 +191,7 @@ function voteItems(ideaId: string, userId: string, processStart: number) {
   ];
 }
 
-/** The retry loop of functions/src/store/transactions.ts: full-jitter backoff on TransactionConflict. */
+/** The retry loop of functions/src/adapters/dynamodb/transactions.ts: full-jitter backoff on TransactionConflict. */
 async function rawTransact(client: DynamoDBDocumentClient, items: ReturnType<typeof voteItems>) {
   let conflicts = 0;
   for (let attempt = 1; ; attempt++) {

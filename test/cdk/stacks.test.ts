@@ -4,7 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { isProtected, routeKey, routeList } from '#shared/api/routes';
 import { roles } from '#shared/schemas/user';
-import { tables } from '#functions/store/tables';
+import { tables } from '#functions/adapters/dynamodb/tables';
 import { identity } from '../../cdk/definitions/identity';
 import { testApp } from './synth';
 

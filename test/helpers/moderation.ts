@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createDocumentClient } from '#functions/store/client';
-import { processStore } from '#functions/store/processes';
-import { mainTable } from '#functions/store/tables';
+import { createDocumentClient } from '#functions/adapters/dynamodb/client';
+import { processStore } from '#functions/adapters/dynamodb/processes';
+import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { firstProcess } from '#local/seed-process';
 import { auditLogSchema, moderatedIdeaSchema, queueSchema } from '#shared/schemas/moderation';
 import { ideaListSchema, type IdeaCreateInput } from '#shared/schemas/idea';

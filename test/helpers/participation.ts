@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '#functions/store/client';
-import { mainTable } from '#functions/store/tables';
+import { createDocumentClient } from '#functions/adapters/dynamodb/client';
+import { mainTable } from '#functions/adapters/dynamodb/tables';
 import type { IdeaCreateInput } from '#shared/schemas/idea';
 import type { ParticipantType, Role } from '#shared/schemas/user';
 import { validIdea } from '../fixtures/ideas';

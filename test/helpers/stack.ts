@@ -1,7 +1,7 @@
 import { startStack, type RunningStack } from '#local/stack';
-import { createDocumentClient } from '#functions/store/client';
-import { profileStore } from '#functions/store/profiles';
-import { mainTable } from '#functions/store/tables';
+import { createDocumentClient } from '#functions/adapters/dynamodb/client';
+import { profileStore } from '#functions/adapters/dynamodb/profiles';
+import { mainTable } from '#functions/adapters/dynamodb/tables';
 import type { ParticipantType, Role } from '#shared/schemas/user';
 import { createUser, signIn } from '#local/users';
 

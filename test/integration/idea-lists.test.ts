@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ideaListSchema, type IdeaListItem } from '#shared/schemas/idea';
-import { createDocumentClient } from '#functions/store/client';
-import { mainTable } from '#functions/store/tables';
+import { createDocumentClient } from '#functions/adapters/dynamodb/client';
+import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { validIdea } from '../fixtures/ideas';
 import { testStack, type TestStack } from '../helpers/stack';

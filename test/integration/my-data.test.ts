@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { myDataExportSchema, myIdeaListSchema } from '#shared/schemas/me';
-import { createDocumentClient } from '#functions/store/client';
-import { mainTable } from '#functions/store/tables';
+import { createDocumentClient } from '#functions/adapters/dynamodb/client';
+import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { signIn } from '#local/users';
 import { validIdea } from '../fixtures/ideas';
 import { testStack, type TestStack } from '../helpers/stack';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
-import { commentStore } from '#functions/store/comments';
+import { commentStore } from '#functions/adapters/dynamodb/comments';
 import { commentListSchema, commentSchema, type CommentList } from '#shared/schemas/comment';
 import { commentMaker, expectProblem, ideaMaker, table, withinOneWindow, type User } from '../helpers/participation';
 import { testStack, type TestStack } from '../helpers/stack';

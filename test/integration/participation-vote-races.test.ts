@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processStart } from '#functions/domain/processes';
 import { trendWeight } from '#functions/domain/trending';
-import { processStore } from '#functions/store/processes';
+import { processStore } from '#functions/adapters/dynamodb/processes';
 import { voteStateSchema } from '#shared/schemas/vote';
 import type { ParticipantType } from '#shared/schemas/user';
 import { ideaMaker, PROCESS, table, usersInBatches, type User } from '../helpers/participation';

@@ -3,9 +3,9 @@ import { matchPath, operations, routeList, routeKey } from '#shared/api/routes';
 import { buildOpenApi } from '#shared/api/openapi';
 import { authorize, parseGroups } from '#functions/lib/auth';
 import { HttpError } from '#functions/lib/errors';
-import { decodeCursor, encodeCursor } from '#functions/store/cursor';
-import { keys } from '#functions/store/keys';
-import { listIndexName, mainTable } from '#functions/store/tables';
+import { decodeCursor, encodeCursor } from '#functions/adapters/dynamodb/cursor';
+import { keys } from '#functions/adapters/dynamodb/keys';
+import { listIndexName, mainTable } from '#functions/adapters/dynamodb/tables';
 
 describe('route table', () => {
   it('has unique route keys and only known areas', () => {

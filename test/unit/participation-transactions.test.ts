@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { transact, type TransactItems } from '#functions/store/transactions';
+import { transact, type TransactItems } from '#functions/adapters/dynamodb/transactions';
 import { ServiceUnavailableError } from '#functions/lib/errors';
 
 /** `transact` with a fake client: what it retries, what it returns and what it throws. */

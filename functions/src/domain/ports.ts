@@ -5,7 +5,7 @@ import type { Stance } from '#shared/schemas/comment';
 import type { FlagReason } from '#shared/schemas/flag';
 
 /**
- * What the use cases need from storage, as interfaces. The DynamoDB adapters in `store/` implement
+ * What the use cases need from storage, as interfaces. The adapters in `adapters/` (dynamodb, cognito, ses) implement
  * them; use cases never import the adapters, so they can be tested with any implementation.
  */
 

@@ -1,10 +1,10 @@
-// (primary adapter) --> domain/roles --> Cognito, store
+// (primary adapter) --> domain/roles --> adapters/cognito, adapters/dynamodb
 import { monotonicFactory } from 'ulid';
 import { systemClock } from '../domain/ports';
 import { findUser, setRoles } from '../domain/roles';
 import { areaHandler } from '../lib/http';
-import { stores } from '../store';
-import { userDirectory } from '../store/user-directory';
+import { stores } from '../adapters/dynamodb';
+import { userDirectory } from '../adapters/cognito/user-directory';
 
 const ulid = monotonicFactory();
 const { profiles, moderation } = stores();

@@ -1,9 +1,9 @@
-// (primary adapter) --> domain/comments --> store
+// (primary adapter) --> domain/comments --> adapters/dynamodb
 import { monotonicFactory } from 'ulid';
 import { createComment, deleteComment, listComments, myCommentIds, updateComment } from '../domain/comments';
 import { systemClock } from '../domain/ports';
 import { areaHandler } from '../lib/http';
-import { stores } from '../store';
+import { stores } from '../adapters/dynamodb';
 
 const ulid = monotonicFactory();
 const deps = { ...stores(), clock: systemClock, newId: (now: Date) => ulid(now.getTime()) };

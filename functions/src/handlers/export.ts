@@ -1,8 +1,8 @@
-// (primary adapter) --> domain/export --> store/export
+// (primary adapter) --> domain/export --> adapters/dynamodb/export
 import { exportIdeas } from '../domain/export';
 import { systemClock } from '../domain/ports';
 import { areaHandler, FileResponse } from '../lib/http';
-import { stores } from '../store';
+import { stores } from '../adapters/dynamodb';
 
 const { processes, exports } = stores();
 const deps = {

@@ -1,8 +1,8 @@
-// (primary adapter) --> domain/flags --> store
+// (primary adapter) --> domain/flags --> adapters/dynamodb
 import { flagComment, flagIdea } from '../domain/flags';
 import { systemClock } from '../domain/ports';
 import { areaHandler } from '../lib/http';
-import { stores } from '../store';
+import { stores } from '../adapters/dynamodb';
 
 const deps = { ...stores(), clock: systemClock };
 

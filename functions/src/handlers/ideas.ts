@@ -1,9 +1,9 @@
-// (primary adapter) --> domain/ideas --> store
+// (primary adapter) --> domain/ideas --> adapters/dynamodb
 import { monotonicFactory } from 'ulid';
 import { createIdea, getIdea, listIdeas } from '../domain/ideas';
 import { systemClock } from '../domain/ports';
 import { areaHandler } from '../lib/http';
-import { stores } from '../store';
+import { stores } from '../adapters/dynamodb';
 
 const ulid = monotonicFactory();
 const deps = { ...stores(), clock: systemClock, newId: (now: Date) => ulid(now.getTime()) };

@@ -1,10 +1,10 @@
-// (primary adapter) --> domain/profiles, domain/my-data --> store
+// (primary adapter) --> domain/profiles, domain/my-data --> adapters/dynamodb
 import { deleteMyAccount, exportMyData, myIdeas } from '../domain/my-data';
 import { systemClock } from '../domain/ports';
 import { getMyProfile, updateMyProfile } from '../domain/profiles';
 import { areaHandler } from '../lib/http';
-import { stores } from '../store';
-import { userDirectory } from '../store/user-directory';
+import { stores } from '../adapters/dynamodb';
+import { userDirectory } from '../adapters/cognito/user-directory';
 
 const { profiles, ideas, comments, userData } = stores();
 const deps = {

@@ -1,4 +1,4 @@
-// (primary adapter) --> domain/moderation --> store
+// (primary adapter) --> domain/moderation --> adapters/dynamodb
 import { monotonicFactory } from 'ulid';
 import {
   auditLog,
@@ -13,9 +13,9 @@ import {
 import { systemClock } from '../domain/ports';
 import { areaHandler } from '../lib/http';
 import type { Logger } from '../lib/log';
-import { stores } from '../store';
-import { notifier } from '../store/notifier';
-import { userDirectory } from '../store/user-directory';
+import { stores } from '../adapters/dynamodb';
+import { notifier } from '../adapters/ses/notifier';
+import { userDirectory } from '../adapters/cognito/user-directory';
 
 const ulid = monotonicFactory();
 const base = {

@@ -1,7 +1,7 @@
-// (primary adapter) --> domain/processes --> store
+// (primary adapter) --> domain/processes --> adapters/dynamodb
 import { getProcess, listProcesses } from '../domain/processes';
 import { areaHandler } from '../lib/http';
-import { stores } from '../store';
+import { stores } from '../adapters/dynamodb';
 
 const { processes } = stores();
 

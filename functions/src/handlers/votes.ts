@@ -1,8 +1,8 @@
-// (primary adapter) --> domain/votes --> store
+// (primary adapter) --> domain/votes --> adapters/dynamodb
 import { systemClock } from '../domain/ports';
 import { myVotes, unvote, vote } from '../domain/votes';
 import { areaHandler } from '../lib/http';
-import { stores } from '../store';
+import { stores } from '../adapters/dynamodb';
 
 const { votes, processes } = stores();
 const deps = { votes, processes, clock: systemClock };

@@ -1,7 +1,7 @@
 // use case --> (secondary adapter) --> DynamoDB
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CommentRecord, CommentStore, CommentThreadRecord } from '../domain/ports';
+import type { CommentRecord, CommentStore, CommentThreadRecord } from '../../domain/ports';
 import { decodeCursor, encodeCursor } from './cursor';
 import { keys } from './keys';
 import { queryAll } from './query';

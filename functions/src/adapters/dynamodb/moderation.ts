@@ -1,6 +1,6 @@
 // use case --> (secondary adapter) --> DynamoDB
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AuditRecord, CommentRecord, FlagRecord, IdeaChange, IdeaRecord, ModerationStore, QueueEntry } from '../domain/ports';
+import type { AuditRecord, CommentRecord, FlagRecord, IdeaChange, IdeaRecord, ModerationStore, QueueEntry } from '../../domain/ports';
 import { decodeCursor, encodeCursor } from './cursor';
 import { fromItem as ideaFromItem, ideaIndexAttributes } from './ideas';
 import { keys } from './keys';

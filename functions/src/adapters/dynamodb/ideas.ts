@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isPublicStatus } from '#shared/schemas/idea';
-import type { IdeaPageQuery, IdeaRecord, IdeaStore, IdeaSummary, Page } from '../domain/ports';
-import { BadRequestError, ConflictError } from '../lib/errors';
+import type { IdeaPageQuery, IdeaRecord, IdeaStore, IdeaSummary, Page } from '../../domain/ports';
+import { BadRequestError, ConflictError } from '../../lib/errors';
 import { batchGet } from './batch';
 import { decodeCursor, encodeCursor } from './cursor';
 import { keys } from './keys';

@@ -1,4 +1,4 @@
-import type { ProcessStore } from '../domain/ports';
+import type { ProcessStore } from '../../domain/ports';
 import { documentClient, tableName } from './client';
 import { commentStore } from './comments';
 import { exportStore } from './export';

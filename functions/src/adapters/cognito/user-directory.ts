@@ -1,5 +1,5 @@
 // use case --> (secondary adapter) --> Cognito
-import type { UserDirectory } from '../domain/ports';
+import type { UserDirectory } from '../../domain/ports';
 
 /**
  * The Cognito user pool. `COGNITO_ENDPOINT` is set only on the local stack (cognito-local).

@@ -1,7 +1,7 @@
 // use case --> (secondary adapter) --> DynamoDB
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { processSchema, type Process } from '#shared/schemas/process';
-import type { ProcessStore } from '../domain/ports';
+import type { ProcessStore } from '../../domain/ports';
 import { keys } from './keys';
 import { queryAll } from './query';
 

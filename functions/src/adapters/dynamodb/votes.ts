@@ -1,7 +1,7 @@
 // use case --> (secondary adapter) --> DynamoDB
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from './batch';
-import type { StoredProfile, VoteRecord, VoteStore } from '../domain/ports';
+import type { StoredProfile, VoteRecord, VoteStore } from '../../domain/ports';
 import { fromItem } from './ideas';
 import { keys } from './keys';
 import { rateLimitItem } from './rate-limits';

@@ -3,7 +3,7 @@ import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Notifier } from '../domain/ports';
+import type { Notifier } from '../../domain/ports';
 
 /**
  * Mail to authors. On the local stack (`OUTBOX_DIR` set) each mail becomes one .eml file in the

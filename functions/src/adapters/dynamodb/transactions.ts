@@ -1,6 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { ServiceUnavailableError } from '../lib/errors';
+import { ServiceUnavailableError } from '../../lib/errors';
 
 export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
 

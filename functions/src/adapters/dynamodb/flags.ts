@@ -1,7 +1,7 @@
 // use case --> (secondary adapter) --> DynamoDB
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { FlagStore } from '../domain/ports';
+import type { FlagStore } from '../../domain/ports';
 import { keys } from './keys';
 import { rateLimitItem } from './rate-limits';
 import { transact } from './transactions';

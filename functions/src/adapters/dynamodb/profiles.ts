@@ -1,6 +1,6 @@
 // use case --> (secondary adapter) --> DynamoDB
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ProfileStore, StoredProfile } from '../domain/ports';
+import type { ProfileStore, StoredProfile } from '../../domain/ports';
 import { keys } from './keys';
 
 /** Access pattern: a user's profile by user id (the Cognito `sub`). */

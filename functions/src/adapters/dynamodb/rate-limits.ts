@@ -1,5 +1,5 @@
-import type { RateLimit } from '../domain/ports';
-import { TooManyRequestsError } from '../lib/errors';
+import type { RateLimit } from '../../domain/ports';
+import { TooManyRequestsError } from '../../lib/errors';
 import { keys } from './keys';
 import type { TransactItems } from './transactions';
 

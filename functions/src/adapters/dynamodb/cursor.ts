@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { BadRequestError } from '../lib/errors';
+import { BadRequestError } from '../../lib/errors';
 
 /**
  * Opaque page cursors: DynamoDB's LastEvaluatedKey, base64url-encoded. On the way back in a cursor

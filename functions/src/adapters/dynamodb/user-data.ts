@@ -1,6 +1,6 @@
 // use case --> (secondary adapter) --> DynamoDB
 import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CommentRecord, FlagRecord, StoredProfile, UserDataStore, UserItems, VoteRecord } from '../domain/ports';
+import type { CommentRecord, FlagRecord, StoredProfile, UserDataStore, UserItems, VoteRecord } from '../../domain/ports';
 import { fromItem as ideaFromItem } from './ideas';
 import { keys } from './keys';
 import { queryAll } from './query';
