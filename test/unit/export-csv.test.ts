@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvField, neutralise, toCsv, type Table } from '#functions/domain/export-formats/csv';
+import { BOM, csvField, neutralise, toCsv } from '#functions/domain/export/csv';
+import type { Table } from '#functions/domain/export/sheets';
 
 const table = (rows: Table['rows']): Table => ({
   columns: [

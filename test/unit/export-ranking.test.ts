@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  exportIdeas,
-  ideaLink,
-  localDate,
-  localDateTime,
-  mergedSources,
-  rankIdeas,
-  ruleText,
-  summarize,
-  supporters,
-  type ExportIdea,
-  type ExportStore,
-  type Voter,
-} from '#functions/domain/export';
+import { exportIdeas } from '#functions/domain/export';
+import { ideaLink, ruleText } from '#functions/domain/export/document';
+import { mergedSources, rankIdeas, summarize, supporters } from '#functions/domain/export/ranking';
+import { localDate, localDateTime } from '#functions/lib/copenhagen-time';
 import { exportDocumentSchema, exportQuerySchema } from '#shared/schemas/export';
 import { firstProcess } from '#local/seed-process';
-import type { ProcessStore } from '#functions/domain/ports';
+import type { ExportIdea, ExportStore, ProcessStore, Voter } from '#functions/domain/ports';
 
 const c = (userId: string): Voter => ({ userId, participantType: 'citizen' });
 const b = (userId: string): Voter => ({ userId, participantType: 'business' });

@@ -6,8 +6,11 @@ import type { FlagReason } from '#shared/schemas/flag';
 
 /**
  * What the use cases need from storage, as interfaces. The adapters in `adapters/` (dynamodb, cognito, ses) implement
- * them; use cases never import the adapters, so they can be tested with any implementation.
+ * them; use cases never import the adapters, so they can be tested with any implementation. The larger ports of
+ * one feature live in `ports/<feature>.ts` and are re-exported here, so every port is imported from this file.
  */
+
+export type { ExportIdea, ExportStore, Voter } from './ports/export';
 
 /** An idea as stored: the public detail plus what only the server may see. */
 export interface IdeaRecord extends IdeaDetail {

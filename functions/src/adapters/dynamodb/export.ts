@@ -1,6 +1,6 @@
 // use case --> (secondary adapter) --> DynamoDB
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { ExportIdea, ExportStore, Voter } from '../../domain/export';
+import type { ExportIdea, ExportStore, Voter } from '../../domain/ports';
 import { batchGet } from './batch';
 import { keys } from './keys';
 import { countAll as countItems, queryAll as queryItems } from './query';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Cell, Table } from './csv';
+import type { Cell, Column, Table } from './sheets';
 
 /**
  * A table as an Excel workbook: the data sheet with a bold, frozen header row, a filter on it and
@@ -52,7 +52,7 @@ function styleHeader(row: ExcelJS.Row) {
   row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF5' } };
 }
 
-function cellValue(value: Cell, kind: Table['columns'][number]['kind']): ExcelJS.CellValue {
+function cellValue(value: Cell, kind: Column['kind']): ExcelJS.CellValue {
   if (kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     // A real date (sortable, filterable), at midnight UTC so no time zone moves it to another day.
     return new Date(`${value}T00:00:00Z`);

@@ -1,25 +1,10 @@
+import type { Cell, Table } from './sheets';
+
 /**
  * A table as CSV that Danish Excel opens as it is: UTF-8 with a byte-order mark (else Excel reads
  * æ, ø, å as Windows-1252), `;` between fields (Danish Excel's list separator, since `,` is the decimal
  * comma) and CRLF line ends. `,` is there for other tools. Fields are quoted per RFC 4180 when needed.
  */
-
-export type Cell = string | number;
-
-export interface Column {
-  header: string;
-  /** How a spreadsheet should treat the values: numbers stay numbers, dates become dates, links links. */
-  kind: 'text' | 'number' | 'date' | 'link';
-  /** Column width in characters (XLSX). */
-  width: number;
-  /** Long texts wrap in their cell (XLSX). */
-  wrap?: boolean;
-}
-
-export interface Table {
-  columns: Column[];
-  rows: Cell[][];
-}
 
 export const BOM = '\uFEFF';
 const CRLF = '\r\n';

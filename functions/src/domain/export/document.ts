@@ -1,0 +1,68 @@
+import type { ExportQuery, ExportRow } from '#shared/schemas/export';
+import { publicStatuses, type PublicStatus } from '#shared/schemas/idea';
+import type { Process } from '#shared/schemas/process';
+import { localDateTime } from '../../lib/copenhagen-time';
+import type { ExportIdea } from '../ports';
+import { statusNames } from './labels';
+import type { AreaNames, Support } from './ranking';
+
+/**
+ * The export document's words and rows: an idea as a row (area and effect names, link), the ranking
+ * rule in a sentence and the statement on automated processing. No author names or e-mail addresses
+ * go into a row: the committee sees ideas and counts, never who is behind them.
+ */
+
+export const AUTOMATED_PROCESSING =
+  'Ingen automatisk behandling – hverken kunstig intelligens eller anden automatik – har rangeret, filtreret eller ændret idéerne. ' +
+  'Rækkefølgen er en ren optælling af stemmer, og alle beslutninger om moderation er truffet af mennesker.';
+
+export interface Names extends AreaNames {
+  effect: (id: string) => string;
+}
+
+export function namesOf(process: Process): Names {
+  const areas = new Map(process.areas.map((a) => [a.id, a.name.da]));
+  const effects = new Map(process.effects.map((e) => [e.id, e.name.da]));
+  return {
+    // An area or effect the process no longer lists keeps its id rather than vanishing.
+    area: (id) => areas.get(id) ?? id,
+    effect: (id) => effects.get(id) ?? id,
+    areas: [...areas.values()],
+  };
+}
+
+export function toRow(rank: number, idea: ExportIdea, support: Support, names: Names, base: string): ExportRow {
+  return {
+    rank,
+    id: idea.id,
+    title: idea.title,
+    area: names.area(idea.area),
+    effects: idea.effects.map(names.effect),
+    beneficiaries: idea.beneficiaries,
+    // Only public ideas are read, so the status is a public one.
+    status: idea.status as PublicStatus,
+    officialAnswer: idea.officialAnswer ?? '',
+    votes: support.votes,
+    votesByType: support.votesByType,
+    comments: idea.commentCount,
+    createdAt: idea.createdAt,
+    link: ideaLink(base, idea.id),
+  };
+}
+
+/** The SPA's page of an idea (`/ideer/:id`), under the public base URL when one is set. */
+export const ideaLink = (base: string, ideaId: string) => `${base.replace(/\/+$/, '')}/ideer/${ideaId}`;
+
+export function ruleText(query: Pick<ExportQuery, 'top' | 'area' | 'status'>, areaName: (id: string) => string, at: Date): string {
+  const statuses = query.status ? [query.status] : publicStatuses;
+  const among = listInDanish(statuses.map((s) => statusNames[s].many));
+  const area = query.area ? ` inden for området ${areaName(query.area)}` : '';
+  return (
+    `Top ${query.top} efter antal stemmer blandt ${among} idéer${area}, pr. ${localDateTime(at)}. ` +
+    'Hver person tæller én gang pr. idé, også når idéer er lagt sammen. Ved lige mange stemmer står den ældste idé først.'
+  );
+}
+
+function listInDanish(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
+}

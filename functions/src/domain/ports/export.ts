@@ -1,0 +1,48 @@
+import type { Beneficiary, IdeaStatus } from '#shared/schemas/idea';
+import type { ParticipantType } from '#shared/schemas/user';
+
+/**
+ * What the committee export needs from storage (implemented by adapters/dynamodb/export.ts). Kept
+ * apart from domain/ports.ts only for size; import it from there like every other port.
+ */
+
+/** An idea as the export reads it. */
+export interface ExportIdea {
+  id: string;
+  title: string;
+  area: string;
+  effects: string[];
+  beneficiaries: Beneficiary[];
+  status: IdeaStatus;
+  officialAnswer?: string;
+  commentCount: number;
+  createdAt: string;
+  /** Absent once the author has erased their account (the idea stays, unlinked). */
+  authorId?: string;
+  authorType: ParticipantType;
+  /** On a target of merges: the ideas merged into it. */
+  mergedFrom?: string[];
+  /** On a merged idea: the idea it was merged into. */
+  mergedInto?: string;
+  /** Held for moderation after flags. */
+  held?: boolean;
+}
+
+/** Who voted, as a vote record tells it. */
+export interface Voter {
+  userId: string;
+  participantType: ParticipantType;
+}
+
+export interface ExportStore {
+  /** Every public idea of a process. Hidden, rejected, withdrawn, merged, pending and held ideas are never among them. */
+  publicIdeas(processId: string): Promise<ExportIdea[]>;
+  /** Ideas by id, whatever their status (the sources of merges); unknown ids are left out. */
+  ideas(ideaIds: string[]): Promise<ExportIdea[]>;
+  /** The vote records of each idea, by idea id (an idea without votes may be missing from the map). */
+  voters(ideaIds: string[]): Promise<Map<string, Voter[]>>;
+  /** Moderation decisions in the process's audit log, counted by action. */
+  moderationCounts(processId: string): Promise<Record<string, number>>;
+  /** What waits in the moderation queue now. */
+  queueCounts(processId: string): Promise<{ pending: number; flagged: number }>;
+}
