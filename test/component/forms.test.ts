@@ -5,8 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import FormChoices from '../../frontend/src/components/form/FormChoices.vue';
 import FormErrorSummary from '../../frontend/src/components/form/FormErrorSummary.vue';
 import FormText from '../../frontend/src/components/form/FormText.vue';
-import { safeHref } from '../../frontend/src/composables/safeHref';
-import { isEmail, isStrongPassword, safeNext } from '../../frontend/src/composables/useFormErrors';
+import { isEmail, isStrongPassword } from '../../frontend/src/lib/inputChecks';
+import { safeHref } from '../../frontend/src/lib/safeLinks';
+import { safeNext } from '../../frontend/src/lib/safeLinks';
 import { i18n, setLocale } from '../../frontend/src/modules/i18n';
 
 beforeAll(() => setLocale('da', false));

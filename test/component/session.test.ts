@@ -2,7 +2,7 @@ import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { send } from '../../frontend/src/api/client';
 import * as cognito from '../../frontend/src/api/cognito';
-import { cognitoMessage, errorMessage } from '../../frontend/src/composables/errorMessage';
+import { cognitoMessage, errorMessage } from '../../frontend/src/lib/errorMessage';
 import { setLocale } from '../../frontend/src/modules/i18n';
 import { accessToken, signIn, signOut, signedIn } from '../../frontend/src/modules/session';
 import { ApiError } from '../../frontend/src/api/client';

@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils';
 import { beforeAll, describe, expect, it } from 'vitest';
 import WorkspaceBarChart from '../../frontend/src/components/workspace/WorkspaceBarChart.vue';
-import { barsOf } from '../../frontend/src/components/workspace/chartData';
+import { barsOf } from '../../frontend/src/lib/chartData';
 import { setLocale } from '../../frontend/src/modules/i18n';
 
 /** The annex's hand-written SVG bar chart: bars proportional to the values, and the same figures as a table. */

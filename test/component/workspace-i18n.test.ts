@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { i18n, setLocale } from '../../frontend/src/modules/i18n';
-import { actionText, stateText, tw } from '../../frontend/src/components/workspace/workspaceI18n';
+import { actionText, stateText, tw } from '../../frontend/src/lib/workspaceI18n';
 
 /** The workspace's own messages are merged into vue-i18n, in Danish and after a switch to English. */
 beforeAll(async () => {

@@ -25,13 +25,3 @@ export function useFormErrors<F extends string>(labels: () => Record<F, string>)
 
   return { errors, show, summary, focusKey };
 }
-
-export const isEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim());
-/** The pool's password policy (cdk/definitions/identity.ts): 10+ characters, a lower-case letter and a digit. */
-export const isStrongPassword = (value: string) => value.length >= 10 && /[a-zæøå]/.test(value) && /\d/.test(value);
-
-/** Only a path inside this app may be a `next` target: no other host, no scheme. */
-export function safeNext(value: unknown, fallback = '/'): string {
-  const text = Array.isArray(value) ? value[0] : value;
-  return typeof text === 'string' && text.startsWith('/') && !text.startsWith('//') && !text.startsWith('/\\') ? text : fallback;
-}

@@ -1,5 +1,5 @@
 import { ref } from 'vue';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '../lib/errorMessage';
 
 /**
  * The sending state and failure message of one form. `send` runs the request with `sending` set,

@@ -1,7 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router';
 import type { Role } from '#shared/schemas/user';
 import { areaRoles, workspaceRoles } from '../../components/workspace/access';
-import type { WorkspaceKey } from '../../components/workspace/workspaceI18n';
+import type { WorkspaceKey } from '../../lib/workspaceI18n';
 
 declare module 'vue-router' {
   interface RouteMeta {

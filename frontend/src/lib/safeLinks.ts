@@ -7,3 +7,9 @@ export function safeHref(value: string): string | undefined {
     return undefined;
   }
 }
+
+/** Only a path inside this app may be a `next` target: no other host, no scheme. */
+export function safeNext(value: unknown, fallback = '/'): string {
+  const text = Array.isArray(value) ? value[0] : value;
+  return typeof text === 'string' && text.startsWith('/') && !text.startsWith('//') && !text.startsWith('/\\') ? text : fallback;
+}

@@ -1,7 +1,7 @@
 import { watch } from 'vue';
-import { currentLocale, d, i18n, localized, type Locale } from '../../modules/i18n';
-import da from '../../locales/workspace/da';
-import en from '../../locales/workspace/en';
+import da from '../locales/workspace/da';
+import en from '../locales/workspace/en';
+import { currentLocale, i18n, type Locale } from '../modules/i18n';
 
 /**
  * The workspace's messages live in their own files (`locales/workspace/{da,en}.ts`), so the citizen
@@ -44,9 +44,6 @@ export function tw(key: WorkspaceKey, values?: Record<string, string | number> |
   if (typeof values === 'number') return composer.t(full, { n: values, count: values }, values);
   return values ? composer.t(full, values) : composer.t(full);
 }
-
-/** For components: `tw` and the app's date and text helpers, re-rendering when the language changes. */
-export const useWorkspaceI18n = () => ({ tw, d, localized, locale: currentLocale });
 
 /** An audit entry's action in words; an action this version does not know stays as the API wrote it. */
 export const actionText = (action: string): string =>

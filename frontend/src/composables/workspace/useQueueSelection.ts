@@ -1,6 +1,6 @@
 import { computed, reactive } from 'vue';
 import type { BulkModeration, QueueItem } from '#shared/schemas/moderation';
-import type { WorkspaceKey } from './workspaceI18n';
+import type { WorkspaceKey } from '../../lib/workspaceI18n';
 
 /**
  * The moderation queue's selection and its bulk decision, as plain logic (the list component only
