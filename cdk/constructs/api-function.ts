@@ -5,7 +5,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { FeatureArea } from '#shared/api/routes';
+import type { FeatureArea } from '#shared/api/route-meta';
 import type { TableDef } from '#functions/adapters/dynamodb/tables';
 
 /** Repository root, found from this file so synth works from any working directory. */

@@ -7,7 +7,7 @@ import { ideaStore } from '#functions/adapters/dynamodb/ideas';
 import { processStore } from '#functions/adapters/dynamodb/processes';
 import { profileStore } from '#functions/adapters/dynamodb/profiles';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
-import type { FeatureArea } from '#shared/api/routes';
+import type { FeatureArea } from '#shared/api/route-meta';
 import { bootstrapIdentity, cognitoClient, startCognito } from './cognito';
 import { createTables, localCredentials, startDynamoDb } from './dynamodb';
 import { startGateway } from './gateway';

@@ -13,7 +13,9 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { featureAreas, isProtected, routeList, type FeatureArea, type HttpMethod as HttpMethodName } from '#shared/api/routes';
+import { featureAreas, type FeatureArea, type HttpMethod as HttpMethodName } from '#shared/api/route-meta';
+import { routeList } from '#shared/api/routes';
+import { isProtected } from '#shared/rules/access';
 import { ApiFunction } from '../constructs/api-function';
 import type { BoundTable } from './data-stack';
 

@@ -1,14 +1,11 @@
 import * as z from 'zod';
+import { COMMENT_EDIT_WINDOW_MINUTES, stances } from '../rules/values';
 import { participantTypeSchema } from './user';
 import { isoDateTime, multiLine, ulidSchema } from './text';
 
-/** Optional stance of a comment on the idea. */
-export const stances = ['for', 'against', 'neutral'] as const;
+export { COMMENT_EDIT_WINDOW_MINUTES, stances };
 export const stanceSchema = z.enum(stances);
 export type Stance = z.infer<typeof stanceSchema>;
-
-/** Authors may edit their comment this long after posting it. */
-export const COMMENT_EDIT_WINDOW_MINUTES = 15;
 
 export const commentCreateSchema = z
   .object({
@@ -56,6 +53,10 @@ export const commentListQuerySchema = z
     cursor: z.string().max(2048).optional(),
   })
   .strict();
+
+/** Which of one idea's comments are the signed-in user's (to offer edit and delete). */
+export const myCommentsQuerySchema = z.object({ ideaId: ulidSchema }).strict();
+export const myCommentsSchema = z.object({ ids: z.array(ulidSchema) });
 
 export const commentListSchema = z.object({ items: z.array(commentThreadSchema), nextCursor: z.string().nullable() });
 export type CommentList = z.infer<typeof commentListSchema>;

@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import { multiLine } from './text';
 
-export const flagReasons = ['spam', 'offensive', 'personal_data', 'off_topic', 'other'] as const;
+import { flagReasons } from '../rules/values';
+
+export { flagReasons };
 export const flagReasonSchema = z.enum(flagReasons);
 export type FlagReason = z.infer<typeof flagReasonSchema>;
 

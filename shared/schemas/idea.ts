@@ -1,23 +1,17 @@
 import * as z from 'zod';
+import { beneficiaries, ideaSorts, ideaStatuses, isPublicStatus, publicStatuses } from '../rules/values';
 import { participantTypeSchema } from './user';
 import { isoDateTime, multiLine, singleLine, slugSchema, ulidSchema } from './text';
 
-/** Who an idea is meant to help ("hvem gavner det"). */
-export const beneficiaries = ['citizens', 'businesses', 'employees', 'municipality'] as const;
+export { beneficiaries, ideaSorts, ideaStatuses, isPublicStatus, publicStatuses };
+
 export const beneficiarySchema = z.enum(beneficiaries);
 export type Beneficiary = z.infer<typeof beneficiarySchema>;
 
-/**
- * The life of an idea. Only the public statuses are ever shown to people other than the author
- * and moderators; the rest (pending, hidden, rejected, withdrawn, merged) stay out of public lists.
- */
-export const publicStatuses = ['published', 'under_review', 'selected', 'not_selected', 'implemented'] as const;
-export const ideaStatuses = [...publicStatuses, 'pending', 'hidden', 'rejected', 'withdrawn', 'merged'] as const;
 export const ideaStatusSchema = z.enum(ideaStatuses);
 export type IdeaStatus = z.infer<typeof ideaStatusSchema>;
 export const publicStatusSchema = z.enum(publicStatuses);
 export type PublicStatus = z.infer<typeof publicStatusSchema>;
-export const isPublicStatus = (s: IdeaStatus): s is PublicStatus => (publicStatuses as readonly string[]).includes(s);
 
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
@@ -73,8 +67,6 @@ export const ideaDetailSchema = ideaListItemSchema.extend({
 });
 export type IdeaDetail = z.infer<typeof ideaDetailSchema>;
 
-/** random: a stable shuffle per `seed` (one per visitor), so early ideas get no head start. */
-export const ideaSorts = ['new', 'top', 'trending', 'comments', 'random'] as const;
 export const ideaSortSchema = z.enum(ideaSorts);
 export type IdeaSort = z.infer<typeof ideaSortSchema>;
 

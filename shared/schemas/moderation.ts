@@ -1,14 +1,15 @@
 import * as z from 'zod';
+import { BULK_MAX, bulkActionFits, bulkActions, reasonRequired, REASON_MAX, REASON_MIN } from '../rules/moderation';
+import { workflowStatuses } from '../rules/values';
 import { flagReasonSchema } from './flag';
 import { ideaDetailSchema, ideaStatusSchema } from './idea';
 import { isoDateTime, multiLine, slugSchema, ulidSchema } from './text';
 import { participantTypeSchema, roleSchema } from './user';
 
-/** Danish administrative law expects reasons: required for decisions that take content away. */
-const reason = multiLine(5, 1000);
+/** Danish administrative law expects reasons: required for decisions that take content away (`reasonRequired`). */
+const reason = multiLine(REASON_MIN, REASON_MAX);
 
-/** The statuses a moderator or the committee can set through "set-status" (the public workflow). */
-export const workflowStatuses = ['published', 'under_review', 'selected', 'not_selected', 'implemented'] as const;
+export { workflowStatuses };
 
 export const ideaModerationSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('publish'), reason: reason.optional() }).strict(),
@@ -42,19 +43,21 @@ export const userModerationSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('unblock'), reason: reason.optional() }).strict(),
 ]);
 export type UserModeration = z.infer<typeof userModerationSchema>;
+/** `hidden`: how many of their ideas and comments a block with hideContent took out of view. */
+export const userModerationResultSchema = z.object({ userId: z.string(), blocked: z.boolean(), hidden: z.int() });
 
 export const bulkModerationSchema = z
   .object({
     targets: z
       .array(z.object({ kind: z.enum(['idea', 'comment']), id: ulidSchema }).strict())
       .min(1)
-      .max(50),
-    action: z.enum(['publish', 'hide', 'restore', 'reject']),
+      .max(BULK_MAX),
+    action: z.enum(bulkActions),
     reason: reason.optional(),
   })
   .strict()
-  .refine((b) => !['hide', 'reject'].includes(b.action) || b.reason !== undefined, { path: ['reason'], message: 'Angiv en begrundelse' })
-  .refine((b) => !['publish', 'reject'].includes(b.action) || b.targets.every((t) => t.kind === 'idea'), {
+  .refine((b) => !reasonRequired(b.action) || b.reason !== undefined, { path: ['reason'], message: 'Angiv en begrundelse' })
+  .refine((b) => b.targets.every((t) => bulkActionFits(b.action, t.kind)), {
     path: ['action'],
     message: 'Kommentarer kan kun skjules eller gendannes',
   });
@@ -136,6 +139,7 @@ export const moderatedIdeaSchema = ideaDetailSchema.extend({
   author: z.object({ userId: z.string(), blocked: z.boolean() }).optional(),
 });
 
+export const overdueQuerySchema = z.object({ processId: slugSchema }).strict();
 export const overdueSchema = z.object({
   items: z.array(z.object({ id: ulidSchema, title: z.string(), status: ideaStatusSchema, answerDeadline: z.iso.date() })),
 });

@@ -1,12 +1,12 @@
 import * as z from 'zod';
+import { participantTypes, roles } from '../rules/values';
 import { singleLine } from './text';
 
-export const roles = ['moderator', 'committee', 'admin', 'assistant'] as const;
+export { participantTypes, roles };
+
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
-/** Who a participant is; the committee splits support by this. */
-export const participantTypes = ['citizen', 'business', 'employee'] as const;
 export const participantTypeSchema = z.enum(participantTypes);
 export type ParticipantType = z.infer<typeof participantTypeSchema>;
 

@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
-import { featureAreas, routeList } from '#shared/api/routes';
+import { featureAreas } from '#shared/api/route-meta';
+import { routeList } from '#shared/api/routes';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { median, ratio, round } from './stats';
 

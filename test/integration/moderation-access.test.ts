@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routeList, routes, type RouteDef, type RouteId } from '#shared/api/routes';
+import type { RouteId } from '#shared/api/route-meta';
+import { routeList, routes, type RouteDef } from '#shared/api/routes';
 import type { Role } from '#shared/schemas/user';
 import { commentMaker, expectRouteAnswer, type User } from '../helpers/participation';
 import { auditAll, ideaPoster } from '../helpers/moderation';

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isProtected, routeList, routes, type RouteDef, type RouteId } from '#shared/api/routes';
+import type { RouteId } from '#shared/api/route-meta';
+import { routeList, routes, type RouteDef } from '#shared/api/routes';
+import { isProtected } from '#shared/rules/access';
 import type { Role } from '#shared/schemas/user';
 import { commentMaker, expectRouteAnswer, ideaMaker, type User } from '../helpers/participation';
 import { testStack, type TestStack } from '../helpers/stack';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { matchPath, operations, routeList, routeKey } from '#shared/api/routes';
+import { routeKey } from '#shared/api/route-meta';
+import { operations, routeList } from '#shared/api/routes';
+import { matchPath } from '#functions/lib/match-path';
 import { buildOpenApi } from '#shared/api/openapi';
 import { authorize, parseGroups } from '#functions/lib/auth';
 import { HttpError } from '#functions/lib/errors';

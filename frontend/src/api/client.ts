@@ -1,4 +1,6 @@
-import type { RouteId, routes } from '#shared/api/routes';
+import type * as z from 'zod';
+import { routeMeta, type RouteId } from '#shared/api/route-meta';
+import type { routes } from '#shared/api/routes';
 import type { Problem } from '#shared/schemas/problem';
 
 /**
@@ -8,7 +10,7 @@ import type { Problem } from '#shared/schemas/problem';
  */
 export const API_BASE = '/api';
 
-type RoutePath = (typeof routes)[Exclude<RouteId, 'unmatched'>]['path'];
+type RoutePath = (typeof routeMeta)[Exclude<RouteId, 'unmatched'>]['path'];
 /** `/api/processes/{processId}/ideas` → `/processes/${string}/ideas`, so a path that is not in the route table does not compile. */
 type Filled<P extends string> = P extends `${infer Head}{${string}}${infer Tail}` ? `${Head}${string}${Filled<Tail>}` : P;
 type WithoutBase<P extends string> = P extends `${typeof API_BASE}${infer Rest}` ? Rest : never;
@@ -112,6 +114,41 @@ export async function send<T>(method: Method, path: ApiPath, options: SendOption
   if (!response.ok) throw new ApiError(await problemOf(response), retryAfterOf(response));
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+/** The operations a page can call: every route but the catch-all and the API's own description. */
+export type Operation = Exclude<RouteId, 'unmatched' | 'openapi'>;
+type Schema<K extends Operation, Part extends 'params' | 'query' | 'body'> = (typeof routes)[K] extends { [P in Part]: infer S extends z.ZodType } ? S : undefined;
+/** Each part a route takes, typed by its schema's input (a part with defaults may be left out). */
+type Part<Name extends string, S> = S extends z.ZodType ? ({} extends z.input<S> ? { [P in Name]?: z.input<S> } : { [P in Name]: z.input<S> }) : { [P in Name]?: never };
+export type CallInput<K extends Operation> = Part<'params', Schema<K, 'params'>> & Part<'query', Schema<K, 'query'>> & Part<'body', Schema<K, 'body'>> & { signal?: AbortSignal };
+/** What a route answers, as its response schema describes it (nothing for a 204). */
+export type CallOutput<K extends Operation> = (typeof routeMeta)[K]['status'] extends 204 ? void : z.output<(typeof routes)[K]['response']>;
+type Args<K extends Operation> = {} extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>];
+
+/** `/api/ideas/{ideaId}` with `{ ideaId: '01H…' }` → `/ideas/01H%E2…` (each value encoded). */
+function pathOf(id: Operation, params: Record<string, string> | undefined): ApiPath {
+  const filled = routeMeta[id].path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ''));
+  return filled.slice(API_BASE.length) as ApiPath;
+}
+
+/**
+ * Calls a route of the contract by its id: `call('moderateUser', { params: { userId }, body })`. The
+ * parts and the answer are typed by the route's schemas, the method and path come from the route
+ * table, and a public read goes without a token (and may be answered by a prefetch).
+ */
+export function call<K extends Operation>(id: K, ...[input]: Args<K>): Promise<CallOutput<K>> {
+  const { method, access } = routeMeta[id];
+  const { params, query, body, signal } = (input ?? {}) as { params?: Record<string, string>; query?: Query; body?: unknown; signal?: AbortSignal };
+  const path = pathOf(id, params);
+  if (access === 'public' && method === 'GET') return getJson(path, { query, signal });
+  return send(method, path, { query, body, signal });
+}
+
+/** Starts a public read now (see `prefetchJson`); the first `call` of the same route and parts takes it. */
+export function prefetch<K extends Operation>(id: K, ...[input]: Args<K>): Promise<void> {
+  const { params, query } = (input ?? {}) as { params?: Record<string, string>; query?: Query };
+  return prefetchJson(pathOf(id, params), query);
 }
 
 /** Empty values are left out, so callers can pass optional filters as they are. */

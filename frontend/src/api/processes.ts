@@ -1,27 +1,22 @@
-import type { IdeaDetail, IdeaList, IdeaListQuery } from '#shared/schemas/idea';
-import type { Process, ProcessList } from '#shared/schemas/process';
-import { getJson, prefetchJson } from './client';
+import type { IdeaListQuery } from '#shared/schemas/idea';
+import type { Process } from '#shared/schemas/process';
+import { call, prefetch } from './client';
 
 /** The committee's process the front page shows until there are more processes to choose from. */
 export const FIRST_PROCESS_ID = 'ai-i-gentofte';
 
 /** The first process, or undefined when none exists yet. */
 export async function fetchFirstProcess(signal?: AbortSignal): Promise<Process | undefined> {
-  const { items } = await getJson<ProcessList>('/processes', { signal });
+  const { items } = await call('listProcesses', { signal });
   return items.find((p) => p.id === FIRST_PROCESS_ID) ?? items[0];
 }
 
-export function fetchProcess(processId: string, signal?: AbortSignal): Promise<Process> {
-  return getJson<Process>(`/processes/${encodeURIComponent(processId)}`, { signal });
-}
+export const fetchProcess = (processId: string, signal?: AbortSignal) => call('getProcess', { params: { processId }, signal });
 
-export function fetchIdeas(processId: string, query: Partial<IdeaListQuery>, signal?: AbortSignal): Promise<IdeaList> {
-  return getJson<IdeaList>(`/processes/${encodeURIComponent(processId)}/ideas`, { query, signal });
-}
+export const fetchIdeas = (processId: string, query: Partial<IdeaListQuery>, signal?: AbortSignal) =>
+  call('listIdeas', { params: { processId }, query, signal });
 
-export function fetchIdea(ideaId: string, signal?: AbortSignal): Promise<IdeaDetail> {
-  return getJson<IdeaDetail>(`/ideas/${encodeURIComponent(ideaId)}`, { signal });
-}
+export const fetchIdea = (ideaId: string, signal?: AbortSignal) => call('getIdea', { params: { ideaId }, signal });
 
 /** The first page of ideas as the list page asks for it without filters (see IdeaListPage). */
 export const FIRST_LIST_QUERY = { sort: 'new', limit: 20 } as const;
@@ -34,7 +29,9 @@ export const FIRST_COMMENTS_QUERY = { limit: 20 } as const;
  * by useProcess. Settles when the answers are in (never rejects; the page shows any failure).
  */
 export async function prefetchLanding(path: string, search: string): Promise<void> {
-  if (path === '/ideer' && !search) await prefetchJson(`/processes/${FIRST_PROCESS_ID}/ideas`, FIRST_LIST_QUERY);
+  if (path === '/ideer' && !search) await prefetch('listIdeas', { params: { processId: FIRST_PROCESS_ID }, query: FIRST_LIST_QUERY });
   const idea = /^\/ideer\/([0-9A-Za-z]{26})\/?$/.exec(path)?.[1];
-  if (idea) await Promise.all([prefetchJson(`/ideas/${idea}`), prefetchJson(`/ideas/${idea}/comments`, FIRST_COMMENTS_QUERY)]);
+  if (idea) {
+    await Promise.all([prefetch('getIdea', { params: { ideaId: idea } }), prefetch('listComments', { params: { ideaId: idea }, query: FIRST_COMMENTS_QUERY })]);
+  }
 }

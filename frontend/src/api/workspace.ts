@@ -1,30 +1,19 @@
-import type * as z from 'zod';
-import type { ExportDocument, ExportQuery } from '#shared/schemas/export';
-import type {
-  auditLogSchema,
-  BulkModeration,
-  bulkResultSchema,
-  IdeaModeration,
-  moderatedIdeaSchema,
-  overdueSchema,
-  Queue,
-  UserModeration,
-  userSummarySchema,
-} from '#shared/schemas/moderation';
+import type { ExportQuery } from '#shared/schemas/export';
+import type { BulkModeration, IdeaModeration, UserModeration } from '#shared/schemas/moderation';
 import type { Role } from '#shared/schemas/user';
 import { accessToken, refreshAccess } from '../modules/session';
-import { API_BASE, ApiError, send, type ApiPath } from './client';
+import { API_BASE, ApiError, call, type ApiPath, type CallOutput } from './client';
 
 /**
  * The workspace's calls: moderation, audit log, overdue answers, the committee export and roles.
  * Every route here is role-gated by the API; the SPA only decides what to show.
  */
-export type ModeratedIdea = z.infer<typeof moderatedIdeaSchema>;
-export type AuditLog = z.infer<typeof auditLogSchema>;
+export type ModeratedIdea = CallOutput<'moderatedIdea'>;
+export type AuditLog = CallOutput<'moderationLog'>;
 export type AuditEntry = AuditLog['items'][number];
-export type BulkResult = z.infer<typeof bulkResultSchema>;
-export type Overdue = z.infer<typeof overdueSchema>;
-export type UserSummary = z.infer<typeof userSummarySchema>;
+export type BulkResult = CallOutput<'bulkModerate'>;
+export type Overdue = CallOutput<'overdueAnswers'>;
+export type UserSummary = CallOutput<'findUser'>;
 export type QueueKind = 'pending' | 'flagged';
 export type ExportFilters = Pick<ExportQuery, 'top'> & Partial<Pick<ExportQuery, 'area' | 'status'>>;
 export type FileFormat = 'csv' | 'xlsx' | 'json';
@@ -34,32 +23,28 @@ export const QUEUE_PAGE = 20;
 export const LOG_PAGE = 50;
 
 export const fetchQueue = (processId: string, kind: QueueKind, cursor?: string, signal?: AbortSignal) =>
-  send<Queue>('GET', '/moderation/queue', { query: { processId, kind, limit: QUEUE_PAGE, cursor }, signal });
+  call('moderationQueue', { query: { processId, kind, limit: QUEUE_PAGE, cursor }, signal });
 
-export const fetchModeratedIdea = (ideaId: string, signal?: AbortSignal) =>
-  send<ModeratedIdea>('GET', `/moderation/ideas/${id(ideaId)}`, { signal });
+export const fetchModeratedIdea = (ideaId: string, signal?: AbortSignal) => call('moderatedIdea', { params: { ideaId }, signal });
 
-export const moderateIdea = (ideaId: string, body: IdeaModeration) =>
-  send<ModeratedIdea>('POST', `/ideas/${id(ideaId)}/moderation`, { body });
+export const moderateIdea = (ideaId: string, body: IdeaModeration) => call('moderateIdea', { params: { ideaId }, body });
 
 /** Blocks a user (optionally hiding everything they wrote) or unblocks them. */
-export const moderateUser = (userId: string, body: UserModeration) =>
-  send<{ userId: string; blocked: boolean; hidden: number }>('POST', `/moderation/users/${id(userId)}`, { body });
+export const moderateUser = (userId: string, body: UserModeration) => call('moderateUser', { params: { userId }, body });
 
-export const bulkModerate = (body: BulkModeration) => send<BulkResult>('POST', '/moderation/bulk', { body });
+export const bulkModerate = (body: BulkModeration) => call('bulkModerate', { body });
 
 export const fetchAuditLog = (processId: string, cursor?: string, signal?: AbortSignal) =>
-  send<AuditLog>('GET', '/moderation/log', { query: { processId, limit: LOG_PAGE, cursor }, signal });
+  call('moderationLog', { query: { processId, limit: LOG_PAGE, cursor }, signal });
 
-export const fetchOverdue = (processId: string, signal?: AbortSignal) =>
-  send<Overdue>('GET', '/moderation/overdue', { query: { processId }, signal });
+export const fetchOverdue = (processId: string, signal?: AbortSignal) => call('overdueAnswers', { query: { processId }, signal });
 
-export const findUser = (email: string, signal?: AbortSignal) => send<UserSummary>('GET', '/users', { query: { email }, signal });
+export const findUser = (email: string, signal?: AbortSignal) => call('findUser', { query: { email }, signal });
 
-export const setRoles = (userId: string, roles: Role[]) => send<UserSummary>('PUT', `/users/${id(userId)}/roles`, { body: { roles } });
+export const setRoles = (userId: string, roles: Role[]) => call('setRoles', { params: { userId }, body: { roles } });
 
 export const fetchExportDocument = (processId: string, filters: ExportFilters, signal?: AbortSignal) =>
-  send<ExportDocument>('GET', `/processes/${id(processId)}/export`, { query: { format: 'json', ...filters }, signal });
+  call('exportIdeas', { params: { processId }, query: { format: 'json', ...filters }, signal }) as Promise<CallOutput<'exportIdeas'>>;
 
 export interface DownloadedFile {
   blob: Blob;

@@ -1,7 +1,8 @@
 // (primary adapter): the API's own description, and the answer for paths no route serves.
 import { buildOpenApi } from '#shared/api/openapi';
-import { matchPath, operations } from '#shared/api/routes';
+import { operations } from '#shared/api/routes';
 import { MethodNotAllowedError, NotFoundError } from '../lib/errors';
+import { matchPath } from '../lib/match-path';
 import { areaHandler } from '../lib/http';
 
 let document: Record<string, unknown> | undefined;

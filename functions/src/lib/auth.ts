@@ -1,6 +1,6 @@
 import type { Role } from '#shared/schemas/user';
 import { roleSchema } from '#shared/schemas/user';
-import type { Access } from '#shared/api/routes';
+import { accessVerdict, type Access } from '#shared/rules/access';
 import { ForbiddenError, UnauthorizedError } from './errors';
 
 /** The caller as the domain sees it: who, and with which roles. */
@@ -46,10 +46,9 @@ export function parseGroups(raw: Claims[string]): Role[] {
 
 /** Throws 401/403 unless the actor may call a route with this access rule. */
 export function authorize(access: Access, actor: Actor | undefined): void {
-  if (access === 'public') return;
-  if (!actor) throw new UnauthorizedError();
-  if (access === 'user') return;
-  if (!actor.roles.some((r) => access.roles.includes(r))) throw new ForbiddenError();
+  const verdict = accessVerdict(access, actor?.roles);
+  if (verdict === 'sign-in') throw new UnauthorizedError();
+  if (verdict === 'forbidden') throw new ForbiddenError();
 }
 
 export const hasRole = (actor: Actor | undefined, ...roles: Role[]) => !!actor && actor.roles.some((r) => roles.includes(r));

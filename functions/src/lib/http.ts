@@ -1,6 +1,7 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { routes, routeKey, type RouteDef, type RouteId } from '#shared/api/routes';
+import { routeKey, type RouteId } from '#shared/api/route-meta';
+import { routes, type RouteDef } from '#shared/api/routes';
 import { problemContentType } from '#shared/schemas/problem';
 import type { z } from 'zod';
 import { actorFromClaims, authorize, type Actor } from './auth';

@@ -1,0 +1,53 @@
+import { isPublicStatus, type IdeaStatus } from './values';
+
+/**
+ * What a moderation decision may do to an idea in each state: the one decision table the server
+ * enforces (`functions/src/domain/moderation-rules.ts` turns a refused cell into a 409) and the
+ * workspace's buttons follow, so the page offers only what can succeed.
+ *
+ *   pending ──publish──▶ published ──set-status──▶ under_review ▶ selected / not_selected ▶ implemented
+ *      │                    │  ▲
+ *      │                  hide restore            flags ≥ threshold: "held" (still its status, off the lists)
+ *      │                    ▼  │                    restore: back on the lists, flags reset; hide/reject
+ *      └──────reject──▶ rejected / hidden           merge: a public idea into another (read-only, links on)
+ */
+export const ideaActions = ['publish', 'hide', 'restore', 'reject', 'merge', 'set-status'] as const;
+export type IdeaAction = (typeof ideaActions)[number];
+
+export interface IdeaState {
+  status: IdeaStatus;
+  /** Held for a moderator after flags: still its status, off the public lists. */
+  held?: boolean;
+}
+
+const closed = (status: IdeaStatus) => status === 'merged' || status === 'withdrawn';
+
+const table: Record<IdeaAction, (status: IdeaStatus, held: boolean) => boolean> = {
+  publish: (status) => status === 'pending',
+  hide: (status) => isPublicStatus(status),
+  restore: (status, held) => status === 'hidden' || status === 'rejected' || (held && isPublicStatus(status)),
+  reject: (status) => !closed(status) && status !== 'rejected',
+  // A merged idea can be read by anyone: only what is public already may become merged, never
+  // something unapproved, hidden or held after flags.
+  merge: (status, held) => isPublicStatus(status) && !held,
+  'set-status': (status) => isPublicStatus(status),
+};
+
+export const ideaActionAllowed = (idea: IdeaState, action: IdeaAction): boolean => table[action](idea.status, !!idea.held);
+
+export const allowedIdeaActions = (idea: IdeaState): IdeaAction[] => ideaActions.filter((a) => ideaActionAllowed(idea, a));
+
+/** Danish administrative law expects reasons; these bound every moderation reason, on both ends. */
+export const REASON_MIN = 5;
+export const REASON_MAX = 1000;
+
+/** Decisions that take content away need a reason, which the author is shown. */
+export const reasonRequired = (action: string): boolean => action === 'hide' || action === 'reject' || action === 'merge' || action === 'block';
+
+/** One action on a selection from the queue: these actions, at most BULK_MAX targets per call. */
+export const bulkActions = ['publish', 'hide', 'restore', 'reject'] as const;
+export type BulkAction = (typeof bulkActions)[number];
+export const BULK_MAX = 50;
+/** Comments can only be hidden or restored (they are never pending, and a hidden comment is not "rejected"). */
+export const commentActions = ['hide', 'restore'] as const;
+export const bulkActionFits = (action: BulkAction, kind: 'idea' | 'comment') => kind === 'idea' || (commentActions as readonly string[]).includes(action);
