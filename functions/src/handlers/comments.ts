@@ -8,14 +8,13 @@ import { stores } from '../adapters/dynamodb';
 const ulid = monotonicFactory();
 const deps = { ...stores(), clock: systemClock, newId: (now: Date) => ulid(now.getTime()) };
 
-// `actor!`: routes other than listComments require a signed-in user; the auth middleware refused anyone else.
 export const handler = areaHandler({
   listComments: async ({ params, query }) => listComments(deps, params.ideaId, query.limit, query.cursor),
-  createComment: async ({ params, body, actor }) => createComment(deps, actor!, params.ideaId, body),
-  updateComment: async ({ params, body, actor }) => updateComment(deps, actor!, params.commentId, body),
+  createComment: async ({ params, body, actor }) => createComment(deps, actor, params.ideaId, body),
+  updateComment: async ({ params, body, actor }) => updateComment(deps, actor, params.commentId, body),
   deleteComment: async ({ params, actor }) => {
-    await deleteComment(deps, actor!, params.commentId);
+    await deleteComment(deps, actor, params.commentId);
     return undefined;
   },
-  myComments: async ({ query, actor }) => myCommentIds(deps.comments, actor!, query.ideaId),
+  myComments: async ({ query, actor }) => myCommentIds(deps.comments, actor, query.ideaId),
 });

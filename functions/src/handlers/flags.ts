@@ -6,8 +6,7 @@ import { stores } from '../adapters/dynamodb';
 
 const deps = { ...stores(), clock: systemClock };
 
-// `actor!`: every route here requires a signed-in user; the auth middleware refused anyone else.
 export const handler = areaHandler({
-  flagIdea: async ({ params, body, actor }) => flagIdea(deps, actor!, params.ideaId, body),
-  flagComment: async ({ params, body, actor }) => flagComment(deps, actor!, params.commentId, body),
+  flagIdea: async ({ params, body, actor }) => flagIdea(deps, actor, params.ideaId, body),
+  flagComment: async ({ params, body, actor }) => flagComment(deps, actor, params.commentId, body),
 });

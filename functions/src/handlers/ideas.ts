@@ -10,7 +10,6 @@ const deps = { ...stores(), clock: systemClock, newId: (now: Date) => ulid(now.g
 
 export const handler = areaHandler({
   listIdeas: async ({ params, query }) => listIdeas(deps, params.processId, query),
-  // `actor!`: the route's access is 'user', so the auth middleware has already refused anonymous calls.
-  createIdea: async ({ params, body, actor }) => createIdea(deps, actor!, params.processId, body),
+  createIdea: async ({ params, body, actor }) => createIdea(deps, actor, params.processId, body),
   getIdea: async ({ params }) => getIdea(deps, params.ideaId),
 });

@@ -15,14 +15,13 @@ const deps = {
   clock: systemClock,
 };
 
-// `actor!`: every route here requires a signed-in user; the auth middleware refused anyone else.
 export const handler = areaHandler({
-  getMe: async ({ actor }) => getMyProfile(profiles, actor!),
-  updateMe: async ({ actor, body }) => updateMyProfile(profiles, systemClock, actor!, body),
-  myIdeas: async ({ actor, query }) => myIdeas(ideas, actor!, query.limit, query.cursor),
-  exportMe: async ({ actor }) => exportMyData(deps, actor!),
+  getMe: async ({ actor }) => getMyProfile(profiles, actor),
+  updateMe: async ({ actor, body }) => updateMyProfile(profiles, systemClock, actor, body),
+  myIdeas: async ({ actor, query }) => myIdeas(ideas, actor, query.limit, query.cursor),
+  exportMe: async ({ actor }) => exportMyData(deps, actor),
   deleteMe: async ({ actor }) => {
-    await deleteMyAccount(deps, actor!);
+    await deleteMyAccount(deps, actor);
     return undefined;
   },
 });

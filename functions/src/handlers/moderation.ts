@@ -27,14 +27,13 @@ const base = {
 };
 const deps = (log: Logger) => ({ ...base, log });
 
-// `actor!`: every route here requires the moderator (or admin/committee) role; the auth middleware refused anyone else.
 export const handler = areaHandler({
   moderationQueue: async ({ query }) => moderationQueue(base, query.processId, query.kind, query.limit, query.cursor),
   moderatedIdea: async ({ params }) => moderatedIdea(base, params.ideaId),
-  moderateIdea: async ({ params, body, actor, log }) => moderateIdea(deps(log), actor!, params.ideaId, body),
-  moderateComment: async ({ params, body, actor, log }) => moderateComment(deps(log), actor!, params.commentId, body),
-  moderateUser: async ({ params, body, actor, log }) => moderateUser(deps(log), actor!, params.userId, body),
-  bulkModerate: async ({ body, actor, log }) => bulkModerate(deps(log), actor!, body),
+  moderateIdea: async ({ params, body, actor, log }) => moderateIdea(deps(log), actor, params.ideaId, body),
+  moderateComment: async ({ params, body, actor, log }) => moderateComment(deps(log), actor, params.commentId, body),
+  moderateUser: async ({ params, body, actor, log }) => moderateUser(deps(log), actor, params.userId, body),
+  bulkModerate: async ({ body, actor, log }) => bulkModerate(deps(log), actor, body),
   moderationLog: async ({ query }) => auditLog(base, query.processId, query.targetId, query.limit, query.cursor),
   overdueAnswers: async ({ query }) => overdueAnswers(base, query.processId),
 });

@@ -25,7 +25,8 @@ export interface RouteInput<R extends RouteDef> {
   params: Infer<R['params']>;
   query: Infer<R['query']>;
   body: Infer<R['body']>;
-  actor: Actor | undefined;
+  /** Protected routes always have one: the auth middleware refused anyone else (401/403). */
+  actor: R['access'] extends 'public' ? Actor | undefined : Actor;
   log: Logger;
   /** Raw request path and method, for the fallback route that answers about the path itself. */
   rawPath: string;
