@@ -1,6 +1,6 @@
 /**
  * The workspace's Danish messages (moderators, committee, admins), merged into vue-i18n under
- * `workspace.` when the workspace chunk loads (components/workspace/workspaceI18n.ts). Same syntax
+ * `workspace.` when the workspace chunk loads (lib/workspaceI18n.ts). Same syntax
  * as `locales/da.ts`: plain data without imports; a literal `@`, `{`, `}`, `|` or `$` needs `{'@'}`.
  */
 export default {
