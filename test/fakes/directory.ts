@@ -1,0 +1,36 @@
+import type { UserDirectory } from '#functions/domain/ports';
+
+export interface DirectoryUser {
+  userId: string;
+  username: string;
+  email: string;
+  roles: string[];
+}
+
+/** The sign-in directory (Cognito in production), with `add` to register users and `users` to inspect. */
+export interface FakeDirectory extends UserDirectory {
+  users: Map<string, DirectoryUser>;
+  add(user: DirectoryUser): void;
+}
+
+export function fakeDirectory(): FakeDirectory {
+  const users = new Map<string, DirectoryUser>();
+  const find = (match: (u: DirectoryUser) => boolean) => {
+    const user = [...users.values()].find(match);
+    return user ? { ...user, roles: [...user.roles] } : undefined;
+  };
+  return {
+    users,
+    add: (user) => void users.set(user.username, { ...user, roles: [...user.roles] }),
+    email: async (username) => users.get(username)?.email,
+    // Deleting a user who is gone already is done: the adapter treats it so for retried erasures.
+    deleteUser: async (username) => void users.delete(username),
+    findByEmail: async (email) => find((u) => u.email === email),
+    findById: async (userId) => find((u) => u.userId === userId),
+    async setGroups(username, add, remove) {
+      const user = users.get(username);
+      if (!user) throw new Error(`UserNotFoundException: ${username}`);
+      user.roles = [...new Set([...user.roles, ...add])].filter((r) => !remove.includes(r));
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { listComments } from '#functions/domain/comments';
+import { flagComment, flagIdea } from '#functions/domain/flags';
+import { getIdea } from '#functions/domain/ideas';
+import { moderateIdea, moderationQueue } from '#functions/domain/moderation';
+import { defaultRateLimits } from '#shared/schemas/process';
+import { fakeWorld, PROCESS_ID } from '../fakes';
+
+/** Flags on the in-memory ports (threshold 3 in the seeded process). Each test: prepare, act, assess. */
+function world() {
+  const w = fakeWorld();
+  const flaggers = ['f1', 'f2', 'f3'].map((id) => w.given.user(id));
+  w.given.user('author');
+  const idea = w.given.idea({ authorId: 'author' });
+  return { ...w, flaggers, idea };
+}
+
+describe('flagIdea', () => {
+  it('answers only "received" and stores the flag with its reason and text', async () => {
+    const { deps, tables, flaggers, idea } = world();
+
+    const receipt = await flagIdea(deps, flaggers[0]!, idea.id, { reason: 'spam', text: 'Reklame' });
+
+    expect(receipt).toEqual({ received: true });
+    expect([...tables.flags.values()]).toEqual([expect.objectContaining({ ideaId: idea.id, userId: 'f1', reason: 'spam', text: 'Reklame' })]);
+    expect(tables.ideas.get(idea.id)).toMatchObject({ flagCount: 1 });
+    expect(tables.ideas.get(idea.id)!.held).toBeUndefined();
+  });
+
+  it('takes one flag per user and target (409 already-flagged), counting it once', async () => {
+    const { deps, tables, flaggers, idea } = world();
+    await flagIdea(deps, flaggers[0]!, idea.id, { reason: 'spam' });
+
+    await expect(flagIdea(deps, flaggers[0]!, idea.id, { reason: 'other' })).rejects.toMatchObject({ status: 409, slug: 'already-flagged' });
+    expect(tables.ideas.get(idea.id)!.flagCount).toBe(1);
+  });
+
+  it('refuses the author\'s own idea (409 own-content) and ideas out of public view (404)', async () => {
+    const { deps, given, tables, idea } = world();
+    const hidden = given.idea({ status: 'hidden' });
+
+    await expect(flagIdea(deps, { userId: 'author', roles: [] }, idea.id, { reason: 'spam' })).rejects.toMatchObject({ status: 409, slug: 'own-content' });
+    await expect(flagIdea(deps, { userId: 'f1', roles: [] }, hidden.id, { reason: 'spam' })).rejects.toMatchObject({ status: 404 });
+    expect(tables.flags.size).toBe(0);
+  });
+
+  it('needs a profile (409) and refuses a blocked flagger (403)', async () => {
+    const { deps, given, idea } = world();
+
+    await expect(flagIdea(deps, { userId: 'nobody', roles: [] }, idea.id, { reason: 'spam' })).rejects.toMatchObject({ status: 409, slug: 'profile-required' });
+    await expect(flagIdea(deps, given.user('blocked', [], { blocked: true }), idea.id, { reason: 'spam' })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('holds the idea out of public view and in the flagged queue when distinct flags reach the threshold', async () => {
+    const { deps, flaggers, idea } = world();
+    await flagIdea(deps, flaggers[0]!, idea.id, { reason: 'spam' });
+    await flagIdea(deps, flaggers[1]!, idea.id, { reason: 'offensive' });
+    await expect(getIdea(deps, idea.id)).resolves.toMatchObject({ id: idea.id });
+
+    await flagIdea(deps, flaggers[2]!, idea.id, { reason: 'spam' });
+
+    await expect(getIdea(deps, idea.id)).rejects.toMatchObject({ status: 404 });
+    const queue = await moderationQueue(deps, PROCESS_ID, 'flagged', 10);
+    expect(queue.counts).toEqual({ pending: 0, flagged: 1 });
+    expect(queue.items[0]).toMatchObject({ kind: 'idea', id: idea.id, status: 'published', flagCount: 3, flagReasons: { spam: 2, offensive: 1 } });
+  });
+
+  it('after a restore, counts from zero and lets the same users flag again', async () => {
+    const { deps, given, clock, tables, flaggers, idea } = world();
+    for (const f of flaggers) await flagIdea(deps, f, idea.id, { reason: 'spam' });
+    clock.advance(60_000);
+    await moderateIdea(deps, given.user('mod', ['moderator']), idea.id, { action: 'restore' });
+    clock.advance(60_000);
+
+    await flagIdea(deps, flaggers[0]!, idea.id, { reason: 'other' });
+
+    expect(tables.ideas.get(idea.id)).toMatchObject({ flagCount: 1 });
+    expect(tables.ideas.get(idea.id)!.held).toBeUndefined();
+    await expect(getIdea(deps, idea.id)).resolves.toMatchObject({ id: idea.id });
+  });
+
+  it('refuses flags over the per-hour limit (429), storing nothing', async () => {
+    const { deps, given, tables, flaggers } = world();
+    given.process({ settings: { moderation: 'post', flagThreshold: 3, limits: { ...defaultRateLimits, flagsPerHour: 1 } } });
+    const [a, b] = [given.idea(), given.idea()];
+    await flagIdea(deps, flaggers[0]!, a.id, { reason: 'spam' });
+
+    await expect(flagIdea(deps, flaggers[0]!, b.id, { reason: 'spam' })).rejects.toMatchObject({ status: 429 });
+    expect(tables.ideas.get(b.id)!.flagCount).toBeUndefined();
+  });
+});
+
+describe('flagComment', () => {
+  it('holds a comment whose flags reach the threshold: it shows neither text nor author and waits in the queue', async () => {
+    const { deps, given, flaggers, idea } = world();
+    const comment = given.comment(idea.id, 'author', { body: 'Grimt sprog' });
+
+    for (const f of flaggers) await flagComment(deps, f, comment.id, { reason: 'offensive' });
+
+    const [thread] = (await listComments(deps, idea.id, 10)).items;
+    expect(thread).toMatchObject({ id: comment.id, state: 'held' });
+    expect(thread!.body).toBeUndefined();
+    const queue = await moderationQueue(deps, PROCESS_ID, 'flagged', 10);
+    expect(queue.items).toEqual([expect.objectContaining({ kind: 'comment', id: comment.id, ideaId: idea.id, text: 'Grimt sprog', flagCount: 3 })]);
+  });
+
+  it('refuses the author\'s own comment (409), a comment not visible (404) and one under an idea out of view (404)', async () => {
+    const { deps, given, flaggers, idea } = world();
+    const own = given.comment(idea.id, 'f1');
+    const hidden = given.comment(idea.id, 'author', { state: 'hidden' });
+    const underHidden = given.comment(given.idea({ status: 'hidden' }).id, 'author');
+
+    await expect(flagComment(deps, flaggers[0]!, own.id, { reason: 'spam' })).rejects.toMatchObject({ status: 409, slug: 'own-content' });
+    await expect(flagComment(deps, flaggers[0]!, hidden.id, { reason: 'spam' })).rejects.toMatchObject({ status: 404 });
+    await expect(flagComment(deps, flaggers[0]!, underHidden.id, { reason: 'spam' })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('counts a comment\'s flags apart from its idea\'s', async () => {
+    const { deps, given, tables, flaggers, idea } = world();
+    const comment = given.comment(idea.id, 'author');
+    await flagIdea(deps, flaggers[0]!, idea.id, { reason: 'spam' });
+
+    await flagComment(deps, flaggers[0]!, comment.id, { reason: 'spam' });
+
+    expect(tables.comments.get(comment.id)!.flagCount).toBe(1);
+    expect(tables.ideas.get(idea.id)!.flagCount).toBe(1);
+  });
+});
