@@ -22,6 +22,7 @@ import type {
   UserDirectory,
 } from './ports';
 import { ideaMail } from './notifications';
+import { localDate } from '../lib/copenhagen-time';
 
 export interface ModerationDeps {
   moderation: ModerationStore;
@@ -174,7 +175,8 @@ export async function auditLog(deps: Pick<ModerationDeps, 'moderation'>, process
 }
 
 export async function overdueAnswers(deps: Pick<ModerationDeps, 'moderation' | 'clock'>, processId: string) {
-  const today = deps.clock.now().toISOString().slice(0, 10);
+  // Deadlines are Danish dates: an answer is overdue from midnight in Copenhagen, not in UTC.
+  const today = localDate(deps.clock.now());
   const ideas = await deps.moderation.overdue(processId, today);
   return { items: ideas.map((i) => ({ id: i.id, title: i.title, status: i.status, answerDeadline: i.answerDeadline! })) };
 }
