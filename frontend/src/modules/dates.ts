@@ -35,19 +35,25 @@ export function copenhagenOffsetHours(utcMs: number): 1 | 2 {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** A calendar day without a time (an answer deadline): "2026-11-27". */
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
  * long: "27. november 2026" / "27 November 2026"; short: "27. nov. 2026" / "27 Nov 2026";
  * time: "27. nov. 2026, 14.05" / "27 Nov 2026, 14:05". An invalid date gives an empty string.
+ * A calendar day ("2026-11-27") is that day, in any time zone; it has no time to show.
  */
 export function formatDate(value: string | number | Date, format: DateFormat, locale: DateLocale): string {
+  const calendarDay = typeof value === 'string' && CALENDAR_DAY.test(value);
   const utcMs = new Date(value).getTime();
   if (Number.isNaN(utcMs)) return '';
   // A Date shifted by the offset, read with the getUTC* methods, shows the wall clock in Gentofte.
-  const local = new Date(utcMs + copenhagenOffsetHours(utcMs) * HOUR);
+  // A calendar day is read as midnight UTC and must not move, so it is read as it is.
+  const local = calendarDay ? new Date(utcMs) : new Date(utcMs + copenhagenOffsetHours(utcMs) * HOUR);
   const month = monthNames[locale][format === 'long' ? 'long' : 'short'][local.getUTCMonth()];
   const day = local.getUTCDate();
   const date = locale === 'da' ? `${day}. ${month} ${local.getUTCFullYear()}` : `${day} ${month} ${local.getUTCFullYear()}`;
-  if (format !== 'time') return date;
+  if (format !== 'time' || calendarDay) return date;
   const separator = locale === 'da' ? '.' : ':';
   return `${date}, ${pad(local.getUTCHours())}${separator}${pad(local.getUTCMinutes())}`;
 }

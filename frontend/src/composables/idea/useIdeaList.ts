@@ -1,7 +1,6 @@
-import { computed, ref, shallowRef } from 'vue';
 import type { IdeaListItem, IdeaListQuery, IdeaSort } from '#shared/schemas/idea';
 import { fetchIdeas } from '../../api/processes';
-import { useAsyncTask } from '../useAsyncTask';
+import { usePagedList } from '../usePagedList';
 
 export interface IdeaListOptions {
   sort?: IdeaSort;
@@ -13,39 +12,19 @@ export type IdeaFilters = Partial<Pick<IdeaListQuery, 'sort' | 'area' | 'status'
 /** A process's ideas, one cursor page at a time; `loadMore` appends the next page. */
 export function useIdeaList(options: IdeaListOptions = {}) {
   const limit = options.pageSize ?? 20;
-  const items = shallowRef<IdeaListItem[]>([]);
-  const nextCursor = ref<string | null>(null);
-  const { status, error, run } = useAsyncTask();
   let processId: string | undefined;
   let filters: IdeaFilters = { sort: options.sort ?? 'new' };
+  const list = usePagedList<IdeaListItem>((cursor, signal) => fetchIdeas(processId ?? '', { ...filters, limit, ...(cursor ? { cursor } : {}) }, signal), {
+    key: (idea) => idea.id,
+  });
 
   function load(id: string, newFilters?: IdeaFilters) {
     processId = id;
     if (newFilters) filters = { sort: options.sort ?? 'new', ...newFilters };
-    return run(async (signal) => {
-      const page = await fetchIdeas(id, { ...filters, limit }, signal);
-      items.value = page.items;
-      nextCursor.value = page.nextCursor;
-    });
+    return list.load();
   }
 
-  async function loadMore() {
-    const cursor = nextCursor.value;
-    const id = processId;
-    if (!cursor || !id) return;
-    await run(async (signal) => {
-      const page = await fetchIdeas(id, { ...filters, limit, cursor }, signal);
-      // An idea can move between pages while someone reads; show it once.
-      const seen = new Set(items.value.map((idea) => idea.id));
-      items.value = [...items.value, ...page.items.filter((idea) => !seen.has(idea.id))];
-      nextCursor.value = page.nextCursor;
-    });
-  }
-
-  /** Repeats what failed: the first page when nothing is shown yet, otherwise the next page. */
-  const retry = () => (items.value.length === 0 && processId ? load(processId) : loadMore());
-
-  const hasMore = computed(() => nextCursor.value !== null);
+  const { items, hasMore, status, error, loadMore, retry } = list;
   return { items, hasMore, status, error, load, loadMore, retry };
 }
 
