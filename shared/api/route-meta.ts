@@ -2,7 +2,8 @@ import type { Access } from '../rules/access';
 
 /**
  * The route table's metadata: what the API offers, who may call it and which Lambda serves it, as
- * plain data without zod, so the SPA's typed client can import it cheaply. The schemas of each route
+ * plain data without zod, so the SPA's typed client can import it cheaply (and the workspace reads
+ * who may open what from it). The schemas of each route
  * are bound to these ids in `routes.ts` (handlers, the OpenAPI generator and tests read that). The
  * CDK app makes one Lambda function per `area` and one HTTP API route per entry (with the JWT
  * authorizer where access is not public); the local gateway routes with the same table.
@@ -22,7 +23,6 @@ export interface RouteMeta {
   path: string;
   area: FeatureArea;
   access: Access;
-  summary: string;
   /** Status of a successful response. */
   status: 200 | 201 | 204;
 }
@@ -30,202 +30,135 @@ export interface RouteMeta {
 export const routeMeta = {
   unmatched: {
     method: 'ANY', path: '/api/{proxy+}',
-    area: 'meta', access: 'public',
-    summary: 'Any other path under /api: 404, or 405 with Allow when only the method is wrong',
-    status: 200,
+    area: 'meta', access: 'public', status: 200,
   },
   openapi: {
     method: 'GET', path: '/api/openapi.json',
-    area: 'meta', access: 'public',
-    summary: 'This API as an OpenAPI 3.1 document',
-    status: 200,
+    area: 'meta', access: 'public', status: 200,
   },
   listProcesses: {
     method: 'GET', path: '/api/processes',
-    area: 'processes', access: 'public',
-    summary: 'All processes with their phases, areas and effects',
-    status: 200,
+    area: 'processes', access: 'public', status: 200,
   },
   getProcess: {
     method: 'GET', path: '/api/processes/{processId}',
-    area: 'processes', access: 'public',
-    summary: 'One process',
-    status: 200,
+    area: 'processes', access: 'public', status: 200,
   },
   listIdeas: {
     method: 'GET', path: '/api/processes/{processId}/ideas',
-    area: 'ideas', access: 'public',
-    summary: "A page of a process's public ideas, sorted and filtered",
-    status: 200,
+    area: 'ideas', access: 'public', status: 200,
   },
   createIdea: {
     method: 'POST', path: '/api/processes/{processId}/ideas',
-    area: 'ideas', access: 'user',
-    summary: 'Post a new idea (published at once, or pending when the process is pre-moderated)',
-    status: 201,
+    area: 'ideas', access: 'user', status: 201,
   },
   getIdea: {
     method: 'GET', path: '/api/ideas/{ideaId}',
-    area: 'ideas', access: 'public',
-    summary: 'One public idea, or a merged one (read-only, with a link to where it was merged)',
-    status: 200,
+    area: 'ideas', access: 'public', status: 200,
   },
   getMe: {
     method: 'GET', path: '/api/me',
-    area: 'me', access: 'user',
-    summary: "The signed-in user's profile",
-    status: 200,
+    area: 'me', access: 'user', status: 200,
   },
   updateMe: {
     method: 'PATCH', path: '/api/me',
-    area: 'me', access: 'user',
-    summary: "Create or change the signed-in user's profile",
-    status: 200,
+    area: 'me', access: 'user', status: 200,
   },
   myIdeas: {
     method: 'GET', path: '/api/me/ideas',
-    area: 'me', access: 'user',
-    summary: "The signed-in user's own ideas with their status, newest first",
-    status: 200,
+    area: 'me', access: 'user', status: 200,
   },
   exportMe: {
     method: 'GET', path: '/api/me/export',
-    area: 'me', access: 'user',
-    summary: 'Everything Deltag stores about the signed-in user (GDPR access and portability)',
-    status: 200,
+    area: 'me', access: 'user', status: 200,
   },
   deleteMe: {
     method: 'DELETE', path: '/api/me',
-    area: 'me', access: 'user',
-    summary:
-      'Delete the account: profile, votes, flags and sign-in are deleted, comments become "deleted" placeholders, ideas stay without the name',
-    status: 204,
+    area: 'me', access: 'user', status: 204,
   },
   voteIdea: {
     method: 'PUT', path: '/api/ideas/{ideaId}/vote',
-    area: 'votes', access: 'user',
-    summary: 'Vote for an idea (idempotent: a second vote changes nothing)',
-    status: 200,
+    area: 'votes', access: 'user', status: 200,
   },
   unvoteIdea: {
     method: 'DELETE', path: '/api/ideas/{ideaId}/vote',
-    area: 'votes', access: 'user',
-    summary: 'Take back a vote (idempotent)',
-    status: 200,
+    area: 'votes', access: 'user', status: 200,
   },
   myVotes: {
     method: 'GET', path: '/api/me/votes',
-    area: 'votes', access: 'user',
-    summary: 'Which of up to 100 ideas the signed-in user has voted for',
-    status: 200,
+    area: 'votes', access: 'user', status: 200,
   },
   listComments: {
     method: 'GET', path: '/api/ideas/{ideaId}/comments',
-    area: 'comments', access: 'public',
-    summary: "An idea's comments, newest first, each with its replies (oldest first)",
-    status: 200,
+    area: 'comments', access: 'public', status: 200,
   },
   createComment: {
     method: 'POST', path: '/api/ideas/{ideaId}/comments',
-    area: 'comments', access: 'user',
-    summary: 'Comment on an idea, or reply to a comment (one reply level)',
-    status: 201,
+    area: 'comments', access: 'user', status: 201,
   },
   updateComment: {
     method: 'PATCH', path: '/api/comments/{commentId}',
-    area: 'comments', access: 'user',
-    summary: 'Edit your own comment within 15 minutes of posting it',
-    status: 200,
+    area: 'comments', access: 'user', status: 200,
   },
   deleteComment: {
     method: 'DELETE', path: '/api/comments/{commentId}',
-    area: 'comments', access: 'user',
-    summary: 'Delete your own comment (moderators: any); replies stay readable',
-    status: 204,
+    area: 'comments', access: 'user', status: 204,
   },
   myComments: {
     method: 'GET', path: '/api/me/comments',
-    area: 'comments', access: 'user',
-    summary: "Ids of the signed-in user's comments on one idea (to offer edit and delete)",
-    status: 200,
+    area: 'comments', access: 'user', status: 200,
   },
   flagIdea: {
     method: 'POST', path: '/api/ideas/{ideaId}/flags',
-    area: 'flags', access: 'user',
-    summary: 'Flag an idea for moderators, once per user',
-    status: 201,
+    area: 'flags', access: 'user', status: 201,
   },
   flagComment: {
     method: 'POST', path: '/api/comments/{commentId}/flags',
-    area: 'flags', access: 'user',
-    summary: 'Flag a comment for moderators, once per user',
-    status: 201,
+    area: 'flags', access: 'user', status: 201,
   },
   moderationQueue: {
     method: 'GET', path: '/api/moderation/queue',
-    area: 'moderation', access: { roles: ['moderator'] },
-    summary: 'Pending or flagged ideas and comments of a process, oldest first, with counts',
-    status: 200,
+    area: 'moderation', access: { roles: ['moderator'] }, status: 200,
   },
   moderatedIdea: {
     method: 'GET', path: '/api/moderation/ideas/{ideaId}',
-    area: 'moderation', access: { roles: ['moderator'] },
-    summary: 'An idea in any status, with its moderation state and history',
-    status: 200,
+    area: 'moderation', access: { roles: ['moderator'] }, status: 200,
   },
   moderateIdea: {
     method: 'POST', path: '/api/ideas/{ideaId}/moderation',
-    area: 'moderation', access: { roles: ['moderator'] },
-    summary: 'publish, hide, restore, reject, merge or set-status (with official answer and deadline), with a reason',
-    status: 200,
+    area: 'moderation', access: { roles: ['moderator'] }, status: 200,
   },
   moderateComment: {
     method: 'POST', path: '/api/comments/{commentId}/moderation',
-    area: 'moderation', access: { roles: ['moderator'] },
-    summary: 'Hide or restore a comment, with a reason',
-    status: 200,
+    area: 'moderation', access: { roles: ['moderator'] }, status: 200,
   },
   moderateUser: {
     method: 'POST', path: '/api/moderation/users/{userId}',
-    area: 'moderation', access: { roles: ['moderator'] },
-    summary: 'Block (optionally hiding all their content) or unblock a user',
-    status: 200,
+    area: 'moderation', access: { roles: ['moderator'] }, status: 200,
   },
   bulkModerate: {
     method: 'POST', path: '/api/moderation/bulk',
-    area: 'moderation', access: { roles: ['moderator'] },
-    summary: 'One action on a selection from the queue; a result per target',
-    status: 200,
+    area: 'moderation', access: { roles: ['moderator'] }, status: 200,
   },
   moderationLog: {
     method: 'GET', path: '/api/moderation/log',
-    area: 'moderation', access: { roles: ['moderator', 'admin'] },
-    summary: "The audit log of a process, or of one target, newest first (append only: no route edits it)",
-    status: 200,
+    area: 'moderation', access: { roles: ['moderator', 'admin'] }, status: 200,
   },
   overdueAnswers: {
     method: 'GET', path: '/api/moderation/overdue',
-    area: 'moderation', access: { roles: ['moderator', 'committee'] },
-    summary: 'Ideas whose answer deadline (svarfrist) has passed without an official answer',
-    status: 200,
+    area: 'moderation', access: { roles: ['moderator', 'committee'] }, status: 200,
   },
   exportIdeas: {
     method: 'GET', path: '/api/processes/{processId}/export',
-    area: 'export', access: { roles: ['committee', 'moderator'] },
-    summary: 'The top ideas as CSV (Danish Excel), XLSX or JSON, with the ranking rule',
-    status: 200,
+    area: 'export', access: { roles: ['committee', 'moderator'] }, status: 200,
   },
   findUser: {
     method: 'GET', path: '/api/users',
-    area: 'admin', access: { roles: ['admin'] },
-    summary: 'Find a user by email, with their roles',
-    status: 200,
+    area: 'admin', access: { roles: ['admin'] }, status: 200,
   },
   setRoles: {
     method: 'PUT', path: '/api/users/{userId}/roles',
-    area: 'admin', access: { roles: ['admin'] },
-    summary: "Set a user's roles (Cognito groups)",
-    status: 200,
+    area: 'admin', access: { roles: ['admin'] }, status: 200,
   },
 } as const satisfies Record<string, RouteMeta>;
 
@@ -233,3 +166,43 @@ export type RouteId = keyof typeof routeMeta;
 
 /** `GET /api/ideas/{ideaId}`: the form API Gateway uses for `event.routeKey`. */
 export const routeKey = (r: Pick<RouteMeta, 'method' | 'path'>) => `${r.method} ${r.path}`;
+
+/**
+ * One line per route for people (the OpenAPI document's summaries). Apart from the table above so the
+ * SPA's bundle, which needs only methods, paths and access, does not carry them (1 kB gzip).
+ */
+export const routeSummaries: Record<RouteId, string> = {
+  unmatched: 'Any other path under /api: 404, or 405 with Allow when only the method is wrong',
+  openapi: 'This API as an OpenAPI 3.1 document',
+  listProcesses: 'All processes with their phases, areas and effects',
+  getProcess: 'One process',
+  listIdeas: "A page of a process's public ideas, sorted and filtered",
+  createIdea: 'Post a new idea (published at once, or pending when the process is pre-moderated)',
+  getIdea: 'One public idea, or a merged one (read-only, with a link to where it was merged)',
+  getMe: "The signed-in user's profile",
+  updateMe: "Create or change the signed-in user's profile",
+  myIdeas: "The signed-in user's own ideas with their status, newest first",
+  exportMe: 'Everything Deltag stores about the signed-in user (GDPR access and portability)',
+  deleteMe: 'Delete the account: profile, votes, flags and sign-in are deleted, comments become "deleted" placeholders, ideas stay without the name',
+  voteIdea: 'Vote for an idea (idempotent: a second vote changes nothing)',
+  unvoteIdea: 'Take back a vote (idempotent)',
+  myVotes: 'Which of up to 100 ideas the signed-in user has voted for',
+  listComments: "An idea's comments, newest first, each with its replies (oldest first)",
+  createComment: 'Comment on an idea, or reply to a comment (one reply level)',
+  updateComment: 'Edit your own comment within 15 minutes of posting it',
+  deleteComment: 'Delete your own comment (moderators: any); replies stay readable',
+  myComments: "Ids of the signed-in user's comments on one idea (to offer edit and delete)",
+  flagIdea: 'Flag an idea for moderators, once per user',
+  flagComment: 'Flag a comment for moderators, once per user',
+  moderationQueue: 'Pending or flagged ideas and comments of a process, oldest first, with counts',
+  moderatedIdea: 'An idea in any status, with its moderation state and history',
+  moderateIdea: 'publish, hide, restore, reject, merge or set-status (with official answer and deadline), with a reason',
+  moderateComment: 'Hide or restore a comment, with a reason',
+  moderateUser: 'Block (optionally hiding all their content) or unblock a user',
+  bulkModerate: 'One action on a selection from the queue; a result per target',
+  moderationLog: "The audit log of a process, or of one target, newest first (append only: no route edits it)",
+  overdueAnswers: 'Ideas whose answer deadline (svarfrist) has passed without an official answer',
+  exportIdeas: 'The top ideas as CSV (Danish Excel), XLSX or JSON, with the ranking rule',
+  findUser: 'Find a user by email, with their roles',
+  setRoles: "Set a user's roles (Cognito groups)",
+};

@@ -26,7 +26,7 @@ import { processListSchema, processSchema } from '../schemas/process';
 import { slugSchema, ulidSchema } from '../schemas/text';
 import { profileSchema, profileUpdateSchema } from '../schemas/user';
 import { myVotesQuerySchema, myVotesSchema, voteStateSchema } from '../schemas/vote';
-import { routeMeta, type RouteId, type RouteMeta } from './route-meta';
+import { routeMeta, routeSummaries, type RouteId, type RouteMeta } from './route-meta';
 
 /**
  * The route table with its schemas: the metadata in `route-meta.ts` (zod-free, for the browser) bound
@@ -41,7 +41,9 @@ export interface RouteSchemas {
   response: z.ZodType;
 }
 
-export interface RouteDef extends RouteMeta, RouteSchemas {}
+export interface RouteDef extends RouteMeta, RouteSchemas {
+  summary: string;
+}
 
 const processParams = z.object({ processId: slugSchema }).strict();
 const ideaParams = z.object({ ideaId: ulidSchema }).strict();
@@ -193,10 +195,10 @@ const schemas = {
   },
 } as const satisfies Record<RouteId, RouteSchemas>;
 
-type Bound = { [K in RouteId]: (typeof routeMeta)[K] & (typeof schemas)[K] };
+type Bound = { [K in RouteId]: (typeof routeMeta)[K] & (typeof schemas)[K] & { summary: string } };
 
 export const routes = Object.fromEntries(
-  (Object.keys(routeMeta) as RouteId[]).map((id) => [id, { ...routeMeta[id], ...schemas[id] }]),
+  (Object.keys(routeMeta) as RouteId[]).map((id) => [id, { ...routeMeta[id], summary: routeSummaries[id], ...schemas[id] }]),
 ) as Bound;
 
 export type RouteOf<K extends RouteId> = Bound[K];

@@ -1,0 +1,35 @@
+import { computed } from 'vue';
+import { routeMeta, type RouteId } from '#shared/api/route-meta';
+import { rolesOf } from '#shared/rules/access';
+import type { Role } from '#shared/rules/values';
+import { profile } from './session';
+
+/**
+ * Who sees which part of the workspace: each part shows what one API route answers, so it opens for
+ * the roles that route's access rule names in the route table, the same rule the API enforces on
+ * every call whatever the SPA shows. Free of messages, so the app shell can import it without the
+ * workspace's chunk.
+ */
+const areaRoutes = {
+  queue: 'moderationQueue',
+  idea: 'moderatedIdea',
+  overdue: 'overdueAnswers',
+  log: 'moderationLog',
+  export: 'exportIdeas',
+  annex: 'exportIdeas',
+  roles: 'setRoles',
+} as const satisfies Record<string, RouteId>;
+export type WorkspaceArea = keyof typeof areaRoutes;
+
+export const areaRoles = Object.fromEntries(
+  Object.entries(areaRoutes).map(([area, id]) => [area, rolesOf(routeMeta[id].access)]),
+) as Record<WorkspaceArea, readonly Role[]>;
+
+/** The roles that open the workspace at all: those of any of its parts (an assistant works in the citizen app). */
+export const workspaceRoles: readonly Role[] = [...new Set(Object.values(areaRoles).flat())];
+
+export const hasAnyRole = (roles: readonly Role[], held: readonly Role[] | undefined = profile.value?.roles): boolean =>
+  (held ?? []).some((r) => roles.includes(r));
+
+/** For a header link: does the signed-in user have a workspace role? (False until the profile is loaded.) */
+export const canUseWorkspace = computed(() => hasAnyRole(workspaceRoles));
