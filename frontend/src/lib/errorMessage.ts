@@ -1,4 +1,4 @@
-import { COMMENT_EDIT_WINDOW_MINUTES } from '../constants';
+import { COMMENT_EDIT_WINDOW_MINUTES } from '#shared/rules/values';
 import { ApiError } from '../api/client';
 import { CognitoError } from '../api/cognito';
 import { t, type MessageKey } from '../modules/i18n';
