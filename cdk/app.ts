@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Tags, type App, type Environment } from 'aws-cdk-lib';
+import { acknowledgeNagFindings } from './nag-suppressions';
 import { ApiStack } from './stacks/api-stack';
 import { AuthStack } from './stacks/auth-stack';
 import { DataStack } from './stacks/data-stack';
@@ -40,6 +41,7 @@ export function buildApp(app: App, { env, webAssetPath }: BuildAppOptions) {
     userPoolClient: auth.userPoolClient,
     webAssetPath,
   });
+  acknowledgeNagFindings({ auth, api, web });
   return { data, auth, api, web };
 }
 
