@@ -5,12 +5,7 @@ import { actionText, tw } from '../../lib/workspaceI18n';
 import { useAsyncTask } from '../useAsyncTask';
 import { useSubmit } from '../useSubmit';
 
-/**
- * One idea in the moderator's view and the actions on it. The page holds the idea
- * (`useIdeaModeration`); each of its forms sends its action through `useIdeaAction`. The forms share
- * one sending state, so only one action runs at a time on the idea: each answer is the idea's new
- * state, and a second action sent meanwhile would start from a stale one.
- */
+/** What the moderation page shares with its forms. */
 interface IdeaModerationContext {
   idea: ShallowRef<ModeratedIdea | null>;
   /** What the last action saved, in words, for the page's status line. */
@@ -20,6 +15,11 @@ interface IdeaModerationContext {
 
 const contextKey: InjectionKey<IdeaModerationContext> = Symbol('idea-moderation');
 
+/**
+ * One idea in the moderator's view, for the page that shows it; its forms send their actions through
+ * `useIdeaAction`. The forms share one sending state, so only one action runs at a time on the idea:
+ * each answer is the idea's new state, and a second action sent meanwhile would start from a stale one.
+ */
 export function useIdeaModeration(ideaId: () => string) {
   const idea = shallowRef<ModeratedIdea | null>(null);
   const saved = ref('');

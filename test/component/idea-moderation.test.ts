@@ -1,0 +1,135 @@
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import type { ModeratedIdea } from '../../frontend/src/api/workspace';
+import { i18n, setLocale } from '../../frontend/src/modules/i18n';
+import IdeaModerationPage from '../../frontend/src/pages/workspace/IdeaModerationPage.vue';
+import { json, problem, stubApi } from './app';
+import { idea as listItem, process } from './fixtures';
+
+/** The idea moderation page and its forms against a fake API: one action at a time, each form with its own failure. */
+
+const base = listItem(1);
+const ideaId = base.id;
+const moderated = (overrides: Partial<ModeratedIdea> = {}): ModeratedIdea => ({
+  ...base,
+  body: 'Brug AI til at svare på borgernes spørgsmål.',
+  updatedAt: base.createdAt,
+  held: false,
+  flagCount: 0,
+  history: [],
+  author: { userId: 'user-anna', blocked: false },
+  ...overrides,
+});
+
+interface Sent {
+  path: string;
+  body: unknown;
+}
+
+/** Answers the page's reads; `moderate` answers each decision the page sends (and sees its body). */
+function fakeApi(moderate: (body: Record<string, unknown>) => Response | Promise<Response>) {
+  let current = moderated();
+  const sent: Sent[] = [];
+  stubApi(async (url, init) => {
+    if (init?.method === 'POST') {
+      const body = JSON.parse(String(init.body)) as Record<string, unknown>;
+      sent.push({ path: url.pathname, body });
+      const answer = await moderate(body);
+      if (answer.ok) current = (await answer.clone().json()) as ModeratedIdea;
+      return answer;
+    }
+    if (url.pathname === `/api/moderation/ideas/${ideaId}`) return json(current);
+    return json({ items: [process] });
+  });
+  return sent;
+}
+
+let wrapper: VueWrapper | undefined;
+async function mountPage() {
+  await setLocale('da', false);
+  const empty = { render: () => null };
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/arbejdsrum/ideer/:id', name: 'workspace-idea', component: empty },
+      { path: '/arbejdsrum/moderation', name: 'workspace-queue', component: empty },
+      { path: '/ideer/:id', name: 'idea', component: empty },
+    ],
+  });
+  await router.push(`/arbejdsrum/ideer/${ideaId}`);
+  const host = document.createElement('div');
+  document.body.append(host);
+  wrapper = mount(IdeaModerationPage, { attachTo: host, global: { plugins: [router, i18n] } });
+  await flushPromises();
+  return wrapper;
+}
+
+const form = (w: VueWrapper, heading: string) => w.find(`form[aria-labelledby="${heading}"]`);
+
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+  document.body.innerHTML = '';
+  vi.unstubAllGlobals();
+});
+
+describe('the idea moderation page', () => {
+  it('sends one action at a time: while a decision is saved, the other forms wait and say so', async () => {
+    // Prepare
+    let release: (response: Response) => void = () => undefined;
+    const sent = fakeApi(() => new Promise<Response>((resolve) => (release = resolve)));
+    const w = await mountPage();
+    await form(w, 'decision-heading').find('#decision-reason').setValue('Uden for emnet');
+
+    // Act
+    await form(w, 'decision-heading').trigger('submit');
+    await form(w, 'status-heading').trigger('submit');
+    await flushPromises();
+
+    // Assess
+    expect(sent).toEqual([{ path: `/api/ideas/${ideaId}/moderation`, body: { action: 'hide', reason: 'Uden for emnet' } }]);
+    const buttons = w.findAll('form button[type="submit"]');
+    expect(buttons.length).toBe(4);
+    for (const button of buttons) expect(button.attributes('aria-disabled')).toBe('true');
+
+    release(json(moderated({ status: 'hidden', moderationReason: 'Uden for emnet' })));
+    await flushPromises();
+    expect(w.find('.ws-idea__saved').text()).toBe('Beslutningen er gemt: Skjul.');
+    expect(w.find<HTMLTextAreaElement>('#decision-reason').element.value).toBe('');
+    for (const button of w.findAll('form button[type="submit"]')) expect(button.attributes('aria-disabled')).toBeUndefined();
+  });
+
+  it('shows a failed merge in the merge form only, and keeps what the moderator typed', async () => {
+    fakeApi(() => problem(409, 'Idéen kan ikke lægges sammen', 'Målet er selv lagt sammen med en anden idé.'));
+    const w = await mountPage();
+    const merge = form(w, 'merge-heading');
+    await merge.find('#merge-target').setValue('01JTARGET00000000000000002');
+    await merge.find('#merge-reason').setValue('Samme forslag som nummer 2');
+
+    await merge.trigger('submit');
+    await flushPromises();
+
+    expect(merge.find('[role="alert"]').text()).toBe('Idéen kan ikke lægges sammen. Målet er selv lagt sammen med en anden idé.');
+    expect(w.findAll('[role="alert"]')).toHaveLength(1);
+    expect(merge.find<HTMLTextAreaElement>('#merge-reason').element.value).toBe('Samme forslag som nummer 2');
+    expect(w.find('.ws-idea__saved').text()).toBe('');
+  });
+
+  it('sends only what changed in the status form, and starts the form again from the idea the API answers with', async () => {
+    const sent = fakeApi((body) => json(moderated({ status: body.status as ModeratedIdea['status'], officialAnswer: 'Udvalget ser på det i foråret.', answerDeadline: '2027-03-01' })));
+    const w = await mountPage();
+    const status = form(w, 'status-heading');
+    await status.find('#status-status').setValue('under_review');
+    await status.find('#status-answer').setValue('  Udvalget ser på det.  ');
+
+    await status.trigger('submit');
+    await flushPromises();
+
+    expect(sent.map((s) => s.body)).toEqual([{ action: 'set-status', status: 'under_review', officialAnswer: 'Udvalget ser på det.' }]);
+    expect(w.find<HTMLSelectElement>('#status-status').element.value).toBe('under_review');
+    expect(w.find<HTMLTextAreaElement>('#status-answer').element.value).toBe('Udvalget ser på det i foråret.');
+    expect(w.find<HTMLInputElement>('#status-deadline').element.value).toBe('2027-03-01');
+    expect(w.find('time[datetime="2027-03-01"]').text()).toBe('1. marts 2027');
+  });
+});
