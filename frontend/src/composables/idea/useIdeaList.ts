@@ -14,9 +14,10 @@ export function useIdeaList(options: IdeaListOptions = {}) {
   const limit = options.pageSize ?? 20;
   let processId: string | undefined;
   let filters: IdeaFilters = { sort: options.sort ?? 'new' };
-  const list = usePagedList<IdeaListItem>((cursor, signal) => fetchIdeas(processId ?? '', { ...filters, limit, ...(cursor ? { cursor } : {}) }, signal), {
-    key: (idea) => idea.id,
-  });
+  const fetchPage = (cursor: string | undefined, signal: AbortSignal) =>
+    fetchIdeas(processId ?? '', { ...filters, limit, ...(cursor ? { cursor } : {}) }, signal);
+  // An idea can move between pages while someone reads; show it once.
+  const list = usePagedList<IdeaListItem>(fetchPage, { key: (idea) => idea.id });
 
   function load(id: string, newFilters?: IdeaFilters) {
     processId = id;
