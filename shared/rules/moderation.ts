@@ -44,9 +44,14 @@ export const REASON_MAX = 1000;
 /** Decisions that take content away need a reason, which the author is shown. */
 export const reasonRequired = (action: string): boolean => action === 'hide' || action === 'reject' || action === 'merge' || action === 'block';
 
-/** One action on a selection from the queue: these actions, at most BULK_MAX targets per call. */
-export const bulkActions = ['publish', 'hide', 'restore', 'reject'] as const;
-export type BulkAction = (typeof bulkActions)[number];
+/** The plain decisions (no target, no status): one idea's decision form, and the queue's bulk action. */
+export const decisionActions = ['publish', 'hide', 'restore', 'reject'] as const satisfies readonly IdeaAction[];
+export type DecisionAction = (typeof decisionActions)[number];
+export const allowedDecisions = (idea: IdeaState): DecisionAction[] => decisionActions.filter((a) => ideaActionAllowed(idea, a));
+
+/** One action on a selection from the queue: a plain decision, at most BULK_MAX targets per call. */
+export const bulkActions = decisionActions;
+export type BulkAction = DecisionAction;
 export const BULK_MAX = 50;
 /** Comments can only be hidden or restored (they are never pending, and a hidden comment is not "rejected"). */
 export const commentActions = ['hide', 'restore'] as const;

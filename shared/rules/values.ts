@@ -22,6 +22,9 @@ export type Beneficiary = (typeof beneficiaries)[number];
 export const ideaSorts = ['new', 'top', 'trending', 'comments', 'random'] as const;
 export type IdeaSort = (typeof ideaSorts)[number];
 
+/** Server-made ids are ULIDs: sortable by creation time, 26 Crockford base-32 characters. */
+export const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
 /** Cognito groups. */
 export const roles = ['moderator', 'committee', 'admin', 'assistant'] as const;
 export type Role = (typeof roles)[number];

@@ -1,6 +1,12 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
+import { ideaActions, type IdeaAction } from '#shared/rules/moderation';
+import { ideaStatuses } from '#shared/rules/values';
+import type { IdeaModeration } from '#shared/schemas/moderation';
+import type { IdeaRecord } from '../../functions/src/domain/ports';
+import { decideIdea } from '../../functions/src/domain/moderation-rules';
+import { HttpError } from '../../functions/src/lib/errors';
 import type { ModeratedIdea } from '../../frontend/src/api/workspace';
 import { i18n, setLocale } from '../../frontend/src/modules/i18n';
 import IdeaModerationPage from '../../frontend/src/pages/workspace/IdeaModerationPage.vue';
@@ -28,8 +34,8 @@ interface Sent {
 }
 
 /** Answers the page's reads; `moderate` answers each decision the page sends (and sees its body). */
-function fakeApi(moderate: (body: Record<string, unknown>) => Response | Promise<Response>) {
-  let current = moderated();
+function fakeApi(moderate: (body: Record<string, unknown>) => Response | Promise<Response>, initial = moderated()) {
+  let current = initial;
   const sent: Sent[] = [];
   stubApi(async (url, init) => {
     if (init?.method === 'POST') {
@@ -131,5 +137,45 @@ describe('the idea moderation page', () => {
     expect(w.find<HTMLTextAreaElement>('#status-answer').element.value).toBe('Udvalget ser på det i foråret.');
     expect(w.find<HTMLInputElement>('#status-deadline').element.value).toBe('2027-03-01');
     expect(w.find('time[datetime="2027-03-01"]').text()).toBe('1. marts 2027');
+  });
+});
+
+describe('the decisions the page offers, state by state', () => {
+  const commands: Record<IdeaAction, IdeaModeration> = {
+    publish: { action: 'publish' },
+    hide: { action: 'hide', reason: 'Uden for emnet' },
+    restore: { action: 'restore' },
+    reject: { action: 'reject', reason: 'Uden for emnet' },
+    merge: { action: 'merge', reason: 'Samme forslag', targetId: '01JTARGET00000000000000002' },
+    'set-status': { action: 'set-status', status: 'under_review' },
+  };
+
+  /** What the server's use case does with each decision: accepted, or refused with a 409 as stale. */
+  function serverAccepts(state: Pick<ModeratedIdea, 'status' | 'held'>): IdeaAction[] {
+    const record = { id: ideaId, status: state.status, held: state.held, previousStatus: 'published' } as unknown as IdeaRecord;
+    return ideaActions.filter((action) => {
+      try {
+        decideIdea(record, commands[action]);
+        return true;
+      } catch (error) {
+        if (error instanceof HttpError && error.status === 409) return false;
+        throw error;
+      }
+    });
+  }
+
+  const states = ideaStatuses.flatMap((status) => [false, true].map((held) => ({ status, held })));
+
+  it.each(states)('$status (held: $held): the forms offer exactly what the server accepts', async (state) => {
+    fakeApi(() => json(moderated(state)), moderated(state));
+    const w = await mountPage();
+
+    const decisions = w.findAll('#decision-action option').map((o) => o.attributes('value'));
+    const offered = [
+      ...decisions,
+      ...(form(w, 'merge-heading').exists() ? ['merge'] : []),
+      ...(form(w, 'status-heading').exists() ? ['set-status'] : []),
+    ];
+    expect(offered.sort()).toEqual(serverAccepts(state).sort());
   });
 });

@@ -3,7 +3,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { nextTick } from 'vue';
 import type { QueueItem } from '#shared/schemas/moderation';
 import WorkspaceQueue from '../../frontend/src/components/workspace/WorkspaceQueue.vue';
-import { BULK_MAX, useQueueSelection } from '../../frontend/src/composables/workspace/useQueueSelection';
+import { BULK_MAX } from '#shared/rules/moderation';
+import { useQueueSelection } from '../../frontend/src/composables/workspace/useQueueSelection';
 import { setLocale } from '../../frontend/src/modules/i18n';
 
 /** The moderation queue's selection and bulk decision: the logic alone, then the component with a fake API. */

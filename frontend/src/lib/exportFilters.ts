@@ -1,7 +1,7 @@
 import type { LocationQuery } from 'vue-router';
 import type { PublicStatus } from '#shared/schemas/idea';
 import type { ExportFilters } from '../api/workspace';
-import { publicStatuses } from '../components/workspace/ideaRules';
+import { publicStatuses } from '#shared/rules/values';
 
 /** The export's filters as form values and in the address (`?top=20&area=…&status=…`), shared by the export page and the annex. */
 export interface FilterForm {

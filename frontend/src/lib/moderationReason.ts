@@ -1,4 +1,4 @@
-import { REASON_MAX, REASON_MIN } from '../composables/workspace/useQueueSelection';
+import { REASON_MAX, REASON_MIN } from '#shared/rules/moderation';
 import { tw } from './workspaceI18n';
 
 /**

@@ -1,22 +1,13 @@
 import { computed, reactive } from 'vue';
+import { BULK_MAX, bulkActionFits, reasonRequired, REASON_MAX, REASON_MIN, type BulkAction } from '#shared/rules/moderation';
 import type { BulkModeration, QueueItem } from '#shared/schemas/moderation';
 import type { WorkspaceKey } from '../../lib/workspaceI18n';
 
 /**
  * The moderation queue's selection and its bulk decision, as plain logic (the list component only
- * renders it). The rules mirror the API's (`bulkModerationSchema`), so the moderator hears about a
- * missing reason before a round trip; the API checks them again whatever the SPA sent.
+ * renders it). The rules are the API's own (`shared/rules/moderation.ts`), so the moderator hears
+ * about a missing reason before a round trip; the API checks them again whatever the SPA sent.
  */
-export const bulkActions = ['publish', 'hide', 'restore', 'reject'] as const satisfies readonly BulkModeration['action'][];
-export type BulkAction = (typeof bulkActions)[number];
-
-/** Decisions that take content away need a reason, which the author is shown (administrative law). */
-export const needsReason = (action: BulkAction): boolean => action === 'hide' || action === 'reject';
-export const REASON_MIN = 5;
-export const REASON_MAX = 1000;
-/** The API takes at most this many targets per bulk call; a larger selection goes in batches. */
-export const BULK_MAX = 50;
-
 export type BulkField = 'selection' | 'action' | 'reason';
 type Target = Pick<QueueItem, 'kind' | 'id'>;
 
@@ -48,10 +39,10 @@ export function useQueueSelection(items: () => readonly QueueItem[]) {
     const errors: Partial<Record<BulkField, WorkspaceKey>> = {};
     const text = reason.trim();
     if (selectedItems.value.length === 0) errors.selection = 'queue.noneSelected';
-    if ((action === 'publish' || action === 'reject') && selectedItems.value.some((i) => i.kind === 'comment')) {
+    if (selectedItems.value.some((i) => !bulkActionFits(action, i.kind))) {
       errors.action = 'queue.commentsOnlyHideRestore';
     }
-    if (needsReason(action) && text.length < REASON_MIN) errors.reason = 'queue.reasonRequired';
+    if (reasonRequired(action) && text.length < REASON_MIN) errors.reason = 'queue.reasonRequired';
     else if (text.length > 0 && (text.length < REASON_MIN || text.length > REASON_MAX)) errors.reason = 'errors.invalidReason';
     return errors;
   }

@@ -1,6 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
 import type { Role } from '#shared/schemas/user';
-import { areaRoles, workspaceRoles } from '../../components/workspace/access';
+import { areaRoles, workspaceRoles } from '../../modules/workspace-access';
 import type { WorkspaceKey } from '../../lib/workspaceI18n';
 
 declare module 'vue-router' {
