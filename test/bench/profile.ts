@@ -3,10 +3,10 @@
  *   node --import tsx test/bench/profile.ts        (through npm's Node 24: npx node --import tsx …)
  * On its own local stack, each variant votes on its own idea, concurrency 32 and then sequentially,
  * in alternating blocks:
- *   raw2     the baseline: TransactWriteItems with the vote Put + idea Update
- *   raw3     the same plus the rate-limit counter Update voteStore.add adds (3 items)
- *   rawPath  what the vote use case sends: a consistent BatchGet (idea, profile, vote) + raw3
- *   rawLean  a leaner path to compare: one eventually consistent GetItem of the idea + raw3
+ *   raw2     a stripped baseline built here: TransactWriteItems with the vote Put + idea Update only
+ *   store    voteStore.add itself: the same plus the rate-limit counter, retried on conflicts
+ *   rawPath  what the vote use case sends: voteStore.context (idea and profile) + voteStore.add
+ *   rawLean  a leaner path to compare: one eventually consistent GetItem of the idea + voteStore.add
  *   direct   the votes handler called in-process with verified claims (no HTTP, no JWT)
  *   gateway  PUT /api/ideas/{id}/vote through the gateway
  * plus sequential GetItem of an idea vs of the process item (the first read of listIdeas), and raw2
@@ -17,9 +17,16 @@ import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, Transa
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { join, resolve } from 'node:path';
 import { startStack, type RunningStack } from '#local/stack';
+import { keys } from '#functions/adapters/dynamodb/keys';
+import { processStore } from '#functions/adapters/dynamodb/processes';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
+import { voteStore } from '#functions/adapters/dynamodb/votes';
+import { limitFor } from '#functions/domain/limits';
+import { processStart } from '#functions/domain/processes';
+import { trendWeight } from '#functions/domain/trending';
 import { api, createUsers, type BenchUser } from './api';
 import { cpuMeter } from './cpu';
+import { Probe } from './probe';
 import { loadHandler } from './reads';
 import { PROCESS_ID } from './seed';
 import { ratio, round, runPool, summarize } from './stats';
@@ -58,47 +65,33 @@ try {
   }
   if (!SWEEP_ONLY) log(`creating ${N + SEQ} voters`);
   const users = SWEEP_ONLY ? [] : await createUsers(stack, N + SEQ, 'profile', 16);
-  const { Item: proc } = await raw.send(new GetCommand({ TableName: TABLE, Key: { pk: 'PROCESSES', sk: `PROC#${PROCESS_ID}` } }));
-  const t0 = Date.parse((proc!.phases as { startsAt: string }[])[0]!.startsAt);
+  const { Item: proc } = await raw.send(new GetCommand({ TableName: TABLE, Key: keys.process(PROCESS_ID) }));
+  const seeded = (await processStore(raw, TABLE).get(PROCESS_ID))!;
+  const t0 = processStart(seeded);
   const votesHandler = await loadHandler('votes');
 
-  const weight = () => Math.round(2 ** (Math.max(0, Date.now() - t0) / (7 * 86_400_000)) * 1e6) / 1e6;
-  const voteItems = (ideaId: string, userId: string, withRate: boolean): NonNullable<TransactWriteCommandInput['TransactItems']> => {
+  /** raw2: the vote Put and the idea Update of voteStore.add without its rate counter, built here on purpose. */
+  const voteItems = (ideaId: string, userId: string): NonNullable<TransactWriteCommandInput['TransactItems']> => {
     const now = new Date();
-    const w = weight();
-    const windowStart = Math.floor(now.getTime() / 60_000) * 60_000;
+    const w = trendWeight(now, t0);
     return [
       {
         Put: {
           TableName: TABLE,
-          Item: { pk: `IDEA#${ideaId}`, sk: `VOTE#${userId}`, type: 'vote', ideaId, userId, processId: PROCESS_ID, participantType: 'citizen', weight: w, createdAt: now.toISOString(), gsiUser: `USER#${userId}`, gsiUserSk: `VOTE#${ideaId}` },
+          Item: { ...keys.vote(ideaId, userId), type: 'vote', ideaId, userId, processId: PROCESS_ID, participantType: 'citizen', weight: w, createdAt: now.toISOString(), gsiUser: keys.userItems(userId), gsiUserSk: keys.userVote(ideaId) },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
       {
         Update: {
           TableName: TABLE,
-          Key: { pk: `IDEA#${ideaId}`, sk: 'IDEA' },
+          Key: keys.idea(ideaId),
           UpdateExpression: 'ADD voteCount :one, trendScore :w',
           ConditionExpression: 'attribute_exists(pk) AND #status = :published AND attribute_not_exists(held)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':published': 'published', ':one': 1, ':w': w },
         },
       },
-      ...(withRate
-        ? [
-            {
-              Update: {
-                TableName: TABLE,
-                Key: { pk: `RATE#${userId}`, sk: `vote#${windowStart}` },
-                UpdateExpression: 'ADD #n :one SET expiresAt = :expires',
-                ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
-                ExpressionAttributeNames: { '#n': 'n' },
-                ExpressionAttributeValues: { ':one': 1, ':limit': 30, ':expires': Math.ceil((windowStart + 60_000) / 1000) + 60 },
-              },
-            },
-          ]
-        : []),
     ];
   };
   const conflicts = new Map<string, number>();
@@ -113,6 +106,22 @@ try {
       }
     }
   };
+  /** The store on a client of its own per variant, so its retries on conflicts can be counted. */
+  const storeProbes = new Map<string, Probe>();
+  const storeFor = (name: string) => {
+    const client = DynamoDBDocumentClient.from(
+      new DynamoDBClient({ endpoint: info.dynamodbEndpoint, region: info.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
+      { marshallOptions: { removeUndefinedValues: true } },
+    );
+    storeProbes.set(name, new Probe(client));
+    return voteStore(client, TABLE);
+  };
+  const storeVote = async (store: ReturnType<typeof voteStore>, ideaId: string, userId: string) => {
+    const now = new Date();
+    const result = await store.add({ ideaId, userId, processId: PROCESS_ID, participantType: 'citizen', weight: trendWeight(now, t0), createdAt: now.toISOString() }, limitFor(seeded, 'vote'), now);
+    if (result !== 'added') throw new Error(`store vote: ${result}`);
+  };
+  const stores = { store: storeFor('store'), rawPath: storeFor('rawPath'), rawLean: storeFor('rawLean') };
   const claimsEvent = (ideaId: string, userId: string) => ({
     version: '2.0',
     routeKey: 'PUT /api/ideas/{ideaId}/vote',
@@ -131,26 +140,22 @@ try {
 
   type Vote = (ideaId: string, u: BenchUser, i: number) => Promise<void>;
   const variants: Record<string, Vote> = {
-    raw2: (idea, _u, i) => transact('raw2', voteItems(idea, `raw2-${i}`, false)),
-    raw3: (idea, _u, i) => transact('raw3', voteItems(idea, `raw3-${i}`, true)),
+    raw2: (idea, _u, i) => transact('raw2', voteItems(idea, `raw2-${i}`)),
+    store: (idea, _u, i) => storeVote(stores.store, idea, `store-${i}`),
     rawPath: async (idea, u) => {
-      await raw.send(
-        new BatchGetCommand({
-          RequestItems: { [TABLE]: { Keys: [{ pk: `IDEA#${idea}`, sk: 'IDEA' }, { pk: `USER#${u.userId}`, sk: 'PROFILE' }, { pk: `IDEA#${idea}`, sk: `VOTE#${u.userId}` }], ConsistentRead: true } },
-        }),
-      );
-      await transact('rawPath', voteItems(idea, u.userId, true));
+      await stores.rawPath.context(idea, u.userId, false);
+      await storeVote(stores.rawPath, idea, u.userId);
     },
     rawLean: async (idea, u) => {
       await raw.send(
         new GetCommand({
           TableName: TABLE,
-          Key: { pk: `IDEA#${idea}`, sk: 'IDEA' },
+          Key: keys.idea(idea),
           ProjectionExpression: '#s, held, processId, voteCount',
           ExpressionAttributeNames: { '#s': 'status' },
         }),
       );
-      await transact('rawLean', voteItems(idea, u.userId, true));
+      await storeVote(stores.rawLean, idea, u.userId);
     },
     direct: async (idea, u) => {
       const r = await votesHandler(claimsEvent(idea, u.userId) as never, {} as never);
@@ -169,13 +174,14 @@ try {
   // item of its own: raw transactions and reads, then every variant once per voter of a warm-up block.
   if (!SWEEP_ONLY) {
     const warm = `WARM${Date.now()}`;
-    await raw.send(new PutCommand({ TableName: TABLE, Item: { pk: `IDEA#${warm}`, sk: 'IDEA', status: 'published', processId: PROCESS_ID, voteCount: 0, trendScore: 0 } }));
-    await runPool(Array.from({ length: 1000 }, (_, i) => i), 8, (i) => transact('warm', voteItems(warm, `warm-${i}`, i % 2 === 0)));
+    await raw.send(new PutCommand({ TableName: TABLE, Item: { ...keys.idea(warm), status: 'published', processId: PROCESS_ID, voteCount: 0, trendScore: 0 } }));
+    await runPool(Array.from({ length: 1000 }, (_, i) => i), 8, (i) => (i % 2 === 0 ? storeVote(stores.store, warm, `warm-${i}`) : transact('warm', voteItems(warm, `warm-${i}`))));
     await runPool(Array.from({ length: 400 }, (_, i) => i), 8, async (i) => {
-      await raw.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: [{ pk: `IDEA#${warm}`, sk: 'IDEA' }, { pk: `IDEA#${warm}`, sk: `VOTE#warm-${i}` }], ConsistentRead: true } } }));
-      await raw.send(new GetCommand({ TableName: TABLE, Key: { pk: `IDEA#${warm}`, sk: 'IDEA' } }));
+      await raw.send(new BatchGetCommand({ RequestItems: { [TABLE]: { Keys: [keys.idea(warm), keys.vote(warm, `warm-${i}`)], ConsistentRead: true } } }));
+      await raw.send(new GetCommand({ TableName: TABLE, Key: keys.idea(warm) }));
     });
     conflicts.clear();
+    for (const probe of storeProbes.values()) probe.reset();
     log('warmed up');
   }
 
@@ -214,7 +220,7 @@ try {
     result[name] = {
       votesPerSecond: round((c.done / c.ms) * 1000, 1),
       cpuPerVote: { nodeMs: ratio(c.node, c.done), javaMs: ratio(c.java, c.done) },
-      conflicts: conflicts.get(name) ?? 0,
+      conflicts: conflicts.get(name) ?? storeProbes.get(name)?.totals().conflicts ?? 0,
       sequential: summarize(seq.get(name)!),
     };
   }
@@ -226,19 +232,19 @@ try {
   const body = 'x'.repeat(5000);
   const shapes = {
     bare: {},
-    listed: { gsiList: 'PROC#bench-sweep', gsiArea: 'PROC#bench-sweep#AREA#erhverv' },
-    listedLarge: { gsiList: 'PROC#bench-sweep', gsiArea: 'PROC#bench-sweep#AREA#erhverv', body, searchText: body },
+    listed: { gsiList: keys.processList('bench-sweep'), gsiArea: keys.areaList('bench-sweep', 'erhverv') },
+    listedLarge: { gsiList: keys.processList('bench-sweep'), gsiArea: keys.areaList('bench-sweep', 'erhverv'), body, searchText: body },
   };
   // DynamoDB Local's JIT needs warming first: a cold JVM spends several times the CPU per transaction.
-  await raw.send(new PutCommand({ TableName: TABLE, Item: { pk: 'IDEA#SWEEP-warm', sk: 'IDEA', status: 'published', voteCount: 0, trendScore: 0, ...shapes.listed } }));
-  await runPool(Array.from({ length: 800 }, (_, i) => i), 8, (i) => transact('warm', voteItems('SWEEP-warm', `warm-${i}`, false)));
+  await raw.send(new PutCommand({ TableName: TABLE, Item: { ...keys.idea('SWEEP-warm'), status: 'published', voteCount: 0, trendScore: 0, ...shapes.listed } }));
+  await runPool(Array.from({ length: 800 }, (_, i) => i), 8, (i) => transact('warm', voteItems('SWEEP-warm', `warm-${i}`)));
   for (const [shape, extra] of Object.entries(shapes)) {
     for (const c of [1, 8, 32]) {
       const idea = `SWEEP-${shape}-${c}`;
-      await raw.send(new PutCommand({ TableName: TABLE, Item: { pk: `IDEA#${idea}`, sk: 'IDEA', status: 'published', voteCount: 0, trendScore: 0, ...extra } }));
+      await raw.send(new PutCommand({ TableName: TABLE, Item: { ...keys.idea(idea), status: 'published', voteCount: 0, trendScore: 0, ...extra } }));
       const c0 = cpu.sample();
       const t = performance.now();
-      await runPool(Array.from({ length: 200 }, (_, i) => i), c, (i) => transact(`sweep-${shape}-${c}`, voteItems(idea, `sweep-${c}-${i}`, false)));
+      await runPool(Array.from({ length: 200 }, (_, i) => i), c, (i) => transact(`sweep-${shape}-${c}`, voteItems(idea, `sweep-${c}-${i}`)));
       const c1 = cpu.sample();
       sweep[`${shape}.c${c}`] = {
         votesPerSecond: round((200 / (performance.now() - t)) * 1000, 1),
@@ -251,7 +257,7 @@ try {
   // GetItem latency: an idea vs the process item.
   const gets = { idea: [] as number[], process: [] as number[] };
   for (let r = 0; r < 10; r++) {
-    for (const [k, key] of [['idea', { pk: `IDEA#${ideas[0] ?? 'SWEEP-listedLarge-1'}`, sk: 'IDEA' }], ['process', { pk: 'PROCESSES', sk: `PROC#${PROCESS_ID}` }]] as const) {
+    for (const [k, key] of [['idea', keys.idea(ideas[0] ?? 'SWEEP-listedLarge-1')], ['process', keys.process(PROCESS_ID)]] as const) {
       for (let i = 0; i < 20; i++) {
         const t = performance.now();
         await raw.send(new GetCommand({ TableName: TABLE, Key: key }));

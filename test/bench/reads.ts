@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { keys } from '#functions/adapters/dynamodb/keys';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import type { cpuMeter } from './cpu';
 import type { Probe } from './probe';
@@ -43,14 +44,14 @@ const topQuery = () =>
     IndexName: 'listTop',
     KeyConditionExpression: '#p = :p',
     ExpressionAttributeNames: { '#p': 'gsiList', ...projectionNames },
-    ExpressionAttributeValues: { ':p': `PROC#${PROCESS_ID}` },
+    ExpressionAttributeValues: { ':p': keys.processList(PROCESS_ID) },
     ProjectionExpression: Object.keys(projectionNames).join(', '),
     ScanIndexForward: false,
     Limit: 21,
   });
 // `listIdeas` reads the process first (getProcess), as `processStore.get` does.
-const processGet = () => new GetCommand({ TableName: TABLE, Key: { pk: 'PROCESSES', sk: `PROC#${PROCESS_ID}` } });
-const ideaGet = (id: string) => new GetCommand({ TableName: TABLE, Key: { pk: `IDEA#${id}`, sk: 'IDEA' } });
+const processGet = () => new GetCommand({ TableName: TABLE, Key: keys.process(PROCESS_ID) });
+const ideaGet = (id: string) => new GetCommand({ TableName: TABLE, Key: keys.idea(id) });
 
 interface Variant {
   name: string;

@@ -87,7 +87,7 @@ export function formatReport(r: { reads?: Reads; votes?: Votes; bundles?: Bundle
   }
   if (r.votes) {
     const v = r.votes;
-    lines.push(`VOTES  ${v.voters} distinct voters per side, concurrency ${v.concurrency}, after ${v.warmupPerSide} warm-up votes per side on a third idea (voters created and signed in, alongside the seed: ${(v.msCreateVoters / 1000).toFixed(1)} s)`);
+    lines.push(`VOTES  ${v.voters} distinct voters per side, concurrency ${v.concurrency}, after ${v.warmupPerSide} warm-up votes per side on a third idea (voters created and signed in, alongside the seed: ${(v.msCreateVoters / 1000).toFixed(1)} s); raw: voteStore.add straight on DynamoDB Local`);
     lines.push(
       `gateway  ${pad(v.gateway.votesPerSecond.toFixed(1), 7)} votes/s  ${v.gateway.votes} votes in ${(v.gateway.ms / 1000).toFixed(2)} s  CPU/vote node ${f1(v.gateway.cpuPerVote.nodeMs)} java ${f1(v.gateway.cpuPerVote.javaMs)} ms  statuses ${JSON.stringify(v.gateway.statuses)}  voteCount ${v.gateway.voteCount} records ${v.gateway.records} ${v.gateway.exact ? 'exact' : 'NOT EXACT'}`,
       `raw      ${pad(v.raw.votesPerSecond.toFixed(1), 7)} votes/s  ${v.raw.votes} votes in ${(v.raw.ms / 1000).toFixed(2)} s  CPU/vote node ${f1(v.raw.cpuPerVote.nodeMs)} java ${f1(v.raw.cpuPerVote.javaMs)} ms  attempts ${v.raw.attempts} conflicts ${v.raw.conflicts}  voteCount ${v.raw.voteCount} records ${v.raw.records} ${v.raw.exact ? 'exact' : 'NOT EXACT'}`,

@@ -1,17 +1,26 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RunningStack } from '#local/stack';
+import { keys } from '#functions/adapters/dynamodb/keys';
+import { processStore } from '#functions/adapters/dynamodb/processes';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
+import { voteStore } from '#functions/adapters/dynamodb/votes';
+import { limitFor } from '#functions/domain/limits';
+import type { RateLimit, VoteStore } from '#functions/domain/ports';
+import { processStart } from '#functions/domain/processes';
+import { trendWeight } from '#functions/domain/trending';
+import { ServiceUnavailableError } from '#functions/lib/errors';
 import type { BenchUser } from './api';
 import type { cpuMeter, CpuSample } from './cpu';
-import type { Probe } from './probe';
+import { Probe } from './probe';
 import { PROCESS_ID } from './seed';
 import { median, ratio, round, runPool } from './stats';
 
 /**
  * Vote throughput at concurrency 32 on one idea: 1,000 distinct signed-in voters through the gateway
- * vs 1,000 raw TransactWriteItems of the same shape on a second idea (synthetic user ids), in
- * alternating blocks. Then both counts are checked: idea voteCount == vote records == voters.
+ * vs 1,000 calls of the store's own `voteStore.add` straight on DynamoDB Local (synthetic user ids) on
+ * a second idea, in alternating blocks. The baseline is the write every vote ends in (vote record, idea
+ * counters and rate counter in one transaction, retried on conflicts) without HTTP, token check,
+ * handler or the reads before it. Then both counts are checked: idea voteCount == vote records == voters.
  */
 export interface VoteOptions {
   stack: RunningStack;
@@ -32,28 +41,30 @@ export interface VoteOptions {
 }
 
 const TABLE = mainTable.localName;
-const MAX_ATTEMPTS = 10;
 
 export async function measureVotes(o: VoteOptions) {
   const voters = o.voters;
   const count = voters.length;
-  const { Item: proc } = await o.raw.send(new GetCommand({ TableName: TABLE, Key: { pk: 'PROCESSES', sk: `PROC#${PROCESS_ID}` } }));
-  const processStart = Date.parse((proc!.phases as { startsAt: string }[])[0]!.startsAt);
+  const seeded = await processStore(o.raw, TABLE).get(PROCESS_ID);
+  if (!seeded) throw new Error(`process ${PROCESS_ID} not seeded`);
+  const store = voteStore(o.raw, TABLE);
+  const limit = limitFor(seeded, 'vote');
+  const t0 = processStart(seeded);
+  // Counts the baseline's transactions and their conflicts (attempts = TransactWriteItems calls).
+  const storeProbe = new Probe(o.raw);
   const rawUsers = Array.from({ length: count }, (_, i) => `bench-raw-${Date.now().toString(36)}-${i}`);
 
   const gw = { ms: 0, done: 0, statuses: new Map<number, number>(), nodeMs: 0, javaMs: 0 };
-  const rw = { ms: 0, done: 0, conflicts: 0, attempts: 0, failed: 0, gaveUp: 0, nodeMs: 0, javaMs: 0 };
+  const rw = { ms: 0, done: 0, failed: 0, gaveUp: 0, nodeMs: 0, javaMs: 0 };
   const gwVote = async (u: BenchUser) => {
     const res = await fetch(`${o.stack.info.apiUrl}/ideas/${o.targets.gateway}/vote`, { method: 'PUT', headers: { authorization: `Bearer ${u.token}` } });
     await res.text();
     gw.statuses.set(res.status, (gw.statuses.get(res.status) ?? 0) + 1);
   };
   const rawVote = async (userId: string) => {
-    const outcome = await rawTransact(o.raw, voteItems(o.targets.raw, userId, processStart));
-    rw.attempts += outcome.attempts;
-    rw.conflicts += outcome.conflicts;
-    if (outcome.result === 'failed') rw.failed++;
-    if (outcome.result === 'gave-up') rw.gaveUp++;
+    const outcome = await storeVote(store, limit, o.targets.raw, userId, t0);
+    if (outcome === 'failed') rw.failed++;
+    if (outcome === 'gave-up') rw.gaveUp++;
   };
 
   // Warm-up on a third idea, alternating sides: the first voters vote there too (2 votes a minute each).
@@ -64,10 +75,11 @@ export async function measureVotes(o: VoteOptions) {
       const res = await fetch(`${o.stack.info.apiUrl}/ideas/${o.targets.warmup}/vote`, { method: 'PUT', headers: { authorization: `Bearer ${u.token}` } });
       await res.text();
     });
-    await runPool(warmRaw.slice(...range), o.concurrency, async (id) => void (await rawTransact(o.raw, voteItems(o.targets.warmup, id, processStart))));
+    await runPool(warmRaw.slice(...range), o.concurrency, async (id) => void (await storeVote(store, limit, o.targets.warmup, id, t0)));
   }
 
   o.probe.reset();
+  storeProbe.reset();
   // Votes per second of each side in each round, for the median of per-round ratios (robust to drift).
   const rounds: { gateway?: number; raw?: number }[] = [];
   const blocks = Math.ceil(count / o.block);
@@ -104,8 +116,10 @@ export async function measureVotes(o: VoteOptions) {
     for (const side of sides) await side();
   }
   const handlerCalls = o.probe.snapshot();
+  const storeWrites = Object.entries(storeProbe.snapshot()).filter(([command]) => command.startsWith('TransactWrite'));
+  const storeCalls = { calls: storeWrites.reduce((n, [, c]) => n + c.calls, 0), conflicts: storeWrites.reduce((n, [, c]) => n + c.conflicts, 0) };
 
-  const [gwCount, rwCount] = [await counts(o.raw, o.targets.gateway), await counts(o.raw, o.targets.raw)];
+  const [gwCount, rwCount] = [await counts(o.raw, store, o.targets.gateway), await counts(o.raw, store, o.targets.raw)];
   const gateway = {
     votes: gw.done,
     ms: round(gw.ms),
@@ -121,8 +135,8 @@ export async function measureVotes(o: VoteOptions) {
     votes: rw.done,
     ms: round(rw.ms),
     votesPerSecond: round((rw.done / rw.ms) * 1000, 1),
-    attempts: rw.attempts,
-    conflicts: rw.conflicts,
+    attempts: storeCalls.calls,
+    conflicts: storeCalls.conflicts,
     failed: rw.failed,
     gaveUp: rw.gaveUp,
     cpuPerVote: cpuPer(rw, o.cpu.javaPid !== undefined),
@@ -153,68 +167,25 @@ const cpuPer = (side: { nodeMs: number; javaMs: number; done: number }, java: bo
   ...(java ? { javaMs: ratio(side.javaMs, side.done) } : {}),
 });
 
-/** The same two items `voteStore.add` writes (functions/src/adapters/dynamodb/votes.ts), without the rate-limit item. */
-function voteItems(ideaId: string, userId: string, processStart: number) {
+/** One vote by the store itself, as the votes use case would record it for a citizen. */
+async function storeVote(store: VoteStore, limit: RateLimit, ideaId: string, userId: string, t0: Date): Promise<'ok' | 'failed' | 'gave-up'> {
   const now = new Date();
-  // trendWeight (functions/src/domain/trending.ts): 2^((now − t0) / 7 days), six decimals.
-  const weight = Math.round(2 ** (Math.max(0, now.getTime() - processStart) / (7 * 86_400_000)) * 1e6) / 1e6;
-  return [
-    {
-      Put: {
-        TableName: TABLE,
-        Item: {
-          pk: `IDEA#${ideaId}`,
-          sk: `VOTE#${userId}`,
-          type: 'vote',
-          ideaId,
-          userId,
-          processId: PROCESS_ID,
-          participantType: 'citizen',
-          weight,
-          createdAt: now.toISOString(),
-          gsiUser: `USER#${userId}`,
-          gsiUserSk: `VOTE#${ideaId}`,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    {
-      Update: {
-        TableName: TABLE,
-        Key: { pk: `IDEA#${ideaId}`, sk: 'IDEA' },
-        UpdateExpression: 'ADD voteCount :one, trendScore :w',
-        ConditionExpression: 'attribute_exists(pk) AND #status = :published AND attribute_not_exists(held)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':published': 'published', ':one': 1, ':w': weight },
-      },
-    },
-  ];
-}
-
-/** The retry loop of functions/src/adapters/dynamodb/transactions.ts: full-jitter backoff on TransactionConflict. */
-async function rawTransact(client: DynamoDBDocumentClient, items: ReturnType<typeof voteItems>) {
-  let conflicts = 0;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await client.send(new TransactWriteCommand({ TransactItems: items }));
-      return { result: 'ok' as const, attempts: attempt, conflicts };
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const codes = error.CancellationReasons?.map((r) => r.Code ?? 'None') ?? [];
-      if (codes.includes('TransactionConflict') || codes.includes('ThrottlingError')) {
-        conflicts++;
-        if (attempt >= MAX_ATTEMPTS) return { result: 'gave-up' as const, attempts: attempt, conflicts };
-        await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 10 * 2 ** attempt)));
-        continue;
-      }
-      return { result: 'failed' as const, attempts: attempt, conflicts };
-    }
+  try {
+    const result = await store.add(
+      { ideaId, userId, processId: PROCESS_ID, participantType: 'citizen', weight: trendWeight(now, t0), createdAt: now.toISOString() },
+      limit,
+      now,
+    );
+    return result === 'added' ? 'ok' : 'failed';
+  } catch (error) {
+    // The store gives up after its retries on transaction conflicts with a 503.
+    if (error instanceof ServiceUnavailableError) return 'gave-up';
+    throw error;
   }
 }
 
-/** The idea's stored voteCount (consistent read) and the number of its vote records. */
-async function counts(client: DynamoDBDocumentClient, ideaId: string) {
-  const { Item } = await client.send(new GetCommand({ TableName: TABLE, Key: { pk: `IDEA#${ideaId}`, sk: 'IDEA' }, ConsistentRead: true }));
+/** The idea's stored voteCount (consistent read, by the store) and the number of its vote records. */
+async function counts(client: DynamoDBDocumentClient, store: VoteStore, ideaId: string) {
   let records = 0;
   let start: Record<string, unknown> | undefined;
   do {
@@ -222,7 +193,7 @@ async function counts(client: DynamoDBDocumentClient, ideaId: string) {
       new QueryCommand({
         TableName: TABLE,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-        ExpressionAttributeValues: { ':pk': `IDEA#${ideaId}`, ':v': 'VOTE#' },
+        ExpressionAttributeValues: { ':pk': keys.idea(ideaId).pk, ':v': keys.vote(ideaId, '').sk },
         Select: 'COUNT',
         ConsistentRead: true,
         ExclusiveStartKey: start,
@@ -231,5 +202,5 @@ async function counts(client: DynamoDBDocumentClient, ideaId: string) {
     records += page.Count ?? 0;
     start = page.LastEvaluatedKey;
   } while (start);
-  return { voteCount: Number(Item?.voteCount ?? 0), records };
+  return { voteCount: await store.count(ideaId), records };
 }

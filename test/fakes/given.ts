@@ -33,7 +33,7 @@ export function givens(tables: FakeTables, clock: FakeClock, newId: (now: Date) 
     },
 
     idea: (overrides: Partial<IdeaRecord> = {}) => {
-      const idea = anIdea(newId(clock.now()), { processId: PROCESS_ID, ...overrides });
+      const idea = anIdea(newId(clock.now()), overrides);
       tables.ideas.set(idea.id, copy(idea));
       syncIdeaQueue(tables, idea, idea.createdAt);
       return idea;
