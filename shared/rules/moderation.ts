@@ -40,6 +40,8 @@ export const allowedIdeaActions = (idea: IdeaState): IdeaAction[] => ideaActions
 /** Danish administrative law expects reasons; these bound every moderation reason, on both ends. */
 export const REASON_MIN = 5;
 export const REASON_MAX = 1000;
+/** The committee's official answer on an idea. */
+export const ANSWER_MAX = 5000;
 
 /** Decisions that take content away need a reason, which the author is shown. */
 export const reasonRequired = (action: string): boolean => action === 'hide' || action === 'reject' || action === 'merge' || action === 'block';

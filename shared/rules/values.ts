@@ -39,7 +39,12 @@ export type Stance = (typeof stances)[number];
 
 /** Authors may edit their comment this long after posting it. */
 export const COMMENT_EDIT_WINDOW_MINUTES = 15;
+/** A comment's length in characters. */
+export const COMMENT_MAX = 2000;
 
 /** Why someone flags an idea or a comment (anmeldelse). */
 export const flagReasons = ['spam', 'offensive', 'personal_data', 'off_topic', 'other'] as const;
 export type FlagReason = (typeof flagReasons)[number];
+/** A flag's own words: at most FLAG_TEXT_MAX, and for "other" at least FLAG_TEXT_MIN (say what is wrong). */
+export const FLAG_TEXT_MIN = 5;
+export const FLAG_TEXT_MAX = 500;

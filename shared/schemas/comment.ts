@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { COMMENT_EDIT_WINDOW_MINUTES, stances } from '../rules/values';
+import { COMMENT_EDIT_WINDOW_MINUTES, COMMENT_MAX, stances } from '../rules/values';
 import { participantTypeSchema } from './user';
 import { isoDateTime, multiLine, ulidSchema } from './text';
 
@@ -9,7 +9,7 @@ export type Stance = z.infer<typeof stanceSchema>;
 
 export const commentCreateSchema = z
   .object({
-    body: multiLine(1, 2000),
+    body: multiLine(1, COMMENT_MAX),
     parentId: ulidSchema.optional(),
     stance: stanceSchema.optional(),
   })
@@ -18,7 +18,7 @@ export type CommentCreate = z.infer<typeof commentCreateSchema>;
 
 export const commentUpdateSchema = z
   .object({
-    body: multiLine(1, 2000),
+    body: multiLine(1, COMMENT_MAX),
     stance: stanceSchema.nullable().optional(),
   })
   .strict();

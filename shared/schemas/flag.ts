@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { multiLine } from './text';
 
-import { flagReasons } from '../rules/values';
+import { FLAG_TEXT_MAX, FLAG_TEXT_MIN, flagReasons } from '../rules/values';
 
 export { flagReasons };
 export const flagReasonSchema = z.enum(flagReasons);
@@ -11,10 +11,10 @@ export type FlagReason = z.infer<typeof flagReasonSchema>;
 export const flagCreateSchema = z
   .object({
     reason: flagReasonSchema,
-    text: multiLine(0, 500).optional(),
+    text: multiLine(0, FLAG_TEXT_MAX).optional(),
   })
   .strict()
-  .refine((f) => f.reason !== 'other' || (f.text?.length ?? 0) >= 5, {
+  .refine((f) => f.reason !== 'other' || (f.text?.length ?? 0) >= FLAG_TEXT_MIN, {
     path: ['text'],
     message: 'Skriv kort, hvad der er galt (mindst 5 tegn)',
   });

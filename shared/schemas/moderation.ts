@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { BULK_MAX, bulkActionFits, bulkActions, reasonRequired, REASON_MAX, REASON_MIN } from '../rules/moderation';
+import { ANSWER_MAX, BULK_MAX, bulkActionFits, bulkActions, reasonRequired, REASON_MAX, REASON_MIN } from '../rules/moderation';
 import { workflowStatuses } from '../rules/values';
 import { flagReasonSchema } from './flag';
 import { ideaDetailSchema, ideaStatusSchema } from './idea';
@@ -23,7 +23,7 @@ export const ideaModerationSchema = z.discriminatedUnion('action', [
       status: z.enum(workflowStatuses),
       reason: reason.optional(),
       /** The committee's official answer, shown on the idea. Empty string removes it. */
-      officialAnswer: multiLine(0, 5000).optional(),
+      officialAnswer: multiLine(0, ANSWER_MAX).optional(),
       /** Svarfrist: the date the author can expect an answer by. Null removes it. */
       answerDeadline: z.iso.date().nullable().optional(),
     })
