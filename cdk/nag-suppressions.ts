@@ -16,15 +16,15 @@ export function acknowledgeNagFindings({ auth, api, web }: { auth: AuthStack; ap
     'AwsSolutions-COG1':
       'The password policy asks for length (10 characters, lower case and digits) rather than upper case and symbols, as NIST SP 800-63B advises: composition rules make passwords harder to remember, not harder to guess.',
     'AwsSolutions-COG2':
-      'MFA is not required: citizens sign in to post and vote, and a second factor would shut out those without a smartphone. A known gap for the moderator and admin accounts, to close when staff sign in through the municipality\'s own identity provider.',
+      'MFA is not required: citizens sign in only to post, vote and comment, and a required second factor (an SMS number or an authenticator app) would keep some of them out. A known gap for the moderator and admin accounts, to close when staff sign in through the municipality\'s own identity provider.',
     'AwsSolutions-COG8':
-      'Threat protection needs the paid Plus feature plan; the pool stays on Essentials. Per-user rate limits in DynamoDB and the API stage throttle limit abuse of the accounts meanwhile.',
+      'Threat protection (adaptive authentication, compromised-credential checks) needs the paid Plus feature plan; the pool stays on Essentials, where Cognito\'s own temporary lockout after repeated failed sign-ins still applies.',
   });
 
   for (const route of api.httpApi.node.findAll().filter((c): c is CfnRoute => c instanceof CfnRoute)) {
     if (route.routeKey && publicRoutes.has(route.routeKey)) {
       acknowledge(route, {
-        'AwsSolutions-APIG4': `Public on purpose (access "public" in the route table): ${publicRoutes.get(route.routeKey)} Every route that writes or shows personal data has the Cognito JWT authorizer.`,
+        'AwsSolutions-APIG4': `Public on purpose (access "public" in the route table): ${publicRoutes.get(route.routeKey)} Every other route has the Cognito JWT authorizer.`,
       });
     }
   }
@@ -46,12 +46,12 @@ export function acknowledgeNagFindings({ auth, api, web }: { auth: AuthStack; ap
   const bucket = web.node.findChild('SiteBucket');
   acknowledge(bucket, {
     'AwsSolutions-S1':
-      'Private bucket holding only the built public app, read through CloudFront alone (origin access control); deployments that write it are in CloudTrail. Server access logs would add nothing but cost.',
+      'Private bucket holding only the built public app: written only by the deployment, read only by CloudFront (origin access control). Its access log would list CloudFront fetching public files.',
   });
   acknowledge(web.distribution, {
     'AwsSolutions-CFR1': 'No geo restriction: the platform is open to anyone, Danes abroad included; no law asks to limit it by country.',
     'AwsSolutions-CFR2':
-      'No WAF yet: the API stage throttles (100 requests/s, burst 200) and every write is rate limited per user in DynamoDB. A known gap: add a web ACL with a rate-based rule before a high-profile launch.',
+      'No WAF yet: the API stage throttles (100 requests/s, burst 200), and ideas, votes, comments and flags are rate limited per user in DynamoDB. A known gap: add a web ACL with a rate-based rule before a high-profile launch.',
     'AwsSolutions-CFR3':
       'No CloudFront access logs: they would hold every visitor\'s IP address, which the platform does not need (GDPR data minimisation). The API\'s access log, without IPs, records the API requests.',
     'AwsSolutions-CFR4':
