@@ -4,7 +4,7 @@ import { auditLog, moderatedIdea, moderateIdea, moderationQueue, overdueAnswers 
 import { queueSchema } from '#shared/schemas/moderation';
 import { fakeWorld, PROCESS_ID } from '../fakes';
 
-/** What moderators read: the queue, one idea with its history, the audit log, overdue answers. */
+/** What moderators read: the queue, one idea with its history, the audit log, overdue answers. Each test: prepare, act, assess. */
 function world() {
   const w = fakeWorld();
   const moderator = w.given.user('mod', ['moderator']);

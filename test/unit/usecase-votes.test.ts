@@ -3,7 +3,7 @@ import { myVotes, unvote, vote } from '#functions/domain/votes';
 import { defaultRateLimits } from '#shared/schemas/process';
 import { DURING_REVIEW, fakeWorld, PROCESS_ID } from '../fakes';
 
-/** Votes on the in-memory ports: what a vote leaves stored, and the errors (with status) it refuses with. */
+/** Votes on the in-memory ports: what a vote leaves stored, and the errors (with status) it refuses with. Each test: prepare, act, assess. */
 function world() {
   const w = fakeWorld();
   const voter = w.given.user('voter');
@@ -13,14 +13,11 @@ function world() {
 
 describe('vote', () => {
   it('stores one vote with the voter\'s participant type and counts it on the idea', async () => {
-    // Prepare
     const { deps, tables, voter, idea } = world();
     tables.profiles.get('voter')!.participantType = 'business';
 
-    // Act
     const state = await vote(deps, voter, idea.id);
 
-    // Assess
     expect(state).toEqual({ voteCount: 1, voted: true });
     const stored = (await deps.votes.context(idea.id, voter.userId, true)).vote;
     expect(stored).toMatchObject({ ideaId: idea.id, userId: 'voter', processId: PROCESS_ID, participantType: 'business' });
