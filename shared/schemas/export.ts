@@ -60,7 +60,7 @@ export const exportDocumentSchema = z.object({
   processId: slugSchema,
   processTitle: z.string(),
   generatedAt: isoDateTime,
-  /** The ranking rule in words, e.g. "top 20 by votes among published and selected ideas, as of …". */
+  /** The ranking rule in words, e.g. "top 20 by votes among published and selected ideas"; the time it was taken is `generatedAt`. */
   rule: z.string(),
   /** The AI Act's transparency: whether any automated processing touched the ideas. */
   automatedProcessing: z.string(),

@@ -63,7 +63,7 @@ export async function buildExport(deps: ExportDeps, processId: string, query: Ex
     processId,
     processTitle: process.title.da,
     generatedAt: now.toISOString(),
-    rule: ruleText(query, names.area, now),
+    rule: ruleText(query, names.area),
     automatedProcessing: AUTOMATED_PROCESSING,
     summary: { ...summarize(counted, names), moderation, pending: queue.pending, flagged: queue.flagged },
     rows: ranked.map(({ rank, idea, support }) => toRow(rank, idea, support, names, deps.publicBaseUrl)),

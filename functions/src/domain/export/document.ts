@@ -1,7 +1,6 @@
 import type { ExportQuery, ExportRow } from '#shared/schemas/export';
 import { publicStatuses, type PublicStatus } from '#shared/schemas/idea';
 import type { Process } from '#shared/schemas/process';
-import { localDateTime } from '../../lib/copenhagen-time';
 import type { ExportIdea } from '../ports';
 import { statusNames } from './labels';
 import type { AreaNames, Support } from './ranking';
@@ -53,12 +52,18 @@ export function toRow(rank: number, idea: ExportIdea, support: Support, names: N
 /** The SPA's page of an idea (`/ideer/:id`), under the public base URL when one is set. */
 export const ideaLink = (base: string, ideaId: string) => `${base.replace(/\/+$/, '')}/ideer/${ideaId}`;
 
-export function ruleText(query: Pick<ExportQuery, 'top' | 'area' | 'status'>, areaName: (id: string) => string, at: Date): string {
+/**
+ * The ranking rule in one sentence, without a time: the moment the ranking was taken is the
+ * document's `generatedAt`, which each reader writes once in its own way (the annex as "1. dec.
+ * 2026, 11.29" like every date in the app, the spreadsheets in their "Dannet" row). A second copy in
+ * this sentence gave the annex two date formats side by side.
+ */
+export function ruleText(query: Pick<ExportQuery, 'top' | 'area' | 'status'>, areaName: (id: string) => string): string {
   const statuses = query.status ? [query.status] : publicStatuses;
   const among = listInDanish(statuses.map((s) => statusNames[s].many));
   const area = query.area ? ` inden for området ${areaName(query.area)}` : '';
   return (
-    `Top ${query.top} efter antal stemmer blandt ${among} idéer${area}, pr. ${localDateTime(at)}. ` +
+    `Top ${query.top} efter antal stemmer blandt ${among} idéer${area}. ` +
     'Hver person tæller én gang pr. idé, også når idéer er lagt sammen. Ved lige mange stemmer står den ældste idé først.'
   );
 }
