@@ -20,5 +20,9 @@ export const flagCreateSchema = z
   });
 export type FlagCreate = z.infer<typeof flagCreateSchema>;
 
-/** What the flagger learns: that the flag was received. Nobody else learns who flagged. */
-export const flagReceiptSchema = z.object({ received: z.literal(true) });
+/**
+ * What the flagger learns: that the flag was received, and whether it was the one that took the
+ * content out of view for a moderator (`held`), so the confirmation can say what happens next.
+ * Nobody else learns who flagged.
+ */
+export const flagReceiptSchema = z.object({ received: z.literal(true), held: z.boolean() });

@@ -2,6 +2,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CommentThread } from '#shared/schemas/comment';
 import type { IdeaDetail } from '#shared/schemas/idea';
+import FlagForm from '../../frontend/src/components/idea/FlagForm.vue';
 import IdeaVote from '../../frontend/src/components/idea/IdeaVote.vue';
 import { clearVotes } from '../../frontend/src/composables/idea/useVotes';
 import { resetProcessCache } from '../../frontend/src/composables/process/useProcess';
@@ -210,5 +211,29 @@ describe('the new-idea wizard', () => {
       'Expected effects: Choose at least one',
       'Who benefits?: Choose at least one',
     ]);
+  });
+});
+
+describe('the flag form', () => {
+  async function flagAndAnswer(held: boolean) {
+    backend((url) => (url.pathname.endsWith('/flags') ? json({ received: true, held }, 201) : undefined));
+    const mounted = await mountInApp(FlagForm, { path: '/ideer', props: { kind: 'idea', targetId: idea(1).id } });
+    wrapper = mounted.wrapper;
+    await signIn('anna@example.dk', 'langt-kodeord-1');
+    await flushPromises();
+    buttonNamed(mounted.host, 'Anmeld idéen')!.click();
+    await flushPromises();
+    mounted.host.querySelector<HTMLInputElement>('input[value="spam"]')!.click();
+    buttonNamed(mounted.host, 'Send anmeldelse')!.click();
+    await flushPromises();
+    return mounted.host.querySelector('[role="status"]')?.textContent?.trim();
+  }
+
+  it('tells the flagger that a moderator looks when more have reported it, while it stays in view', async () => {
+    expect(await flagAndAnswer(false)).toBe('Tak. Når flere har anmeldt det, tages det ud af visningen, og en moderator ser på det.');
+  });
+
+  it('tells the flagger whose report took it out of view that it waits for a moderator', async () => {
+    expect(await flagAndAnswer(true)).toBe('Tak. Det er nu taget ud af visningen, indtil en moderator har set på det.');
   });
 });

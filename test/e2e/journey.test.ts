@@ -116,7 +116,7 @@ describe('a participant', () => {
     await other.getByRole('button', { name: 'Anmeld idéen' }).click();
     await other.getByRole('group', { name: 'Hvorfor anmelder du?' }).getByLabel('Handler ikke om forløbet').check();
     await other.getByRole('button', { name: 'Send anmeldelse' }).click();
-    await other.getByText('Tak. En moderator ser på din anmeldelse.').waitFor();
+    await other.getByText('Tak. Når flere har anmeldt det, tages det ud af visningen, og en moderator ser på det.').waitFor();
 
     // The first participant signs in again and sees two votes, one of them theirs.
     await signIn(page, email);

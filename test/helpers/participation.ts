@@ -149,7 +149,7 @@ export async function flagBy(stack: TestStack, target: string, users: User[], re
   for (const u of users) {
     const r = await stack.api(`${target}/flags`, { method: 'POST', token: u.token, body: { reason } });
     expect(r.status, JSON.stringify(r.json)).toBe(201);
-    expect(r.json).toEqual({ received: true });
+    expect(r.json).toEqual({ received: true, held: expect.any(Boolean) });
   }
 }
 

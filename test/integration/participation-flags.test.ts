@@ -60,7 +60,7 @@ describe('flag input', () => {
 
     const ok = await flag(`/ideas/${id}`, someone!, { reason: 'other', text: 'Idéen indeholder en reklame' });
     expect(ok.status, JSON.stringify(ok.json)).toBe(201);
-    expect(ok.json).toEqual({ received: true });
+    expect(ok.json).toEqual({ received: true, held: false });
     const [record] = await db.partition(id, 'FLAG#');
     expect(record).toMatchObject({ ideaId: id, userId: someone!.userId, reason: 'other', text: 'Idéen indeholder en reklame' });
   });
@@ -162,7 +162,7 @@ describe('flagging an idea', () => {
     const flaggers = await usersInBatches(stack, 2);
     for (const f of flaggers) {
       const r = await flag(`/ideas/${id}`, f, { reason: 'personal_data' });
-      expect(r.json).toStrictEqual({ received: true });
+      expect(r.json).toStrictEqual({ received: true, held: false });
     }
     const answers = [
       await stack.api('/me/ideas', { token: author.token }),

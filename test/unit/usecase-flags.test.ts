@@ -21,7 +21,7 @@ describe('flagIdea', () => {
 
     const receipt = await flagIdea(deps, flaggers[0]!, idea.id, { reason: 'spam', text: 'Reklame' });
 
-    expect(receipt).toEqual({ received: true });
+    expect(receipt).toEqual({ received: true, held: false });
     expect([...tables.flags.values()]).toEqual([expect.objectContaining({ ideaId: idea.id, userId: 'f1', reason: 'spam', text: 'Reklame' })]);
     expect(tables.ideas.get(idea.id)).toMatchObject({ flagCount: 1 });
     expect(tables.ideas.get(idea.id)!.held).toBeUndefined();
@@ -53,12 +53,14 @@ describe('flagIdea', () => {
 
   it('holds the idea out of public view and in the flagged queue when distinct flags reach the threshold', async () => {
     const { deps, flaggers, idea } = world();
-    await flagIdea(deps, flaggers[0]!, idea.id, { reason: 'spam' });
-    await flagIdea(deps, flaggers[1]!, idea.id, { reason: 'offensive' });
+    const first = await flagIdea(deps, flaggers[0]!, idea.id, { reason: 'spam' });
+    const second = await flagIdea(deps, flaggers[1]!, idea.id, { reason: 'offensive' });
     await expect(getIdea(deps, idea.id)).resolves.toMatchObject({ id: idea.id });
 
-    await flagIdea(deps, flaggers[2]!, idea.id, { reason: 'spam' });
+    const third = await flagIdea(deps, flaggers[2]!, idea.id, { reason: 'spam' });
 
+    // Only the flag that reached the threshold is told the idea now waits for a moderator.
+    expect([first.held, second.held, third.held]).toEqual([false, false, true]);
     await expect(getIdea(deps, idea.id)).rejects.toMatchObject({ status: 404 });
     const queue = await moderationQueue(deps, PROCESS_ID, 'flagged', 10);
     expect(queue.counts).toEqual({ pending: 0, flagged: 1 });

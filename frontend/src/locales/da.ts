@@ -179,7 +179,8 @@ export default {
     textHint: 'Skal udfyldes ved "Andet" (mindst 5 tegn).',
     send: 'Send anmeldelse',
     cancel: 'Annullér',
-    received: 'Tak. En moderator ser på din anmeldelse.',
+    received: 'Tak. Når flere har anmeldt det, tages det ud af visningen, og en moderator ser på det.',
+    receivedHeld: 'Tak. Det er nu taget ud af visningen, indtil en moderator har set på det.',
   },
   auth: {
     email: 'E-mailadresse',

@@ -178,7 +178,8 @@ export default {
     textHint: 'Required for "Other" (at least 5 characters).',
     send: 'Send report',
     cancel: 'Cancel',
-    received: 'Thank you. A moderator will look at your report.',
+    received: 'Thank you. When more people have reported it, it is taken out of view and a moderator looks at it.',
+    receivedHeld: 'Thank you. It is now out of view until a moderator has looked at it.',
   },
   auth: {
     email: 'Email address',

@@ -23,7 +23,8 @@ export interface FlagDeps {
  * 2. One flag per user and target (a second is 409), within the user's rate limit.
  * 3. When the distinct flags reach the process's threshold, the target leaves public view and waits
  *    in the moderation queue. Nothing is rejected automatically: a human moderator decides.
- * Nobody but moderators can learn who flagged; the answer to the flagger says only "received".
+ * Nobody but moderators can learn who flagged; the flagger hears "received", and whether their flag
+ * was the one that held the target (then a moderator sees it now; before, only when more have flagged).
  */
 export async function flagIdea(deps: FlagDeps, actor: Actor, ideaId: string, input: FlagCreate) {
   const idea = await deps.ideas.get(ideaId);
@@ -59,10 +60,10 @@ async function flag(
     createdAt: now.toISOString(),
   };
   const result = await deps.flags.add(record, limitFor(process, 'flag'), now, resetAt);
-  if (result === 'exists') throw new ConflictError('already-flagged', 'Du har allerede anmeldt dette indhold. Tak – en moderator ser på det.');
+  if (result === 'exists') throw new ConflictError('already-flagged', 'Du har allerede anmeldt dette indhold.');
   if (result === 'gone') throw new NotFoundError();
-  await deps.flags.holdIfFlagged(target, process.settings.flagThreshold, now);
-  return { received: true as const };
+  const held = await deps.flags.holdIfFlagged(target, process.settings.flagThreshold, now);
+  return { received: true as const, held };
 }
 
 const ownContent = () => new ConflictError('own-content', 'Du kan ikke anmelde dit eget indhold. Du kan rette eller slette det i stedet.');
