@@ -19,10 +19,23 @@ export function phaseAllows(process: Parameters<typeof currentPhase>[0], now: Da
   return phase !== 'upcoming' && phaseRules[phase][action];
 }
 
-/** The phase open at `now`; before the first phase nothing is open, after the last it is closed. */
-export function currentPhase(process: { phases: readonly { kind: PhaseKind; startsAt: string; endsAt: string }[] }, now: Date): PhaseKind | 'upcoming' {
+/** A phase as the rules read it. The last phase may have no end: it then stays open (a closed process stays closed). */
+export interface PhaseSpan {
+  kind: PhaseKind;
+  startsAt: string;
+  endsAt?: string | undefined;
+}
+
+/** Open from its start up to, not including, its end. */
+export const phaseOpenAt = (phase: PhaseSpan, now: Date): boolean => {
   const t = now.getTime();
-  const open = process.phases.find((p) => Date.parse(p.startsAt) <= t && t < Date.parse(p.endsAt));
+  return Date.parse(phase.startsAt) <= t && (phase.endsAt === undefined || t < Date.parse(phase.endsAt));
+};
+
+/** The phase open at `now`; before the first phase nothing is open, after the last it is closed. */
+export function currentPhase(process: { phases: readonly PhaseSpan[] }, now: Date): PhaseKind | 'upcoming' {
+  const t = now.getTime();
+  const open = process.phases.find((p) => phaseOpenAt(p, now));
   if (open) return open.kind;
   const first = process.phases[0];
   return first && t < Date.parse(first.startsAt) ? 'upcoming' : 'closed';

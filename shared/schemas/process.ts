@@ -14,7 +14,8 @@ export const phaseSchema = z.object({
   kind: phaseKindSchema,
   title: localizedSchema,
   startsAt: isoDateTime,
-  endsAt: isoDateTime,
+  /** Absent on a last phase that has no end (typically "closed"). */
+  endsAt: isoDateTime.optional(),
 });
 export type Phase = z.infer<typeof phaseSchema>;
 
@@ -49,7 +50,10 @@ export const processSchema = z.object({
   summary: localizedSchema,
   /** What the committee asks and how the ideas will be used (plain text, paragraphs split by blank lines). */
   description: localizedSchema,
-  phases: z.array(phaseSchema).min(1),
+  phases: z
+    .array(phaseSchema)
+    .min(1)
+    .refine((phases) => phases.slice(0, -1).every((p) => p.endsAt !== undefined), 'Kun den sidste fase kan være uden slutdato'),
   areas: z.array(areaSchema).min(1),
   effects: z.array(effectSchema).min(1),
   settings: processSettingsSchema,

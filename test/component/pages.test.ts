@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IdeaList, IdeaListItem } from '#shared/schemas/idea';
 import IdeaListPage from '../../frontend/src/pages/IdeaListPage.vue';
 import ProcessPage from '../../frontend/src/pages/ProcessPage.vue';
+import ProcessPhases from '../../frontend/src/components/process/ProcessPhases.vue';
 import { resetProcessCache } from '../../frontend/src/composables/process/useProcess';
 import { buttonNamed, json, mountInApp, problem, stubApi, text } from './app';
 import { idea, process } from './fixtures';
@@ -192,5 +193,20 @@ describe('the idea list', () => {
     const { host } = await open(IdeaListPage, '/ideer?q=zzz');
 
     expect(text(host)).toContain('Ingen idéer passer til din søgning');
+  });
+});
+
+describe('the phases of a process', () => {
+  it('shows a last phase without an end as "Fra <date>", with no invented end date', async () => {
+    const phases = [
+      { kind: 'review' as const, title: { da: 'Udvalget behandler idéerne' }, startsAt: '2027-02-01T00:00:00Z', endsAt: '2027-04-20T00:00:00Z' },
+      { kind: 'closed' as const, title: { da: 'Afsluttet' }, startsAt: '2027-04-20T00:00:00Z' },
+    ];
+    const mounted = await mountInApp(ProcessPhases, { props: { phases, now: new Date('2027-05-01T12:00:00Z') } });
+    wrapper = mounted.wrapper;
+
+    const dates = [...mounted.host.querySelectorAll('.process-phases__dates')].map((span) => text(span).trim());
+    expect(dates).toEqual(['1. februar 2027 til 20. april 2027', 'Fra 20. april 2027']);
+    expect(mounted.host.querySelector('[aria-current="step"]')?.textContent).toContain('Afsluttet');
   });
 });

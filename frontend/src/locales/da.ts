@@ -35,6 +35,7 @@ export default {
       heading: 'Forløbets faser',
       current: 'Nu',
       until: 'til',
+      from: 'Fra',
     },
     areas: {
       heading: 'Områder',

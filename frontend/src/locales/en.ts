@@ -34,6 +34,7 @@ export default {
       heading: 'Phases',
       current: 'Now',
       until: 'to',
+      from: 'From',
     },
     areas: {
       heading: 'Areas',
