@@ -1,12 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type NodejsFunctionProps } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FeatureArea } from '#shared/api/route-meta';
 import type { TableDef } from '#functions/adapters/dynamodb/tables';
+import { SITE_URL_PARAMETER_ENV } from '#functions/adapters/ssm/site-url';
 
 /** Repository root, found from this file so synth works from any working directory. */
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -68,5 +70,22 @@ export class ApiFunction extends Construct {
     this.fn.addEnvironment(def.envVar, table.tableName);
     if (access === 'read') table.grantReadData(this.fn);
     else table.grantReadWriteData(this.fn);
+  }
+
+  /**
+   * For functions whose links leave the site (mails, export files): the name of the SSM parameter that
+   * holds the site's address, and ssm:GetParameter on that one parameter. The ARN is built from the
+   * name, not taken from the web stack's construct: the web stack depends on this one, so a reference
+   * back would be a cycle.
+   */
+  readSiteUrlFrom(parameterName: `/${string}`): void {
+    const stack = Stack.of(this);
+    this.fn.addEnvironment(SITE_URL_PARAMETER_ENV, parameterName);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['ssm:GetParameter'],
+        resources: [`arn:${stack.partition}:ssm:${stack.region}:${stack.account}:parameter${parameterName}`],
+      }),
+    );
   }
 }

@@ -7,6 +7,7 @@ import { ideaStore } from '#functions/adapters/dynamodb/ideas';
 import { processStore } from '#functions/adapters/dynamodb/processes';
 import { profileStore } from '#functions/adapters/dynamodb/profiles';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
+import { SITE_URL_ENV } from '#functions/adapters/ssm/site-url';
 import type { FeatureArea } from '#shared/api/route-meta';
 import { bootstrapIdentity, cognitoClient, startCognito } from './cognito';
 import { createTables, localCredentials, startDynamoDb } from './dynamodb';
@@ -115,6 +116,7 @@ async function startOn(ports: { web: number; dynamodb: number; cognito: number }
     const { userPoolId, userPoolClientId } = await bootstrapIdentity(cognito.endpoint);
 
     // The handlers read their configuration from the environment, as in Lambda.
+    const webUrl = `http://127.0.0.1:${ports.web}`;
     Object.assign(process.env, {
       [mainTable.envVar]: mainTable.localName,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
@@ -126,6 +128,8 @@ async function startOn(ports: { web: number; dynamodb: number; cognito: number }
       COGNITO_ENDPOINT: cognito.endpoint,
       // Mail to authors lands here as .eml files instead of going out (SES in AWS).
       OUTBOX_DIR: outboxDir,
+      // Links that leave the site (mails, export files) start with the gateway's address (SSM in AWS).
+      [SITE_URL_ENV]: webUrl,
     });
 
     const client = createDocumentClient(dynamo.endpoint);
@@ -141,7 +145,6 @@ async function startOn(ports: { web: number; dynamodb: number; cognito: number }
       if (count) log(`seeded ${count} demo ideas`);
     }
 
-    const webUrl = `http://127.0.0.1:${ports.web}`;
     server = await startGateway({
       port: ports.web,
       webRoot: options.webRoot ?? resolve('frontend/dist'),

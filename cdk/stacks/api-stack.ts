@@ -18,6 +18,7 @@ import { routeList } from '#shared/api/routes';
 import { isProtected } from '#shared/rules/access';
 import { ApiFunction } from '../constructs/api-function';
 import type { BoundTable } from './data-stack';
+import { siteUrlParameterName } from './web-stack';
 
 export interface ApiStackProps extends StackProps {
   /** Sender of the mails to authors; its domain must be a verified SES identity. */
@@ -47,6 +48,9 @@ const userDirectoryAccess: Partial<Record<FeatureArea, string[]>> = {
 
 /** Areas that send email to authors (through SES, from MAIL_FROM). */
 const mailingAreas: ReadonlySet<FeatureArea> = new Set(['moderation']);
+
+/** Areas whose links leave the site (the mails, the export's files): they read the site's address. */
+const linkingAreas: ReadonlySet<FeatureArea> = new Set(['moderation', 'export']);
 
 /**
  * Fields of the access log. No source IP or user agent: behind CloudFront the IP is CloudFront's, and
@@ -119,6 +123,7 @@ export class ApiStack extends Stack {
           }),
         );
       }
+      if (linkingAreas.has(area)) fn.readSiteUrlFrom(siteUrlParameterName);
       this.functions[area] = fn;
       integrations.set(area, new HttpLambdaIntegration(`Integration-${area}`, fn.fn));
     }

@@ -22,8 +22,16 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import type { WebConfig } from '#shared/schemas/config';
+
+/**
+ * The SSM parameter with the site's address (`https://<distribution domain>`), written here and read by
+ * the API functions whose links leave the site (mails, export files). They find it by this name: the
+ * API stack cannot refer to the distribution, which itself points at the API.
+ */
+export const siteUrlParameterName = '/deltag/site-url';
 
 /** Where `npm run build:web` puts the SPA. */
 export const defaultWebAssetPath = fileURLToPath(new URL('../../frontend/dist', import.meta.url));
@@ -133,6 +141,12 @@ export class WebStack extends Stack {
       distributionPaths: ['/*'],
     });
 
-    new CfnOutput(this, 'DistributionUrl', { value: `https://${this.distribution.distributionDomainName}` });
+    const siteUrl = `https://${this.distribution.distributionDomainName}`;
+    new StringParameter(this, 'SiteUrl', {
+      parameterName: siteUrlParameterName,
+      stringValue: siteUrl,
+      description: 'Deltag: the address links in mails and export files start with (read by the API functions)',
+    });
+    new CfnOutput(this, 'DistributionUrl', { value: siteUrl });
   }
 }

@@ -8,6 +8,7 @@ import { isProtected } from '#shared/rules/access';
 import { roles } from '#shared/schemas/user';
 import { tables } from '#functions/adapters/dynamodb/tables';
 import { identity } from '../../cdk/definitions/identity';
+import { siteUrlParameterName } from '../../cdk/stacks/web-stack';
 import { testApp } from './synth';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
@@ -27,12 +28,24 @@ beforeAll(() => {
 
 describe('api stack', () => {
   const areas = [...new Set(routeList.map((r) => r.area))];
-  /** Every IAM action granted to an area's function role. */
-  const actionsOf = (area: (typeof areas)[number]): string[] => {
+  type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+  /** Every IAM statement of an area's function role. */
+  const statementsOf = (area: (typeof areas)[number]): Statement[] => {
     const roleId = logicalId(app.api, app.api.functions[area]!.fn.role!);
     return resources(templates.api, 'AWS::IAM::Policy')
       .filter((p) => p.Properties.Roles.some((r: { Ref?: string }) => r.Ref === roleId))
-      .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => s.Action));
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+  };
+  /** Every IAM action granted to an area's function role. */
+  const actionsOf = (area: (typeof areas)[number]): string[] => statementsOf(area).flatMap((s) => s.Action);
+  /** An ARN as CloudFormation would write it, for partition aws and account 123456789012. */
+  const arn = (value: unknown): string => {
+    const pseudo: Record<string, string> = { 'AWS::Partition': 'aws', 'AWS::AccountId': '123456789012', 'AWS::Region': 'eu-north-1' };
+    if (typeof value === 'string') return value;
+    const v = value as { 'Fn::Join'?: [string, unknown[]]; Ref?: string };
+    if (v.Ref) return pseudo[v.Ref] ?? `<${v.Ref}>`;
+    if (v['Fn::Join']) return v['Fn::Join'][1].map(arn).join(v['Fn::Join'][0]);
+    return JSON.stringify(value);
   };
 
   it('has one Lambda function per feature area with routes, on nodejs24.x and arm64', () => {
@@ -76,6 +89,30 @@ describe('api stack', () => {
     for (const area of areas) {
       expect(actionsOf(area).includes('ses:SendEmail'), area).toBe(area === 'moderation');
     }
+  });
+
+  it('lets only the moderation and export functions read the site address, from its one SSM parameter', () => {
+    const envOf = (area: (typeof areas)[number]) => {
+      const id = logicalId(app.api, app.api.functions[area]!.fn);
+      return (templates.api.toJSON().Resources[id] as Resource).Properties.Environment.Variables as Record<string, unknown>;
+    };
+    for (const area of areas) {
+      const linking = area === 'moderation' || area === 'export';
+      const ssm = statementsOf(area).filter((s) => [s.Action].flat().some((a) => a.startsWith('ssm:')));
+      if (!linking) {
+        expect(ssm, area).toEqual([]);
+        expect(envOf(area).SITE_URL_PARAMETER, area).toBeUndefined();
+        continue;
+      }
+      expect(envOf(area).SITE_URL_PARAMETER, area).toBe(siteUrlParameterName);
+      // Not SITE_URL: in AWS the address comes only from the parameter the web stack writes.
+      expect(envOf(area).SITE_URL, area).toBeUndefined();
+      expect(ssm.map((s) => [s.Effect, s.Action, arn(s.Resource)]), area).toEqual([
+        ['Allow', 'ssm:GetParameter', 'arn:aws:ssm:eu-north-1:123456789012:parameter/deltag/site-url'],
+      ]);
+    }
+    // Found by name, not by reference: the API stack imports nothing from the web stack (which depends on it).
+    expect(JSON.stringify(templates.api.toJSON())).not.toContain('Fn::ImportValue');
   });
 
   it('has one route per entry of the route table, with its route key', () => {
@@ -192,6 +229,17 @@ describe('web stack', () => {
     expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
       { EventType: 'viewer-request', FunctionARN: expect.anything() },
     ]);
+  });
+
+  it('writes the site address, https and the distribution\'s domain, to the SSM parameter the API functions read', () => {
+    const distributionId = logicalId(app.web, app.web.distribution);
+    const [parameter, ...others] = resources(templates.web, 'AWS::SSM::Parameter');
+    expect(others).toEqual([]);
+    expect(parameter!.Properties).toMatchObject({
+      Name: siteUrlParameterName,
+      Type: 'String',
+      Value: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
+    });
   });
 
   it('writes config.json from the auth stack, not from literals', () => {

@@ -36,6 +36,7 @@ export function fakeWorld(options: { now?: string } = {}) {
     userData: fakeUserDataStore(tables),
     directory,
     notifier: fakeNotifier(),
+    siteUrl: async () => 'https://deltag.example.dk',
     clock,
     newId,
     log: fakeLogger(),

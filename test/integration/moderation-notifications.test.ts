@@ -28,14 +28,17 @@ afterAll(() => stack?.stop());
 
 /**
  * Exactly one mail, to the author, in Danish, about this idea, linking to it while it is public and
- * to "Min side" when it is not (a rejected or hidden idea is a 404 on its public page).
+ * to "Min side" when it is not (a rejected or hidden idea is a 404 on its public page). The link is
+ * absolute, on the stack's web address: a mail program has no page to resolve `/ideer/…` against.
  */
 function theOneMail(mails: Mail[], author: User, ideaId: string, link: 'idea' | 'my-page' = 'idea') {
   expect(mails.map((m) => `${m.to}: ${m.subject}`)).toHaveLength(1);
   const mail = mails[0]!;
   expect(mail.to).toBe(author.email);
   expect(mail.text).toContain('Kære Idéforfatter');
-  expect(mail.text).toContain(link === 'idea' ? `/ideer/${ideaId}` : '/min-side');
+  expect(stack.info.webUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  const url = link === 'idea' ? `${stack.info.webUrl}/ideer/${ideaId}` : `${stack.info.webUrl}/min-side`;
+  expect(mail.text.replace(/\r\n/g, '\n')).toContain(`Se din idé: ${url}\n`);
   if (link === 'my-page') expect(mail.text).not.toContain(`/ideer/${ideaId}`);
   expect(mail.text).toContain('Gentofte Kommune');
   return mail;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportIdeas } from '#functions/domain/export';
-import { ideaLink, ruleText } from '#functions/domain/export/document';
+import { ruleText } from '#functions/domain/export/document';
 import { mergedSources, rankIdeas, summarize, supporters } from '#functions/domain/export/ranking';
 import { localDate, localDateTime } from '#functions/lib/copenhagen-time';
 import { exportDocumentSchema, exportQuerySchema } from '#shared/schemas/export';
@@ -161,10 +161,6 @@ describe('words and dates', () => {
     expect(localDateTime(new Date('2026-07-01T22:15:00Z'))).toBe('02-07-2026 00:15');
   });
 
-  it('links to the idea page, site-relative or under the public base', () => {
-    expect(ideaLink('', 'X')).toBe('/ideer/X');
-    expect(ideaLink('https://deltag.example.dk/', 'X')).toBe('https://deltag.example.dk/ideer/X');
-  });
 });
 
 describe('exportIdeas with fakes', () => {
@@ -191,7 +187,7 @@ describe('exportIdeas with fakes', () => {
     moderationCounts: async () => ({ merge: 1, hide: 2 }),
     queueCounts: async () => ({ pending: 0, flagged: 1 }),
   };
-  const deps = { processes, exports, clock: { now: () => new Date('2026-11-27T13:00:00Z') }, publicBaseUrl: '' };
+  const deps = { processes, exports, clock: { now: () => new Date('2026-11-27T13:00:00Z') }, siteUrl: async () => 'https://deltag.example.dk' };
 
   it('builds a document the schema accepts, with Danish names and merged supporters once', async () => {
     const doc = await exportIdeas(deps, process.id, exportQuerySchema.parse({ format: 'json' }));
@@ -206,7 +202,7 @@ describe('exportIdeas with fakes', () => {
       beneficiaries: ['businesses', 'municipality'],
       officialAnswer: 'Vi ser på det.',
       votesByType: { citizen: 2, business: 1, employee: 0 },
-      link: `/ideer/${a.id}`,
+      link: `https://deltag.example.dk/ideer/${a.id}`,
     });
     expect(parsed.rows[1]?.officialAnswer).toBe('');
     expect(parsed.summary).toMatchObject({ ideas: 2, votes: 4, moderation: { merge: 1, hide: 2 }, pending: 0, flagged: 1 });
@@ -217,6 +213,6 @@ describe('exportIdeas with fakes', () => {
     const out = await exportIdeas(deps, process.id, exportQuerySchema.parse({ format: 'csv', top: '7' }));
     expect('file' in out && out.file.filename).toBe('deltag-ai-i-gentofte-top7-2026-11-27.csv');
     const csv = 'file' in out ? (out.file.body as string) : '';
-    expect(csv.split('\r\n')[1]).toBe(`1;${a.id};${a.title};Erhverv;Effektivitet, Kvalitet;virksomheder, kommunen;offentliggjort;Vi ser på det.;3;2;1;0;0;${a.createdAt.slice(0, 10)};/ideer/${a.id}`);
+    expect(csv.split('\r\n')[1]).toBe(`1;${a.id};${a.title};Erhverv;Effektivitet, Kvalitet;virksomheder, kommunen;offentliggjort;Vi ser på det.;3;2;1;0;0;${a.createdAt.slice(0, 10)};https://deltag.example.dk/ideer/${a.id}`);
   });
 });

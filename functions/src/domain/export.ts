@@ -22,8 +22,8 @@ export interface ExportDeps {
   processes: ProcessStore;
   exports: ExportStore;
   clock: Clock;
-  /** Prefix of the links to ideas: '' gives site-relative links (`/ideer/<id>`), else e.g. `https://deltag.gentofte.dk`. */
-  publicBaseUrl: string;
+  /** The site's absolute address (e.g. `https://deltag.gentofte.dk`): the files' links are read outside the site. */
+  siteUrl: () => Promise<string>;
 }
 
 /** A file to download, or the JSON document as it is. */
@@ -59,6 +59,7 @@ export async function buildExport(deps: ExportDeps, processId: string, query: Ex
 
   const ranked = rankIdeas(counted, query);
   const names = namesOf(process);
+  const site = await deps.siteUrl();
   return {
     processId,
     processTitle: process.title.da,
@@ -66,7 +67,7 @@ export async function buildExport(deps: ExportDeps, processId: string, query: Ex
     rule: ruleText(query, names.area),
     automatedProcessing: AUTOMATED_PROCESSING,
     summary: { ...summarize(counted, names), moderation, pending: queue.pending, flagged: queue.flagged },
-    rows: ranked.map(({ rank, idea, support }) => toRow(rank, idea, support, names, deps.publicBaseUrl)),
+    rows: ranked.map(({ rank, idea, support }) => toRow(rank, idea, support, names, site)),
   };
 }
 

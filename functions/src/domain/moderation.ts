@@ -32,6 +32,8 @@ export interface ModerationDeps {
   userData: UserDataStore;
   directory: UserDirectory;
   notifier: Notifier;
+  /** The site's absolute address, for the links in mails (adapters/ssm/site-url.ts). */
+  siteUrl: () => Promise<string>;
   clock: Clock;
   newId: (now: Date) => string;
   log: Logger;
@@ -212,9 +214,11 @@ async function withHistory(deps: Pick<ModerationDeps, 'moderation' | 'profiles'>
 }
 
 async function notifyAuthor(deps: ModerationDeps, idea: IdeaRecord, command: IdeaModeration) {
-  const mail = ideaMail(idea, command);
-  if (!mail || !idea.authorUsername) return;
+  if (!idea.authorUsername) return;
   try {
+    // Inside the try: a site address that cannot be read costs this mail (logged), never the decision.
+    const mail = ideaMail(idea, command, await deps.siteUrl());
+    if (!mail) return;
     const to = await deps.directory.email(idea.authorUsername);
     if (to) await deps.notifier.send({ to, ...mail });
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { IdeaModeration } from '#shared/schemas/moderation';
+import { ideaLink, myPageLink } from './links';
 import type { IdeaRecord } from './ports';
 
 const statusNames: Record<string, string> = {
@@ -10,13 +11,15 @@ const statusNames: Record<string, string> = {
 };
 
 /**
- * The email an author gets about a decision on their idea (Danish; plain text). Decisions that take
- * something away always carry the moderator's reason, as Danish administrative law expects.
+ * The email an author gets about a decision on their idea (Danish; plain text), linking on `siteUrl`,
+ * the site's absolute address. Decisions that take something away always carry the moderator's
+ * reason, as Danish administrative law expects.
  */
-export function ideaMail(idea: IdeaRecord, command: IdeaModeration): { subject: string; text: string } | undefined {
-  // A rejected or hidden idea is not public any more: its author finds it on "Min side".
+export function ideaMail(idea: IdeaRecord, command: IdeaModeration, siteUrl: string): { subject: string; text: string } | undefined {
+  // A rejected or hidden idea is not public any more: its author finds it on "Min side". Absolute:
+  // the mail is read in a mail program, not on the site.
   const publicAfter = command.action !== 'reject' && command.action !== 'hide';
-  const link = `${process.env.PUBLIC_BASE_URL ?? ''}${publicAfter ? `/ideer/${idea.id}` : '/min-side'}`;
+  const link = publicAfter ? ideaLink(siteUrl, idea.id) : myPageLink(siteUrl);
   const hello = `Kære ${idea.authorName}\n\n`;
   const bye = `\n\nSe din idé: ${link}\n\nVenlig hilsen\nDeltag – Gentofte Kommune\n\nDu får denne mail, fordi du har delt en idé på Deltag.`;
   switch (command.action) {

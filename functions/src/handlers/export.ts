@@ -3,15 +3,11 @@ import { exportIdeas } from '../domain/export';
 import { systemClock } from '../domain/ports';
 import { areaHandler, FileResponse } from '../lib/http';
 import { stores } from '../adapters/dynamodb';
+import { siteUrl } from '../adapters/ssm/site-url';
 
 const { processes, exports } = stores();
-const deps = {
-  processes,
-  exports,
-  clock: systemClock,
-  // Links in the export point at the public site; unset, they are site-relative (`/ideer/<id>`).
-  publicBaseUrl: process.env.PUBLIC_BASE_URL ?? '',
-};
+// The files' links are absolute, on the site's address (SITE_URL locally, an SSM parameter in AWS).
+const deps = { processes, exports, clock: systemClock, siteUrl };
 
 export const handler = areaHandler({
   exportIdeas: async ({ params, query }) => {

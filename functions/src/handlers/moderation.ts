@@ -15,6 +15,7 @@ import { areaHandler } from '../lib/http';
 import type { Logger } from '../lib/log';
 import { stores } from '../adapters/dynamodb';
 import { notifier } from '../adapters/ses/notifier';
+import { siteUrl } from '../adapters/ssm/site-url';
 import { userDirectory } from '../adapters/cognito/user-directory';
 
 const ulid = monotonicFactory();
@@ -22,6 +23,7 @@ const base = {
   ...stores(),
   directory: userDirectory(),
   notifier: notifier(),
+  siteUrl,
   clock: systemClock,
   newId: (now: Date) => ulid(now.getTime()),
 };

@@ -1,6 +1,7 @@
 import type { ExportQuery, ExportRow } from '#shared/schemas/export';
 import { publicStatuses, type PublicStatus } from '#shared/schemas/idea';
 import type { Process } from '#shared/schemas/process';
+import { ideaLink } from '../links';
 import type { ExportIdea } from '../ports';
 import { statusNames } from './labels';
 import type { AreaNames, Support } from './ranking';
@@ -30,7 +31,8 @@ export function namesOf(process: Process): Names {
   };
 }
 
-export function toRow(rank: number, idea: ExportIdea, support: Support, names: Names, base: string): ExportRow {
+/** `siteUrl`: the site's absolute address; the row's link is read in a spreadsheet, not on the site. */
+export function toRow(rank: number, idea: ExportIdea, support: Support, names: Names, siteUrl: string): ExportRow {
   return {
     rank,
     id: idea.id,
@@ -45,12 +47,9 @@ export function toRow(rank: number, idea: ExportIdea, support: Support, names: N
     votesByType: support.votesByType,
     comments: idea.commentCount,
     createdAt: idea.createdAt,
-    link: ideaLink(base, idea.id),
+    link: ideaLink(siteUrl, idea.id),
   };
 }
-
-/** The SPA's page of an idea (`/ideer/:id`), under the public base URL when one is set. */
-export const ideaLink = (base: string, ideaId: string) => `${base.replace(/\/+$/, '')}/ideer/${ideaId}`;
 
 /**
  * The ranking rule in one sentence, without a time: the moment the ranking was taken is the
