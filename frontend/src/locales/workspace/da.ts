@@ -217,7 +217,11 @@ export default {
     comments: 'Kommentarer',
     status: 'Status',
     answer: 'Officielt svar',
-    noAnswer: '–',
+    // The ranking's narrow figure columns: a soft hyphen (\u00AD) at the compound's seam is where
+    // the header may break, with a hyphen, instead of widening the column by a whole long word.
+    columnBusinesses: 'Virksom\u00ADheder',
+    columnEmployees: 'Med\u00ADarbejdere',
+    columnComments: 'Kom\u00ADmentarer',
     ideas: 'Idéer',
     participants: 'Deltagere',
     participantsTotal: 'Deltagere i alt',
