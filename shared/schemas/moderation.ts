@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ANSWER_MAX, BULK_MAX, bulkActionFits, bulkActions, reasonRequired, REASON_MAX, REASON_MIN } from '../rules/moderation';
+import { auditActions, commentStates, USER_ID_PATTERN } from '../rules/audit';
 import { workflowStatuses } from '../rules/values';
 import { flagReasonSchema } from './flag';
 import { ideaDetailSchema, ideaStatusSchema } from './idea';
@@ -101,31 +102,62 @@ export const queueSchema = z.object({
 });
 export type Queue = z.infer<typeof queueSchema>;
 
+/** A target's state before and after a decision (`rules/audit.ts` AuditState), worded by each reader. */
+export const auditStateSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('idea'), status: ideaStatusSchema, held: z.boolean() }),
+  z.object({ kind: z.literal('comment'), state: z.enum(commentStates) }),
+  z.object({ kind: z.literal('account'), blocked: z.boolean() }),
+  z.object({ kind: z.literal('roles'), roles: z.array(z.string()) }),
+  z.object({ kind: z.literal('text'), text: z.string() }),
+]);
+
 export const auditEntrySchema = z.object({
   id: ulidSchema,
   processId: slugSchema,
   at: isoDateTime,
   actorId: z.string(),
   actorName: z.string(),
+  /** One of `auditActions`; a string, so an entry written by a later version still reads. */
   action: z.string(),
   targetKind: z.enum(['idea', 'comment', 'user', 'process']),
   targetId: z.string(),
+  /**
+   * What the target is called now: an idea's title, a comment's idea's title, a user's display name.
+   * Absent when it is gone (an erased account) or unknown (a comment logged before its idea was recorded).
+   */
+  targetTitle: z.string().optional(),
+  /** The idea to open: the target itself, or the idea a comment belongs to. */
+  ideaId: ulidSchema.optional(),
   reason: z.string().optional(),
-  before: z.string().optional(),
-  after: z.string().optional(),
+  before: auditStateSchema.optional(),
+  after: auditStateSchema.optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/** Filters are exact: one action, one moderator (their user id), one target. */
 export const auditQuerySchema = z
   .object({
     processId: slugSchema,
     targetId: z.string().max(64).optional(),
+    action: z.enum(auditActions).optional(),
+    actorId: z.string().regex(USER_ID_PATTERN, 'Ugyldigt bruger-id').optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
     cursor: z.string().max(2048).optional(),
   })
   .strict();
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
-export const auditLogSchema = z.object({ items: z.array(auditEntrySchema), nextCursor: z.string().nullable() });
+/**
+ * A page of the log. With a filter, a page can be short or even empty while `nextCursor` still
+ * points further back: the server reads a bounded stretch of the log per request. `actors`: everyone
+ * who has decided something in this log, for the moderator filter.
+ */
+export const auditLogSchema = z.object({
+  items: z.array(auditEntrySchema),
+  nextCursor: z.string().nullable(),
+  actors: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type AuditLog = z.infer<typeof auditLogSchema>;
 
 /** An idea as moderators see it: everything public plus moderation state and history. */
 export const moderatedIdeaSchema = ideaDetailSchema.extend({

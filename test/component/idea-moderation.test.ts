@@ -101,7 +101,7 @@ describe('the idea moderation page', () => {
 
     release(json(moderated({ status: 'hidden', moderationReason: 'Uden for emnet' })));
     await flushPromises();
-    expect(w.find('.ws-idea__saved').text()).toBe('Beslutningen er gemt: Skjul.');
+    expect(w.find('.ws-idea__saved').text()).toBe('Beslutningen er gemt: Skjult.');
     expect(w.find<HTMLTextAreaElement>('#decision-reason').element.value).toBe('');
     for (const button of w.findAll('form button[type="submit"]')) expect(button.attributes('aria-disabled')).toBeUndefined();
   });

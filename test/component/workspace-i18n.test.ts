@@ -30,12 +30,23 @@ describe('the workspace messages', () => {
     expect(tw('title')).toBe('Arbejdsrum');
   });
 
-  it('put audit actions and states into words, leaving unknown ones as the API wrote them', () => {
-    expect(actionText('hide')).toBe('Skjul');
-    expect(actionText('set-status')).toBe('Sæt status');
+  it('put audit actions and states into words in the reader\'s language, leaving unknown ones as the API wrote them', async () => {
+    expect(actionText('hide')).toBe('Skjult');
+    expect(actionText('set-status')).toBe('Status ændret');
     expect(actionText('something-new')).toBe('something-new');
-    expect(stateText('published (afventer moderator)')).toBe('Offentliggjort (afventer moderator)');
-    expect(stateText('hidden')).toBe('Skjult af moderator');
+    expect(stateText({ kind: 'idea', status: 'published', held: true })).toBe('Offentliggjort, tilbageholdt efter anmeldelser');
+    expect(stateText({ kind: 'idea', status: 'hidden', held: false })).toBe('Skjult af moderator');
+    expect(stateText({ kind: 'comment', state: 'held' })).toBe('Tilbageholdt efter anmeldelser');
+    expect(stateText({ kind: 'account', blocked: true })).toBe('Blokeret');
+    expect(stateText({ kind: 'roles', roles: ['admin', 'moderator'] })).toBe('Administrator, Moderator');
+    expect(stateText({ kind: 'roles', roles: [] })).toBe('Ingen roller');
+    expect(stateText({ kind: 'text', text: 'archived' })).toBe('archived');
     expect(stateText(undefined)).toBe('–');
+
+    await setLocale('en', false);
+    expect(actionText('hide')).toBe('Hidden');
+    expect(stateText({ kind: 'idea', status: 'published', held: true })).toBe('Published, held after reports');
+    expect(stateText({ kind: 'roles', roles: ['committee'] })).toBe('Committee member');
+    await setLocale('da', false);
   });
 });

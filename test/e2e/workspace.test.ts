@@ -200,7 +200,7 @@ describe('the workspace', () => {
     await statusForm.getByLabel('Officielt svar (vises på idéen)').fill('Udvalget ser på idéen på mødet i december.');
     await statusForm.getByLabel('Svarfrist (valgfri)').fill('2027-01-15');
     await statusForm.getByRole('button', { name: 'Sæt status' }).click();
-    await page.getByText('Beslutningen er gemt: Sæt status.').waitFor();
+    await page.getByText('Beslutningen er gemt: Status ændret.').waitFor();
     expect(await page.locator('.tag--status').first().innerText()).toBe('Under behandling');
 
     const afterStatus = await stack.api(`/moderation/ideas/${main!.id}`, { token: moderator.token });
@@ -217,7 +217,7 @@ describe('the workspace', () => {
     await mergeForm.getByRole('textbox', { name: 'Begrundelse' }).fill('Samme forslag som en tidligere idé.');
     expect(await axeViolations(page)).toEqual([]);
     await mergeForm.getByRole('button', { name: 'Læg sammen' }).click();
-    await page.getByText('Beslutningen er gemt: Læg sammen.').waitFor();
+    await page.getByText('Beslutningen er gemt: Lagt sammen.').waitFor();
     expect(await page.locator('.tag--status').first().innerText()).toBe('Lagt sammen med en anden idé');
     expect(await page.getByRole('link', { name: main!.id }).isVisible()).toBe(true);
 

@@ -89,12 +89,27 @@ export function fakeModerationStore(tables: FakeTables): ModerationStore {
       if (auditIsNew(audit)) putAudit(audit);
     },
 
-    async log(processId, targetId, limit, cursor) {
+    async log(processId, filter, limit, cursor) {
+      // Filters as the adapter's FilterExpression; its read budget (short pages on a selective
+      // filter) is the adapter's own concern and tested against DynamoDB Local.
       const entries = [...tables.audit.values()]
-        .filter((e) => e.processId === processId && (!targetId || e.targetId === targetId))
+        .filter((e) => e.processId === processId)
+        .filter((e) => (!filter.targetId || e.targetId === filter.targetId) && (!filter.action || e.action === filter.action) && (!filter.actorId || e.actorId === filter.actorId))
         .sort(descending((e) => e.id));
-      const page = pageOf(entries, limit, cursor, `audit:${processId}:${targetId ?? ''}`);
+      const page = pageOf(entries, limit, cursor, `audit:${processId}:${filter.targetId ?? ''}`);
       return { items: page.items.map(copy), nextCursor: page.nextCursor };
+    },
+
+    async auditActors(processId) {
+      const latest = new Map<string, string>();
+      for (const e of [...tables.audit.values()].filter((e) => e.processId === processId).sort(ascending((e) => e.id))) latest.set(e.actorId, e.actorName);
+      return [...latest].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'da'));
+    },
+
+    async auditTargetNames(ideaIds, userIds) {
+      const ideaTitles = new Map(ideaIds.flatMap((id) => (tables.ideas.has(id) ? [[id, tables.ideas.get(id)!.title] as const] : [])));
+      const userNames = new Map(userIds.flatMap((id) => (tables.profiles.has(id) ? [[id, tables.profiles.get(id)!.displayName] as const] : [])));
+      return { ideaTitles, userNames };
     },
 
     async overdue(processId, today) {

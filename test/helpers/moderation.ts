@@ -103,14 +103,18 @@ export async function onLists(stack: TestStack, processId: string, id: string) {
   return (await Promise.all(sorts.map((s) => publicIds(stack, processId, s)))).map((ids) => ids.includes(id));
 }
 
-/** The whole audit log of a process (optionally of one target), newest first, following cursors. */
-export async function auditAll(stack: TestStack, token: string, processId: string, targetId?: string, limit = 100) {
+/**
+ * The whole audit log of a process (optionally of one target), newest first, following cursors;
+ * `filters` adds query parameters (action, actorId).
+ */
+export async function auditAll(stack: TestStack, token: string, processId: string, targetId?: string, limit = 100, filters: Record<string, string> = {}) {
   const items = [];
   let cursor: string | null = null;
   let pages = 0;
+  const extra = Object.entries(filters).map(([k, v]) => `&${k}=${encodeURIComponent(v)}`).join('');
   do {
     const r = await stack.api(
-      `/moderation/log?processId=${processId}&limit=${limit}${targetId ? `&targetId=${targetId}` : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      `/moderation/log?processId=${processId}&limit=${limit}${extra}${targetId ? `&targetId=${targetId}` : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
       { token },
     );
     expect(r.status, JSON.stringify(r.json)).toBe(200);

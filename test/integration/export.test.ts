@@ -227,7 +227,7 @@ describe('JSON', () => {
     const r = await stack.api(`${EXPORT}?format=json`, { token: committee.token });
     const doc = exportDocumentSchema.parse(r.json);
     expect(doc.processTitle).toBe('AI i Gentofte Kommune');
-    expect(doc.rule).toMatch(/^Top 20 efter antal stemmer blandt offentliggjorte, behandlede, udvalgte, ikke udvalgte og gennemførte idéer\. Hver person/);
+    expect(doc.rule).toMatch(/^Top 20 efter antal stemmer blandt idéer med status offentliggjort, under behandling, udvalgt, ikke udvalgt eller gennemført\. Hver person/);
     expect(doc.automatedProcessing).toMatch(/Ingen automatisk behandling/);
     expect(doc.automatedProcessing).toMatch(/mennesker/);
     const text = JSON.stringify(r.json);
@@ -267,7 +267,7 @@ describe('JSON', () => {
     expect((await json('&area=erhverv')).rows.map((r) => r.id)).toEqual([ids.top]);
     const selected = await json('&status=selected');
     expect(selected.rows.map((r) => [r.rank, r.id])).toEqual([[1, ids.l]]);
-    expect(selected.rule).toMatch(/blandt udvalgte idéer\./);
+    expect(selected.rule).toMatch(/blandt idéer med status udvalgt\./);
     expect((await json('&area=boern-og-unge&status=selected')).rows).toEqual([]);
     expect((await json('&area=boern-og-unge')).rule).toMatch(/inden for området Børn og unge/);
   });
@@ -291,13 +291,13 @@ describe('CSV', () => {
     ]);
     expect(rows.map((row) => row[1])).toEqual([ids.top, ids.m1, ids.a, ids.t1, ids.l, ids.z]);
     expect(rows[0]).toEqual([
-      '1', ids.top, titles.top, 'Erhverv', 'Effektivitet, Bedre arbejdsmiljø', 'medarbejdere, borgere', 'offentliggjort', '',
+      '1', ids.top, titles.top, 'Erhverv', 'Effektivitet, Bedre arbejdsmiljø', 'Medarbejdere, Borgere', 'Offentliggjort', '',
       '5', '2', '2', '1', '0', today(), `${stack.info.webUrl}/ideer/${ids.top}`,
     ]);
     // Formula-like titles become text with a leading apostrophe; the rest of the text is untouched.
     expect(rows[2]![2]).toBe(`'${titles.a}`);
     expect(rows[3]![2]).toBe(`'${titles.t1}`);
-    expect(rows[4]!.slice(2, 8)).toEqual([titles.l, 'Ældre, sundhed og omsorg', 'Effektivitet, Bedre arbejdsmiljø', 'medarbejdere, borgere', 'udvalgt', 'Udvalget arbejder videre med idéen.']);
+    expect(rows[4]!.slice(2, 8)).toEqual([titles.l, 'Ældre, sundhed og omsorg', 'Effektivitet, Bedre arbejdsmiljø', 'Medarbejdere, Borgere', 'Udvalgt', 'Udvalget arbejder videre med idéen.']);
     // The raw lines: quoted only where needed.
     const lines = text.split('\r\n');
     expect(lines[3]).toContain(`;"'=HYPERLINK(""http://x"")";`);
@@ -351,15 +351,15 @@ describe('XLSX', () => {
 
     const rule = wb.getWorksheet('Regel')!;
     const pairs = Object.fromEntries(rule.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : [])));
-    expect(pairs.Regel).toMatch(/^Top 20 efter antal stemmer blandt offentliggjorte, behandlede, udvalgte, ikke udvalgte og gennemførte idéer/);
+    expect(pairs.Regel).toMatch(/^Top 20 efter antal stemmer blandt idéer med status offentliggjort, under behandling, udvalgt, ikke udvalgt eller gennemført/);
     expect(pairs['Automatisk behandling']).toMatch(/Ingen automatisk behandling/);
     const overview = Object.fromEntries(wb.getWorksheet('Overblik')!.getSheetValues().flatMap((row) => (Array.isArray(row) ? [[row[1], row[2]]] : [])));
     expect(overview).toMatchObject({
       'Offentlige idéer i alt': 6,
       'Stemmer i alt': 16,
       'Tilbageholdt efter anmeldelser (idéer og kommentarer)': 1,
-      'Moderationsbeslutninger, lagt sammen': 2,
-      'Moderationsbeslutninger, skjult': 2,
+      'Moderationsbeslutninger, Lagt sammen': 2,
+      'Moderationsbeslutninger, Skjult': 2,
     });
   });
 });

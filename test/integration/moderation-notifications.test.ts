@@ -74,8 +74,8 @@ describe('mails to the author', () => {
     const answer = 'Udvalget vil afprøve idéen i hjemmeplejen i 2027.\nVi vender tilbage med resultaterne.';
     const mails = await mailsDuring(stack, () => decideOk(stack, moderator.token, id, { action: 'set-status', status: 'selected', officialAnswer: answer }));
     const mail = theOneMail(mails, author, id);
-    expect(mail.subject).toBe('Ny status for din idé: udvalgt');
-    expect(mail.text).toContain('har fået status: udvalgt');
+    expect(mail.subject).toBe('Ny status for din idé: Udvalgt');
+    expect(mail.text).toContain('har nu status udvalgt.');
     expect(mail.text.replace(/\r\n/g, '\n')).toContain(answer);
     expect(mail.text).not.toContain('selected');
   });

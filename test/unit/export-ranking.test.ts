@@ -148,10 +148,10 @@ describe('summarize', () => {
 describe('words and dates', () => {
   it('states the rule with the statuses and the area in Danish, and no time (the document carries generatedAt)', () => {
     expect(ruleText({ top: 20 }, (id) => id)).toMatch(
-      /^Top 20 efter antal stemmer blandt offentliggjorte, behandlede, udvalgte, ikke udvalgte og gennemførte idéer\. /,
+      /^Top 20 efter antal stemmer blandt idéer med status offentliggjort, under behandling, udvalgt, ikke udvalgt eller gennemført\. /,
     );
     expect(ruleText({ top: 5, area: 'erhverv', status: 'selected' }, () => 'Erhverv')).toMatch(
-      /^Top 5 efter antal stemmer blandt udvalgte idéer inden for området Erhverv\. Hver person/,
+      /^Top 5 efter antal stemmer blandt idéer med status udvalgt inden for området Erhverv\. Hver person/,
     );
     expect(ruleText({ top: 20 }, (id) => id)).not.toMatch(/\d{4}/);
   });
@@ -213,6 +213,6 @@ describe('exportIdeas with fakes', () => {
     const out = await exportIdeas(deps, process.id, exportQuerySchema.parse({ format: 'csv', top: '7' }));
     expect('file' in out && out.file.filename).toBe('deltag-ai-i-gentofte-top7-2026-11-27.csv');
     const csv = 'file' in out ? (out.file.body as string) : '';
-    expect(csv.split('\r\n')[1]).toBe(`1;${a.id};${a.title};Erhverv;Effektivitet, Kvalitet;virksomheder, kommunen;offentliggjort;Vi ser på det.;3;2;1;0;0;${a.createdAt.slice(0, 10)};https://deltag.example.dk/ideer/${a.id}`);
+    expect(csv.split('\r\n')[1]).toBe(`1;${a.id};${a.title};Erhverv;Effektivitet, Kvalitet;Virksomheder, Kommunen som helhed;Offentliggjort;Vi ser på det.;3;2;1;0;0;${a.createdAt.slice(0, 10)};https://deltag.example.dk/ideer/${a.id}`);
   });
 });

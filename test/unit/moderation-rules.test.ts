@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideIdea, describeState } from '#functions/domain/moderation-rules';
+import { decideIdea, ideaState } from '#functions/domain/moderation-rules';
 import type { IdeaChange, IdeaRecord } from '#functions/domain/ports';
 import { ideaStatuses, publicStatuses, type IdeaStatus } from '#shared/schemas/idea';
 import type { IdeaModeration } from '#shared/schemas/moderation';
@@ -189,9 +189,9 @@ describe('restore brings back the status the idea had', () => {
   });
 });
 
-describe('describeState', () => {
-  it('names the status and whether flags hold it', () => {
-    expect(describeState('published')).toBe('published');
-    expect(describeState('published', true)).toBe('published (afventer moderator)');
+describe('ideaState', () => {
+  it('records the status and whether flags hold it, for the reader to word', () => {
+    expect(ideaState('published')).toEqual({ kind: 'idea', status: 'published', held: false });
+    expect(ideaState('published', true)).toEqual({ kind: 'idea', status: 'published', held: true });
   });
 });

@@ -24,9 +24,9 @@ describe('moderateIdea', () => {
     await expect(getIdea(w.deps, idea.id)).resolves.toMatchObject({ status: 'published' });
     expect(await w.deps.moderation.queueCounts(PROCESS_ID)).toEqual({ pending: 0, flagged: 0 });
     expect(audit(w, idea.id)).toEqual([
-      expect.objectContaining({ action: 'publish', actorId: 'mod', actorName: 'Mona Moderator', targetKind: 'idea', before: 'pending', after: 'published', at: w.clock.now().toISOString() }),
+      expect.objectContaining({ action: 'publish', actorId: 'mod', actorName: 'Mona Moderator', targetKind: 'idea', before: { kind: 'idea', status: 'pending', held: false }, after: { kind: 'idea', status: 'published', held: false }, at: w.clock.now().toISOString() }),
     ]);
-    expect(result.history).toEqual(audit(w, idea.id));
+    expect(result.history).toEqual(audit(w, idea.id).map((e) => ({ ...e, ideaId: idea.id })));
     expect(w.deps.notifier.sent).toEqual([expect.objectContaining({ to: 'author@example.dk', subject: expect.stringContaining('offentliggjort') })]);
   });
 
@@ -61,8 +61,8 @@ describe('moderateIdea', () => {
     expect(w.tables.ideas.get(idea.id)).toMatchObject({ status: 'under_review', flagCount: 0, flagsResetAt: w.clock.now().toISOString() });
     expect(w.tables.ideas.get(idea.id)!.held).toBeUndefined();
     expect(audit(w, idea.id).map((e) => [e.action, e.before, e.after])).toEqual([
-      ['hide', 'under_review (afventer moderator)', 'hidden'],
-      ['restore', 'hidden', 'under_review'],
+      ['hide', { kind: 'idea', status: 'under_review', held: true }, { kind: 'idea', status: 'hidden', held: false }],
+      ['restore', { kind: 'idea', status: 'hidden', held: false }, { kind: 'idea', status: 'under_review', held: false }],
     ]);
     expect(w.deps.notifier.sent).toHaveLength(1); // a restore sends no mail
   });
@@ -100,7 +100,7 @@ describe('moderateIdea', () => {
     await moderateIdea(w.deps, w.moderator, idea.id, { action: 'set-status', status: 'selected', officialAnswer: 'Udvalget går videre med idéen.', answerDeadline: '2027-03-01' });
 
     expect(w.tables.ideas.get(idea.id)).toMatchObject({ status: 'selected', officialAnswer: 'Udvalget går videre med idéen.', answerDeadline: '2027-03-01' });
-    expect(w.deps.notifier.sent[0]).toMatchObject({ subject: 'Ny status for din idé: udvalgt', text: expect.stringContaining('Udvalget går videre med idéen.') });
+    expect(w.deps.notifier.sent[0]).toMatchObject({ subject: 'Ny status for din idé: Udvalgt', text: expect.stringContaining('Udvalget går videre med idéen.') });
 
     await moderateIdea(w.deps, w.moderator, idea.id, { action: 'set-status', status: 'selected', officialAnswer: '', answerDeadline: null });
     expect(w.tables.ideas.get(idea.id)!.officialAnswer).toBeUndefined();

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { flagComment, flagIdea } from '#functions/domain/flags';
-import { auditLog, moderatedIdea, moderateIdea, moderationQueue, overdueAnswers } from '#functions/domain/moderation';
+import { moderatedIdea, moderateIdea, moderationQueue, overdueAnswers } from '#functions/domain/moderation';
 import { queueSchema } from '#shared/schemas/moderation';
 import { fakeWorld, PROCESS_ID } from '../fakes';
 
-/** What moderators read: the queue, one idea with its history, the audit log, overdue answers. Each test: prepare, act, assess. */
+/** What moderators read: the queue, one idea with its history, overdue answers (the audit log: usecase-audit.test.ts). Each test: prepare, act, assess. */
 function world() {
   const w = fakeWorld();
   const moderator = w.given.user('mod', ['moderator']);
@@ -95,21 +95,7 @@ describe('moderatedIdea', () => {
   });
 });
 
-describe('auditLog and overdueAnswers', () => {
-  it('gives a process\'s log newest first, or one target\'s', async () => {
-    const w = world();
-    const [a, b] = [w.given.idea({ status: 'pending' }), w.given.idea({ status: 'pending' })];
-    await moderateIdea(w.deps, w.moderator, a.id, { action: 'publish' });
-    w.clock.advance(1000);
-    await moderateIdea(w.deps, w.moderator, b.id, { action: 'publish' });
-
-    const all = await auditLog(w.deps, PROCESS_ID, undefined, 10);
-    const ofA = await auditLog(w.deps, PROCESS_ID, a.id, 10);
-
-    expect(all.items.map((e) => e.targetId)).toEqual([b.id, a.id]);
-    expect(ofA.items.map((e) => e.targetId)).toEqual([a.id]);
-  });
-
+describe('overdueAnswers', () => {
   it('lists public ideas past their answer deadline without an official answer', async () => {
     const w = world();
     const overdue = w.given.idea({ status: 'under_review', answerDeadline: '2026-11-01', title: 'Forsinket' });

@@ -28,9 +28,10 @@ describe('moderateComment', () => {
 
     expect(restored).toMatchObject({ state: 'visible', body: 'En kommentar.' });
     expect(w.tables.comments.get(comment.id)).toMatchObject({ state: 'visible', flagCount: 0, flagsResetAt: w.clock.now().toISOString() });
-    expect([...w.tables.audit.values()].map((e) => [e.action, e.targetKind, e.before, e.after])).toEqual([
-      ['comment-hide', 'comment', 'visible', 'hidden'],
-      ['comment-restore', 'comment', 'hidden', 'visible'],
+    const state = (s: string) => ({ kind: 'comment', state: s });
+    expect([...w.tables.audit.values()].map((e) => [e.action, e.targetKind, e.ideaId, e.before, e.after])).toEqual([
+      ['comment-hide', 'comment', comment.ideaId, state('visible'), state('hidden')],
+      ['comment-restore', 'comment', comment.ideaId, state('hidden'), state('visible')],
     ]);
   });
 
@@ -66,7 +67,7 @@ describe('moderateUser', () => {
     const result = await moderateUser(w.deps, w.moderator, 'author', { action: 'block', reason, hideContent: false });
 
     expect(result).toEqual({ userId: 'author', blocked: true, hidden: 0 });
-    expect([...w.tables.audit.values()]).toEqual([expect.objectContaining({ action: 'block', targetKind: 'user', targetId: 'author', before: 'active', after: 'blocked', reason })]);
+    expect([...w.tables.audit.values()]).toEqual([expect.objectContaining({ action: 'block', targetKind: 'user', targetId: 'author', before: { kind: 'account', blocked: false }, after: { kind: 'account', blocked: true }, reason })]);
     await expect(vote(w.deps, w.author, idea.id)).rejects.toMatchObject({ status: 403 });
 
     await moderateUser(w.deps, w.moderator, 'author', { action: 'unblock' });

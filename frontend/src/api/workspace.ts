@@ -1,3 +1,4 @@
+import type { AuditAction } from '#shared/rules/audit';
 import type { ExportQuery } from '#shared/schemas/export';
 import type { BulkModeration, IdeaModeration, UserModeration } from '#shared/schemas/moderation';
 import type { Role } from '#shared/schemas/user';
@@ -34,8 +35,14 @@ export const moderateUser = (userId: string, body: UserModeration) => call('mode
 
 export const bulkModerate = (body: BulkModeration) => call('bulkModerate', { body });
 
-export const fetchAuditLog = (processId: string, cursor?: string, signal?: AbortSignal) =>
-  call('moderationLog', { query: { processId, limit: LOG_PAGE, cursor }, signal });
+/** The log's filters: one action, one moderator (user id); absent means all. */
+export interface AuditFilters {
+  action?: AuditAction;
+  actorId?: string;
+}
+
+export const fetchAuditLog = (processId: string, filters: AuditFilters, cursor?: string, signal?: AbortSignal) =>
+  call('moderationLog', { query: { processId, limit: LOG_PAGE, cursor, action: filters.action, actorId: filters.actorId }, signal });
 
 export const fetchOverdue = (processId: string, signal?: AbortSignal) => call('overdueAnswers', { query: { processId }, signal });
 

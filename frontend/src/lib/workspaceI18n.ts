@@ -1,4 +1,6 @@
 import { watch } from 'vue';
+import type { AuditState } from '#shared/rules/audit';
+import { accountStateLabels, auditActionLabels, commentStateLabels, heldLabel, labelOf, noRolesLabel, statusLabels } from '#shared/rules/labels';
 import da from '../locales/workspace/da';
 import en from '../locales/workspace/en';
 import { currentLocale, i18n, type Locale } from '../modules/i18n';
@@ -45,15 +47,25 @@ export function tw(key: WorkspaceKey, values?: Record<string, string | number> |
   return values ? composer.t(full, values) : composer.t(full);
 }
 
-/** An audit entry's action in words; an action this version does not know stays as the API wrote it. */
-export const actionText = (action: string): string =>
-  composer.te(`workspace.action.${action}`) ? composer.t(`workspace.action.${action}`) : action;
+/** An audit entry's action in words (shared/rules/labels.ts); one this version does not know stays as the API wrote it. */
+export const actionText = (action: string): string => labelOf(auditActionLabels, action, currentLocale.value);
 
-/** A state as the audit log records it ("published (afventer moderator)"), with the status in words. */
-export function stateText(state: string | undefined): string {
+/** A target's state before or after a decision, in words: "Offentliggjort, tilbageholdt efter anmeldelser". */
+export function stateText(state: AuditState | undefined): string {
   if (!state) return '–';
-  const [, status = '', rest = ''] = /^([a-z_]+)(.*)$/.exec(state) ?? [];
-  if (status && composer.te(`idea.status.${status}`)) return `${composer.t(`idea.status.${status}`)}${rest}`;
-  if (status && composer.te(`workspace.commentState.${status}`)) return `${composer.t(`workspace.commentState.${status}`)}${rest}`;
-  return state;
+  const locale = currentLocale.value;
+  switch (state.kind) {
+    case 'idea': {
+      const status = labelOf(statusLabels, state.status, locale);
+      return state.held ? `${status}, ${heldLabel[locale]}` : status;
+    }
+    case 'comment':
+      return labelOf(commentStateLabels, state.state, locale);
+    case 'account':
+      return accountStateLabels[state.blocked ? 'blocked' : 'active'][locale];
+    case 'roles':
+      return state.roles.length ? state.roles.map((r) => (composer.te(`workspace.role.${r}`) ? composer.t(`workspace.role.${r}`) : r)).join(', ') : noRolesLabel[locale];
+    case 'text':
+      return state.text;
+  }
 }

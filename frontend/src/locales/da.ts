@@ -60,18 +60,6 @@ export default {
       comments: '{n} kommentar | {n} kommentarer',
       posted: 'Delt',
     },
-    status: {
-      published: 'Offentliggjort',
-      under_review: 'Under behandling',
-      selected: 'Udvalgt',
-      not_selected: 'Ikke udvalgt',
-      implemented: 'Gennemført',
-      pending: 'Venter på godkendelse',
-      hidden: 'Skjult af moderator',
-      rejected: 'Afvist',
-      withdrawn: 'Trukket tilbage',
-      merged: 'Lagt sammen med en anden idé',
-    },
     vote: {
       vote: 'Stem',
       voted: 'Du har stemt',
@@ -119,12 +107,6 @@ export default {
     by: 'Delt af {name}, {type}, {date}',
     notFound: 'Idéen findes ikke',
     notFoundHint: 'Den kan være fjernet, eller adressen kan være forkert.',
-  },
-  beneficiary: {
-    citizens: 'Borgere',
-    businesses: 'Virksomheder',
-    employees: 'Medarbejdere',
-    municipality: 'Kommunen som helhed',
   },
   comments: {
     heading: 'Kommentarer ({n})',

@@ -59,18 +59,6 @@ export default {
       comments: '{n} comment | {n} comments',
       posted: 'Shared',
     },
-    status: {
-      published: 'Published',
-      under_review: 'Under review',
-      selected: 'Selected',
-      not_selected: 'Not selected',
-      implemented: 'Implemented',
-      pending: 'Awaiting approval',
-      hidden: 'Hidden by a moderator',
-      rejected: 'Rejected',
-      withdrawn: 'Withdrawn',
-      merged: 'Merged with another idea',
-    },
     vote: {
       vote: 'Vote',
       voted: 'You voted',
@@ -118,12 +106,6 @@ export default {
     by: 'Shared by {name}, {type}, {date}',
     notFound: 'The idea does not exist',
     notFoundHint: 'It may have been removed, or the address may be wrong.',
-  },
-  beneficiary: {
-    citizens: 'Citizens',
-    businesses: 'Businesses',
-    employees: 'Employees',
-    municipality: 'The municipality as a whole',
   },
   comments: {
     heading: 'Comments ({n})',

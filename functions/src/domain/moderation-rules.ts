@@ -1,4 +1,7 @@
 import { ideaActionAllowed, type IdeaAction } from '#shared/rules/moderation';
+import type { AuditState } from '#shared/rules/audit';
+import { statusLabels } from '#shared/rules/labels';
+import type { IdeaStatus } from '#shared/rules/values';
 import type { IdeaModeration } from '#shared/schemas/moderation';
 import { BadRequestError, ConflictError } from '../lib/errors';
 import type { IdeaChange, IdeaRecord } from './ports';
@@ -13,7 +16,7 @@ export function decideIdea(idea: IdeaRecord, command: IdeaModeration): IdeaChang
   const held = !!idea.held;
   if (command.action === 'merge' && command.targetId === idea.id) throw new BadRequestError('En idé kan ikke lægges sammen med sig selv.');
   if (!ideaActionAllowed(idea, command.action)) {
-    throw new ConflictError('invalid-transition', `Idéen kan ikke ${refused[command.action]}, når den har status "${status}".`);
+    throw new ConflictError('invalid-transition', `Idéen kan ikke ${refused[command.action]}, når den har status "${statusLabels[status].da}".`);
   }
 
   switch (command.action) {
@@ -52,5 +55,5 @@ const refused: Record<IdeaAction, string> = {
   'set-status': 'få ny status',
 };
 
-/** "published (held)": the state as the audit log records it before and after. */
-export const describeState = (status: string, held?: boolean) => `${status}${held ? ' (afventer moderator)' : ''}`;
+/** An idea's state as the audit log records it before and after a decision (the reader words it). */
+export const ideaState = (status: IdeaStatus, held?: boolean): AuditState => ({ kind: 'idea', status, held: !!held });

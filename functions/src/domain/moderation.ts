@@ -8,9 +8,9 @@ import { ConflictError, HttpError, NotFoundError } from '../lib/errors';
 import type { Logger } from '../lib/log';
 import { toComment } from './comments';
 import { toDetail } from './ideas';
-import { decideIdea, describeState } from './moderation-rules';
+import { auditEntry, ideaHistory } from './audit';
+import { decideIdea, ideaState } from './moderation-rules';
 import type {
-  AuditRecord,
   Clock,
   CommentStore,
   IdeaRecord,
@@ -99,8 +99,8 @@ export async function moderateIdea(deps: ModerationDeps, actor: Actor, ideaId: s
     targetKind: 'idea',
     targetId: idea.id,
     reason: command.reason,
-    before: describeState(idea.status, idea.held),
-    after: describeState(change.status, change.held),
+    before: ideaState(idea.status, idea.held),
+    after: ideaState(change.status, change.held),
   });
   const ok = await deps.moderation.changeIdea(idea, change, audit, now, command.action === 'merge' ? command.targetId : undefined);
   if (!ok) throw new ConflictError('changed-meanwhile', 'Idéen er ændret i mellemtiden, eller målet for sammenlægningen er ikke offentligt. Hent den igen.');
@@ -122,9 +122,10 @@ export async function moderateComment(deps: ModerationDeps, actor: Actor, commen
     action: `comment-${command.action}`,
     targetKind: 'comment',
     targetId: comment.id,
+    ideaId: comment.ideaId,
     reason: command.reason,
-    before: comment.state,
-    after: target,
+    before: { kind: 'comment', state: comment.state },
+    after: { kind: 'comment', state: target },
   });
   if (!(await deps.moderation.changeComment(comment, target, audit, now))) throw new ConflictError('changed-meanwhile', 'Kommentaren er ændret i mellemtiden.');
   return toComment({ ...comment, state: target });
@@ -137,7 +138,7 @@ export async function moderateUser(deps: ModerationDeps, actor: Actor, userId: s
   const items = await deps.userData.itemsOf(userId);
   if (!items.profile) throw new NotFoundError('Brugeren findes ikke.');
   const processId = items.ideas[0]?.processId ?? items.comments[0]?.processId ?? 'platform';
-  const audit = await auditEntry(deps, actor, now, { processId, action: command.action, targetKind: 'user', targetId: userId, reason: command.reason, before: items.profile.blocked ? 'blocked' : 'active', after: blocked ? 'blocked' : 'active' });
+  const audit = await auditEntry(deps, actor, now, { processId, action: command.action, targetKind: 'user', targetId: userId, reason: command.reason, before: { kind: 'account', blocked: !!items.profile.blocked }, after: { kind: 'account', blocked } });
   if (!(await deps.moderation.setBlocked(userId, blocked, audit))) throw new NotFoundError('Brugeren findes ikke.');
 
   let hidden = 0;
@@ -172,10 +173,6 @@ export async function bulkModerate(deps: ModerationDeps, actor: Actor, bulk: Bul
   return { results };
 }
 
-export async function auditLog(deps: Pick<ModerationDeps, 'moderation'>, processId: string, targetId: string | undefined, limit: number, cursor?: string) {
-  return deps.moderation.log(processId, targetId, limit, cursor);
-}
-
 export async function overdueAnswers(deps: Pick<ModerationDeps, 'moderation' | 'clock'>, processId: string) {
   // Deadlines are Danish dates: an answer is overdue from midnight in Copenhagen, not in UTC.
   const today = localDate(deps.clock.now());
@@ -183,32 +180,15 @@ export async function overdueAnswers(deps: Pick<ModerationDeps, 'moderation' | '
   return { items: ideas.map((i) => ({ id: i.id, title: i.title, status: i.status, answerDeadline: i.answerDeadline! })) };
 }
 
-/** An audit entry signed with the moderator's display name as well as id (names change; ids stay). */
-export async function auditEntry(
-  deps: Pick<ModerationDeps, 'profiles' | 'newId'>,
-  actor: Actor,
-  now: Date,
-  entry: Omit<AuditRecord, 'id' | 'at' | 'actorId' | 'actorName'>,
-): Promise<AuditRecord> {
-  const profile = await deps.profiles.get(actor.userId);
-  return {
-    id: deps.newId(now),
-    at: now.toISOString(),
-    actorId: actor.userId,
-    actorName: profile?.displayName ?? 'moderator',
-    ...Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined)),
-  } as AuditRecord;
-}
-
 async function withHistory(deps: Pick<ModerationDeps, 'moderation' | 'profiles'>, idea: IdeaRecord): Promise<ModeratedIdea> {
   // A deleted account leaves its ideas without an author id (and without a profile).
-  const [history, profile] = await Promise.all([deps.moderation.log(idea.processId, idea.id, 100), idea.authorId ? deps.profiles.get(idea.authorId) : undefined]);
+  const [history, profile] = await Promise.all([ideaHistory(deps, idea.processId, idea.id), idea.authorId ? deps.profiles.get(idea.authorId) : undefined]);
   return {
     ...toDetail(idea),
     held: !!idea.held,
     flagCount: idea.flagCount ?? 0,
     ...(idea.moderationReason ? { moderationReason: idea.moderationReason } : {}),
-    history: history.items,
+    history,
     ...(profile ? { author: { userId: idea.authorId, blocked: !!profile.blocked } } : {}),
   };
 }

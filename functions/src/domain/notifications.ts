@@ -1,14 +1,11 @@
+import { inSentence, statusLabels } from '#shared/rules/labels';
+import type { PublicStatus } from '#shared/rules/values';
 import type { IdeaModeration } from '#shared/schemas/moderation';
 import { ideaLink, myPageLink } from './links';
 import type { IdeaRecord } from './ports';
 
-const statusNames: Record<string, string> = {
-  published: 'offentliggjort',
-  under_review: 'behandles af udvalget',
-  selected: 'udvalgt',
-  not_selected: 'ikke udvalgt',
-  implemented: 'gennemført',
-};
+/** A status in the words the site uses (shared/rules/labels.ts). */
+const statusName = (status: PublicStatus) => statusLabels[status].da;
 
 /**
  * The email an author gets about a decision on their idea (Danish; plain text), linking on `siteUrl`,
@@ -33,7 +30,7 @@ export function ideaMail(idea: IdeaRecord, command: IdeaModeration, siteUrl: str
       return { subject: `Din idé er lagt sammen med en anden: ${idea.title}`, text: `${hello}Din idé "${idea.title}" ligner en anden idé og er lagt sammen med den. Stemmerne tæller med dér.\n\nBegrundelse: ${command.reason}${bye}` };
     case 'set-status': {
       const answer = command.officialAnswer ? `\n\nUdvalgets svar:\n${command.officialAnswer}` : '';
-      return { subject: `Ny status for din idé: ${statusNames[command.status] ?? command.status}`, text: `${hello}Din idé "${idea.title}" har fået status: ${statusNames[command.status] ?? command.status}.${answer}${bye}` };
+      return { subject: `Ny status for din idé: ${statusName(command.status)}`, text: `${hello}Din idé "${idea.title}" har nu status ${inSentence(statusName(command.status))}.${answer}${bye}` };
     }
     case 'restore':
       return undefined;

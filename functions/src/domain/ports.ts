@@ -3,6 +3,8 @@ import type { Process } from '#shared/schemas/process';
 import type { ParticipantType } from '#shared/schemas/user';
 import type { Stance } from '#shared/schemas/comment';
 import type { FlagReason } from '#shared/schemas/flag';
+import type { AuditActor } from '#shared/rules/audit';
+import type { AuditFilter, AuditRecord, AuditTargetNames } from './ports/audit';
 
 /**
  * What the use cases need from storage, as interfaces. The adapters in `adapters/` (dynamodb, cognito, ses) implement
@@ -11,6 +13,7 @@ import type { FlagReason } from '#shared/schemas/flag';
  */
 
 export type { ExportIdea, ExportStore, Voter } from './ports/export';
+export type { AuditFilter, AuditRecord, AuditTargetNames } from './ports/audit';
 
 /** An idea as stored: the public detail plus what only the server may see. */
 export interface IdeaRecord extends IdeaDetail {
@@ -176,20 +179,6 @@ export interface FlagStore {
   holdIfFlagged(target: { ideaId: string; commentId?: string; processId: string }, threshold: number, now: Date): Promise<boolean>;
 }
 
-export interface AuditRecord {
-  id: string;
-  processId: string;
-  at: string;
-  actorId: string;
-  actorName: string;
-  action: string;
-  targetKind: 'idea' | 'comment' | 'user' | 'process';
-  targetId: string;
-  reason?: string;
-  before?: string;
-  after?: string;
-}
-
 export interface QueueEntry {
   kind: 'idea' | 'comment';
   idea?: IdeaRecord;
@@ -224,7 +213,15 @@ export interface ModerationStore {
   changeComment(expected: CommentRecord, state: 'visible' | 'hidden', audit: AuditRecord, now: Date): Promise<boolean>;
   setBlocked(userId: string, blocked: boolean, audit: AuditRecord): Promise<boolean>;
   appendAudit(audit: AuditRecord): Promise<void>;
-  log(processId: string, targetId: string | undefined, limit: number, cursor?: string): Promise<Page<AuditRecord>>;
+  /**
+   * A process's log, newest first, filtered. A filtered page reads a bounded stretch of the log: it may
+   * hold fewer than `limit` entries (even none) with a `nextCursor` to read on from.
+   */
+  log(processId: string, filter: AuditFilter, limit: number, cursor?: string): Promise<Page<AuditRecord>>;
+  /** Everyone who has written to the process's log, with the name of their latest entry. */
+  auditActors(processId: string): Promise<AuditActor[]>;
+  /** The current titles of these ideas and names of these users (BatchGet; missing ones are left out). */
+  auditTargetNames(ideaIds: string[], userIds: string[]): Promise<AuditTargetNames>;
   /** Public ideas whose answer deadline is before `today` and that have no official answer. */
   overdue(processId: string, today: string): Promise<IdeaRecord[]>;
 }

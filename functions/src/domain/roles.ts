@@ -2,7 +2,7 @@
 import { roles as allRoles, type Role } from '#shared/schemas/user';
 import type { Actor } from '../lib/auth';
 import { ConflictError, NotFoundError } from '../lib/errors';
-import { auditEntry } from './moderation';
+import { auditEntry } from './audit';
 import type { Clock, ModerationStore, ProfileStore, UserDirectory } from './ports';
 
 export interface RoleDeps {
@@ -49,8 +49,8 @@ export async function setRoles(deps: RoleDeps, actor: Actor, userId: string, wan
         action: 'roles',
         targetKind: 'user',
         targetId: userId,
-        before: [...current].sort().join(', ') || 'ingen',
-        after: [...wanted].sort().join(', ') || 'ingen',
+        before: { kind: 'roles', roles: [...current].sort() },
+        after: { kind: 'roles', roles: [...wanted].sort() },
       }),
     );
   }

@@ -1,7 +1,7 @@
 // (primary adapter) --> domain/moderation --> adapters/dynamodb
 import { monotonicFactory } from 'ulid';
+import { auditLog } from '../domain/audit';
 import {
-  auditLog,
   bulkModerate,
   moderateComment,
   moderateIdea,
@@ -36,6 +36,6 @@ export const handler = areaHandler({
   moderateComment: async ({ params, body, actor, log }) => moderateComment(deps(log), actor, params.commentId, body),
   moderateUser: async ({ params, body, actor, log }) => moderateUser(deps(log), actor, params.userId, body),
   bulkModerate: async ({ body, actor, log }) => bulkModerate(deps(log), actor, body),
-  moderationLog: async ({ query }) => auditLog(base, query.processId, query.targetId, query.limit, query.cursor),
+  moderationLog: async ({ query }) => auditLog(base, query),
   overdueAnswers: async ({ query }) => overdueAnswers(base, query.processId),
 });

@@ -13,6 +13,7 @@
  * | flag      | IDEA#<ideaId>      | FLAG#<target>#<userId> (target: IDEA or COMMENT#<id>) | gsiUser |
  * | rate counter | RATE#<userId>   | <action>#<windowStart> | expiresAt (TTL)                           |
  * | audit entry  | AUDIT#<processId> | <auditId> (ULID: time order)  and a copy under AUDIT#T#<targetId>   |
+ * | audit author | AUDITACTOR#<processId> | <userId> (who has written to the process's log, latest name)  |
  */
 export const keys = {
   processPartition: 'PROCESSES',
@@ -44,6 +45,8 @@ export const keys = {
   auditOfTarget: (targetId: string, auditId: string) => ({ pk: `AUDIT#T#${targetId}`, sk: auditId }),
   auditPartition: (processId: string) => `AUDIT#${processId}`,
   auditTargetPartition: (targetId: string) => `AUDIT#T#${targetId}`,
+  auditActor: (processId: string, userId: string) => ({ pk: `AUDITACTOR#${processId}`, sk: userId }),
+  auditActorPartition: (processId: string) => `AUDITACTOR#${processId}`,
 
   rateCounter: (userId: string, action: string, windowStart: number) => ({ pk: `RATE#${userId}`, sk: `${action}#${windowStart}` }),
 

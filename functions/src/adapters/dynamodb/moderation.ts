@@ -1,6 +1,7 @@
 // use case --> (secondary adapter) --> DynamoDB
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord, CommentRecord, FlagRecord, IdeaChange, IdeaRecord, ModerationStore, QueueEntry } from '../../domain/ports';
+import { auditPuts as auditPutsOf, auditReader } from './audit';
 import { decodeCursor, encodeCursor } from './cursor';
 import { fromItem as ideaFromItem, ideaIndexAttributes } from './ideas';
 import { keys } from './keys';
@@ -12,16 +13,14 @@ import { transact, type TransactItems } from './transactions';
  * - the queue of a process by kind, oldest first: index `queue`, gsiQueue = PROC#<id>#QUEUE#<kind>;
  * - counts of both queues: the same Queries with Select COUNT;
  * - the flags on a target (reasons only are shown): Query the idea partition, FLAG#IDEA# / FLAG#COMMENT#<id>#;
- * - the audit log, newest first: AUDIT#<processId>, or AUDIT#T#<targetId> for one target. Entries are
- *   only ever Put with a condition that they do not exist: nothing updates or deletes them.
+ * - the audit log: written here in the transaction of each decision, read in audit.ts.
  */
 export function moderationStore(client: DynamoDBDocumentClient, table: string): ModerationStore {
-  const auditPuts = (audit: AuditRecord): TransactItems => [
-    { Put: { TableName: table, Item: { ...keys.audit(audit.processId, audit.id), type: 'audit', ...audit }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: table, Item: { ...keys.auditOfTarget(audit.targetId, audit.id), type: 'audit', ...audit }, ConditionExpression: 'attribute_not_exists(pk)' } },
-  ];
+  const auditPuts = (audit: AuditRecord) => auditPutsOf(table, audit);
 
   return {
+    ...auditReader(client, table),
+
     async queue(processId, kind, limit, cursor) {
       const partition = keys.queue(processId, kind);
       const keyNames = ['pk', 'sk', 'gsiQueue', 'queuedAt'];
@@ -171,24 +170,6 @@ export function moderationStore(client: DynamoDBDocumentClient, table: string): 
 
     async appendAudit(audit) {
       await transact(client, auditPuts(audit));
-    },
-
-    async log(processId, targetId, limit, cursor) {
-      const pk = targetId ? keys.auditTargetPartition(targetId) : keys.auditPartition(processId);
-      const index = `audit:${pk}`;
-      const page = await client.send(
-        new QueryCommand({
-          TableName: table,
-          KeyConditionExpression: 'pk = :pk',
-          // A target's entries are filtered to the process asked about.
-          ...(targetId ? { FilterExpression: 'processId = :pid', ExpressionAttributeValues: { ':pk': pk, ':pid': processId } } : { ExpressionAttributeValues: { ':pk': pk } }),
-          ScanIndexForward: false,
-          Limit: limit,
-          ExclusiveStartKey: cursor ? decodeCursor(cursor, index, { pk }, ['pk', 'sk']) : undefined,
-        }),
-      );
-      const items = (page.Items ?? []).map(({ pk: _pk, sk: _sk, type: _type, ...entry }) => entry as AuditRecord);
-      return { items, nextCursor: page.LastEvaluatedKey ? encodeCursor(index, page.LastEvaluatedKey as Record<string, string>) : null };
     },
 
     async overdue(processId, today) {

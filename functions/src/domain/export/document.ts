@@ -3,7 +3,7 @@ import { publicStatuses, type PublicStatus } from '#shared/schemas/idea';
 import type { Process } from '#shared/schemas/process';
 import { ideaLink } from '../links';
 import type { ExportIdea } from '../ports';
-import { statusNames } from './labels';
+import { statusesInSentence } from './labels';
 import type { AreaNames, Support } from './ranking';
 
 /**
@@ -59,14 +59,9 @@ export function toRow(rank: number, idea: ExportIdea, support: Support, names: N
  */
 export function ruleText(query: Pick<ExportQuery, 'top' | 'area' | 'status'>, areaName: (id: string) => string): string {
   const statuses = query.status ? [query.status] : publicStatuses;
-  const among = listInDanish(statuses.map((s) => statusNames[s].many));
   const area = query.area ? ` inden for området ${areaName(query.area)}` : '';
   return (
-    `Top ${query.top} efter antal stemmer blandt ${among} idéer${area}. ` +
+    `Top ${query.top} efter antal stemmer blandt idéer med status ${statusesInSentence(statuses)}${area}. ` +
     'Hver person tæller én gang pr. idé, også når idéer er lagt sammen. Ved lige mange stemmer står den ældste idé først.'
   );
-}
-
-function listInDanish(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]}`;
 }

@@ -1,37 +1,21 @@
-import type { Beneficiary, PublicStatus } from '#shared/schemas/idea';
+import { auditActionLabels, beneficiaryLabels, inSentence, labelOf, statusLabels } from '#shared/rules/labels';
+import type { Beneficiary, IdeaStatus } from '#shared/rules/values';
 
 /**
- * The Danish words the committee export uses for the contract's values. The export is a Danish
- * document for a Danish committee, whatever language the reader's app is set to, so these are not
- * in the SPA's message catalogues. Author mails word statuses their own way (domain/notifications.ts).
+ * The words the committee export uses for the contract's values: the Danish labels every reader uses
+ * (shared/rules/labels.ts), since the export is a Danish document for a Danish committee whatever
+ * language the reader's app is set to. A value standing alone in a cell keeps its capital.
  */
 
-export const statusNames: Record<PublicStatus, { one: string; many: string }> = {
-  published: { one: 'offentliggjort', many: 'offentliggjorte' },
-  under_review: { one: 'behandles', many: 'behandlede' },
-  selected: { one: 'udvalgt', many: 'udvalgte' },
-  not_selected: { one: 'ikke udvalgt', many: 'ikke udvalgte' },
-  implemented: { one: 'gennemført', many: 'gennemførte' },
-};
+export const statusName = (status: IdeaStatus): string => statusLabels[status].da;
 
-export const beneficiaryNames: Record<Beneficiary, string> = {
-  citizens: 'borgere',
-  businesses: 'virksomheder',
-  employees: 'medarbejdere',
-  municipality: 'kommunen',
-};
+export const beneficiaryName = (beneficiary: Beneficiary): string => beneficiaryLabels[beneficiary].da;
 
-/** The audit log's actions, for the overview sheet; an action not listed here shows as recorded. */
-export const actionNames: Record<string, string> = {
-  publish: 'offentliggjort',
-  hide: 'skjult',
-  restore: 'gendannet',
-  reject: 'afvist',
-  merge: 'lagt sammen',
-  'set-status': 'status ændret',
-  block: 'bruger blokeret',
-  unblock: 'blokering ophævet',
-  roles: 'roller ændret',
-  'comment-hide': 'kommentar skjult',
-  'comment-restore': 'kommentar gendannet',
+/** An audit action, e.g. "Offentliggjort"; an action this version does not know shows as recorded. */
+export const actionName = (action: string): string => labelOf(auditActionLabels, action, 'da');
+
+/** Statuses inside the ranking rule's sentence: "offentliggjort, under behandling eller udvalgt". */
+export const statusesInSentence = (statuses: readonly IdeaStatus[]): string => {
+  const words = statuses.map((s) => inSentence(statusName(s)));
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} eller ${words[words.length - 1]}`;
 };

@@ -2,7 +2,7 @@ import type { ExportDocument, ExportSummary } from '#shared/schemas/export';
 import { publicStatuses } from '#shared/schemas/idea';
 import type { ParticipantType } from '#shared/schemas/user';
 import { localDate, localDateTime } from '../../lib/copenhagen-time';
-import { actionNames, beneficiaryNames, statusNames } from './labels';
+import { actionName, beneficiaryName, statusName } from './labels';
 
 /**
  * The export as a spreadsheet, the form CSV and XLSX share: the table of ideas with Danish headers
@@ -55,8 +55,8 @@ export function exportTable(doc: Pick<ExportDocument, 'rows'>): Table {
       r.title,
       r.area,
       r.effects.join(', '),
-      r.beneficiaries.map((b) => beneficiaryNames[b]).join(', '),
-      statusNames[r.status].one,
+      r.beneficiaries.map(beneficiaryName).join(', '),
+      statusName(r.status),
       r.officialAnswer,
       r.votes,
       r.votesByType.citizen,
@@ -89,7 +89,7 @@ export function summarySheet(s: ExportSummary): Cell[][] {
   return [
     ['Offentlige idéer i alt', s.ideas],
     ...Object.entries(s.ideasByArea).map(([area, n]) => [`Idéer, ${area}`, n]),
-    ...publicStatuses.map((st) => [`Idéer, ${statusNames[st].one}`, s.ideasByStatus[st] ?? 0]),
+    ...publicStatuses.map((st) => [`Idéer, ${statusName(st)}`, s.ideasByStatus[st] ?? 0]),
     ['Deltagere i alt (forslag eller stemmer)', s.participants.citizen + s.participants.business + s.participants.employee],
     ...typed('Deltagere', s.participants),
     ['Stemmer i alt', s.votes],
@@ -98,8 +98,8 @@ export function summarySheet(s: ExportSummary): Cell[][] {
     ['Kommentarer i alt', s.comments],
     ...Object.entries(s.moderation)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([action, n]) => [`Moderationsbeslutninger, ${actionNames[action] ?? action}`, n]),
-    ['Venter på forhåndsgodkendelse', s.pending],
+      .map(([action, n]) => [`Moderationsbeslutninger, ${actionName(action)}`, n]),
+    [statusName('pending'), s.pending],
     ['Tilbageholdt efter anmeldelser (idéer og kommentarer)', s.flagged],
   ];
 }

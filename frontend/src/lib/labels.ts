@@ -1,0 +1,17 @@
+import { beneficiaryLabels, commentStateLabels, labelOf, statusLabels, type Label } from '#shared/rules/labels';
+import { currentLocale } from '../modules/i18n';
+
+/**
+ * The shared labels (shared/rules/labels.ts: the words mails, exports and the annex use too) in the
+ * reader's language. They live outside the message catalogues so the server can use the same words;
+ * `currentLocale` is reactive, so a template that calls these re-renders on a language switch.
+ */
+export const label = (l: Label): string => l[currentLocale.value];
+
+/** An idea's status; a status this version does not know shows as the API wrote it. */
+export const statusText = (status: string): string => labelOf(statusLabels, status, currentLocale.value);
+
+export const beneficiaryText = (beneficiary: string): string => labelOf(beneficiaryLabels, beneficiary, currentLocale.value);
+
+/** A comment's state (visible, held, hidden, deleted). */
+export const commentStateText = (state: string): string => labelOf(commentStateLabels, state, currentLocale.value);

@@ -1,0 +1,47 @@
+import type { IdeaStatus } from './values';
+
+/**
+ * The audit log's vocabulary, zod-free so the workspace's filter form imports it cheaply: every
+ * action a moderator or admin can leave in the log, and the state of a target before and after it.
+ */
+
+/** What the log records; the first six are idea decisions (`rules/moderation.ts` ideaActions). */
+export const auditActions = [
+  'publish',
+  'hide',
+  'restore',
+  'reject',
+  'merge',
+  'set-status',
+  'comment-hide',
+  'comment-restore',
+  'block',
+  'unblock',
+  'roles',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+export const isAuditAction = (value: string): value is AuditAction => (auditActions as readonly string[]).includes(value);
+
+export const commentStates = ['visible', 'held', 'hidden', 'deleted'] as const;
+export type CommentState = (typeof commentStates)[number];
+
+/**
+ * A target's state as the log records it, structured so each end words it in its own language:
+ * an idea's status and whether flags hold it, a comment's state, an account's block, a user's roles.
+ * `text` is an entry this version cannot read (written by a later version, say): shown as it is.
+ */
+export type AuditState =
+  | { kind: 'idea'; status: IdeaStatus; held: boolean }
+  | { kind: 'comment'; state: CommentState }
+  | { kind: 'account'; blocked: boolean }
+  | { kind: 'roles'; roles: string[] }
+  | { kind: 'text'; text: string };
+
+/** A user id as the moderator filter takes it (a Cognito `sub`): letters, digits, `-` and `_`. */
+export const USER_ID_PATTERN = /^[\w-]{1,64}$/;
+
+/** Who has decided something in a process's log: the moderator filter's choices. */
+export interface AuditActor {
+  id: string;
+  name: string;
+}

@@ -1,0 +1,79 @@
+import type { AuditAction, CommentState } from './audit';
+import type { Beneficiary, IdeaStatus } from './values';
+
+/**
+ * The one wording of each value people read: the SPA (through `frontend/src/lib/labels.ts`, in the
+ * reader's language), the author mails, the CSV/XLSX export and the committee annex all take their
+ * words from here, so a status has one name everywhere. Labels start with a capital, as they stand
+ * alone in a cell, a badge or an option; a sentence lower-cases one with `inSentence`, never with a
+ * second copy. Areas and effects are named by each process (`schemas/process.ts`), not here.
+ */
+export interface Label {
+  da: string;
+  en: string;
+}
+export type LabelLocale = keyof Label;
+
+export const statusLabels: Record<IdeaStatus, Label> = {
+  published: { da: 'Offentliggjort', en: 'Published' },
+  under_review: { da: 'Under behandling', en: 'Under review' },
+  selected: { da: 'Udvalgt', en: 'Selected' },
+  not_selected: { da: 'Ikke udvalgt', en: 'Not selected' },
+  implemented: { da: 'Gennemført', en: 'Implemented' },
+  pending: { da: 'Venter på godkendelse', en: 'Awaiting approval' },
+  hidden: { da: 'Skjult af moderator', en: 'Hidden by a moderator' },
+  rejected: { da: 'Afvist', en: 'Rejected' },
+  withdrawn: { da: 'Trukket tilbage', en: 'Withdrawn' },
+  merged: { da: 'Lagt sammen med en anden idé', en: 'Merged with another idea' },
+};
+
+/** Who an idea is meant to help. */
+export const beneficiaryLabels: Record<Beneficiary, Label> = {
+  citizens: { da: 'Borgere', en: 'Citizens' },
+  businesses: { da: 'Virksomheder', en: 'Businesses' },
+  employees: { da: 'Medarbejdere', en: 'Employees' },
+  municipality: { da: 'Kommunen som helhed', en: 'The municipality as a whole' },
+};
+
+/**
+ * What happened, as the audit log, the export's overview and the annex name a decision (past tense:
+ * a record of what was done; the workspace's buttons say what to do, in their own words).
+ */
+export const auditActionLabels: Record<AuditAction, Label> = {
+  publish: { da: 'Offentliggjort', en: 'Published' },
+  hide: { da: 'Skjult', en: 'Hidden' },
+  restore: { da: 'Gendannet', en: 'Restored' },
+  reject: { da: 'Afvist', en: 'Rejected' },
+  merge: { da: 'Lagt sammen', en: 'Merged' },
+  'set-status': { da: 'Status ændret', en: 'Status changed' },
+  'comment-hide': { da: 'Kommentar skjult', en: 'Comment hidden' },
+  'comment-restore': { da: 'Kommentar gendannet', en: 'Comment restored' },
+  block: { da: 'Bruger blokeret', en: 'User blocked' },
+  unblock: { da: 'Blokering ophævet', en: 'Block lifted' },
+  roles: { da: 'Roller ændret', en: 'Roles changed' },
+};
+
+export const commentStateLabels: Record<CommentState, Label> = {
+  visible: { da: 'Synlig', en: 'Visible' },
+  held: { da: 'Tilbageholdt efter anmeldelser', en: 'Held after reports' },
+  hidden: { da: 'Skjult af moderator', en: 'Hidden by a moderator' },
+  deleted: { da: 'Slettet', en: 'Deleted' },
+};
+
+export const accountStateLabels: Record<'active' | 'blocked', Label> = {
+  active: { da: 'Aktiv', en: 'Active' },
+  blocked: { da: 'Blokeret', en: 'Blocked' },
+};
+
+/** Added to an idea's status while flags hold it: "Offentliggjort, tilbageholdt efter anmeldelser". */
+export const heldLabel: Label = { da: 'tilbageholdt efter anmeldelser', en: 'held after reports' };
+
+/** A user without roles, as a role change records it. */
+export const noRolesLabel: Label = { da: 'Ingen roller', en: 'No roles' };
+
+/** A label inside a sentence: "har nu status under behandling". */
+export const inSentence = (label: string): string => label.charAt(0).toLocaleLowerCase('da') + label.slice(1);
+
+/** A value's label, or the value itself when this version has no label for it (a newer value). */
+export const labelOf = <K extends string>(labels: Record<K, Label>, value: string, locale: LabelLocale): string =>
+  Object.hasOwn(labels, value) ? labels[value as K][locale] : value;
