@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack } from '#local/stack';
@@ -204,6 +205,9 @@ describe('the committee annex', () => {
     // One date format: "1. dec. 2026, 11.29" as everywhere in the app, never "01-12-2026 11:29".
     expect(layout.text).toMatch(/\d{1,2}\. (jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\.? \d{4}, \d{2}\.\d{2}/);
     expect(layout.text).not.toMatch(/\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{4}-\d{2}-\d{2}/);
+    // Statuses in words, never a message key.
+    expect(layout.text).toContain('Under behandling');
+    expect(layout.text).not.toMatch(/\b[a-z]+\.[a-z]+\.[a-z_]+\b/);
     // Page numbers come from the print style's page margin boxes.
     expect(await page.evaluate(pageNumberRule)).toMatch(/counter\(page\).*counter\(pages\)/);
     const pdf = await page.pdf({ path: screenshotPath('annex.pdf'), format: 'A4', preferCSSPageSize: true });
@@ -223,6 +227,15 @@ describe('the committee annex', () => {
     expect(await splitWords(page, CELLS, await hyphenatesDanish(page))).toEqual([]);
     const titleWidth = await page.locator('[data-testid="annex-ranking"] tbody th').first().evaluate((th) => th.getBoundingClientRect().width);
     expect(titleWidth).toBeGreaterThan(200);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+    // In English the headers change and the words stay whole; the ideas' own text stays Danish (lang="da").
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Committee annex' }).waitFor();
+    expect(await page.locator('[data-testid="annex-ranking"] thead th').allInnerTexts()).toContain('Businesses');
+    expect(await page.locator('[data-testid="annex-ranking"] tbody th').first().getAttribute('lang')).toBe('da');
+    expect(await splitWords(page, CELLS, await hyphenatesDanish(page))).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
