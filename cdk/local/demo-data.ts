@@ -1,342 +1,270 @@
+import type { CommentModeration, IdeaModeration } from '#shared/schemas/moderation';
 import type { IdeaCreateInput } from '#shared/schemas/idea';
-import type { ParticipantType } from '#shared/schemas/user';
+import type { FlagReason, ParticipantType, Stance } from '#shared/rules/values';
+import { localDate } from '#functions/lib/copenhagen-time';
+import { areaComments, authorReplies, generalComments, replies, rudeComment, spamComment, type DemoCommentText } from './demo-comments';
+import { namedIdeas, participantIdeas, type DemoIdea } from './demo-ideas';
+import { demoStaff, generatedParticipants, namedParticipants, type DemoPerson } from './demo-people';
+import { pick, sample, seededRandom, type Random } from './demo-random';
 
 /**
- * Demo data for a local stack (`npm start -- --demo`): eight fictional participants and 30 example
- * ideas for the first process, "AI i Gentofte Kommune" (see seed-process.ts for the area and effect
- * ids). Everything here is made up. It is clearly marked as demo data: every demo user's display
- * name ends in " (demo)", e-mail addresses use example.dk / example.com, and organisation names are
- * obviously fictional. The ideas are listed oldest first.
+ * The demo as a plan: who joins, who posts which idea when, who votes for what, who comments and
+ * replies, who flags, and what the moderators decide, each at a time in the past. A pure function of
+ * `now` and the size, the same plan every time for the same day (seeded randomness), so it can be
+ * tested without a stack; seed-demo.ts carries it out through the same use cases as the API.
+ *
+ * The story: the process opened DEMO_DAYS ago and is still in its submission phase. A few ideas
+ * drew most of the support (votes by rank follow a Zipf curve: the idea ranked r gets about
+ * top/r), most got a handful; newer ideas have had less time. The committee met a week ago and
+ * selected three ideas and turned down two, with official answers; four are under review, one of
+ * them past its answer deadline without an answer. A duplicate was merged into the idea it repeats,
+ * an advertisement was hidden, and an idea naming a caseworker and a rude comment wait in the
+ * flagged queue.
  */
+export const DEMO_DAYS = 42;
+/** Generated participants besides the eight named ones: a few hundred participants in all. */
+export const DEMO_PARTICIPANTS = 292;
 
-/** Demo data: clearly marked as such — every demo user's display name ends in " (demo)". */
-export interface DemoUser {
-  key: string;
-  email: string;
-  displayName: string;
-  participantType: ParticipantType;
-  organisation?: string;
+const DAY = 24 * 60 * 60 * 1000;
+const HOUR = DAY / 24;
+
+export interface PlannedIdea { key: string; author: string; at: Date; input: IdeaCreateInput }
+export interface PlannedVote { idea: string; voter: string; at: Date }
+export interface PlannedComment { key: string; idea: string; author: string; at: Date; body: string; stance?: Stance; parent?: string }
+export interface PlannedFlag { idea: string; comment?: string; by: string; at: Date; reason: FlagReason; text?: string }
+export type PlannedDecision =
+  | { at: Date; by: string; idea: string; command: Exclude<IdeaModeration, { action: 'merge' }> }
+  | { at: Date; by: string; idea: string; mergeInto: string; reason: string }
+  | { at: Date; by: string; comment: string; command: CommentModeration };
+
+export interface DemoPlan {
+  people: (DemoPerson & { joinedAt: Date })[];
+  ideas: PlannedIdea[];
+  votes: PlannedVote[];
+  comments: PlannedComment[];
+  flags: PlannedFlag[];
+  /** In time order: a later decision may build on an earlier one (reviewed, then selected). */
+  decisions: PlannedDecision[];
 }
 
-export const demoUsers: DemoUser[] = [
-  { key: 'mette', email: 'mette.demo@example.dk', displayName: 'Mette H. (demo)', participantType: 'citizen' },
-  { key: 'jens', email: 'jens.demo@example.dk', displayName: 'Jens P. (demo)', participantType: 'citizen' },
-  { key: 'sara', email: 'sara.demo@example.dk', displayName: 'Sara K. (demo)', participantType: 'citizen' },
-  { key: 'birthe', email: 'birthe.demo@example.dk', displayName: 'Birthe A. (demo)', participantType: 'citizen' },
-  {
-    key: 'lise',
-    email: 'lise.demo@example.com',
-    displayName: 'Lise M. (demo)',
-    participantType: 'business',
-    organisation: 'Eksempel IT-rådgivning ApS (fiktiv)',
-  },
-  {
-    key: 'thomas',
-    email: 'thomas.demo@example.com',
-    displayName: 'Thomas B. (demo)',
-    participantType: 'business',
-    organisation: 'Demo Byg & Renovering ApS (fiktiv)',
-  },
-  { key: 'hanne', email: 'hanne.demo@example.dk', displayName: 'Hanne J. (demo)', participantType: 'employee' },
-  { key: 'peter', email: 'peter.demo@example.dk', displayName: 'Peter N. (demo)', participantType: 'employee' },
-];
+/** The accounts anyone can sign in as, for the start log. */
+export const demoAccounts = { participants: namedParticipants, staff: demoStaff };
 
-export interface DemoIdea extends IdeaCreateInput {
-  /** The DemoUser.key of the author. */
-  author: string;
+export function demoPlan(now: Date, participantCount = DEMO_PARTICIPANTS): DemoPlan {
+  const random = seededRandom(20261201);
+  const daysAgo = (days: number) => new Date(now.getTime() - days * DAY);
+  const deadline = (daysFromNow: number) => localDate(new Date(now.getTime() + daysFromNow * DAY));
+  const participants = [...namedParticipants, ...generatedParticipants(participantCount, random)];
+  const byKey = new Map(participants.map((p) => [p.key, p]));
+
+  const ideas = planIdeas(random, now, participants);
+  const story = planStory(daysAgo, deadline);
+  // An idea takes votes until its first decision or until flags hold it; comments while it is public.
+  const votesUntil = new Map<string, number>();
+  const publicUntil = new Map<string, number>();
+  const closeAt = (map: Map<string, number>, idea: string, at: Date) => map.set(idea, Math.min(map.get(idea) ?? now.getTime(), at.getTime() - HOUR / 2));
+  for (const d of story.decisions) {
+    if (!('idea' in d)) continue;
+    closeAt(votesUntil, d.idea, d.at);
+    if ('mergeInto' in d || d.command.action === 'hide') closeAt(publicUntil, d.idea, d.at);
+  }
+  const heldIdea = story.flags.filter((f) => f.idea === 'jobcenter-frister').at(-1)!;
+  closeAt(votesUntil, heldIdea.idea, heldIdea.at);
+  closeAt(publicUntil, heldIdea.idea, heldIdea.at);
+  for (const [idea, until] of publicUntil) votesUntil.set(idea, Math.min(votesUntil.get(idea) ?? until, until));
+
+  const window = (idea: PlannedIdea, map: Map<string, number>) => ({ from: idea.at.getTime() + 5 * 60_000, to: map.get(idea.key) ?? now.getTime() - 60_000 });
+  const votes = planVotes(random, ideas, participants, (i) => window(i, votesUntil));
+  const comments = planComments(random, ideas, participants, byKey, votes, (i) => window(i, publicUntil), story.comments);
+  const flaggers = new Map<string, Set<string>>();
+  const flags = story.flags.map((f) => ({ ...f, by: f.by === '?' ? flagger(random, participants, f, ideas, comments, flaggers) : f.by }));
+
+  // In time order, as it happened: this also spreads concurrent writes over many ideas.
+  const byTime = (a: { at: Date }, b: { at: Date }) => a.at.getTime() - b.at.getTime();
+  return {
+    people: withJoinDates(random, now, participants, ideas, votes, comments, flags),
+    ideas,
+    votes: votes.sort(byTime),
+    comments: comments.sort(byTime),
+    flags: flags.sort(byTime),
+    decisions: story.decisions,
+  };
 }
 
-export const demoIdeas: DemoIdea[] = [
-  {
-    author: 'hanne',
-    title: 'Tale-til-tekst i hjemmeplejen, så vi kan dokumentere i bilen',
-    body:
-      'Jeg har været social- og sundhedsassistent i hjemmeplejen i 12 år. En stor del af min dag går med at dokumentere på en lille telefon: hvad jeg har observeret, hvad borgeren har spist, om såret ser bedre ud. Det tager tid, og det bliver ofte kort og upræcist, fordi vi har travlt.\n\n' +
-      'Hvis vi kunne indtale observationerne lige efter besøget, og AI lavede et udkast i den rigtige struktur i omsorgssystemet, ville dokumentationen blive både bedre og hurtigere. Vi ville selv læse det igennem og godkende det. Det ville også hjælpe kolleger med ordblindhed eller dansk som andetsprog.',
-    area: 'aeldre-sundhed-omsorg',
-    effects: ['effektivitet', 'kvalitet', 'bedre-arbejdsmiljoe'],
-    beneficiaries: ['employees', 'citizens'],
-    concerns:
-      'Vi skal altid kunne rette teksten, og det er os, der har ansvaret for journalen. Optagelserne må ikke gemmes længere end nødvendigt, og det må ikke blive en måde at måle, hvor hurtigt vi arbejder.',
-  },
-  {
-    author: 'mette',
-    title: 'Svar på de simple spørgsmål døgnet rundt på kommunens hjemmeside',
-    body: 'Jeg arbejder selv til kl. 17, og Borgerservice har lukket, når jeg endelig har tid til at ringe. Mange spørgsmål er simple: Hvornår bliver storskrald hentet? Hvordan bestiller jeg nyt sundhedskort? Hvad koster en plads i SFO? En AI-assistent på hjemmesiden, der kun svarer ud fra kommunens egne sider og viser, hvor svaret kommer fra, ville spare både mig og medarbejderne for mange opkald.',
-    area: 'borgerservice-administration',
-    effects: ['bedre-service', 'hastighed'],
-    beneficiaries: ['citizens', 'employees'],
-    concerns: 'Den må ikke finde på svar. Hvis den er i tvivl, skal den sige det og henvise til en medarbejder.',
-  },
-  {
-    author: 'thomas',
-    title: 'Hvad må jeg bygge? Hurtige svar om lokalplaner og byggeregler',
-    body: 'Vi laver tilbygninger og carporte i Gentofte og omegn. Kunderne spørger altid, om det kan lade sig gøre på deres grund, og det kræver, at vi graver os ned i lokalplaner, servitutter og bygningsreglementet. En AI-tjeneste, hvor man skriver adressen, beskriver projektet og får et foreløbigt svar med henvisning til de konkrete bestemmelser, ville spare tid for os og for kommunens medarbejdere, der får de samme spørgsmål i telefonen. Svaret skal selvfølgelig tydeligt være vejledende.',
-    area: 'by-miljoe-klima',
-    effects: ['hastighed', 'bedre-service'],
-    beneficiaries: ['businesses', 'citizens'],
-  },
-  {
-    author: 'jens',
-    title: 'Brug AI til papirarbejdet – ikke til at erstatte omsorgen',
-    body:
-      'Jeg er 78 og får selv hjælp et par gange om ugen. Jeg er ikke imod teknologi, men jeg bliver bekymret, når jeg læser om robotter og skærme i ældreplejen. Det bedste ved besøgene er, at der kommer et menneske, som kan se, om jeg har det skidt.\n\n' +
-      'Min opfordring er: Brug gerne AI til at skære ned på skemaer og indberetninger, så personalet får mere tid. Men lov os, at den frigjorte tid bliver hos os ældre og ikke bare forsvinder i en besparelse.',
-    area: 'aeldre-sundhed-omsorg',
-    effects: ['kvalitet', 'bedre-service'],
-    beneficiaries: ['citizens'],
-    concerns:
-      'Jeg frygter, at AI bliver en undskyldning for kortere besøg eller færre ansatte. Og at ensomme ældre får en skærm i stedet for en samtale.',
-  },
-  {
-    author: 'peter',
-    title: 'AI-udkast til journalnotater efter samtaler i jobcentret',
-    body:
-      'Jeg er sagsbehandler i jobcentret. Efter hver samtale med en borger skal jeg skrive et journalnotat, opdatere planen og ofte sende et brev bagefter. Det tager let lige så lang tid som selve samtalen.\n\n' +
-      'Mit forslag: Med borgerens samtykke optages samtalen, og et AI-værktøj laver et udkast til notatet og opfølgningsbrevet. Jeg gennemgår og retter, før noget bliver journaliseret. Så kunne jeg se borgeren i øjnene under samtalen i stedet for at sidde og taste, og der ville blive tid til flere samtaler.',
-    area: 'social-beskaeftigelse',
-    effects: ['effektivitet', 'bedre-arbejdsmiljoe', 'bedre-service'],
-    beneficiaries: ['employees', 'citizens'],
-    concerns:
-      'Samtykket skal være reelt frivilligt, og borgeren skal kunne sige nej, uden at det får betydning for sagen. Notatet er en del af sagens grundlag, så fejl fra AI kan få konsekvenser for borgerens ydelse. Ansvaret skal ligge hos sagsbehandleren, og forvaltningsretten gælder stadig.',
-  },
-  {
-    author: 'sara',
-    title: 'Et offentligt AI-register: fortæl hvor og hvordan kommunen bruger AI',
-    body:
-      'Hvis borgerne skal have tillid til, at kommunen bruger AI ordentligt, skal det foregå åbent. Jeg foreslår en side på hjemmesiden med alle de AI-løsninger, kommunen bruger: hvad de bruges til, hvilke data de får, hvem der er ansvarlig, og hvordan man klager. Der bør også være en fast mærkning, når et brev eller et svar er lavet med hjælp fra AI.\n\n' +
-      'Nogle byer i udlandet har allerede den slags registre, og det behøver ikke være dyrt. Det kunne bygge direkte på det dataetiske kompas, som kommunalbestyrelsen allerede har.',
-    area: 'borgerservice-administration',
-    effects: ['kvalitet', 'bedre-service'],
-    beneficiaries: ['citizens', 'municipality'],
-    concerns:
-      'Et register hjælper kun, hvis det holdes opdateret og er skrevet, så almindelige mennesker kan forstå det. Ellers bliver det bare endnu et dokument, ingen læser.',
-  },
-  {
-    author: 'lise',
-    title: 'Én digital indgang for nye virksomheder med svar om tilladelser og regler',
-    body: 'Når man starter virksomhed i kommunen, skal man finde ud af en masse: Må jeg have skilt på facaden? Kræver det en miljøgodkendelse? Hvordan søger jeg om udeservering? Svarene ligger spredt på mange sider og hos flere afdelinger. En AI-assistent for erhverv, der kender kommunens regler og kan samle en tjekliste til netop min type virksomhed, ville gøre Gentofte til et lettere sted at starte op.',
-    area: 'erhverv',
-    effects: ['bedre-service', 'hastighed'],
-    beneficiaries: ['businesses'],
-  },
-  {
-    author: 'hanne',
-    title: 'Mindre skærmtid for pædagogerne – AI til dokumentation i dagtilbud',
-    body:
-      'Som tillidsrepræsentant hører jeg også fra de pædagogiske assistenter og pædagoger i vores daginstitutioner, og dokumentationen fylder mere og mere: beskeder til forældre, observationer, evaluering af læreplanen og referater fra forældresamtaler. Meget af det bliver skrevet, mens børnene venter.\n\n' +
-      'Idé: Lad personalet indtale korte noter, og lad et AI-værktøj lave et udkast, som pædagogen retter og godkender. Det kunne også samle observationer over tid, så evalueringen af den pædagogiske læreplan ikke skal skrives fra bunden. Det vigtigste er, at tiden kommer tilbage til børnene.',
-    area: 'boern-og-unge',
-    effects: ['effektivitet', 'bedre-arbejdsmiljoe'],
-    beneficiaries: ['employees', 'citizens'],
-    concerns:
-      'Det handler om oplysninger om små børn og nogle gange om svære familieforhold. Data må ikke ende hos en leverandør uden for EU uden styr på GDPR, og billeder af børnene skal helt holdes ude.',
-  },
-  {
-    author: 'birthe',
-    title: 'Husk os, der ikke er digitale – brug den sparede tid på personlig hjælp',
-    body:
-      'Jeg hjælper flere af mine naboer på over 80 med breve fra kommunen og Digital Post. Mange af dem har hverken smartphone eller MitID-app, og de bliver helt opgivende, når der står, at de skal gå på nettet.\n\n' +
-      'Hvis AI kan klare mange af de lette henvendelser, så lad den sparede tid gå til dem, der har brug for et menneske: længere åbningstid i Borgerservice, en telefon der bliver taget, og hjemmebesøg for dem, der ikke kan komme ud. Det må aldrig blive sådan, at man kun kan få hjælp gennem en chatbot.',
-    area: 'borgerservice-administration',
-    effects: ['bedre-service'],
-    beneficiaries: ['citizens'],
-    concerns:
-      'Den digitale kløft bliver større, hvis al service flytter over i AI-løsninger. Der skal altid være en analog vej ind, og den skal være lige så god.',
-  },
-  {
-    author: 'mette',
-    title: 'Tag et billede af hullet i vejen – så klarer AI resten',
-    body: 'Når jeg ser en væltet skraldespand, et hul i cykelstien eller en gadelampe, der ikke virker, vil jeg gerne melde det, men jeg orker ikke at lede efter den rigtige formular. Det ville være smart, hvis man bare kunne tage et billede, og så fandt AI selv ud af, hvad det er, hvor det er, og sendte det til de rigtige folk. Det ville også være rart at få besked, når det er ordnet.',
-    area: 'by-miljoe-klima',
-    effects: ['effektivitet', 'hastighed'],
-    beneficiaries: ['citizens', 'municipality'],
-  },
-  {
-    author: 'peter',
-    title: 'En sikker AI-assistent til alle medarbejdere – og kurser i at bruge den',
-    body: 'Jeg ved, at mange kolleger allerede bruger gratis AI-tjenester på deres private telefon til at formulere mails eller forstå en lovtekst. Det er et problem, hvis der kommer personoplysninger med. Kommunen bør give alle medarbejdere adgang til en sikker AI-assistent, hvor data bliver i EU og ikke bruges til træning, og samtidig tilbyde korte kurser i, hvad man må og ikke må. Så får vi fordelene uden at løbe unødige risici.',
-    area: 'arbejdsplads-medarbejdere',
-    effects: ['effektivitet', 'bedre-arbejdsmiljoe'],
-    beneficiaries: ['employees', 'municipality'],
-    concerns:
-      'Uden klare regler og uddannelse vil folk bruge værktøjerne forkert. Og nogle vil føle sig presset til at bruge AI, selvom de ikke er trygge ved det.',
-  },
-  {
-    author: 'mette',
-    title: 'Oversæt beskeder fra skole og institution til forældrenes eget sprog',
-    body: 'I min søns klasse er der flere forældre, som ikke læser dansk så godt. De går glip af beskeder om ture, madpakkedage og forældremøder, og det går ud over børnene. AI kan i dag oversætte ret godt. Det ville være en stor hjælp, hvis beskeder fra skolen og institutionen automatisk kunne vises på fx arabisk, engelsk, ukrainsk eller tyrkisk, med den danske tekst ved siden af. Vigtige samtaler om et barns trivsel skal selvfølgelig stadig foregå med tolk.',
-    area: 'boern-og-unge',
-    effects: ['bedre-service', 'kvalitet'],
-    beneficiaries: ['citizens'],
-  },
-  {
-    author: 'jens',
-    title: 'Ingen afgørelser om borgernes sager må træffes af en maskine',
-    body:
-      'Jeg har læst om sagen i Holland, hvor tusindvis af familier uretfærdigt blev beskyldt for snyd med børnetilskud, fordi et computersystem udpegede dem. Sådan noget må aldrig ske i Gentofte.\n\n' +
-      'Jeg foreslår, at kommunen slår fast, at AI aldrig må træffe afgørelser om ydelser, hjælp eller kontrol. Et menneske skal altid vurdere sagen, og borgeren skal have at vide, hvis AI har været brugt til at forberede den. Det burde stå i de etiske retningslinjer, som udvalget skal lave.',
-    area: 'social-beskaeftigelse',
-    effects: ['kvalitet'],
-    beneficiaries: ['citizens'],
-    concerns:
-      'Profilering og kontrol med AI rammer ofte de svageste først. Retssikkerheden skal gå forud for effektiviteten.',
-  },
-  {
-    author: 'peter',
-    title: 'Automatisk tjek af byggeansøgninger for manglende bilag',
-    body:
-      'For et år siden skiftede jeg fra jobcentret til byggesag. Jeg blev overrasket over, hvor mange ansøgninger der kommer ind uden de nødvendige tegninger, beregninger eller oplysninger. Vi sender dem tilbage, og ansøgeren venter uger på at få at vide, hvad der mangler.\n\n' +
-      'En AI kunne gennemgå ansøgningen i det øjeblik, den kommer ind, og straks fortælle ansøgeren, hvad der mangler, fx en situationsplan eller afstanden til skel. Så ville sagerne være klar, når de når frem til en sagsbehandler. AI skal kun pege på mangler, ikke give afslag.',
-    area: 'by-miljoe-klima',
-    effects: ['hastighed', 'effektivitet'],
-    beneficiaries: ['citizens', 'businesses', 'employees'],
-  },
-  {
-    author: 'birthe',
-    title: 'AI-café på biblioteket for seniorer, der vil lære det nye',
-    body: 'Mange på min alder er nysgerrige på kunstig intelligens, men også lidt bange for den. Biblioteket har allerede gode it-caféer. Kunne man lave nogle eftermiddage, hvor bibliotekarer eller frivillige viser, hvad AI er, hvordan man kan bruge det til hverdagsting, og hvordan man genkender svindel og falske billeder? Så bliver vi ikke hægtet af.',
-    area: 'kultur-idraet-fritid',
-    effects: ['bedre-service', 'kvalitet'],
-    beneficiaries: ['citizens'],
-  },
-  {
-    author: 'lise',
-    title: 'Tidlig opsporing: når en ældre borger begynder at få det dårligere',
-    body:
-      'I vores firma arbejder vi med dataanalyse i sundhedssektoren. Små ændringer kommer ofte før en indlæggelse: Borgeren spiser mindre, sover dårligere eller bliver mere forvirret. Hjemmeplejen noterer det allerede, men det drukner i journalen.\n\n' +
-      'En AI-model kunne gennemgå de eksisterende notater og gøre sygeplejersken opmærksom på borgere, hvor der er et mønster, der bør følges op. Det er ikke en diagnose, bare en påmindelse om at kigge nærmere. Det kunne afprøves i et lille område først, sammen med sygeplejerskerne.',
-    area: 'aeldre-sundhed-omsorg',
-    effects: ['kvalitet', 'hastighed'],
-    beneficiaries: ['citizens', 'employees'],
-    concerns:
-      'Det er følsomme helbredsoplysninger, så der skal være klar hjemmel og en konsekvensanalyse. Modellen kan overse nogen eller give falske alarmer, og den kan virke dårligere for grupper, der er dårligt repræsenteret i data.',
-  },
-  {
-    author: 'thomas',
-    title: 'Enklere udbud for små virksomheder – men lad mennesker vurdere tilbuddene',
-    body:
-      'Som lille håndværksvirksomhed har vi tit opgivet at byde på kommunale opgaver, fordi udbudsmaterialet fylder hundredvis af sider. Kommunen kunne bruge AI til at lave en kort og klar sammenfatning af hvert udbud: hvad skal leveres, hvornår, og hvad lægges der vægt på.\n\n' +
-      'Derimod er jeg skeptisk over for at lade AI vurdere og rangere tilbuddene. Der ligger meget faglig vurdering i et tilbud, og vi skal kunne få en forklaring, vi kan forstå, hvis vi taber.',
-    area: 'erhverv',
-    effects: ['effektivitet', 'kvalitet'],
-    beneficiaries: ['businesses', 'municipality'],
-    concerns:
-      'Hvis AI bruges i evalueringen, kan fejl eller skjulte skævheder koste lokale virksomheder opgaver, og det bliver svært at klage.',
-  },
-  {
-    author: 'sara',
-    title: 'Lær eleverne at bruge AI kritisk i stedet for at forbyde det',
-    body: 'Jeg gik selv ud af gymnasiet for to år siden, og stort set alle brugte AI-chatbots til lektierne, uanset hvad lærerne sagde. Forbud virker ikke. Det ville være bedre, hvis folkeskolerne i Gentofte gav eleverne et ordentligt forløb i udskolingen om, hvordan man bruger AI: hvordan man tjekker kilder, hvornår svaret er opdigtet, og hvad der sker med de data, man giver fra sig. Kommunen kunne stille et sikkert værktøj til rådighed, så eleverne ikke skal oprette sig hos tilfældige tjenester. Og lærerne skal have tid og kurser til det, ikke bare en ekstra opgave.',
-    area: 'boern-og-unge',
-    effects: ['kvalitet'],
-    beneficiaries: ['citizens', 'employees'],
-    concerns:
-      'Elevernes data må ikke bruges til at træne kommercielle modeller. Og der skal stadig være opgaver, hvor eleverne skriver selv, ellers lærer de det ikke.',
-  },
-  {
-    author: 'hanne',
-    title: 'Smartere køreplaner i hjemmeplejen',
-    body: 'Hver morgen bruger planlæggerne lang tid på at lægge ruterne om, når nogen er syge, eller når en borger kommer hjem fra hospitalet. Vi ender tit med at køre frem og tilbage på tværs af kommunen. Et AI-værktøj kunne foreslå ruter, der tager hensyn til trafik, borgernes faste tider og hvem der kender borgeren i forvejen. Planlæggeren skal stadig have det sidste ord, men et godt forslag at starte fra ville spare meget tid.',
-    area: 'aeldre-sundhed-omsorg',
-    effects: ['effektivitet', 'hastighed'],
-    beneficiaries: ['employees', 'municipality'],
-  },
-  {
-    author: 'lise',
-    title: 'Hurtigere aktindsigt med AI-hjælp til at finde og overstrege oplysninger',
-    body: 'Som rådgiver søger jeg jævnligt aktindsigt på vegne af kunder, og det kan tage lang tid at få svar. Jeg forstår godt hvorfor: Nogen skal finde dokumenterne og manuelt overstrege personnumre, navne og fortrolige oplysninger. Det er præcis den slags opgave, hvor AI kan lave et forslag, som medarbejderen så kontrollerer. Det ville give kortere svartider for både borgere, virksomheder og journalister.',
-    area: 'borgerservice-administration',
-    effects: ['hastighed', 'effektivitet'],
-    beneficiaries: ['citizens', 'businesses', 'municipality'],
-    concerns:
-      'Hvis AI overser et personnummer eller en helbredsoplysning, er det et alvorligt brud på persondatasikkerheden. Alt, der sendes ud, skal kontrolleres af et menneske.',
-  },
-  {
-    author: 'mette',
-    title: 'Gør det lettere for foreninger at søge tilskud og booke lokaler',
-    body: 'Jeg er kasserer i en lille gymnastikforening. Hvert år bruger vi frivillige mange timer på ansøgninger om tilskud og på at finde ledige haltider. Det er tid, der kunne bruges på børnene. AI kunne hjælpe med at udfylde ansøgningerne ud fra sidste års oplysninger, og bookingsystemet kunne foreslå ledige tider, der passer til foreningen, og give besked, når en tid bliver ledig.',
-    area: 'kultur-idraet-fritid',
-    effects: ['effektivitet', 'bedre-service'],
-    beneficiaries: ['citizens', 'municipality'],
-  },
-  {
-    author: 'peter',
-    title: 'Resumé af lange sager før første møde med borgeren',
-    body: 'Når jeg overtager en sag, kan der ligge flere hundrede sider: lægeerklæringer, tidligere planer og praktikrapporter. Det tager mange timer at læse sig ind i, og det er nemt at overse noget vigtigt. Et AI-værktøj, der laver en tidslinje og et kort resumé med henvisninger til de konkrete dokumenter, ville gøre det meget hurtigere at komme godt forberedt til mødet. Jeg ville stadig selv læse de vigtigste akter, og resuméet må aldrig stå alene som grundlag for en afgørelse.',
-    area: 'social-beskaeftigelse',
-    effects: ['hastighed', 'kvalitet'],
-    beneficiaries: ['employees', 'citizens'],
-  },
-  {
-    author: 'sara',
-    title: 'Brug AI til at spare energi i skoler, haller og andre kommunale bygninger',
-    body: 'Mange kommunale bygninger bliver varmet op og oplyst, selvom de står tomme. AI kan bruge data fra bookingsystemet, vejrudsigten og energimålerne til at styre varme og ventilation efter, hvornår der faktisk er nogen. Det er ikke den mest spektakulære brug af AI, men den kan spare både penge og CO2. Start med et par skoler og mål effekten. Og husk at regne med, at AI også selv bruger strøm.',
-    area: 'by-miljoe-klima',
-    effects: ['effektivitet'],
-    beneficiaries: ['municipality'],
-  },
-  {
-    author: 'hanne',
-    title: 'Inddrag medarbejderne, og lad ikke AI blive en ren spareøvelse',
-    body: 'Når ledelsen taler om AI, hører mange af os bare »færre stillinger«. Hvis AI skal lykkes, skal vi, der laver arbejdet, være med fra starten og pege på, hvor det giver mening. Vi ved, hvilke skemaer der er spild af tid. Jeg foreslår, at hver ny AI-løsning afprøves sammen med en gruppe medarbejdere, og at det bliver meldt klart ud, hvad den frigjorte tid skal bruges til.',
-    area: 'arbejdsplads-medarbejdere',
-    effects: ['bedre-arbejdsmiljoe'],
-    beneficiaries: ['employees'],
-    concerns:
-      'Frygt for fyringer og for at blive overvåget i sit arbejde. Data om, hvor hurtigt vi arbejder, må ikke bruges til at presse den enkelte medarbejder.',
-  },
-  {
-    author: 'jens',
-    title: 'Gør lokalhistorisk arkivs gamle fotos søgbare med AI',
-    body: 'Jeg er frivillig i det lokalhistoriske arkiv. Vi har tusindvis af gamle fotografier af villaer, butikker og strandliv, men kun en lille del er registreret, fordi det hele gøres i hånden. AI kan i dag genkende bygninger, læse skilte og foreslå beskrivelser, som vi frivillige så kan rette til. Så kunne borgerne finde billeder af deres eget hus eller deres vej, og arkivet ville blive brugt meget mere.',
-    area: 'kultur-idraet-fritid',
-    effects: ['kvalitet', 'bedre-service'],
-    beneficiaries: ['citizens'],
-    concerns: 'Nogle billeder viser genkendelige personer. Ansigtsgenkendelse bør ikke bruges på dem.',
-  },
-  {
-    author: 'sara',
-    title: 'Jobforslag ud fra hvad man kan, ikke kun hvad man har været ansat som',
-    body: 'Mange unge ledige har erfaringer fra fritidsjob, frivilligt arbejde og hobbyer, som aldrig kommer med på et CV. Jobcentret kunne bruge AI til at hjælpe den unge med at beskrive sine kompetencer og foreslå job, uddannelser eller praktikpladser, der passer, også hos lokale virksomheder. Det skal være et værktøj, den unge selv bruger sammen med sin rådgiver, ikke noget der bestemmer over en.',
-    area: 'social-beskaeftigelse',
-    effects: ['kvalitet', 'bedre-service'],
-    beneficiaries: ['citizens', 'businesses'],
-    concerns:
-      'Der er risiko for, at modellen gentager gamle fordomme, fx om køn eller navne, og sender folk i bestemte retninger. Den skal testes for bias, før den bruges.',
-  },
-  {
-    author: 'thomas',
-    title: 'Hurtig tilladelse til container og stillads på vejen',
-    body: 'Når vi skal sætte en container eller et stillads op på fortovet, skal vi søge om råden over vejareal. Det tager ofte flere dage, selvom det er standardsager. Med AI kunne ansøgningen tjekkes med det samme for placering, periode og afspærring, så de enkle sager kunne godkendes samme dag af en medarbejder, og kun de svære skulle vente.',
-    area: 'erhverv',
-    effects: ['hastighed', 'effektivitet'],
-    beneficiaries: ['businesses'],
-  },
-  {
-    author: 'birthe',
-    title: 'Skriv kommunens breve, så almindelige mennesker kan forstå dem',
-    body: 'Breve om hjælpemidler, betaling for hjemmehjælp og madservice er ofte skrevet i et sprog, som selv jeg, der har arbejdet på kontor hele mit liv, har svært ved at forstå. Kunne AI hjælpe sagsbehandlerne med at omskrive brevene til klart og enkelt dansk med det vigtigste først: Hvad betyder det for mig, og hvad skal jeg gøre? Den juridiske tekst kan stå nederst, og en medarbejder skal selvfølgelig godkende brevet.',
-    area: 'borgerservice-administration',
-    effects: ['kvalitet', 'bedre-service'],
-    beneficiaries: ['citizens', 'employees'],
-  },
-  {
-    author: 'lise',
-    title: 'Et lokalt AI-netværk mellem kommunen og virksomhederne',
-    body: 'Der sidder mange virksomheder i Gentofte, der arbejder med AI hver dag. Kommunen kunne invitere til et netværk, hvor man mødes et par gange om året, deler erfaringer og måske afprøver løsninger sammen i små pilotprojekter. Det ville give kommunen adgang til viden, og virksomhederne ville få indblik i de offentlige regler, som ofte er en barriere.',
-    area: 'erhverv',
-    effects: ['kvalitet'],
-    beneficiaries: ['businesses', 'municipality'],
-    concerns:
-      'Kommunen skal passe på med at blive afhængig af enkelte leverandører. Netværket skal være åbent for alle og må ikke blive en genvej uden om udbud.',
-  },
-  {
-    author: 'hanne',
-    title: 'Spørg AI om instrukserne – hjælp til nye kolleger og vikarer',
-    body: 'Vi har mange vikarer og nye kolleger i hjemmeplejen, og de har tit spørgsmål om, hvordan vi gør tingene hos os: Hvordan bestiller jeg et hjælpemiddel? Hvad er proceduren, hvis en borger er faldet? Svarene står i instrukserne, men de er svære at finde midt i en travl vagt. En AI-assistent, der kun svarer ud fra vores egne instrukser, kunne give hurtige svar og aflaste de faste medarbejdere, som ellers hele tiden bliver afbrudt.',
-    area: 'arbejdsplads-medarbejdere',
-    effects: ['hastighed', 'bedre-arbejdsmiljoe', 'kvalitet'],
-    beneficiaries: ['employees'],
-  },
-];
+/** Every idea at its day, at a daytime hour; generated authors: a different participant of the named type for each idea. */
+function planIdeas(random: Random, now: Date, participants: DemoPerson[]): PlannedIdea[] {
+  const taken = new Set<string>();
+  return [...namedIdeas, ...participantIdeas]
+    .sort((a, b) => b.daysAgo - a.daysAgo)
+    .map(({ key, author, authorOrganisation, daysAgo, appeal: _appeal, ...input }) => {
+      let person = participants.find((p) => p.key === author);
+      if (!person) {
+        // A small demo (tests) may have fewer generated participants of a type than ideas for it.
+        const ofType = participants.filter((p) => p.participantType === author);
+        const generated = ofType.filter((p) => GENERATED.test(p.key));
+        const fresh = generated.filter((p) => !taken.has(p.key));
+        person = sample(random, fresh.length ? fresh : generated.length ? generated : ofType, 1)[0]!;
+        taken.add(person.key);
+        if (authorOrganisation && GENERATED.test(person.key)) person.organisation = authorOrganisation;
+      }
+      return { key, author: person.key, at: daytime(random, now, daysAgo), input };
+    });
+}
+
+const GENERATED = /^p\d{3}$/;
+
+/** `daysAgo` before now, moved to between 7 and 22 o'clock (roughly, in Copenhagen) unless that lies ahead. */
+function daytime(random: Random, now: Date, daysAgo: number): Date {
+  const at = new Date(now.getTime() - daysAgo * DAY);
+  const moved = new Date(at);
+  moved.setUTCHours(6 + Math.floor(random() * 15), Math.floor(random() * 60), Math.floor(random() * 60));
+  return moved.getTime() < now.getTime() - 10 * 60_000 ? moved : at;
+}
+
+const appealOf = new Map([...namedIdeas, ...participantIdeas].map((i) => [i.key, i.appeal]));
+const ideaOf = new Map([...namedIdeas, ...participantIdeas].map((i): [string, DemoIdea] => [i.key, i]));
+
+/** How much a participant type leans towards an idea: employees back workplace ideas, businesses business ones. */
+function typeWeight(idea: DemoIdea, type: ParticipantType): number {
+  const helps = (b: string) => (idea.beneficiaries as string[]).includes(b);
+  if (type === 'employee') return helps('employees') || idea.area === 'arbejdsplads-medarbejdere' ? 3 : 1;
+  if (type === 'business') return helps('businesses') || idea.area === 'erhverv' ? 3 : 0.7;
+  return helps('citizens') ? 1 : 0.6;
+}
+
+/**
+ * Votes: the ideas ranked by appeal with some chance, the idea at rank r getting about top/r votes
+ * (top: half the participants), capped by how long it has been open; voters drawn by type weight.
+ */
+function planVotes(random: Random, ideas: PlannedIdea[], participants: DemoPerson[], open: (i: PlannedIdea) => { from: number; to: number }): PlannedVote[] {
+  const score = new Map(ideas.map((i) => [i.key, appealOf.get(i.key)! * (0.75 + random() / 2)]));
+  const ranked = [...ideas].sort((a, b) => score.get(b.key)! - score.get(a.key)!);
+  const top = participants.length / 2;
+  // A new idea collects support over days: at most 4 % of the participants a day.
+  const perDay = participants.length * 0.04;
+  return ranked.flatMap((idea, rank) => {
+    const { from, to } = open(idea);
+    const days = Math.max(0, (to - from) / DAY);
+    const wanted = Math.min(Math.round((top / (rank + 1)) * (0.85 + random() * 0.3)), Math.floor(days * perDay));
+    const meta = ideaOf.get(idea.key)!;
+    const voters = sample(random, participants.filter((p) => p.key !== idea.author), Math.max(0, wanted), (p) => typeWeight(meta, p.participantType));
+    // Most votes come soon after an idea appears: the square of a uniform draw leans early.
+    return voters.map((v) => ({ idea: idea.key, voter: v.key, at: new Date(from + (to - from) * random() ** 2) }));
+  });
+}
+
+/** Comments grow with support (about 0.75·votes^0.6 per idea); a quarter get a reply, a fifth one from the idea's author. */
+function planComments(
+  random: Random,
+  ideas: PlannedIdea[],
+  participants: DemoPerson[],
+  byKey: Map<string, DemoPerson>,
+  votes: PlannedVote[],
+  open: (i: PlannedIdea) => { from: number; to: number },
+  special: PlannedComment[],
+): PlannedComment[] {
+  const votesOn = new Map<string, number>();
+  for (const v of votes) votesOn.set(v.idea, (votesOn.get(v.idea) ?? 0) + 1);
+  const out: PlannedComment[] = [];
+  let n = 0;
+  for (const idea of ideas) {
+    const meta = ideaOf.get(idea.key)!;
+    const { from, to } = open(idea);
+    if (to <= from) continue;
+    const count = Math.min(14, Math.round(0.75 * (votesOn.get(idea.key) ?? 0) ** 0.6 * (0.6 + random() * 0.8)));
+    const texts = sample(random, [...generalComments, ...(areaComments[idea.input.area] ?? [])], count, (t) => (t.by ? 3 : generalComments.includes(t) ? 1 : 2));
+    const writers = new Set([idea.author]);
+    const writer = (text: DemoCommentText, not: Set<string>) => {
+      const fits = participants.filter((p) => !not.has(p.key) && (!text.by || p.participantType === text.by));
+      return sample(random, fits, 1, (p) => typeWeight(meta, p.participantType))[0];
+    };
+    for (const text of texts) {
+      const author = writer(text, writers);
+      if (!author) continue;
+      writers.add(author.key);
+      const at = new Date(from + (to - from) * random() ** 1.5);
+      const key = `c${++n}`;
+      out.push({ key, idea: idea.key, author: author.key, at, body: text.body, ...(text.stance ? { stance: text.stance } : {}) });
+      for (const [chance, pool, who] of [
+        [0.25, replies, writer({ body: '' }, new Set([idea.author, author.key]))],
+        [0.2, authorReplies, byKey.get(idea.author)],
+      ] as const) {
+        if (random() >= chance || !who) continue;
+        const replyAt = at.getTime() + (0.05 + random() * 1.5) * DAY;
+        if (replyAt >= to) continue;
+        const reply = pick(random, pool);
+        out.push({ key: `c${++n}`, idea: idea.key, author: who.key, at: new Date(replyAt), body: reply.body, ...(reply.stance ? { stance: reply.stance } : {}), parent: key });
+      }
+    }
+  }
+  for (const c of special) out.push({ ...c, author: c.author === '?' ? pick(random, participants.filter((p) => p.key !== ideas.find((i) => i.key === c.idea)!.author)).key : c.author });
+  return out;
+}
+
+/** A participant to flag: not the author of what is flagged, and not someone who flagged it already. */
+function flagger(random: Random, participants: DemoPerson[], flag: PlannedFlag, ideas: PlannedIdea[], comments: PlannedComment[], used: Map<string, Set<string>>): string {
+  const target = flag.comment ?? flag.idea;
+  const author = flag.comment ? comments.find((c) => c.key === flag.comment)!.author : ideas.find((i) => i.key === flag.idea)!.author;
+  const taken = (used.get(target) ?? new Set<string>()).add(author);
+  const chosen = pick(random, participants.filter((p) => !taken.has(p.key))).key;
+  used.set(target, taken.add(chosen));
+  return chosen;
+}
+
+/** Each person joined a little before their first action; staff when the process opened. */
+function withJoinDates(random: Random, now: Date, people: DemoPerson[], ...actions: { at: Date; author?: string; voter?: string; by?: string }[][]) {
+  const first = new Map<string, number>();
+  for (const a of actions.flat()) {
+    const who = a.author ?? a.voter ?? a.by!;
+    first.set(who, Math.min(first.get(who) ?? Infinity, a.at.getTime()));
+  }
+  const opened = now.getTime() - DEMO_DAYS * DAY;
+  return [...people, ...demoStaff].map((p) => {
+    const at = first.get(p.key);
+    const joined = at === undefined ? opened + random() * (now.getTime() - opened) : Math.max(opened, at - (1 + random() * 30) * HOUR);
+    return { ...p, joinedAt: new Date(p.role ? opened : joined) };
+  });
+}
+
+/** The moderators' and the committee's part: who decided what, when, and why. */
+function planStory(daysAgo: (days: number) => Date, deadline: (daysFromNow: number) => string) {
+  const status = (idea: string, by: string, days: number, status: 'under_review' | 'selected' | 'not_selected', answer?: string, answerDeadline?: string): PlannedDecision => ({
+    at: daysAgo(days),
+    by,
+    idea,
+    command: { action: 'set-status', status, ...(answer ? { officialAnswer: answer } : {}), ...(answerDeadline ? { answerDeadline } : {}) },
+  });
+  const decisions: PlannedDecision[] = [
+    { at: daysAgo(20.6), by: 'ole', idea: 'chatbot-aften', mergeInto: 'svar-doegnet-rundt', reason: 'Samme forslag som »Svar på de simple spørgsmål døgnet rundt på kommunens hjemmeside«. Stemmer og kommentarer samles dér.' },
+    { at: daysAgo(17.0), by: 'ole', idea: 'annonce', command: { action: 'hide', reason: 'Indlægget er en annonce for en virksomheds egne kurser og ikke et forslag til, hvor kommunen kan bruge AI. Det er skjult efter retningslinjerne for Deltag.' } },
+    { at: daysAgo(14.2), by: 'karin', comment: 'spam', command: { action: 'hide', reason: 'Kommentaren er en annonce og handler ikke om idéen.' } },
+    status('tale-til-tekst', 'karin', 14.0, 'under_review', 'Udvalget behandler idéen på sit næste møde sammen med de øvrige forslag om dokumentation i ældreplejen.', deadline(-6)),
+    status('ingen-afgoerelser', 'karin', 12.0, 'under_review', undefined, deadline(-3)),
+    status('journalnotater', 'ole', 11.0, 'under_review', 'Jobcentret undersøger sammen med kommunens jurister, hvordan samtykke og journalisering kan håndteres, før udvalget tager stilling.', deadline(17)),
+    status('svar-doegnet-rundt', 'karin', 9.0, 'under_review', 'Udvalget drøfter en AI-assistent på kommunens hjemmeside på et kommende møde. Borgerservice er bedt om et oplæg om, hvilke spørgsmål den kan svare på, og hvordan man altid kommer videre til en medarbejder.', deadline(24)),
+    status('byggeansoegninger', 'ole', 8.0, 'under_review', 'Byggesag er i dialog med leverandøren af ansøgningssystemet om et automatisk tjek for manglende bilag. Udvalget får en status på et kommende møde.', deadline(10)),
+    status('tale-til-tekst', 'karin', 6.5, 'selected', 'Opgaveudvalget har valgt idéen. Forvaltningen afprøver tale-til-tekst i to hjemmeplejegrupper i foråret. Medarbejderne og MED-udvalget er med til at beslutte, hvordan optagelser og udkast håndteres, og ingen optagelse gemmes, efter at notatet er godkendt.'),
+    status('ai-register', 'karin', 6.5, 'selected', 'Opgaveudvalget anbefaler, at kommunen offentliggør et register over de AI-løsninger, den bruger, med formål, data og ansvarlig enhed. Registret bygger på kommunalbestyrelsens dataetiske kompas og skrives i et sprog, alle kan forstå.'),
+    status('aktindsigt', 'karin', 6.5, 'selected', 'Opgaveudvalget har valgt idéen til en afprøvning. AI må foreslå, hvad der skal overstreges, men en medarbejder kontrollerer altid alle dokumenter, før de sendes.'),
+    status('tidlig-opsporing', 'karin', 6.5, 'not_selected', 'Opgaveudvalget vælger ikke idéen i denne omgang. Den kræver analyse af følsomme helbredsoplysninger, og der er i dag ikke klar hjemmel til at bruge journalnotater på den måde. Udvalget beder forvaltningen følge den nationale udvikling og vende tilbage, når rammerne er afklaret.'),
+    status('udbud', 'karin', 6.5, 'not_selected', 'Opgaveudvalget vælger ikke at bruge AI til at vurdere tilbud – som idéen også advarer imod. Forslaget om korte, klare sammenfatninger af udbudsmaterialet er sendt videre til Indkøb, som ser på det ved de næste udbud.'),
+  ];
+  // '?': a participant chosen by the plan (not the author, not twice).
+  const comments: PlannedComment[] = [
+    { key: 'spam', idea: 'sikker-assistent', author: '?', at: daysAgo(15.0), body: spamComment.body },
+    { key: 'rude', idea: 'elever', author: '?', at: daysAgo(2.2), body: rudeComment.body, stance: rudeComment.stance },
+  ];
+  const flags: PlannedFlag[] = [
+    { idea: 'chatbot-aften', by: '?', at: daysAgo(21.5), reason: 'other', text: 'Det er det samme forslag som chatbotten døgnet rundt.' },
+    { idea: 'annonce', by: '?', at: daysAgo(17.4), reason: 'spam' },
+    { idea: 'sikker-assistent', comment: 'spam', by: '?', at: daysAgo(14.8), reason: 'spam' },
+    { idea: 'solceller', by: '?', at: daysAgo(8.1), reason: 'off_topic', text: 'Handler ikke om kunstig intelligens.' },
+    { idea: 'jobcenter-frister', by: '?', at: daysAgo(2.4), reason: 'personal_data', text: 'Idéen nævner en navngiven medarbejder og et sagsnummer.' },
+    { idea: 'jobcenter-frister', by: '?', at: daysAgo(2.1), reason: 'personal_data' },
+    { idea: 'elever', comment: 'rude', by: '?', at: daysAgo(2.0), reason: 'offensive', text: 'Personangreb på forslagsstilleren.' },
+    { idea: 'elever', comment: 'rude', by: '?', at: daysAgo(1.9), reason: 'offensive' },
+    { idea: 'jobcenter-frister', by: '?', at: daysAgo(1.8), reason: 'personal_data' },
+    { idea: 'elever', comment: 'rude', by: '?', at: daysAgo(1.6), reason: 'offensive' },
+  ];
+  return { decisions: decisions.sort((a, b) => a.at.getTime() - b.at.getTime()), comments, flags };
+}

@@ -4,15 +4,17 @@ import { defaultRateLimits, type Process } from '#shared/schemas/process';
  * The first process, "AI i Gentofte Kommune", from the committee's terms of reference
  * (shared/context/kommissorium-ai-gentofte.txt). Phase dates are laid from the day the data is
  * first seeded, so a fresh local stack is always open for ideas; the seeded dates then stay.
+ * `startedDaysAgo` moves the start into the past (the demo shows a process weeks into its
+ * submission phase, whose ideas, votes and comments were written on those earlier days).
  */
 export const FIRST_PROCESS_ID = 'ai-i-gentofte';
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export function firstProcess(seededAt: Date): Process {
-  const start = Date.UTC(seededAt.getUTCFullYear(), seededAt.getUTCMonth(), seededAt.getUTCDate());
+export function firstProcess(seededAt: Date, startedDaysAgo = 0): Process {
+  const start = Date.UTC(seededAt.getUTCFullYear(), seededAt.getUTCMonth(), seededAt.getUTCDate()) - startedDaysAgo * DAY;
   const at = (days: number) => new Date(start + days * DAY).toISOString();
-  const now = seededAt.toISOString();
+  const now = (startedDaysAgo ? new Date(start) : seededAt).toISOString();
   return {
     id: FIRST_PROCESS_ID,
     title: { da: 'AI i Gentofte Kommune', en: 'AI in Gentofte Municipality' },

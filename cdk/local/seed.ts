@@ -1,63 +1,52 @@
-import { monotonicFactory } from 'ulid';
-import { ideaCreateSchema } from '#shared/schemas/idea';
-import { createIdea } from '#functions/domain/ideas';
-import type { Clock, IdeaStore, ProcessStore, ProfileStore } from '#functions/domain/ports';
-import { demoIdeas, demoUsers } from './demo-data';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ideaStore } from '#functions/adapters/dynamodb/ideas';
+import { processStore } from '#functions/adapters/dynamodb/processes';
+import type { ProcessStore } from '#functions/domain/ports';
+import { DEMO_DAYS, DEMO_PARTICIPANTS, demoPlan } from './demo-data';
+import { runDemoPlan } from './seed-demo';
 import { FIRST_PROCESS_ID, firstProcess } from './seed-process';
-import { createUser, type Pool } from './users';
+import type { Pool } from './users';
 
-export interface SeedStores {
-  processes: ProcessStore;
-  ideas: IdeaStore;
-  profiles: ProfileStore;
-}
+export { DEMO_PASSWORD } from './seed-demo';
 
-/** Seeds the first process when there is none yet. Returns whether it did. */
-export async function seedFirstProcess(stores: SeedStores, now = new Date()): Promise<boolean> {
+/**
+ * Seeds the first process when there is none yet; `startedDaysAgo` backdates it (the demo's process
+ * has been open for weeks). Returns whether it did.
+ */
+export async function seedFirstProcess(stores: { processes: ProcessStore }, now = new Date(), startedDaysAgo = 0): Promise<boolean> {
   if ((await stores.processes.list()).length > 0) return false;
-  await stores.processes.put(firstProcess(now));
+  await stores.processes.put(firstProcess(now, startedDaysAgo));
   return true;
 }
 
-/** Demo users share one password, printed by `npm start -- --demo`. */
-export const DEMO_PASSWORD = 'Demo-adgang-2026';
+export interface SeedOptions {
+  kind: 'process' | 'demo';
+  /** Generated demo participants besides the eight named ones (tests may ask for fewer). */
+  participants?: number;
+  now?: Date;
+  log?: (message: string) => void;
+}
 
 /**
- * The demo data set: eight demo users (display names end in "(demo)") and 30 example ideas, posted
- * through the same use case as the API, spread over the past days. Runs once per data folder.
+ * What `npm start` seeds into an empty data folder: the first process, and with `--demo` a process
+ * in full swing (demo-data.ts). Runs once per data folder: a folder with the process keeps it, and
+ * the demo is added only while the process has no ideas (its plan starts on the process's first day).
  */
-export async function seedDemo(stores: SeedStores, pool: Pool, now = new Date()): Promise<number> {
-  const existing = await stores.ideas.listPublic({ processId: FIRST_PROCESS_ID, sort: 'new', limit: 50 });
-  if (existing.items.some((i) => i.authorName === demoUsers[0]!.displayName)) return 0;
+export async function seedLocalStack(client: DynamoDBDocumentClient, table: string, pool: Pool, options: SeedOptions): Promise<void> {
+  const log = options.log ?? (() => undefined);
+  const now = options.now ?? new Date();
+  const processes = processStore(client, table);
+  const demo = options.kind === 'demo';
+  if (await seedFirstProcess({ processes }, now, demo ? DEMO_DAYS : 0)) log('seeded the process "AI i Gentofte Kommune"');
+  if (!demo) return;
 
-  const userIds = new Map<string, string>();
-  for (const user of demoUsers) {
-    const id = await createUser(pool, stores.profiles, {
-      email: user.email,
-      password: DEMO_PASSWORD,
-      type: user.participantType,
-      displayName: user.displayName,
-      organisation: user.organisation,
-    }).catch((e: Error) => {
-      if (e.name === 'UsernameExistsException') throw new Error(`demo user ${user.email} exists but its ideas do not; use a fresh data folder`);
-      throw e;
-    });
-    userIds.set(user.key, id);
+  const existing = await ideaStore(client, table).listPublic({ processId: FIRST_PROCESS_ID, sort: 'new', limit: 1 });
+  if (existing.items.length > 0) return;
+  const process = await processes.get(FIRST_PROCESS_ID);
+  if (Date.parse(process!.phases[0]!.startsAt) > now.getTime() - DEMO_DAYS * 24 * 60 * 60 * 1000) {
+    throw new Error('This data folder holds a process that opened after the demo would begin: start the demo on an empty data folder (DELTAG_DATA_DIR, or delete .data/).');
   }
-
-  const process = await stores.processes.get(FIRST_PROCESS_ID);
-  const start = Date.parse(process!.phases[0]!.startsAt);
-  const ulid = monotonicFactory();
-  // Oldest first, an idea every few hours from the process start up to now, so "new" has an order.
-  const step = Math.max(60_000, (now.getTime() - start) / demoIdeas.length);
-  for (const [i, { author, ...idea }] of demoIdeas.entries()) {
-    const clock: Clock = { now: () => new Date(Math.min(now.getTime(), start + (i + 1) * step)) };
-    await createIdea(
-      { ...stores, clock, newId: (at) => ulid(at.getTime()) },
-      { userId: userIds.get(author)!, roles: [] },
-      FIRST_PROCESS_ID,
-      ideaCreateSchema.parse(idea),
-    );
-  }
-  return demoIdeas.length;
+  const started = Date.now();
+  await runDemoPlan(client, table, pool, demoPlan(now, options.participants ?? DEMO_PARTICIPANTS), log);
+  log(`seeded the demo in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

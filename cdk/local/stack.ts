@@ -3,9 +3,6 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDocumentClient } from '#functions/adapters/dynamodb/client';
-import { ideaStore } from '#functions/adapters/dynamodb/ideas';
-import { processStore } from '#functions/adapters/dynamodb/processes';
-import { profileStore } from '#functions/adapters/dynamodb/profiles';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { SITE_URL_ENV } from '#functions/adapters/ssm/site-url';
 import type { FeatureArea } from '#shared/api/route-meta';
@@ -14,7 +11,7 @@ import { createTables, localCredentials, startDynamoDb } from './dynamodb';
 import { startGateway } from './gateway';
 import { jwtVerifier } from './jwt';
 import { ChildExitedError, ensurePortFree, freePort, type Child } from './processes';
-import { seedDemo, seedFirstProcess } from './seed';
+import { seedLocalStack } from './seed';
 import type { Pool } from './users';
 
 /** What `.local/stack.json` holds: everything a tool or test needs to talk to the running stack. */
@@ -33,8 +30,10 @@ export interface StackOptions {
   dataDir?: string;
   /** Fixed ports (npm start) or 'auto' (tests: free ports chosen by the OS). */
   ports: { web: number; dynamodb: number; cognito: number } | 'auto';
-  /** 'process': the first process when the data is empty; 'demo': also demo users and ideas. */
+  /** 'process': the first process when the data is empty; 'demo': a process in full swing (seed.ts). */
   seed: 'none' | 'process' | 'demo';
+  /** With 'demo': how many participants to generate besides the named ones (default: a few hundred). */
+  demoParticipants?: number;
   webRoot?: string;
   verbose?: boolean;
   onProgress?: (message: string) => void;
@@ -133,17 +132,8 @@ async function startOn(ports: { web: number; dynamodb: number; cognito: number }
     });
 
     const client = createDocumentClient(dynamo.endpoint);
-    const stores = {
-      processes: processStore(client, mainTable.localName),
-      ideas: ideaStore(client, mainTable.localName),
-      profiles: profileStore(client, mainTable.localName),
-    };
     const pool: Pool = { client: cognitoClient(cognito.endpoint), userPoolId, userPoolClientId };
-    if (options.seed !== 'none' && (await seedFirstProcess(stores))) log('seeded the process "AI i Gentofte Kommune"');
-    if (options.seed === 'demo') {
-      const count = await seedDemo(stores, pool);
-      if (count) log(`seeded ${count} demo ideas`);
-    }
+    if (options.seed !== 'none') await seedLocalStack(client, mainTable.localName, pool, { kind: options.seed, participants: options.demoParticipants, log });
 
     server = await startGateway({
       port: ports.web,

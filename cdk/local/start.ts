@@ -1,8 +1,8 @@
 // `npm start`: the whole product on this machine, on 127.0.0.1. Ctrl-C stops every child process.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { demoAccounts } from './demo-data';
 import { DEMO_PASSWORD } from './seed';
-import { demoUsers } from './demo-data';
 import { PortInUseError } from './processes';
 import { PORT_VARIABLES, startStack } from './stack';
 
@@ -24,7 +24,8 @@ try {
     seed: demo ? 'demo' : 'process',
     verbose,
     onProgress: (m) => console.log(`· ${m}`),
-    // No email leaves this machine: the codes Cognito would mail are shown here instead.
+    // No email leaves this machine: the codes Cognito would mail are shown here instead. Accounts the
+    // stack creates itself (the demo's, `npm run users`) are confirmed already and get none.
     onCode: (email, code) => console.log(`✉ code for ${email}: ${code}`),
   });
   mkdirSync('.local', { recursive: true });
@@ -37,7 +38,13 @@ Deltag is running: ${stack.info.webUrl}
   Cognito    ${stack.info.cognitoEndpoint}  (pool ${stack.info.userPoolId})
   Outbox     ${stack.outboxDir}  (mails to authors, one .eml file each)
   Details in .local/stack.json. Create a user: npm run users -- create --email you@example.dk --password '…'`);
-  if (demo) console.log(`  Demo users (password ${DEMO_PASSWORD}): ${demoUsers.map((u) => u.email).join(', ')}`);
+  if (demo) {
+    const emails = (people: readonly { email: string }[]) => people.map((p) => p.email).join(', ');
+    const staff = demoAccounts.staff.map((p) => `${p.email} (${p.role})`).join(', ');
+    console.log(`  Demo accounts, all with the password ${DEMO_PASSWORD}:
+    participants ${emails(demoAccounts.participants)} and a few hundred more (<name>.<nnn>.demo@example.dk)
+    staff        ${staff}`);
+  }
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;

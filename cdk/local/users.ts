@@ -1,8 +1,8 @@
 import {
   AdminAddUserToGroupCommand,
-  AdminConfirmSignUpCommand,
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
   InitiateAuthCommand,
-  SignUpCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Role, ParticipantType } from '#shared/schemas/user';
@@ -24,33 +24,45 @@ export interface Pool {
 }
 
 /**
- * Creates a confirmed user with a profile: sign-up through the SPA client (as the SPA does), an
- * admin confirmation instead of the emailed code, the role as a Cognito group, and the profile
- * record in DynamoDB. Used by `npm run users`, the demo seed and the tests.
+ * Creates a confirmed user with a profile: an admin-created account with its welcome mail suppressed
+ * and the password set as permanent (so no code is sent: nobody waits for one), the role as a
+ * Cognito group, and the profile record in DynamoDB. Used by `npm run users`, the demo seed and the
+ * tests. Returns the user's id (sub); `createAccount` also returns the Cognito user name, which the
+ * API sees as the `username` claim and mails to authors are addressed by.
  */
 export async function createUser(pool: Pool, profiles: ProfileStore, user: NewUser, now = new Date()): Promise<string> {
-  const { UserSub } = await pool.client.send(
-    new SignUpCommand({
-      ClientId: pool.userPoolClientId,
+  return (await createAccount(pool, profiles, user, now)).userId;
+}
+
+export async function createAccount(pool: Pool, profiles: ProfileStore, user: NewUser, now = new Date()): Promise<{ userId: string; username: string }> {
+  const { User } = await pool.client.send(
+    new AdminCreateUserCommand({
+      UserPoolId: pool.userPoolId,
       Username: user.email,
-      Password: user.password,
-      UserAttributes: [{ Name: 'email', Value: user.email }],
+      MessageAction: 'SUPPRESS',
+      UserAttributes: [
+        { Name: 'email', Value: user.email },
+        { Name: 'email_verified', Value: 'true' },
+      ],
     }),
   );
-  await pool.client.send(new AdminConfirmSignUpCommand({ UserPoolId: pool.userPoolId, Username: user.email }));
+  const username = User?.Username;
+  const userId = User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
+  if (!username || !userId) throw new Error(`Cognito did not return the new user ${user.email}`);
+  await pool.client.send(new AdminSetUserPasswordCommand({ UserPoolId: pool.userPoolId, Username: username, Password: user.password, Permanent: true }));
   if (user.role) {
-    await pool.client.send(new AdminAddUserToGroupCommand({ UserPoolId: pool.userPoolId, Username: user.email, GroupName: user.role }));
+    await pool.client.send(new AdminAddUserToGroupCommand({ UserPoolId: pool.userPoolId, Username: username, GroupName: user.role }));
   }
   const at = now.toISOString();
   await profiles.put({
-    userId: UserSub!,
+    userId,
     displayName: user.displayName,
     participantType: user.type,
     ...(user.organisation ? { organisation: user.organisation } : {}),
     createdAt: at,
     updatedAt: at,
   });
-  return UserSub!;
+  return { userId, username };
 }
 
 /** Signs in with email and password; returns the access token the API expects. */

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type RunningStack } from '#local/stack';
+import { TEST_DEMO_PARTICIPANTS } from '../helpers/stack';
 import { collectPageErrors, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { codeFor, fillProfile, focusVisible, PASSWORD, postIdea, signIn, signUp, tabTo, tabToText, uniqueEmail, voteCountText } from '../helpers/journey';
 
@@ -13,7 +14,7 @@ let stack: RunningStack;
 let session: BrowserSession;
 
 beforeAll(async () => {
-  [stack, session] = await Promise.all([startStack({ ports: 'auto', seed: 'demo' }), launchBrowser()]);
+  [stack, session] = await Promise.all([startStack({ ports: 'auto', seed: 'demo', demoParticipants: TEST_DEMO_PARTICIPANTS }), launchBrowser()]);
 });
 
 afterAll(async () => {

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type RunningStack } from '#local/stack';
 import type { IdeaList, IdeaListItem } from '#shared/schemas/idea';
+import { TEST_DEMO_PARTICIPANTS } from '../helpers/stack';
 import { collectPageErrors, launchBrowser, screenshotPath, type BrowserSession } from '../helpers/browser';
 import { signIn } from '../helpers/journey';
 import { initialBundle } from '../../frontend/scripts/bundle-size';
@@ -20,7 +21,7 @@ let session: BrowserSession;
 let idea: IdeaListItem;
 
 beforeAll(async () => {
-  [stack, session] = await Promise.all([startStack({ ports: 'auto', seed: 'demo' }), launchBrowser()]);
+  [stack, session] = await Promise.all([startStack({ ports: 'auto', seed: 'demo', demoParticipants: TEST_DEMO_PARTICIPANTS }), launchBrowser()]);
   const response = await fetch(`${stack.info.apiUrl}/processes/ai-i-gentofte/ideas?limit=1`);
   idea = ((await response.json()) as IdeaList).items[0]!;
 });

@@ -14,6 +14,12 @@ export async function testStack(seed: 'process' | 'demo' = 'process'): Promise<T
   return new TestStack(stack);
 }
 
+/**
+ * The demo in browser tests: the whole plan (every idea, decision and flag) with fewer generated
+ * participants than `npm start -- --demo`, so a stack starts in seconds rather than most of a minute.
+ */
+export const TEST_DEMO_PARTICIPANTS = 40;
+
 let counter = 0;
 
 export class TestStack {

@@ -1,0 +1,127 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '#functions/adapters/dynamodb/client';
+import { keys } from '#functions/adapters/dynamodb/keys';
+import { mainTable } from '#functions/adapters/dynamodb/tables';
+import { trendWeight } from '#functions/domain/trending';
+import { DEMO_DAYS } from '#local/demo-data';
+import { DEMO_PASSWORD } from '#local/seed';
+import { startStack } from '#local/stack';
+import { signIn } from '#local/users';
+import type { ExportDocument } from '#shared/schemas/export';
+import type { IdeaList, IdeaListItem } from '#shared/schemas/idea';
+import type { Process } from '#shared/schemas/process';
+import { TestStack } from '../helpers/stack';
+
+/**
+ * `npm start -- --demo` on a fresh stack (with fewer generated participants, as the browser tests
+ * use it): what the seed stores is what the API serves, the counters equal the records, and the
+ * demo's accounts are real (they sign in, and mail to them lands in the outbox).
+ */
+const PROCESS = 'ai-i-gentofte';
+let stack: TestStack;
+const codes: string[] = [];
+
+beforeAll(async () => {
+  stack = new TestStack(await startStack({ ports: 'auto', seed: 'demo', demoParticipants: 40, webRoot: 'test/fixtures/web', onCode: (email) => codes.push(email) }));
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function allIdeas(query = ''): Promise<IdeaListItem[]> {
+  const items: IdeaListItem[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await stack.api(`/processes/${PROCESS}/ideas?limit=50${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(page.status).toBe(200);
+    items.push(...(page.json as IdeaList).items);
+    cursor = (page.json as IdeaList).nextCursor;
+  } while (cursor);
+  return items;
+}
+
+describe('the demo seed', () => {
+  it('prints no confirmation code for the accounts it creates, and they sign in with the demo password', async () => {
+    expect(codes).toEqual([]);
+    const token = await signIn(stack.stack.pool, 'jens.demo@example.dk', DEMO_PASSWORD);
+    const me = await stack.api('/me', { token });
+    expect(me.status).toBe(200);
+    expect(me.json).toMatchObject({ displayName: 'Jens P. (demo)', participantType: 'citizen' });
+  });
+
+  it('opened the process weeks ago and spread the ideas over them, newest first in the list', async () => {
+    const process = (await stack.api(`/processes/${PROCESS}`)).json as Process;
+    const opened = Date.parse(process.phases[0]!.startsAt);
+    expect(Date.now() - opened).toBeGreaterThanOrEqual((DEMO_DAYS - 1) * 24 * 3600 * 1000);
+    const ideas = await allIdeas('&sort=new');
+    expect(ideas.length).toBeGreaterThan(50);
+    const created = ideas.map((i) => Date.parse(i.createdAt));
+    expect(created).toEqual([...created].sort((a, b) => b - a));
+    expect(Math.min(...created)).toBeGreaterThanOrEqual(opened);
+    expect(created[0]! - Math.min(...created)).toBeGreaterThan(35 * 24 * 3600 * 1000);
+  });
+
+  it('stores one vote record per voter and a trending score that is the sum of the activity weights', async () => {
+    const process = (await stack.api(`/processes/${PROCESS}`)).json as Process;
+    const start = new Date(process.phases[0]!.startsAt);
+    const top = await allIdeas('&sort=top');
+    expect(top.map((i) => i.voteCount)).toEqual([...top.map((i) => i.voteCount)].sort((a, b) => b - a));
+    expect(top[0]!.voteCount).toBeGreaterThan(3 * top[Math.floor(top.length / 2)]!.voteCount);
+    const client = createDocumentClient(stack.info.dynamodbEndpoint);
+    for (const idea of top.slice(0, 8)) {
+      const { Items = [] } = await client.send(new QueryCommand({ TableName: mainTable.localName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.idea(idea.id).pk } }));
+      const item = Items.find((i) => i.sk === 'IDEA')!;
+      const votes = Items.filter((i) => i.type === 'vote');
+      const comments = Items.filter((i) => i.type === 'comment');
+      expect(votes).toHaveLength(idea.voteCount);
+      expect(new Set(votes.map((v) => v.userId)).size).toBe(votes.length);
+      expect(votes.every((v) => ['citizen', 'business', 'employee'].includes(v.participantType as string))).toBe(true);
+      expect(comments.filter((c) => c.state === 'visible')).toHaveLength(idea.commentCount);
+      const sum = trendWeight(new Date(idea.createdAt), start) + [...votes, ...comments].reduce((s, r) => s + (r.weight as number), 0);
+      expect(item.trendScore as number).toBeCloseTo(sum, 3);
+    }
+  });
+
+  it('has ideas under review, selected and not selected with official answers, and exactly one answer overdue', async () => {
+    const counts = Object.fromEntries(await Promise.all(['under_review', 'selected', 'not_selected'].map(async (s) => [s, (await allIdeas(`&status=${s}`)).length])));
+    expect(counts).toEqual({ under_review: 4, selected: 3, not_selected: 2 });
+    const selected = await allIdeas('&status=selected');
+    for (const idea of selected) expect((await stack.api(`/ideas/${idea.id}`)).json.officialAnswer).toBeTruthy();
+    const moderator = await stack.user({ role: 'moderator' });
+    const overdue = await stack.api(`/moderation/overdue?processId=${PROCESS}`, { token: moderator.token });
+    expect(overdue.json.items.map((i: { title: string }) => i.title)).toEqual(['Ingen afgørelser om borgernes sager må træffes af en maskine']);
+  });
+
+  it('has an idea and a comment in the flagged queue, and a merge, a hidden idea and a hidden comment in the audit log by two moderators', async () => {
+    const moderator = await stack.user({ role: 'moderator' });
+    const queue = await stack.api(`/moderation/queue?processId=${PROCESS}&kind=flagged`, { token: moderator.token });
+    expect(queue.json.counts).toEqual({ pending: 0, flagged: 2 });
+    expect(queue.json.items.map((i: { kind: string }) => i.kind).sort()).toEqual(['comment', 'idea']);
+    const log = await stack.api(`/moderation/log?processId=${PROCESS}&limit=100`, { token: moderator.token });
+    const actions = log.json.items.map((e: { action: string }) => e.action);
+    for (const action of ['merge', 'hide', 'comment-hide', 'set-status']) expect(actions).toContain(action);
+    expect(new Set(log.json.items.map((e: { actorName: string }) => e.actorName))).toEqual(new Set(['Karin S. (demo)', 'Ole R. (demo)']));
+  });
+
+  it('gives the committee an export whose support splits by participant type', async () => {
+    const committee = await stack.user({ role: 'committee' });
+    const exported = (await stack.api(`/processes/${PROCESS}/export?format=json&top=20`, { token: committee.token })).json as ExportDocument;
+    expect(exported.rows).toHaveLength(20);
+    for (const row of exported.rows) expect(row.votesByType.citizen + row.votesByType.business + row.votesByType.employee).toBe(row.votes);
+    expect(Object.values(exported.summary.votesByType).every((n) => n > 0)).toBe(true);
+    expect(exported.summary.comments).toBeGreaterThan(20);
+  });
+
+  it('mails a demo author when a moderator decides on their idea', async () => {
+    const moderator = await stack.user({ role: 'moderator' });
+    const idea = (await allIdeas('&sort=new')).find((i) => i.authorName === 'Mette H. (demo)' && i.status === 'published')!;
+    const hidden = await stack.api(`/ideas/${idea.id}/moderation`, { method: 'POST', token: moderator.token, body: { action: 'hide', reason: 'Skjult i testen for at se, at forfatteren får besked.' } });
+    expect(hidden.status).toBe(200);
+    const mails = await Promise.all((await readdir(stack.stack.outboxDir)).map((f) => readFile(join(stack.stack.outboxDir, f), 'utf8')));
+    expect(mails.filter((m) => /^To: mette\.demo@example\.dk/m.test(m))).toHaveLength(1);
+  });
+});
