@@ -177,6 +177,11 @@ describe('the committee annex', () => {
 
     const allowHyphens = await hyphenatesDanish(page);
     expect(await splitWords(page, CELLS, allowHyphens)).toEqual([]);
+    // The control: with the rule the annex had before (cells that break anywhere), the same
+    // measurement finds words split in two, so an empty list above means whole words.
+    const before = await page.addStyleTag({ content: '[data-testid="annex-ranking"] :is(th, td) { overflow-wrap: anywhere !important }' });
+    expect((await splitWords(page, CELLS, allowHyphens)).length).toBeGreaterThan(0);
+    await before.evaluate((style) => style.remove());
 
     const layout = await page.evaluate(() => {
       const table = document.querySelector<HTMLTableElement>('[data-testid="annex-ranking"]')!;
