@@ -181,7 +181,7 @@ describe('the committee annex', () => {
     // measurement finds words split in two, so an empty list above means whole words.
     const before = await page.addStyleTag({ content: '[data-testid="annex-ranking"] :is(th, td) { overflow-wrap: anywhere !important }' });
     expect((await splitWords(page, CELLS, allowHyphens)).length).toBeGreaterThan(0);
-    await before.evaluate((style) => style.remove());
+    await before.evaluate((style) => (style as HTMLStyleElement).remove());
 
     const layout = await page.evaluate(() => {
       const table = document.querySelector<HTMLTableElement>('[data-testid="annex-ranking"]')!;
