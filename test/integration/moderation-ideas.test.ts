@@ -271,7 +271,7 @@ describe('two moderators at once', () => {
       expect((await moderated(id)).status).toBe(winner.status);
       const history = await auditAll(stack, moderator.token, PRE, id);
       expect(history).toHaveLength(1);
-      expect(history[0]).toMatchObject({ actorId: winner.by.userId, after: winner.status });
+      expect(history[0]).toMatchObject({ actorId: winner.by.userId, after: { kind: 'idea', status: winner.status, held: false } });
     }
   });
 
@@ -421,9 +421,10 @@ describe('history', () => {
     await decideOk(stack, moderator.token, id, { action: 'publish', reason: 'Overholder reglerne' });
     await decideOk(stack, secondModerator.token, id, { action: 'set-status', status: 'under_review', reason: 'Til udvalget' });
     const idea = await moderated(id);
+    const state = (status: string) => ({ kind: 'idea', status, held: false });
     expect(idea.history.map((h) => [h.action, h.before, h.after, h.actorId])).toEqual([
-      ['set-status', 'published', 'under_review', secondModerator.userId],
-      ['publish', 'pending', 'published', moderator.userId],
+      ['set-status', state('published'), state('under_review'), secondModerator.userId],
+      ['publish', state('pending'), state('published'), moderator.userId],
     ]);
     expect(idea.history[0]).toMatchObject({ targetId: id, targetKind: 'idea', processId: PRE, reason: 'Til udvalget', actorName: 'Morten Moderator' });
     expect(idea.history[1]).toMatchObject({ reason: 'Overholder reglerne', actorName: 'Mona Moderator' });
