@@ -13,7 +13,7 @@ import { signIn } from '#local/users';
 import type { ExportDocument } from '#shared/schemas/export';
 import type { IdeaList, IdeaListItem } from '#shared/schemas/idea';
 import type { Process } from '#shared/schemas/process';
-import { TestStack } from '../helpers/stack';
+import { TEST_DEMO_PARTICIPANTS, TestStack } from '../helpers/stack';
 
 /**
  * `npm start -- --demo` on a fresh stack (with fewer generated participants, as the browser tests
@@ -25,7 +25,7 @@ let stack: TestStack;
 const codes: string[] = [];
 
 beforeAll(async () => {
-  stack = new TestStack(await startStack({ ports: 'auto', seed: 'demo', demoParticipants: 40, webRoot: 'test/fixtures/web', onCode: (email) => codes.push(email) }));
+  stack = new TestStack(await startStack({ ports: 'auto', seed: 'demo', demoParticipants: TEST_DEMO_PARTICIPANTS, webRoot: 'test/fixtures/web', onCode: (email) => codes.push(email) }));
 });
 
 afterAll(async () => {
