@@ -312,7 +312,7 @@ describe('CSV', () => {
     const rows = parseCsv(text.slice(1), ',');
     expect(rows).toHaveLength(2);
     expect(rows[1]!.slice(0, 5)).toEqual(['1', ids.top, titles.top, 'Erhverv', 'Effektivitet, Bedre arbejdsmiljø']);
-    expect(text.split('\r\n')[1]).toContain(',"Effektivitet, Bedre arbejdsmiljø","medarbejdere, borgere",');
+    expect(text.split('\r\n')[1]).toContain(',"Effektivitet, Bedre arbejdsmiljø","Medarbejdere, Borgere",');
   });
 });
 
