@@ -58,7 +58,8 @@ export function demoPlan(now: Date, participantCount = DEMO_PARTICIPANTS): DemoP
   const byKey = new Map(participants.map((p) => [p.key, p]));
 
   const ideas = planIdeas(random, now, participants);
-  const story = planStory(daysAgo, deadline);
+  const posted = new Map(ideas.map((i) => [i.key, i.at]));
+  const story = planStory({ daysAgo, workday: (at) => officeHours(random, at), deadline, posted: (key) => posted.get(key)! });
   // An idea takes votes until its first decision or until flags hold it; comments while it is public.
   const votesUntil = new Map<string, number>();
   const publicUntil = new Map<string, number>();
@@ -226,18 +227,48 @@ function withJoinDates(random: Random, now: Date, people: DemoPerson[], ...actio
   });
 }
 
-/** The moderators' and the committee's part: who decided what, when, and why. */
-function planStory(daysAgo: (days: number) => Date, deadline: (daysFromNow: number) => string) {
+/**
+ * Moderators decide in office hours (about 9 to 16 in Copenhagen): a moment outside them moves on to
+ * the next morning, never back, so a decision still comes after what led to it (the flags, the review).
+ */
+function officeHours(random: Random, at: Date): Date {
+  const hour = at.getUTCHours();
+  if (hour >= 8 && hour < 15) return at;
+  const moved = new Date(at);
+  if (hour >= 15) moved.setUTCDate(moved.getUTCDate() + 1);
+  moved.setUTCHours(8 + Math.floor(random() * 2), Math.floor(random() * 60), Math.floor(random() * 60));
+  return moved;
+}
+
+interface StoryTime {
+  daysAgo: (days: number) => Date;
+  /** The same moment or the next morning, in office hours. */
+  workday: (at: Date) => Date;
+  deadline: (daysFromNow: number) => string;
+  /** When an idea was posted: what happens to it is timed from then. */
+  posted: (idea: string) => Date;
+}
+
+/**
+ * The moderators' and the committee's part: who decided what, when, and why; and the flags and
+ * comments that led to a decision, timed after what they react to.
+ */
+function planStory({ daysAgo, workday, deadline, posted }: StoryTime) {
+  const after = (at: Date, hours: number) => new Date(at.getTime() + hours * HOUR);
   const status = (idea: string, by: string, days: number, status: 'under_review' | 'selected' | 'not_selected', answer?: string, answerDeadline?: string): PlannedDecision => ({
-    at: daysAgo(days),
+    at: workday(daysAgo(days)),
     by,
     idea,
     command: { action: 'set-status', status, ...(answer ? { officialAnswer: answer } : {}), ...(answerDeadline ? { answerDeadline } : {}) },
   });
+  const duplicateFlagged = after(posted('chatbot-aften'), 28);
+  const adFlagged = after(posted('annonce'), 4);
+  const spamPosted = daysAgo(15.0);
+  const spamFlagged = after(spamPosted, 5);
   const decisions: PlannedDecision[] = [
-    { at: daysAgo(20.6), by: 'ole', idea: 'chatbot-aften', mergeInto: 'svar-doegnet-rundt', reason: 'Samme forslag som »Svar på de simple spørgsmål døgnet rundt på kommunens hjemmeside«. Stemmer og kommentarer samles dér.' },
-    { at: daysAgo(17.0), by: 'ole', idea: 'annonce', command: { action: 'hide', reason: 'Indlægget er en annonce for en virksomheds egne kurser og ikke et forslag til, hvor kommunen kan bruge AI. Det er skjult efter retningslinjerne for Deltag.' } },
-    { at: daysAgo(14.2), by: 'karin', comment: 'spam', command: { action: 'hide', reason: 'Kommentaren er en annonce og handler ikke om idéen.' } },
+    { at: workday(after(duplicateFlagged, 20)), by: 'ole', idea: 'chatbot-aften', mergeInto: 'svar-doegnet-rundt', reason: 'Samme forslag som »Svar på de simple spørgsmål døgnet rundt på kommunens hjemmeside«. Stemmer og kommentarer samles dér.' },
+    { at: workday(after(adFlagged, 10)), by: 'ole', idea: 'annonce', command: { action: 'hide', reason: 'Indlægget er en annonce for en virksomheds egne kurser og ikke et forslag til, hvor kommunen kan bruge AI. Det er skjult efter retningslinjerne for Deltag.' } },
+    { at: workday(after(spamFlagged, 12)), by: 'karin', comment: 'spam', command: { action: 'hide', reason: 'Kommentaren er en annonce og handler ikke om idéen.' } },
     status('tale-til-tekst', 'karin', 14.0, 'under_review', 'Udvalget behandler idéen på sit næste møde sammen med de øvrige forslag om dokumentation i ældreplejen.', deadline(-6)),
     status('ingen-afgoerelser', 'karin', 12.0, 'under_review', undefined, deadline(-3)),
     status('journalnotater', 'ole', 11.0, 'under_review', 'Jobcentret undersøger sammen med kommunens jurister, hvordan samtykke og journalisering kan håndteres, før udvalget tager stilling.', deadline(17)),
@@ -251,19 +282,20 @@ function planStory(daysAgo: (days: number) => Date, deadline: (daysFromNow: numb
   ];
   // '?': a participant chosen by the plan (not the author, not twice).
   const comments: PlannedComment[] = [
-    { key: 'spam', idea: 'sikker-assistent', author: '?', at: daysAgo(15.0), body: spamComment.body },
+    { key: 'spam', idea: 'sikker-assistent', author: '?', at: spamPosted, body: spamComment.body },
     { key: 'rude', idea: 'elever', author: '?', at: daysAgo(2.2), body: rudeComment.body, stance: rudeComment.stance },
   ];
+  const caseworkerNamed = posted('jobcenter-frister');
   const flags: PlannedFlag[] = [
-    { idea: 'chatbot-aften', by: '?', at: daysAgo(21.5), reason: 'other', text: 'Det er det samme forslag som chatbotten døgnet rundt.' },
-    { idea: 'annonce', by: '?', at: daysAgo(17.4), reason: 'spam' },
-    { idea: 'sikker-assistent', comment: 'spam', by: '?', at: daysAgo(14.8), reason: 'spam' },
-    { idea: 'solceller', by: '?', at: daysAgo(8.1), reason: 'off_topic', text: 'Handler ikke om kunstig intelligens.' },
-    { idea: 'jobcenter-frister', by: '?', at: daysAgo(2.4), reason: 'personal_data', text: 'Idéen nævner en navngiven medarbejder og et sagsnummer.' },
-    { idea: 'jobcenter-frister', by: '?', at: daysAgo(2.1), reason: 'personal_data' },
+    { idea: 'chatbot-aften', by: '?', at: duplicateFlagged, reason: 'other', text: 'Det er det samme forslag som chatbotten døgnet rundt.' },
+    { idea: 'annonce', by: '?', at: adFlagged, reason: 'spam' },
+    { idea: 'sikker-assistent', comment: 'spam', by: '?', at: spamFlagged, reason: 'spam' },
+    { idea: 'solceller', by: '?', at: after(posted('solceller'), 26), reason: 'off_topic', text: 'Handler ikke om kunstig intelligens.' },
+    { idea: 'jobcenter-frister', by: '?', at: after(caseworkerNamed, 4), reason: 'personal_data', text: 'Idéen nævner en navngiven medarbejder og et sagsnummer.' },
+    { idea: 'jobcenter-frister', by: '?', at: after(caseworkerNamed, 9), reason: 'personal_data' },
+    { idea: 'jobcenter-frister', by: '?', at: after(caseworkerNamed, 19), reason: 'personal_data' },
     { idea: 'elever', comment: 'rude', by: '?', at: daysAgo(2.0), reason: 'offensive', text: 'Personangreb på forslagsstilleren.' },
     { idea: 'elever', comment: 'rude', by: '?', at: daysAgo(1.9), reason: 'offensive' },
-    { idea: 'jobcenter-frister', by: '?', at: daysAgo(1.8), reason: 'personal_data' },
     { idea: 'elever', comment: 'rude', by: '?', at: daysAgo(1.6), reason: 'offensive' },
   ];
   return { decisions: decisions.sort((a, b) => a.at.getTime() - b.at.getTime()), comments, flags };

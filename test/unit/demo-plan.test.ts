@@ -129,6 +129,13 @@ describe('the demo plan', () => {
     expect(held.sort()).toEqual(['jobcenter-frister', 'rude']);
   });
 
+  it('keeps cause before effect whatever the hour it is seeded at', () => {
+    for (let hour = 0; hour < 24; hour++) {
+      const at = new Date(Date.UTC(2026, 11, 1, hour, 17));
+      expect({ hour, problems: causalProblems(demoPlan(at), at) }).toEqual({ hour, problems: [] });
+    }
+  });
+
   it('is the same plan for the same moment, and smaller on request', () => {
     const again = demoPlan(now);
     expect(again.votes.map((v) => `${v.idea}${v.voter}${v.at.toISOString()}`)).toEqual(plan.votes.map((v) => `${v.idea}${v.voter}${v.at.toISOString()}`));
@@ -138,3 +145,26 @@ describe('the demo plan', () => {
     expect(votesPer(small)[0]).toBeGreaterThan(votesPer(small)[10]!);
   });
 });
+
+/** Steps that would happen before what they react to, after the seeding moment, or outside the submission phase. */
+function causalProblems(p: DemoPlan, at: Date): string[] {
+  const problems: string[] = [];
+  const phases = firstProcess(at, DEMO_DAYS);
+  const posted = new Map(p.ideas.map((i) => [i.key, i.at.getTime()]));
+  const written = new Map(p.comments.map((c) => [c.key, c.at.getTime()]));
+  const lastFlag = new Map<string, number>();
+  for (const f of p.flags) lastFlag.set(f.comment ?? f.idea, Math.max(lastFlag.get(f.comment ?? f.idea) ?? 0, f.at.getTime()));
+  const check = (what: string, time: Date, notBefore: number) => {
+    if (time.getTime() <= notBefore) problems.push(`${what} comes before what it reacts to`);
+    if (time.getTime() >= at.getTime()) problems.push(`${what} lies in the future`);
+    if (currentPhase(phases, time) !== 'submission') problems.push(`${what} falls outside the submission phase`);
+  };
+  for (const v of p.votes) check(`a vote on ${v.idea}`, v.at, posted.get(v.idea)!);
+  for (const c of p.comments) check(`comment ${c.key}`, c.at, Math.max(posted.get(c.idea)!, c.parent ? written.get(c.parent)! : 0));
+  for (const f of p.flags) check(`a flag on ${f.comment ?? f.idea}`, f.at, f.comment ? written.get(f.comment)! : posted.get(f.idea)!);
+  for (const d of p.decisions) {
+    const target = 'comment' in d ? d.comment : d.idea;
+    check(`a decision on ${target}`, d.at, Math.max('comment' in d ? written.get(d.comment)! : posted.get(d.idea)!, lastFlag.get(target) ?? 0));
+  }
+  return problems;
+}
