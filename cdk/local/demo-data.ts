@@ -10,7 +10,7 @@ import { pick, sample, seededRandom, type Random } from './demo-random';
 /**
  * The demo as a plan: who joins, who posts which idea when, who votes for what, who comments and
  * replies, who flags, and what the moderators decide, each at a time in the past. A pure function of
- * `now` and the size, the same plan every time for the same day (seeded randomness), so it can be
+ * `now` and the size, the same plan for the same moment (seeded randomness), so it can be
  * tested without a stack; seed-demo.ts carries it out through the same use cases as the API.
  *
  * The story: the process opened DEMO_DAYS ago and is still in its submission phase. A few ideas

@@ -42,7 +42,7 @@ Deltag is running: ${stack.info.webUrl}
     const emails = (people: readonly { email: string }[]) => people.map((p) => p.email).join(', ');
     const staff = demoAccounts.staff.map((p) => `${p.email} (${p.role})`).join(', ');
     console.log(`  Demo accounts, all with the password ${DEMO_PASSWORD}:
-    participants ${emails(demoAccounts.participants)} and a few hundred more (<name>.<nnn>.demo@example.dk)
+    participants ${emails(demoAccounts.participants)} and a few hundred more (<name>.<nnn>.demo@example.dk or .com)
     staff        ${staff}`);
   }
   console.log('Press Ctrl-C to stop.');
