@@ -233,7 +233,8 @@ function withJoinDates(random: Random, now: Date, people: DemoPerson[], ...actio
  */
 function officeHours(random: Random, at: Date): Date {
   const hour = at.getUTCHours();
-  if (hour >= 8 && hour < 15) return at;
+  // Inside them, a little later than planned: decisions of one day do not share a minute.
+  if (hour >= 8 && hour < 15) return new Date(at.getTime() + random() * 90 * 60_000);
   const moved = new Date(at);
   if (hour >= 15) moved.setUTCDate(moved.getUTCDate() + 1);
   moved.setUTCHours(8 + Math.floor(random() * 2), Math.floor(random() * 60), Math.floor(random() * 60));
