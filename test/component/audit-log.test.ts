@@ -108,13 +108,18 @@ describe('the audit log page', () => {
     expect((wrapper!.find('#log-action').element as HTMLSelectElement).value).toBe('');
   });
 
-  it('opens a linked filter, ignoring an unknown action instead of sending it', async () => {
-    const { queries } = await mountPage(() => ({ items: [], nextCursor: null, actors: [] }), '/arbejdsrum/log?handling=nonsense&moderator=user-mads');
+  it('opens a linked filter, ignoring an unknown action instead of sending it, and fetches nothing on the way out', async () => {
+    const { router, queries } = await mountPage(() => ({ items: [], nextCursor: null, actors: [] }), '/arbejdsrum/log?handling=nonsense&moderator=user-mads');
 
     expect(queries[0]!.has('action')).toBe(false);
     expect(queries[0]!.get('actorId')).toBe('user-mads');
     expect((wrapper!.find('#log-actor').element as HTMLSelectElement).value).toBe('user-mads');
     expect(text(wrapper!.element)).toContain('Ingen beslutninger passer til filteret.');
+
+    // Leaving the page drops the filter from the address: that fetches nothing.
+    await router.push(`/arbejdsrum/ideer/${IDEA}`);
+    await flushPromises();
+    expect(queries).toHaveLength(1);
   });
 
   it('offers to search older decisions when a filtered page comes back empty with a cursor, and appends what it finds', async () => {
