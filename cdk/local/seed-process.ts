@@ -38,7 +38,7 @@ export function firstProcess(seededAt: Date, startedDaysAgo = 0): Process {
       { kind: 'submission', title: { da: 'Idéer og stemmer', en: 'Ideas and votes' }, startsAt: at(0), endsAt: at(56) },
       { kind: 'voting', title: { da: 'Afstemning', en: 'Voting' }, startsAt: at(56), endsAt: at(84) },
       { kind: 'review', title: { da: 'Udvalget behandler idéerne', en: 'The committee reviews the ideas' }, startsAt: at(84), endsAt: at(140) },
-      { kind: 'closed', title: { da: 'Afsluttet', en: 'Closed' }, startsAt: at(140), endsAt: at(3650) },
+      { kind: 'closed', title: { da: 'Afsluttet', en: 'Closed' }, startsAt: at(140) },
     ],
     areas: [
       { id: 'boern-og-unge', name: { da: 'Børn og unge', en: 'Children and young people' } },
