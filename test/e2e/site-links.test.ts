@@ -123,6 +123,8 @@ describe('links that leave the site', () => {
     await reader.waitForURL((url) => url.pathname === '/min-side');
     await reader.getByRole('heading', { level: 1, name: 'Hej Anna Forfatter' }).waitFor();
     await reader.getByRole('link', { name: hidden.title }).waitFor();
+    // There the author reads why it was hidden (administrative law: decisions carry their reasons).
+    await reader.getByText(`Moderatorens begrundelse: ${REASON}`).waitFor();
     expect(errors).toEqual([]);
     expect(readerErrors).toEqual([]);
   });

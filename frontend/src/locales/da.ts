@@ -278,6 +278,7 @@ export default {
     ideas: 'Mine idéer',
     noIdeas: 'Du har ikke delt nogen idéer endnu.',
     held: 'Tilbageholdt efter anmeldelser, mens en moderator ser på den',
+    reason: 'Moderatorens begrundelse: {reason}',
     votes: 'Mine stemmer',
     votesCount: 'Du har ikke stemt på nogen idéer. | Du har stemt på {n} idé. | Du har stemt på {n} idéer.',
     votesHint: 'Listen viser de idéer, du har stemt på, med den nyeste stemme først.',

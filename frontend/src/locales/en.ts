@@ -277,6 +277,7 @@ export default {
     ideas: 'My ideas',
     noIdeas: 'You have not shared any ideas yet.',
     held: 'Held after reports while a moderator looks at it',
+    reason: "The moderator's reason: {reason}",
     votes: 'My votes',
     votesCount: 'You have not voted for any ideas. | You have voted for {n} idea. | You have voted for {n} ideas.',
     votesHint: 'The list shows the ideas you voted for, newest vote first.',
