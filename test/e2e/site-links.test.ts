@@ -9,6 +9,7 @@ import { validIdea } from '../fixtures/ideas';
 import { collectPageErrors, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { parseEml, type Mail } from '../helpers/moderation';
 import { TestStack } from '../helpers/stack';
+import { parseCsv } from '../helpers/csv';
 
 /**
  * Links that leave the site, followed as a person would: a moderator hides an idea in the workspace,
@@ -62,27 +63,6 @@ async function signInThroughUi(page: Page, user: User, next: string) {
 async function outbox(): Promise<Mail[]> {
   const files = await readdir(stack.stack.outboxDir).catch(() => [] as string[]);
   return Promise.all(files.filter((f) => f.endsWith('.eml')).map(async (f) => parseEml(f, await readFile(join(stack.stack.outboxDir, f), 'utf8'))));
-}
-
-/** Reads a semicolon CSV with quoted fields (enough for the export). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ';') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
 }
 
 describe('links that leave the site', () => {

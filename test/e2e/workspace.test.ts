@@ -11,6 +11,7 @@ import type { IdeaList, IdeaListItem } from '#shared/schemas/idea';
 import { validIdea } from '../fixtures/ideas';
 import { collectPageErrors, launchBrowser, screenshotPath, type BrowserSession } from '../helpers/browser';
 import { TEST_DEMO_PARTICIPANTS, TestStack } from '../helpers/stack';
+import { parseCsv } from '../helpers/csv';
 
 /**
  * The workspace in the built SPA against a full local stack with the demo ideas: three citizens flag
@@ -78,28 +79,6 @@ async function checkPage(page: Page, path: string, heading: string, shot: string
   expect(await axeViolations(page), path).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${path} fits`).toBe(true);
   await page.screenshot({ path: screenshotPath(`${shot}.png`), fullPage: true });
-}
-
-/** RFC 4180 with `;`: enough to read the export back (quoted fields may hold separators and line breaks). */
-function parseCsv(text: string, separator = ';'): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === separator) row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    } else field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
 }
 
 describe('the workspace', () => {
