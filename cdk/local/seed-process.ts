@@ -34,8 +34,14 @@ export function firstProcess(seededAt: Date, startedDaysAgo = 0): Process {
         'The committee reads every idea. The ideas with the most support are collected in an annex for its meetings. You can follow what happens to your idea here.',
       ].join('\n\n'),
     },
+    charter: {
+      tasks: { da: 'Opgaveudvalget skal pege på, hvor og hvordan kommunen kan bruge AI.', en: 'The task committee will point out where and how the municipality can use AI.' },
+      members: [],
+      meetings: [],
+      outcome: { da: 'Udvalget læser alle idéer og samler de mest støttede i et bilag.', en: 'The committee reads every idea and collects the most supported in an annex.' },
+    },
     phases: [
-      { kind: 'submission', title: { da: 'Idéer og stemmer', en: 'Ideas and votes' }, startsAt: at(0), endsAt: at(56) },
+      { kind: 'ideas', title: { da: 'Idéer og stemmer', en: 'Ideas and votes' }, startsAt: at(0), endsAt: at(56) },
       { kind: 'voting', title: { da: 'Afstemning', en: 'Voting' }, startsAt: at(56), endsAt: at(84) },
       { kind: 'review', title: { da: 'Udvalget behandler idéerne', en: 'The committee reviews the ideas' }, startsAt: at(84), endsAt: at(140) },
       { kind: 'closed', title: { da: 'Afsluttet', en: 'Closed' }, startsAt: at(140) },
@@ -57,7 +63,7 @@ export function firstProcess(seededAt: Date, startedDaysAgo = 0): Process {
       { id: 'bedre-service', name: { da: 'Bedre service', en: 'Better service' } },
       { id: 'bedre-arbejdsmiljoe', name: { da: 'Bedre arbejdsmiljø', en: 'Better working environment' } },
     ],
-    settings: { moderation: 'post', flagThreshold: 3, limits: defaultRateLimits },
+    settings: { moderation: 'post', flagThreshold: 3, limits: defaultRateLimits, votesPerPerson: null, personalDataUntil: at(140 + 365) },
     createdAt: now,
     updatedAt: now,
   };

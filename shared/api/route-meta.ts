@@ -44,6 +44,30 @@ export const routeMeta = {
     method: 'GET', path: '/api/processes/{processId}',
     area: 'processes', access: 'public', status: 200,
   },
+  processChanges: {
+    method: 'GET', path: '/api/processes/{processId}/changes',
+    area: 'processes', access: 'public', status: 200,
+  },
+  createProcess: {
+    method: 'POST', path: '/api/processes',
+    area: 'admin', access: { roles: ['admin'] }, status: 201,
+  },
+  updateProcess: {
+    method: 'PATCH', path: '/api/processes/{processId}',
+    area: 'admin', access: { roles: ['admin'] }, status: 200,
+  },
+  cloneProcess: {
+    method: 'POST', path: '/api/processes/{processId}/clone',
+    area: 'admin', access: { roles: ['admin'] }, status: 201,
+  },
+  archiveProcess: {
+    method: 'POST', path: '/api/processes/{processId}/archive',
+    area: 'admin', access: { roles: ['admin'] }, status: 200,
+  },
+  processDefinition: {
+    method: 'GET', path: '/api/processes/{processId}/definition',
+    area: 'admin', access: { roles: ['admin'] }, status: 200,
+  },
   listIdeas: {
     method: 'GET', path: '/api/processes/{processId}/ideas',
     area: 'ideas', access: 'public', status: 200,
@@ -86,6 +110,10 @@ export const routeMeta = {
   },
   myVotes: {
     method: 'GET', path: '/api/me/votes',
+    area: 'votes', access: 'user', status: 200,
+  },
+  myVotedIdeas: {
+    method: 'GET', path: '/api/me/voted-ideas',
     area: 'votes', access: 'user', status: 200,
   },
   listComments: {
@@ -176,6 +204,12 @@ export const routeSummaries: Record<RouteId, string> = {
   openapi: 'This API as an OpenAPI 3.1 document',
   listProcesses: 'All processes with their phases, areas and effects',
   getProcess: 'One process',
+  processChanges: "Dated changes to a process's phases and rules, newest first (so participants can see the rules were not changed under them)",
+  createProcess: 'Create a process from a definition (the same JSON as processes/*.json)',
+  updateProcess: 'Change a process: the fields given replace the stored ones; refused if someone changed it since expectedUpdatedAt',
+  cloneProcess: 'A new process with the same definition, its dates moved to a new start (a new committee, the two-year revisit)',
+  archiveProcess: 'Archive a process (confirm when a phase is open) or bring it back',
+  processDefinition: "A process's definition as JSON, the format setup imports",
   listIdeas: "A page of a process's public ideas, sorted and filtered",
   createIdea: 'Post a new idea (published at once, or pending when the process is pre-moderated)',
   getIdea: 'One public idea, or a merged one (read-only, with a link to where it was merged)',
@@ -187,6 +221,7 @@ export const routeSummaries: Record<RouteId, string> = {
   voteIdea: 'Vote for an idea (idempotent: a second vote changes nothing)',
   unvoteIdea: 'Take back a vote (idempotent)',
   myVotes: 'Which of up to 100 ideas the signed-in user has voted for',
+  myVotedIdeas: 'The ideas the signed-in user has voted for, newest vote first; a merged idea names the idea its vote now counts for',
   listComments: "An idea's comments, newest first, each with its replies (oldest first)",
   createComment: 'Comment on an idea, or reply to a comment (one reply level)',
   updateComment: 'Edit your own comment within 15 minutes of posting it',

@@ -22,10 +22,18 @@ import {
   userModerationSchema,
   userSummarySchema,
 } from '../schemas/moderation';
-import { processListSchema, processSchema } from '../schemas/process';
+import {
+  processArchiveSchema,
+  processChangeListSchema,
+  processCloneSchema,
+  processDefinitionSchema,
+  processListSchema,
+  processSchema,
+  processUpdateSchema,
+} from '../schemas/process';
 import { slugSchema, ulidSchema } from '../schemas/text';
 import { profileSchema, profileUpdateSchema } from '../schemas/user';
-import { myVotesQuerySchema, myVotesSchema, voteStateSchema } from '../schemas/vote';
+import { myVotedIdeasQuerySchema, myVotedIdeasSchema, myVotesQuerySchema, myVotesSchema, voteStateSchema } from '../schemas/vote';
 import { routeMeta, routeSummaries, type RouteId, type RouteMeta } from './route-meta';
 
 /**
@@ -67,6 +75,33 @@ const schemas = {
   getProcess: {
     params: processParams,
     response: processSchema,
+  },
+  processChanges: {
+    params: processParams,
+    response: processChangeListSchema,
+  },
+  createProcess: {
+    body: processDefinitionSchema,
+    response: processSchema,
+  },
+  updateProcess: {
+    params: processParams,
+    body: processUpdateSchema,
+    response: processSchema,
+  },
+  cloneProcess: {
+    params: processParams,
+    body: processCloneSchema,
+    response: processSchema,
+  },
+  archiveProcess: {
+    params: processParams,
+    body: processArchiveSchema,
+    response: processSchema,
+  },
+  processDefinition: {
+    params: processParams,
+    response: processDefinitionSchema,
   },
   listIdeas: {
     params: processParams,
@@ -110,6 +145,10 @@ const schemas = {
   myVotes: {
     query: myVotesQuerySchema,
     response: myVotesSchema,
+  },
+  myVotedIdeas: {
+    query: myVotedIdeasQuerySchema,
+    response: myVotedIdeasSchema,
   },
   listComments: {
     params: ideaParams,

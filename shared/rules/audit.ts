@@ -5,7 +5,7 @@ import type { IdeaStatus } from './values';
  * action a moderator or admin can leave in the log, and the state of a target before and after it.
  */
 
-/** What the log records; the first six are idea decisions (`rules/moderation.ts` ideaActions). */
+/** What the log records; the first six are idea decisions (`rules/moderation.ts` ideaActions), the `process-` ones an admin's configuration (and the retention job's erasure). */
 export const auditActions = [
   'publish',
   'hide',
@@ -18,6 +18,11 @@ export const auditActions = [
   'block',
   'unblock',
   'roles',
+  'process-create',
+  'process-update',
+  'process-archive',
+  'process-restore',
+  'process-erase',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 export const isAuditAction = (value: string): value is AuditAction => (auditActions as readonly string[]).includes(value);

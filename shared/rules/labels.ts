@@ -51,6 +51,11 @@ export const auditActionLabels: Record<AuditAction, Label> = {
   block: { da: 'Bruger blokeret', en: 'User blocked' },
   unblock: { da: 'Blokering ophævet', en: 'Block lifted' },
   roles: { da: 'Roller ændret', en: 'Roles changed' },
+  'process-create': { da: 'Forløb oprettet', en: 'Process created' },
+  'process-update': { da: 'Forløb ændret', en: 'Process changed' },
+  'process-archive': { da: 'Forløb arkiveret', en: 'Process archived' },
+  'process-restore': { da: 'Forløb hentet frem fra arkivet', en: 'Process restored from the archive' },
+  'process-erase': { da: 'Persondata slettet efter opbevaringsfristen', en: 'Personal data erased after the retention date' },
 };
 
 export const commentStateLabels: Record<CommentState, Label> = {

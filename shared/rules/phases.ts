@@ -1,23 +1,34 @@
 /**
  * Phase rules as plain code without zod, so the SPA can import them without pulling the schema
  * library into its first bundle. `schemas/process.ts` re-exports them for the server.
+ *
+ * A process has typed phases with dates. Several may be open at once where their dates overlap
+ * (ideas and a survey, say); an action is allowed when any open phase allows it, unless a `closed`
+ * phase is open, which closes everything. Each participation module plugs into its phase kind:
+ * ideas and voting are built; survey, consultation and event are stored and shown, and their
+ * modules add their actions to this table.
  */
-export const phaseKinds = ['submission', 'voting', 'review', 'closed'] as const;
+export const phaseKinds = ['information', 'survey', 'ideas', 'voting', 'consultation', 'event', 'review', 'closed'] as const;
 export type PhaseKind = (typeof phaseKinds)[number];
+export const isPhaseKind = (value: unknown): value is PhaseKind => (phaseKinds as readonly unknown[]).includes(value);
+
+export const phaseActions = ['submit', 'vote', 'comment'] as const;
+export type PhaseAction = (typeof phaseActions)[number];
+export type PhaseRule = Record<PhaseAction, boolean>;
+
+const nothing: PhaseRule = { submit: false, vote: false, comment: false };
 
 /** What each phase allows. One table, read by the server's rules and the SPA's buttons alike. */
-export const phaseRules: Record<PhaseKind, { submit: boolean; vote: boolean; comment: boolean }> = {
-  submission: { submit: true, vote: true, comment: true },
+export const phaseRules: Record<PhaseKind, PhaseRule> = {
+  information: nothing,
+  survey: nothing,
+  ideas: { submit: true, vote: true, comment: true },
   voting: { submit: false, vote: true, comment: true },
-  review: { submit: false, vote: false, comment: false },
-  closed: { submit: false, vote: false, comment: false },
+  consultation: nothing,
+  event: nothing,
+  review: nothing,
+  closed: nothing,
 };
-
-/** Whether the phase open at `now` allows an action (nothing is allowed before the first phase). */
-export function phaseAllows(process: Parameters<typeof currentPhase>[0], now: Date, action: keyof (typeof phaseRules)[PhaseKind]): boolean {
-  const phase = currentPhase(process, now);
-  return phase !== 'upcoming' && phaseRules[phase][action];
-}
 
 /** A phase as the rules read it. The last phase may have no end: it then stays open (a closed process stays closed). */
 export interface PhaseSpan {
@@ -32,11 +43,66 @@ export const phaseOpenAt = (phase: PhaseSpan, now: Date): boolean => {
   return Date.parse(phase.startsAt) <= t && (phase.endsAt === undefined || t < Date.parse(phase.endsAt));
 };
 
-/** The phase open at `now`; before the first phase nothing is open, after the last it is closed. */
-export function currentPhase(process: { phases: readonly PhaseSpan[] }, now: Date): PhaseKind | 'upcoming' {
+/** The phases open at `now`, in the order the process lists them. */
+export const openPhases = <P extends PhaseSpan>(process: { phases: readonly P[] }, now: Date): P[] =>
+  process.phases.filter((p) => phaseOpenAt(p, now));
+
+/** What the open phases allow together: the union of their rules, nothing while a `closed` phase is open. */
+export function allowedNow(process: { phases: readonly PhaseSpan[] }, now: Date): PhaseRule {
+  const open = openPhases(process, now);
+  if (open.some((p) => p.kind === 'closed')) return nothing;
+  const rule = { ...nothing };
+  for (const p of open) for (const a of phaseActions) rule[a] ||= phaseRules[p.kind][a];
+  return rule;
+}
+
+/** Whether the phases open at `now` allow an action (nothing is allowed before the first phase). */
+export const phaseAllows = (process: { phases: readonly PhaseSpan[] }, now: Date, action: PhaseAction): boolean =>
+  allowedNow(process, now)[action];
+
+/**
+ * Where the process stands: `upcoming` before its first phase starts, `closed` after every phase has
+ * ended (or while a `closed` phase is open), `between` in a gap between phases, else `open`.
+ */
+export function processStage(process: { phases: readonly PhaseSpan[] }, now: Date): 'upcoming' | 'open' | 'between' | 'closed' {
+  const open = openPhases(process, now);
+  if (open.some((p) => p.kind === 'closed')) return 'closed';
+  if (open.length > 0) return 'open';
   const t = now.getTime();
-  const open = process.phases.find((p) => phaseOpenAt(p, now));
-  if (open) return open.kind;
-  const first = process.phases[0];
-  return first && t < Date.parse(first.startsAt) ? 'upcoming' : 'closed';
+  if (process.phases.every((p) => t < Date.parse(p.startsAt))) return 'upcoming';
+  return process.phases.some((p) => t < Date.parse(p.startsAt)) ? 'between' : 'closed';
+}
+
+/** A phase that is open now and lets participants act (anything but a `closed` phase): archiving asks for confirmation. */
+export const hasActivePhase = (process: { phases: readonly PhaseSpan[] }, now: Date): boolean =>
+  openPhases(process, now).some((p) => p.kind !== 'closed');
+
+/** A problem with a list of phases: which phase (index) and field, in Danish. */
+export interface PhaseProblem {
+  index: number;
+  field: 'kind' | 'startsAt' | 'endsAt';
+  message: string;
+}
+
+/**
+ * The checks a list of phases must pass, for the server's schema and the workspace's form alike:
+ * each ends after it starts; they are listed by start date; two phases of the same kind do not
+ * overlap (different kinds may: that is how several open at once); only the last phase may lack an
+ * end. Dates that do not parse are the schema's business and are skipped here.
+ */
+export function phaseProblems(phases: readonly PhaseSpan[]): PhaseProblem[] {
+  const problems: PhaseProblem[] = [];
+  const start = (p: PhaseSpan) => Date.parse(p.startsAt);
+  const end = (p: PhaseSpan) => (p.endsAt === undefined ? Infinity : Date.parse(p.endsAt));
+  phases.forEach((p, i) => {
+    if (!isPhaseKind(p.kind)) problems.push({ index: i, field: 'kind', message: 'Ukendt fasetype' });
+    if (Number.isNaN(start(p)) || Number.isNaN(end(p))) return;
+    if (end(p) <= start(p)) problems.push({ index: i, field: 'endsAt', message: 'Slutdatoen skal ligge efter startdatoen' });
+    if (p.endsAt === undefined && i < phases.length - 1) problems.push({ index: i, field: 'endsAt', message: 'Kun den sidste fase kan være uden slutdato' });
+    const previous = phases[i - 1];
+    if (previous && start(p) < start(previous)) problems.push({ index: i, field: 'startsAt', message: 'Faserne skal stå i rækkefølge efter startdato' });
+    const clash = phases.slice(0, i).find((q) => q.kind === p.kind && start(p) < end(q) && start(q) < end(p));
+    if (clash) problems.push({ index: i, field: 'startsAt', message: 'Overlapper en anden fase af samme type' });
+  });
+  return problems;
 }

@@ -4,6 +4,7 @@ import { auditActions, commentStates, USER_ID_PATTERN } from '../rules/audit';
 import { workflowStatuses } from '../rules/values';
 import { flagReasonSchema } from './flag';
 import { ideaDetailSchema, ideaStatusSchema } from './idea';
+import { configChangeSchema } from './process';
 import { isoDateTime, multiLine, slugSchema, ulidSchema } from './text';
 import { participantTypeSchema, roleSchema } from './user';
 
@@ -129,6 +130,8 @@ export const auditEntrySchema = z.object({
   /** The idea to open: the target itself, or the idea a comment belongs to. */
   ideaId: ulidSchema.optional(),
   reason: z.string().optional(),
+  /** A process's configuration change: each field's value before and after. */
+  changes: z.array(configChangeSchema).optional(),
   before: auditStateSchema.optional(),
   after: auditStateSchema.optional(),
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_DAYS, demoPlan, type DemoPlan } from '#local/demo-data';
 import { firstProcess } from '#local/seed-process';
-import { currentPhase } from '#shared/rules/phases';
+import { openPhases } from '#shared/rules/phases';
 import { localDate } from '#functions/lib/copenhagen-time';
 
 /**
@@ -55,7 +55,7 @@ describe('the demo plan', () => {
     const weeks = new Set(times.map((t) => Math.floor((t - opened) / (7 * DAY))));
     expect(weeks.size).toBeGreaterThanOrEqual(6);
     for (const step of [...plan.ideas, ...plan.votes, ...plan.comments, ...plan.flags, ...plan.decisions]) {
-      expect(currentPhase(process, step.at)).toBe('submission');
+      expect(openPhases(process, step.at).map((p) => p.kind)).toEqual(['ideas']);
       expect(step.at.getTime()).toBeLessThan(now.getTime());
     }
   });
@@ -157,7 +157,7 @@ function causalProblems(p: DemoPlan, at: Date): string[] {
   const check = (what: string, time: Date, notBefore: number) => {
     if (time.getTime() <= notBefore) problems.push(`${what} comes before what it reacts to`);
     if (time.getTime() >= at.getTime()) problems.push(`${what} lies in the future`);
-    if (currentPhase(phases, time) !== 'submission') problems.push(`${what} falls outside the submission phase`);
+    if (!openPhases(phases, time).some((p) => p.kind === 'ideas')) problems.push(`${what} falls outside the ideas phase`);
   };
   for (const v of p.votes) check(`a vote on ${v.idea}`, v.at, posted.get(v.idea)!);
   for (const c of p.comments) check(`comment ${c.key}`, c.at, Math.max(posted.get(c.idea)!, c.parent ? written.get(c.parent)! : 0));

@@ -40,7 +40,7 @@ describe('createIdea', () => {
   });
 
   it('keeps ideas pending in a pre-moderated process', async () => {
-    const process = { ...firstProcess(seededAt), settings: { moderation: 'pre' as const, flagThreshold: 3, limits: defaultRateLimits } };
+    const process = { ...firstProcess(seededAt), settings: { moderation: 'pre' as const, flagThreshold: 3, votesPerPerson: null, personalDataUntil: '2099-01-01T00:00:00.000Z', limits: defaultRateLimits } };
     expect((await createIdea(deps(process), actor, 'ai-i-gentofte', input)).status).toBe('pending');
   });
 
@@ -67,7 +67,7 @@ describe('createIdea', () => {
 
 describe('getIdea visibility', () => {
   it('shows a pending idea to nobody on the public route', async () => {
-    const process = { ...firstProcess(seededAt), settings: { moderation: 'pre' as const, flagThreshold: 3, limits: defaultRateLimits } };
+    const process = { ...firstProcess(seededAt), settings: { moderation: 'pre' as const, flagThreshold: 3, votesPerPerson: null, personalDataUntil: '2099-01-01T00:00:00.000Z', limits: defaultRateLimits } };
     const d = deps(process);
     const idea = await createIdea(d, actor, 'ai-i-gentofte', input);
     await expect(getIdea(d, idea.id)).rejects.toMatchObject({ status: 404 });

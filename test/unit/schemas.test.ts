@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ideaCreateSchema, ideaListQuerySchema } from '#shared/schemas/idea';
-import { currentPhase, phaseSchema, processSchema } from '#shared/schemas/process';
 import { profileUpdateSchema } from '#shared/schemas/user';
 import { multiLine, singleLine } from '#shared/schemas/text';
 import { validIdea } from '../fixtures/ideas';
@@ -59,39 +58,5 @@ describe('profile update schema', () => {
   it('allows an organisation only for businesses', () => {
     expect(profileUpdateSchema.safeParse({ displayName: 'Firma', participantType: 'business', organisation: 'Eksempel ApS' }).success).toBe(true);
     expect(profileUpdateSchema.safeParse({ displayName: 'Borger', participantType: 'citizen', organisation: 'Eksempel ApS' }).success).toBe(false);
-  });
-});
-
-describe('current phase', () => {
-  const phases = [
-    { kind: 'submission' as const, title: { da: 'a' }, startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-02-01T00:00:00Z' },
-    { kind: 'voting' as const, title: { da: 'b' }, startsAt: '2026-02-01T00:00:00Z', endsAt: '2026-03-01T00:00:00Z' },
-  ];
-  it.each([
-    ['2025-12-31T23:59:59Z', 'upcoming'],
-    ['2026-01-01T00:00:00Z', 'submission'],
-    ['2026-02-01T00:00:00Z', 'voting'],
-    ['2026-03-01T00:00:00Z', 'closed'],
-  ])('at %s it is %s', (at, expected) => {
-    expect(currentPhase({ phases }, new Date(at))).toBe(expected);
-  });
-});
-
-describe('a last phase without an end', () => {
-  const phases = [
-    { kind: 'review' as const, title: { da: 'a' }, startsAt: '2026-01-01T00:00:00Z', endsAt: '2026-02-01T00:00:00Z' },
-    { kind: 'closed' as const, title: { da: 'b' }, startsAt: '2026-02-01T00:00:00Z' },
-  ];
-
-  it('stays open from its start on', () => {
-    expect(currentPhase({ phases }, new Date('2026-02-01T00:00:00Z'))).toBe('closed');
-    expect(currentPhase({ phases: [...phases].reverse().slice(0, 1).map((p) => ({ ...p, kind: 'voting' as const })) }, new Date('2099-01-01T00:00:00Z'))).toBe('voting');
-  });
-
-  it('is allowed only for the last phase', () => {
-    const phasesOf = processSchema.shape.phases;
-    expect(phaseSchema.safeParse(phases[1]).success).toBe(true);
-    expect(phasesOf.safeParse(phases).success).toBe(true);
-    expect(phasesOf.safeParse([...phases].reverse()).success).toBe(false);
   });
 });

@@ -81,7 +81,7 @@ describe('createComment', () => {
 
   it('refuses comments over the per-minute limit (429)', async () => {
     const { deps, given, tables, author, idea } = world();
-    given.process({ settings: { moderation: 'post', flagThreshold: 3, limits: { ...defaultRateLimits, commentsPerMinute: 1 } } });
+    given.process({ settings: { moderation: 'post', flagThreshold: 3, votesPerPerson: null, personalDataUntil: '2099-01-01T00:00:00.000Z', limits: { ...defaultRateLimits, commentsPerMinute: 1 } } });
     await createComment(deps, author, idea.id, { body: 'Et' });
 
     await expect(createComment(deps, author, idea.id, { body: 'To' })).rejects.toMatchObject({ status: 429 });

@@ -83,7 +83,7 @@ describe('flagIdea', () => {
 
   it('refuses flags over the per-hour limit (429), storing nothing', async () => {
     const { deps, given, tables, flaggers } = world();
-    given.process({ settings: { moderation: 'post', flagThreshold: 3, limits: { ...defaultRateLimits, flagsPerHour: 1 } } });
+    given.process({ settings: { moderation: 'post', flagThreshold: 3, votesPerPerson: null, personalDataUntil: '2099-01-01T00:00:00.000Z', limits: { ...defaultRateLimits, flagsPerHour: 1 } } });
     const [a, b] = [given.idea(), given.idea()];
     await flagIdea(deps, flaggers[0]!, a.id, { reason: 'spam' });
 

@@ -85,7 +85,7 @@ describe('vote', () => {
 
   it('refuses votes over the per-minute limit with 429 and a retry-after, storing nothing, until the window passes', async () => {
     const { deps, given, clock, tables, voter } = world();
-    given.process({ settings: { moderation: 'post', flagThreshold: 3, limits: { ...defaultRateLimits, votesPerMinute: 2 } } });
+    given.process({ settings: { moderation: 'post', flagThreshold: 3, votesPerPerson: null, personalDataUntil: '2099-01-01T00:00:00.000Z', limits: { ...defaultRateLimits, votesPerMinute: 2 } } });
     const [a, b, c] = [given.idea(), given.idea(), given.idea()];
     await vote(deps, voter, a.id);
     await vote(deps, voter, b.id);

@@ -1,5 +1,5 @@
 import { computed, shallowRef } from 'vue';
-import { currentPhase, phaseRules } from '#shared/rules/phases';
+import { allowedNow } from '#shared/rules/phases';
 import type { Process } from '#shared/schemas/process';
 import { fetchFirstProcess } from '../../api/processes';
 import { useI18n } from '../../modules/i18n';
@@ -37,11 +37,7 @@ export function useProcess() {
         });
 
   /** What the phase open now allows (nothing before the first phase or after the last). */
-  const rules = computed(() => {
-    const p = cached.value;
-    const phase = p ? currentPhase(p, new Date()) : 'closed';
-    return phase === 'upcoming' ? { submit: false, vote: false, comment: false } : phaseRules[phase];
-  });
+  const rules = computed(() => allowedNow(cached.value ?? { phases: [] }, new Date()));
   const areaName = (id: string) => {
     const area = cached.value?.areas.find((a) => a.id === id);
     return area ? localized(area.name) : id;

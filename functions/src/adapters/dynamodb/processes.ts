@@ -32,4 +32,22 @@ export function processStore(client: DynamoDBDocumentClient, table: string): Pro
 }
 
 // Items are parsed on the way out, so a stored item that drifted from the contract fails loudly here.
-const fromItem = (item: Record<string, unknown>): Process => processSchema.parse(item);
+const fromItem = (item: Record<string, unknown>): Process => processSchema.parse(upgrade(item));
+
+/**
+ * A process stored before phases were typed (kind `submission`) and before charters, vote rules and
+ * retention dates: read as today's shape, so a local data folder from an earlier version still starts.
+ * The retention date defaults to a year after the last phase starts.
+ */
+function upgrade(item: Record<string, unknown>): Record<string, unknown> {
+  const phases = (item.phases as Record<string, unknown>[] | undefined)?.map((p) => (p.kind === 'submission' ? { ...p, kind: 'ideas' } : p));
+  const settings = (item.settings ?? {}) as Record<string, unknown>;
+  const lastStart = phases?.at(-1)?.startsAt;
+  const aYearAfter = typeof lastStart === 'string' ? new Date(Date.parse(lastStart) + 365 * 86_400_000).toISOString() : undefined;
+  return {
+    ...item,
+    phases,
+    charter: item.charter ?? { tasks: item.description, members: [], meetings: [], outcome: item.summary },
+    settings: { votesPerPerson: null, personalDataUntil: aYearAfter, ...settings },
+  };
+}
