@@ -1,4 +1,5 @@
 import type { AuditAction, CommentState } from './audit';
+import type { PhaseKind } from './phases';
 import type { Beneficiary, IdeaStatus } from './values';
 
 /**
@@ -56,6 +57,57 @@ export const auditActionLabels: Record<AuditAction, Label> = {
   'process-archive': { da: 'Forløb arkiveret', en: 'Process archived' },
   'process-restore': { da: 'Forløb hentet frem fra arkivet', en: 'Process restored from the archive' },
   'process-erase': { da: 'Persondata slettet efter opbevaringsfristen', en: 'Personal data erased after the retention date' },
+};
+
+/** What each kind of phase is called where people read it (the timeline, the process list, the workspace). */
+export const phaseKindLabels: Record<PhaseKind, Label> = {
+  information: { da: 'Information', en: 'Information' },
+  survey: { da: 'Spørgeskema', en: 'Survey' },
+  ideas: { da: 'Idéer', en: 'Ideas' },
+  voting: { da: 'Afstemning', en: 'Voting' },
+  consultation: { da: 'Høring', en: 'Consultation' },
+  event: { da: 'Temadag/arrangement', en: 'Theme day/event' },
+  review: { da: 'Udvalget behandler', en: 'The committee reviews' },
+  closed: { da: 'Afsluttet', en: 'Closed' },
+};
+
+/** What a participant can do while a phase of the kind is open, in one sentence (matches `phaseRules`). */
+export const phaseKindExplanations: Record<PhaseKind, Label> = {
+  information: { da: 'Læs om forløbet og det, udvalget skal arbejde med.', en: 'Read about the process and what the committee will work on.' },
+  survey: { da: 'Svar på et spørgeskema.', en: 'Answer a survey.' },
+  ideas: { da: 'Del idéer, stem på dem, du støtter, og kommentér.', en: 'Share ideas, vote for the ones you support and comment.' },
+  voting: { da: 'Stem på de idéer, du støtter, og kommentér. Der kan ikke deles nye idéer.', en: 'Vote for the ideas you support and comment. New ideas cannot be shared.' },
+  consultation: { da: 'Giv dit høringssvar.', en: 'Give your consultation response.' },
+  event: { da: 'Mød udvalget til en temadag eller et arrangement.', en: 'Meet the committee at a theme day or an event.' },
+  review: { da: 'Udvalget læser og behandler idéerne. Du kan følge med i, hvad der sker med dem.', en: 'The committee reads and reviews the ideas. You can follow what happens to them.' },
+  closed: { da: 'Forløbet er slut. Idéerne og udvalgets svar kan stadig læses.', en: 'The process has ended. The ideas and the committee’s answers can still be read.' },
+};
+
+/** How new ideas are moderated (a process setting). */
+export const moderationModeLabels: Record<'pre' | 'post', Label> = {
+  pre: { da: 'Idéer vises, når en moderator har godkendt dem', en: 'Ideas are shown once a moderator has approved them' },
+  post: { da: 'Idéer vises med det samme og modereres bagefter', en: 'Ideas are shown at once and moderated afterwards' },
+};
+
+/**
+ * A process's configuration fields as a change to them is named (the public list of changes and the
+ * admins' audit log): top-level fields and settings, as `ConfigChange.field` spells them.
+ */
+export const configFieldLabels: Record<string, Label> = {
+  title: { da: 'Titel', en: 'Title' },
+  summary: { da: 'Resumé', en: 'Summary' },
+  description: { da: 'Formål', en: 'Purpose' },
+  charter: { da: 'Kommissorium', en: 'Terms of reference' },
+  phases: { da: 'Faser og datoer', en: 'Phases and dates' },
+  areas: { da: 'Områder', en: 'Areas' },
+  effects: { da: 'Forventede effekter', en: 'Expected effects' },
+  settings: { da: 'Regler', en: 'Rules' },
+  'settings.moderation': { da: 'Moderation', en: 'Moderation' },
+  'settings.flagThreshold': { da: 'Anmeldelser, før et indlæg tages ud til moderation', en: 'Reports before a post is held for moderation' },
+  'settings.limits': { da: 'Grænser pr. person', en: 'Limits per person' },
+  'settings.votesPerPerson': { da: 'Stemmer pr. person', en: 'Votes per person' },
+  'settings.personalDataUntil': { da: 'Persondata slettes', en: 'Personal data erased' },
+  archived: { da: 'Arkiveret', en: 'Archived' },
 };
 
 export const commentStateLabels: Record<CommentState, Label> = {

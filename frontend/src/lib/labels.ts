@@ -1,4 +1,14 @@
-import { beneficiaryLabels, commentStateLabels, labelOf, statusLabels, type Label } from '#shared/rules/labels';
+import {
+  beneficiaryLabels,
+  commentStateLabels,
+  configFieldLabels,
+  labelOf,
+  moderationModeLabels,
+  phaseKindExplanations,
+  phaseKindLabels,
+  statusLabels,
+  type Label,
+} from '#shared/rules/labels';
 import { currentLocale } from '../modules/i18n';
 
 /**
@@ -15,3 +25,13 @@ export const beneficiaryText = (beneficiary: string): string => labelOf(benefici
 
 /** A comment's state (visible, held, hidden, deleted). */
 export const commentStateText = (state: string): string => labelOf(commentStateLabels, state, currentLocale.value);
+
+/** A phase kind's name ("Idéer", "Høring") and what a participant can do while it is open. */
+export const phaseKindText = (kind: string): string => labelOf(phaseKindLabels, kind, currentLocale.value);
+export const phaseKindExplanation = (kind: string): string => labelOf(phaseKindExplanations, kind, currentLocale.value);
+
+/** A process configuration field as its changes are listed (`phases`, `settings.flagThreshold`). */
+export const configFieldText = (field: string): string => labelOf(configFieldLabels, field, currentLocale.value);
+
+/** A process's moderation mode (pre or post). */
+export const moderationModeText = (mode: string): string => labelOf(moderationModeLabels, mode, currentLocale.value);
