@@ -47,17 +47,27 @@ export const phaseOpenAt = (phase: PhaseSpan, now: Date): boolean => {
 export const openPhases = <P extends PhaseSpan>(process: { phases: readonly P[] }, now: Date): P[] =>
   process.phases.filter((p) => phaseOpenAt(p, now));
 
-/** What the open phases allow together: the union of their rules, nothing while a `closed` phase is open. */
-export function allowedNow(process: { phases: readonly PhaseSpan[] }, now: Date): PhaseRule {
+/** A process as the participation rules read it: its phases, and whether an admin archived it. */
+export interface PhasedProcess {
+  phases: readonly PhaseSpan[];
+  archivedAt?: string | undefined;
+}
+
+/**
+ * What the open phases allow together: the union of their rules; nothing while a `closed` phase is
+ * open, and nothing in an archived process (archiving ends participation whatever the dates say).
+ */
+export function allowedNow(process: PhasedProcess, now: Date): PhaseRule {
+  if (process.archivedAt !== undefined) return { ...nothing };
   const open = openPhases(process, now);
-  if (open.some((p) => p.kind === 'closed')) return nothing;
+  if (open.some((p) => p.kind === 'closed')) return { ...nothing };
   const rule = { ...nothing };
   for (const p of open) for (const a of phaseActions) rule[a] ||= phaseRules[p.kind][a];
   return rule;
 }
 
 /** Whether the phases open at `now` allow an action (nothing is allowed before the first phase). */
-export const phaseAllows = (process: { phases: readonly PhaseSpan[] }, now: Date, action: PhaseAction): boolean =>
+export const phaseAllows = (process: PhasedProcess, now: Date, action: PhaseAction): boolean =>
   allowedNow(process, now)[action];
 
 /**

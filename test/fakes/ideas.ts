@@ -41,6 +41,11 @@ export function fakeIdeaStore(tables: FakeTables): IdeaStore {
       return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
     },
 
+    async usedAreasAndEffects(processId) {
+      const ideas = [...tables.ideas.values()].filter((i) => i.processId === processId);
+      return { areas: [...new Set(ideas.map((i) => i.area))], effects: [...new Set(ideas.flatMap((i) => i.effects))] };
+    },
+
     async listByAuthor(userId, limit, cursor) {
       // The byUser index is keyed IDEA#<ULID>: newest first is id order. It projects the whole item.
       const own = [...tables.ideas.values()].filter((i) => i.authorId === userId).sort(descending((i) => i.id));

@@ -59,6 +59,23 @@ describe('overlapping phases', () => {
   });
 });
 
+describe('an archived process', () => {
+  const process = { phases: [span('ideas', '2026-01-01T00:00:00Z', '2026-03-01T00:00:00Z')] };
+  const during = new Date('2026-02-01T00:00:00Z');
+
+  it('takes no participation while its ideas phase is open', () => {
+    expect(allowedNow(process, during)).toEqual({ submit: true, vote: true, comment: true });
+    const archived = { ...process, archivedAt: '2026-01-15T00:00:00Z' };
+    expect(allowedNow(archived, during)).toEqual({ submit: false, vote: false, comment: false });
+    expect(phaseAllows(archived, during, 'vote')).toBe(false);
+  });
+
+  it('is open again once restored (no archivedAt)', () => {
+    const restored = { ...process, archivedAt: undefined };
+    expect(phaseAllows(restored, during, 'submit')).toBe(true);
+  });
+});
+
 describe('phase problems', () => {
   it('accepts phases in order, overlapping kinds that differ, and a last phase without an end', () => {
     expect(

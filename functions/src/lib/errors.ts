@@ -69,8 +69,9 @@ export class MethodNotAllowedError extends HttpError {
 }
 
 export class ConflictError extends HttpError {
-  constructor(slug: string, detail: string) {
-    super(409, slug, 'Kan ikke udføres lige nu', detail);
+  /** `errors` names the fields a form should mark (an id that is taken, an area still in use). */
+  constructor(slug: string, detail: string, errors?: Problem['errors']) {
+    super(409, slug, 'Kan ikke udføres lige nu', detail, errors);
   }
 }
 

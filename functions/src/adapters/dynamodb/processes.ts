@@ -2,13 +2,20 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { processSchema, type Process } from '#shared/schemas/process';
 import type { ProcessStore } from '../../domain/ports';
+import { auditPuts } from './audit';
 import { keys } from './keys';
 import { queryAll } from './query';
+import { transact } from './transactions';
 
 /**
  * Access patterns: list all processes (one Query on the PROCESSES partition — there are few, and
  * they are listed together on the front page); get one process by id.
+ * An admin's changes are written in one transaction with their audit entry: a creation only if the
+ * id is free, a change only if `updatedAt` is still the one the admin's edit was based on.
  */
+
+/** What an admin decides, written by `update`; createdAt and personalDataErasedAt are never touched there. */
+const ADMIN_FIELDS = ['title', 'summary', 'description', 'charter', 'phases', 'areas', 'effects', 'settings', 'updatedAt'] as const;
 export function processStore(client: DynamoDBDocumentClient, table: string): ProcessStore {
   return {
     async list() {
@@ -27,6 +34,46 @@ export function processStore(client: DynamoDBDocumentClient, table: string): Pro
 
     async put(process) {
       await client.send(new PutCommand({ TableName: table, Item: { ...keys.process(process.id), type: 'process', ...process } }));
+    },
+
+    async create(process, audit) {
+      const outcome = await transact(client, [
+        { Put: { TableName: table, Item: { ...keys.process(process.id), type: 'process', ...process }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...auditPuts(table, audit),
+      ]);
+      if (outcome.ok) return 'created';
+      if (outcome.failed[0]) return 'exists';
+      throw new Error(`audit entry ${audit.id} exists`); // a ULID collision: not the client's doing
+    },
+
+    async update(process, expectedUpdatedAt, audit) {
+      const names: Record<string, string> = { '#archivedAt': 'archivedAt', '#expected': 'updatedAt' };
+      const values: Record<string, unknown> = { ':expected': expectedUpdatedAt };
+      const set = ADMIN_FIELDS.map((field, i) => {
+        names[`#f${i}`] = field;
+        values[`:f${i}`] = process[field];
+        return `#f${i} = :f${i}`;
+      });
+      if (process.archivedAt !== undefined) {
+        set.push('#archivedAt = :archivedAt');
+        values[':archivedAt'] = process.archivedAt;
+      }
+      const outcome = await transact(client, [
+        {
+          Update: {
+            TableName: table,
+            Key: keys.process(process.id),
+            UpdateExpression: `SET ${set.join(', ')}${process.archivedAt === undefined ? ' REMOVE #archivedAt' : ''}`,
+            ConditionExpression: 'attribute_exists(pk) AND #expected = :expected',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          },
+        },
+        ...auditPuts(table, audit),
+      ]);
+      if (outcome.ok) return 'updated';
+      if (outcome.failed[0]) return 'stale';
+      throw new Error(`audit entry ${audit.id} exists`);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { AuditState } from '#shared/rules/audit';
+import type { ConfigChange } from '#shared/schemas/process';
 
 /**
  * The audit log's records as the moderation store reads and writes them (the store itself is
@@ -18,6 +19,8 @@ export interface AuditRecord {
   /** A comment's idea, so the log can name and link it (entries from before it was recorded lack it). */
   ideaId?: string;
   reason?: string;
+  /** A process's configuration change (`process-*` actions): each changed field before and after. */
+  changes?: ConfigChange[];
   /** Structured since the audit log names states in the reader's language; older entries hold a string. */
   before?: AuditState | string;
   after?: AuditState | string;
