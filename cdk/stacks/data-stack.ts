@@ -1,7 +1,7 @@
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { tables as tableDefs, type KeyDef, type TableDef } from '#functions/adapters/dynamodb/tables';
+import { indexProjection, tables as tableDefs, type KeyDef, type TableDef } from '#functions/adapters/dynamodb/tables';
 
 export interface BoundTable {
   table: Table;
@@ -40,7 +40,8 @@ export class DataStack extends Stack {
         indexName: index.name,
         partitionKey: attr(index.partitionKey),
         sortKey: attr(index.sortKey),
-        projectionType: ProjectionType.ALL,
+        projectionType: indexProjection(index).ProjectionType as ProjectionType,
+        nonKeyAttributes: indexProjection(index).NonKeyAttributes,
       });
     }
     return table;

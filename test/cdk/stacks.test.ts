@@ -6,7 +6,7 @@ import { routeKey } from '#shared/api/route-meta';
 import { routeList } from '#shared/api/routes';
 import { isProtected } from '#shared/rules/access';
 import { roles } from '#shared/schemas/user';
-import { tables } from '#functions/adapters/dynamodb/tables';
+import { indexProjection, tables } from '#functions/adapters/dynamodb/tables';
 import { identity } from '../../cdk/definitions/identity';
 import { siteUrlParameterName } from '../../cdk/stacks/web-stack';
 import { testApp } from './synth';
@@ -175,7 +175,7 @@ describe('data stack', () => {
             { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
             { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection: indexProjection(index),
         });
       }
     }

@@ -21,6 +21,7 @@ import { listIndexName, listSortKeys } from './tables';
  * - filter by status and search text: a FilterExpression on those Queries (statuses and matches are
  *   read from the one sorted partition; see READ_BUDGET).
  * - a user's own ideas: the byUser index (gsiUser = USER#<userId>).
+ * - every idea of a process in any status: the byProcess index (gsiProcess = PROC#<processId>).
  */
 
 /**
@@ -223,10 +224,12 @@ function toItem(idea: IdeaRecord): Record<string, unknown> {
     ...ideaIndexAttributes(idea).set,
     gsiUser: keys.userItems(idea.authorId),
     gsiUserSk: keys.userIdea(idea.id),
+    // Set once and never removed: the byProcess index finds the idea in any status.
+    gsiProcess: keys.processIdeas(idea.processId),
   };
 }
 
-export const INTERNAL = new Set(['pk', 'sk', 'type', 'searchText', 'gsiList', 'gsiArea', 'gsiQueue', 'queuedAt', 'gsiUser', 'gsiUserSk']);
+export const INTERNAL = new Set(['pk', 'sk', 'type', 'searchText', 'gsiList', 'gsiArea', 'gsiQueue', 'queuedAt', 'gsiUser', 'gsiUserSk', 'gsiProcess']);
 
 const withoutInternal = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !INTERNAL.has(k)));
 export const fromItem = (item: Record<string, unknown>) => withoutInternal(item) as unknown as IdeaRecord;

@@ -4,7 +4,7 @@
  * | item      | pk                 | sk              | index attributes                                  |
  * |-----------|--------------------|-----------------|---------------------------------------------------|
  * | process   | PROCESSES          | PROC#<id>       |                                                   |
- * | idea      | IDEA#<ideaId>      | IDEA            | gsiList, gsiArea (public only), gsiUser, gsiQueue |
+ * | idea      | IDEA#<ideaId>      | IDEA            | gsiList, gsiArea (public only), gsiUser, gsiQueue, gsiProcess |
  * | profile   | USER#<userId>      | PROFILE         |                                                   |
  * | vote      | IDEA#<ideaId>      | VOTE#<userId>   | gsiUser (USER#<userId> / VOTE#<ideaId>)           |
  * | comment   | IDEA#<ideaId>      | COMMENT#<id>    | gsiUser (COMMENT#<ideaId>#<id>), gsiQueue if held |
@@ -52,6 +52,8 @@ export const keys = {
 
   /** Partition of a process's public-list indexes (listNew, listTop, …). */
   processList: (processId: string) => `PROC#${processId}`,
+  /** Partition of the byProcess index: every idea of the process, whatever its status. */
+  processIdeas: (processId: string) => `PROC#${processId}`,
   /** Partition of the per-area list indexes (areaNew, areaTop, …). */
   areaList: (processId: string, area: string) => `PROC#${processId}#AREA#${area}`,
   /** Everything a user wrote: the byUser index. */

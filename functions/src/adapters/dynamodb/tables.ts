@@ -16,6 +16,17 @@ export interface IndexDef {
   name: string;
   partitionKey: KeyDef;
   sortKey: KeyDef;
+  /**
+   * Which attributes the index copies besides the keys; absent: all of them. A short list keeps the
+   * index out of the writes that change other attributes (an idea's counters move with every vote).
+   */
+  include?: readonly string[];
+}
+
+/** An index's projection as DynamoDB (and CloudFormation) write it. */
+export function indexProjection(index: IndexDef): { ProjectionType: 'ALL' | 'KEYS_ONLY' | 'INCLUDE'; NonKeyAttributes?: string[] } {
+  if (!index.include) return { ProjectionType: 'ALL' };
+  return index.include.length ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.include] } : { ProjectionType: 'KEYS_ONLY' };
 }
 export interface TableDef {
   /** Logical id; the physical name comes from the environment variable. */
@@ -68,6 +79,9 @@ export const mainTable: TableDef = {
     { name: 'byUser', partitionKey: S('gsiUser'), sortKey: S('gsiUserSk') },
     // Moderation queue per process and kind (pending, flagged), oldest first.
     { name: 'queue', partitionKey: S('gsiQueue'), sortKey: S('queuedAt') },
+    // Every idea of a process in any status, oldest first (the retention job; the areas in use).
+    // Id, area and effects only: none of them changes after the idea is written, so votes skip it.
+    { name: 'byProcess', partitionKey: S('gsiProcess'), sortKey: S('createdAt'), include: ['id', 'area', 'effects'] },
   ],
   // Rate-limit counters and other short-lived items expire by themselves.
   ttlAttribute: 'expiresAt',
