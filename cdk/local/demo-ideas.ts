@@ -3,7 +3,7 @@ import type { ParticipantType } from '#shared/rules/values';
 
 /**
  * The example ideas of the demo, for the first process "AI i Gentofte Kommune" (area and effect ids
- * in seed-process.ts), in Danish as participants would write them. Made up, and marked as demo data
+ * in processes/ai-i-gentofte.json), in Danish as participants would write them. Made up, and marked as demo data
  * through their authors (demo-people.ts). What happens to them (votes, comments, flags, decisions)
  * is planned in demo-data.ts.
  */

@@ -21,7 +21,6 @@ import { flagCreateSchema } from '#shared/schemas/flag';
 import { ideaCreateSchema } from '#shared/schemas/idea';
 import { commentModerationSchema, ideaModerationSchema } from '#shared/schemas/moderation';
 import type { DemoPlan } from './demo-data';
-import { FIRST_PROCESS_ID } from './seed-process';
 import { createAccount, type Pool } from './users';
 
 /** Demo users share one password, printed by `npm start -- --demo`. */
@@ -38,7 +37,7 @@ export const DEMO_PASSWORD = 'Demo-adgang-2026';
  * before their votes and comments, comments before replies and flags, and the decisions last, in
  * time order (a decision changes what the steps before it could still do).
  */
-export async function runDemoPlan(client: DynamoDBDocumentClient, table: string, pool: Pool, plan: DemoPlan, log: (m: string) => void): Promise<void> {
+export async function runDemoPlan(client: DynamoDBDocumentClient, table: string, pool: Pool, processId: string, plan: DemoPlan, log: (m: string) => void): Promise<void> {
   const profiles = profileStore(client, table);
   const ideas = ideaStore(client, table);
   const comments = commentStore(client, table);
@@ -72,7 +71,7 @@ export async function runDemoPlan(client: DynamoDBDocumentClient, table: string,
     ...plan.ideas.map((i) => ({
       at: i.at,
       run: async () => {
-        const created = await createIdea({ processes, ideas, profiles, clock: at(i.at), newId }, await accounts.get(i.author), FIRST_PROCESS_ID, ideaCreateSchema.parse(i.input));
+        const created = await createIdea({ processes, ideas, profiles, clock: at(i.at), newId }, await accounts.get(i.author), processId, ideaCreateSchema.parse(i.input));
         ideaIds.set(i.key, created.id);
       },
     })),

@@ -1,22 +1,23 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ideaStore } from '#functions/adapters/dynamodb/ideas';
-import { processStore } from '#functions/adapters/dynamodb/processes';
-import type { ProcessStore } from '#functions/domain/ports';
+import type { ProcessAdminDeps } from '#functions/domain/process-admin/record';
+import { gentofteProcess, localGentofte, localStart } from '../setup/definition';
+import { importDefinition, processAdminDeps } from '../setup/import';
 import { DEMO_DAYS, DEMO_PARTICIPANTS, demoPlan } from './demo-data';
 import { runDemoPlan } from './seed-demo';
-import { FIRST_PROCESS_ID, firstProcess } from './seed-process';
 import type { Pool } from './users';
 
 export { DEMO_PASSWORD } from './seed-demo';
 
 /**
- * Seeds the first process when there is none yet; `startedDaysAgo` backdates it (the demo's process
- * has been open for weeks). Returns whether it did.
+ * Seeds the Gentofte process (processes/ai-i-gentofte.json) when there is no process yet, through
+ * the same import as `npm run setup`, its dates moved to start on the day of seeding; `startedDaysAgo`
+ * backdates it, and its creation, (the demo's process has been open for weeks). Returns whether it did.
  */
-export async function seedFirstProcess(stores: { processes: ProcessStore }, now = new Date(), startedDaysAgo = 0): Promise<boolean> {
-  if ((await stores.processes.list()).length > 0) return false;
-  await stores.processes.put(firstProcess(now, startedDaysAgo));
-  return true;
+export async function seedFirstProcess(deps: ProcessAdminDeps, now = new Date(), startedDaysAgo = 0): Promise<boolean> {
+  if ((await deps.processes.list()).length > 0) return false;
+  const createdAt = startedDaysAgo ? localStart(now, startedDaysAgo) : now;
+  return (await importDefinition(deps, localGentofte(now, startedDaysAgo), createdAt)) === 'created';
 }
 
 export interface SeedOptions {
@@ -35,18 +36,19 @@ export interface SeedOptions {
 export async function seedLocalStack(client: DynamoDBDocumentClient, table: string, pool: Pool, options: SeedOptions): Promise<void> {
   const log = options.log ?? (() => undefined);
   const now = options.now ?? new Date();
-  const processes = processStore(client, table);
+  const deps = processAdminDeps(client, table);
   const demo = options.kind === 'demo';
-  if (await seedFirstProcess({ processes }, now, demo ? DEMO_DAYS : 0)) log('seeded the process "AI i Gentofte Kommune"');
+  const { id, title } = gentofteProcess();
+  if (await seedFirstProcess(deps, now, demo ? DEMO_DAYS : 0)) log(`seeded the process "${title.da}" from processes/${id}.json`);
   if (!demo) return;
 
-  const existing = await ideaStore(client, table).listPublic({ processId: FIRST_PROCESS_ID, sort: 'new', limit: 1 });
+  const existing = await ideaStore(client, table).listPublic({ processId: id, sort: 'new', limit: 1 });
   if (existing.items.length > 0) return;
-  const process = await processes.get(FIRST_PROCESS_ID);
-  if (Date.parse(process!.phases[0]!.startsAt) > now.getTime() - DEMO_DAYS * 24 * 60 * 60 * 1000) {
-    throw new Error('This data folder holds a process that opened after the demo would begin: start the demo on an empty data folder (DELTAG_DATA_DIR, or delete .data/).');
+  const process = await deps.processes.get(id);
+  if (!process || Date.parse(process.phases[0]!.startsAt) > now.getTime() - DEMO_DAYS * 24 * 60 * 60 * 1000) {
+    throw new Error(`This data folder holds processes but not "${id}" opened ${DEMO_DAYS} days ago: start the demo on an empty data folder (DELTAG_DATA_DIR, or delete .data/).`);
   }
   const started = Date.now();
-  await runDemoPlan(client, table, pool, demoPlan(now, options.participants ?? DEMO_PARTICIPANTS), log);
+  await runDemoPlan(client, table, pool, id, demoPlan(now, options.participants ?? DEMO_PARTICIPANTS), log);
   log(`seeded the demo in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -2,13 +2,9 @@
 // Creates a confirmed user with a profile in the running local stack (.local/stack.json), or, with
 // --user-pool-id, --client-id and --table, in a deployed stack using your AWS credentials.
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { existsSync, readFileSync } from 'node:fs';
 import { createDocumentClient } from '#functions/adapters/dynamodb/client';
 import { profileStore } from '#functions/adapters/dynamodb/profiles';
-import { mainTable } from '#functions/adapters/dynamodb/tables';
-import { cognitoClient } from './cognito';
-import { localCredentials } from './dynamodb';
-import type { StackInfo } from './stack';
+import { connectLocal } from './connect';
 import { readUsersArgs } from './users-args';
 import { createUser } from './users';
 
@@ -26,14 +22,14 @@ if (deployed) {
   pool = { client: new CognitoIdentityProviderClient({}), userPoolId: deployed, userPoolClientId: values['client-id']! };
   store = profileStore(createDocumentClient(), values.table!);
 } else {
-  if (!existsSync('.local/stack.json')) {
-    console.error('Den lokale stak kører ikke (ingen .local/stack.json): start den først med `npm start`.');
+  try {
+    const local = connectLocal();
+    pool = local.pool;
+    store = profileStore(local.client, local.table);
+  } catch (error) {
+    console.error((error as Error).message);
     process.exit(1);
   }
-  const info = JSON.parse(readFileSync('.local/stack.json', 'utf8')) as StackInfo;
-  Object.assign(process.env, { AWS_REGION: info.region, AWS_ACCESS_KEY_ID: localCredentials.accessKeyId, AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey });
-  pool = { client: cognitoClient(info.cognitoEndpoint), userPoolId: info.userPoolId, userPoolClientId: info.userPoolClientId };
-  store = profileStore(createDocumentClient(info.dynamodbEndpoint), mainTable.localName);
 }
 
 const { email, password, role, type, name, organisation } = values;

@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { indexProjection, tables as tableDefs, type KeyDef, type TableDef } from '#functions/adapters/dynamodb/tables';
@@ -21,6 +21,8 @@ export class DataStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     this.tables = Object.fromEntries(tableDefs.map((def) => [def.id, { table: this.createTable(def), def }]));
+    // `npm run setup -- --stage aws` finds the tables by these outputs (e.g. MainTableName).
+    for (const { table, def } of Object.values(this.tables)) new CfnOutput(this, `${def.id}TableName`, { value: table.tableName });
   }
 
   private createTable(def: TableDef): Table {

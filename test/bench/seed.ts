@@ -1,9 +1,9 @@
 import type { RunningStack } from '#local/stack';
-import { FIRST_PROCESS_ID } from '#local/seed-process';
+import { gentofteProcess } from '../../cdk/setup/definition';
 import { api, createUsers, type BenchUser } from './api';
 import { runPool } from './stats';
 
-export const PROCESS_ID = FIRST_PROCESS_ID;
+export const PROCESS_ID = gentofteProcess().id;
 
 /** Each user may post 5 ideas an hour (the seeded process's limit). */
 const IDEAS_PER_AUTHOR = 5;
@@ -12,8 +12,8 @@ const AUTHORS = 20;
 const USERS = 32;
 const VOTES_PER_USER_MAX = 28;
 
-const AREAS = ['boern-og-unge', 'aeldre-sundhed-omsorg', 'social-beskaeftigelse', 'borgerservice-administration', 'by-miljoe-klima', 'kultur-idraet-fritid', 'erhverv', 'arbejdsplads-medarbejdere'];
-const EFFECTS = ['effektivitet', 'kvalitet', 'hastighed', 'bedre-service', 'bedre-arbejdsmiljoe'];
+const AREAS = gentofteProcess().areas.map((a) => a.id);
+const EFFECTS = gentofteProcess().effects.map((e) => e.id);
 
 const idea = (n: number) => ({
   title: `Bench-idé nr. ${n}: AI-hjælp til sagsbehandling`,

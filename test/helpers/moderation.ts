@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createDocumentClient } from '#functions/adapters/dynamodb/client';
 import { processStore } from '#functions/adapters/dynamodb/processes';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
-import { firstProcess } from '#local/seed-process';
+import { gentofteAt } from '../fakes/records';
 import { auditLogSchema, moderatedIdeaSchema, queueSchema } from '#shared/schemas/moderation';
 import { ideaListSchema, type IdeaCreateInput } from '#shared/schemas/idea';
 import { validIdea } from '../fixtures/ideas';
@@ -20,7 +20,7 @@ export const PRE = 'pre-moderated';
  * before any request touches the id: the functions cache processes for 30 s.
  */
 export async function addPreModeratedProcess(stack: TestStack, id = PRE) {
-  const seeded = firstProcess(new Date());
+  const seeded = gentofteAt(new Date());
   await processStore(createDocumentClient(stack.info.dynamodbEndpoint), mainTable.localName).put({
     ...seeded,
     id,

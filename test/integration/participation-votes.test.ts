@@ -5,7 +5,7 @@ import type { IdeaRecord } from '#functions/domain/ports';
 import { trendWeight } from '#functions/domain/trending';
 import { ideaStore } from '#functions/adapters/dynamodb/ideas';
 import { processStore } from '#functions/adapters/dynamodb/processes';
-import { firstProcess } from '#local/seed-process';
+import { gentofteDuring } from '../fakes/records';
 import { defaultRateLimits, type Process } from '#shared/schemas/process';
 import { myVotesSchema, voteStateSchema } from '#shared/schemas/vote';
 import { expectProblem, flagBy, ideaMaker, table, usersInBatches, withinOneWindow, type User } from '../helpers/participation';
@@ -23,7 +23,6 @@ let closedIdeaId: string;
 /** An idea in the open process with a public status that no longer takes votes. */
 let selectedIdeaId: string;
 
-const DAY = 24 * 60 * 60 * 1000;
 
 function storedIdea(process: Process, author: User, overrides: Partial<IdeaRecord>): IdeaRecord {
   const now = new Date();
@@ -57,9 +56,9 @@ beforeAll(async () => {
   [voter, other] = (await usersInBatches(stack, 2)) as [User, User];
 
   // Written before any request reads it: the functions cache a process for 30 s per warm instance.
-  // Seeded 100 days ago, the seed's phases put today in "review" (days 84–140).
+  // Seeded so that today lies in its committee's review, when nothing takes votes.
   const processes = processStore(db.client, db.TableName);
-  const closed: Process = { ...firstProcess(new Date(Date.now() - 100 * DAY)), id: CLOSED_PROCESS };
+  const closed: Process = { ...gentofteDuring('review'), id: CLOSED_PROCESS };
   await processes.put(closed);
   const ideas = ideaStore(db.client, db.TableName);
   const limit = { action: 'idea' as const, max: 100, windowSeconds: 3600 };

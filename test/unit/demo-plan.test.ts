@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_DAYS, demoPlan, type DemoPlan } from '#local/demo-data';
-import { firstProcess } from '#local/seed-process';
+import { localGentofte } from '../../cdk/setup/definition';
 import { openPhases } from '#shared/rules/phases';
 import { localDate } from '#functions/lib/copenhagen-time';
 
@@ -11,7 +11,7 @@ import { localDate } from '#functions/lib/copenhagen-time';
  */
 const now = new Date('2026-12-01T10:30:00Z');
 const plan = demoPlan(now);
-const process = firstProcess(now, DEMO_DAYS);
+const process = localGentofte(now, DEMO_DAYS);
 const DAY = 24 * 60 * 60 * 1000;
 
 const ideaAt = new Map(plan.ideas.map((i) => [i.key, i.at.getTime()]));
@@ -149,7 +149,7 @@ describe('the demo plan', () => {
 /** Steps that would happen before what they react to, after the seeding moment, or outside the submission phase. */
 function causalProblems(p: DemoPlan, at: Date): string[] {
   const problems: string[] = [];
-  const phases = firstProcess(at, DEMO_DAYS);
+  const phases = localGentofte(at, DEMO_DAYS);
   const posted = new Map(p.ideas.map((i) => [i.key, i.at.getTime()]));
   const written = new Map(p.comments.map((c) => [c.key, c.at.getTime()]));
   const lastFlag = new Map<string, number>();

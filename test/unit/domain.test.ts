@@ -3,9 +3,9 @@ import { createIdea, excerpt, getIdea } from '#functions/domain/ideas';
 import type { IdeaRecord, IdeaStore, ProcessStore, ProfileStore, StoredProfile } from '#functions/domain/ports';
 import { trendWeight } from '#functions/domain/trending';
 import { ideaCreateSchema } from '#shared/schemas/idea';
-import { firstProcess } from '#local/seed-process';
 import { defaultRateLimits, type Process } from '#shared/schemas/process';
 import { validIdea } from '../fixtures/ideas';
+import { dayInto, gentofteAt } from '../fakes/records';
 
 /** In-memory fakes of the ports: the use cases' rules are tested here, the adapters in integration. */
 function fakes(process: Process, profile?: StoredProfile) {
@@ -26,7 +26,7 @@ const profile: StoredProfile = { userId: 'u1', displayName: 'Mette', participant
 const actor = { userId: 'u1', roles: [] };
 const input = ideaCreateSchema.parse(validIdea());
 
-const deps = (process = firstProcess(seededAt), p: StoredProfile | undefined = profile, now = new Date('2026-11-28T12:00:00Z')) => {
+const deps = (process = gentofteAt(seededAt), p: StoredProfile | undefined = profile, now = new Date('2026-11-28T12:00:00Z')) => {
   const f = fakes(process, p);
   return { ...f, clock: { now: () => now }, newId: () => '01JD0000000000000000000000' };
 };
@@ -40,12 +40,12 @@ describe('createIdea', () => {
   });
 
   it('keeps ideas pending in a pre-moderated process', async () => {
-    const process = { ...firstProcess(seededAt), settings: { moderation: 'pre' as const, flagThreshold: 3, votesPerPerson: null, personalDataUntil: '2099-01-01T00:00:00.000Z', limits: defaultRateLimits } };
+    const process = { ...gentofteAt(seededAt), settings: { moderation: 'pre' as const, flagThreshold: 3, votesPerPerson: null, personalDataUntil: '2099-01-01T00:00:00.000Z', limits: defaultRateLimits } };
     expect((await createIdea(deps(process), actor, 'ai-i-gentofte', input)).status).toBe('pending');
   });
 
   it('refuses ideas outside the submission phase (409)', async () => {
-    const later = new Date(seededAt.getTime() + 60 * 24 * 3600 * 1000); // voting phase
+    const later = dayInto(gentofteAt(seededAt), 'voting');
     await expect(createIdea(deps(undefined, undefined, later), actor, 'ai-i-gentofte', input)).rejects.toMatchObject({ status: 409, slug: 'phase-closed' });
   });
 
@@ -67,7 +67,7 @@ describe('createIdea', () => {
 
 describe('getIdea visibility', () => {
   it('shows a pending idea to nobody on the public route', async () => {
-    const process = { ...firstProcess(seededAt), settings: { moderation: 'pre' as const, flagThreshold: 3, votesPerPerson: null, personalDataUntil: '2099-01-01T00:00:00.000Z', limits: defaultRateLimits } };
+    const process = { ...gentofteAt(seededAt), settings: { moderation: 'pre' as const, flagThreshold: 3, votesPerPerson: null, personalDataUntil: '2099-01-01T00:00:00.000Z', limits: defaultRateLimits } };
     const d = deps(process);
     const idea = await createIdea(d, actor, 'ai-i-gentofte', input);
     await expect(getIdea(d, idea.id)).rejects.toMatchObject({ status: 404 });

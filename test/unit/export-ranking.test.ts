@@ -4,7 +4,7 @@ import { ruleText } from '#functions/domain/export/document';
 import { mergedSources, rankIdeas, summarize, supporters } from '#functions/domain/export/ranking';
 import { localDate, localDateTime } from '#functions/lib/copenhagen-time';
 import { exportDocumentSchema, exportQuerySchema } from '#shared/schemas/export';
-import { firstProcess } from '#local/seed-process';
+import { gentofteAt } from '../fakes/records';
 import type { ExportIdea, ExportStore, ProcessStore, Voter } from '#functions/domain/ports';
 
 const c = (userId: string): Voter => ({ userId, participantType: 'citizen' });
@@ -164,7 +164,7 @@ describe('words and dates', () => {
 });
 
 describe('exportIdeas with fakes', () => {
-  const process = firstProcess(new Date('2026-11-01T00:00:00Z'));
+  const process = gentofteAt(new Date('2026-11-01T00:00:00Z'));
   const processes: ProcessStore = { list: async () => [process], get: async (id) => (id === process.id ? process : undefined), put: async () => undefined };
   const a = idea({ area: 'erhverv', effects: ['effektivitet', 'kvalitet'], beneficiaries: ['businesses', 'municipality'], officialAnswer: 'Vi ser på det.' });
   const bMerged = idea({ status: 'merged', mergedInto: a.id });
