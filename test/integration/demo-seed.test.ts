@@ -104,7 +104,12 @@ describe('the demo seed', () => {
     const log = await stack.api(`/moderation/log?processId=${PROCESS}&limit=100`, { token: moderator.token });
     const actions = log.json.items.map((e: { action: string }) => e.action);
     for (const action of ['merge', 'hide', 'comment-hide', 'set-status']) expect(actions).toContain(action);
-    expect(new Set(log.json.items.map((e: { actorName: string }) => e.actorName))).toEqual(new Set(['Karin S. (demo)', 'Ole R. (demo)']));
+    const decisions = log.json.items.filter((e: { action: string }) => !e.action.startsWith('process-'));
+    expect(new Set(decisions.map((e: { actorName: string }) => e.actorName))).toEqual(new Set(['Karin S. (demo)', 'Ole R. (demo)']));
+    // The process itself came in through the setup's import, audited as such on its first day.
+    expect(log.json.items.filter((e: { action: string }) => e.action.startsWith('process-'))).toEqual([
+      expect.objectContaining({ action: 'process-create', actorName: 'Opsætning', at: (await stack.api(`/processes/${PROCESS}`)).json.createdAt }),
+    ]);
   });
 
   it('gives the committee an export whose support splits by participant type', async () => {
