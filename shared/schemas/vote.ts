@@ -2,15 +2,25 @@ import * as z from 'zod';
 import { isoDateTime, slugSchema, ulidSchema } from './text';
 import { ideaStatusSchema } from './idea';
 
-/** The answer to a vote or un-vote: the idea's count after it, and whether the caller now votes for it. */
-export const voteStateSchema = z.object({ voteCount: z.int().min(0), voted: z.boolean() });
+/**
+ * How many more ideas the caller may vote for in a process: null when the process sets no limit
+ * (settings.votesPerPerson), else the limit less the votes the caller has standing there (never below 0).
+ */
+export const votesLeftSchema = z.int().min(0).nullable();
+
+/**
+ * The answer to a vote or un-vote: the idea's count after it, whether the caller now votes for it, and
+ * (when the process limits votes per person) the votes the caller has left there.
+ */
+export const voteStateSchema = z.object({ voteCount: z.int().min(0), voted: z.boolean(), votesLeft: votesLeftSchema.optional() });
 export type VoteState = z.infer<typeof voteStateSchema>;
 
 export const MAX_VOTE_LOOKUP = 100;
 
-/** `?ideaIds=a,b,c`: which of up to 100 ideas the caller has voted for. */
+/** `?ideaIds=a,b,c[&processId=]`: which of up to 100 ideas the caller has voted for (and, with the process, the votes left there). */
 export const myVotesQuerySchema = z
   .object({
+    processId: slugSchema.optional(),
     ideaIds: z
       .string()
       .transform((s) => [...new Set(s.split(',').filter(Boolean))])
@@ -18,7 +28,10 @@ export const myVotesQuerySchema = z
   })
   .strict();
 
-export const myVotesSchema = z.object({ voted: z.array(ulidSchema) });
+/** `votesLeft` is there when the query named a process. */
+export type MyVotesQuery = z.infer<typeof myVotesQuerySchema>;
+
+export const myVotesSchema = z.object({ voted: z.array(ulidSchema), votesLeft: votesLeftSchema.optional() });
 export type MyVotes = z.infer<typeof myVotesSchema>;
 
 /** `?processId=&limit=&cursor=`: a page of the ideas the caller has voted for (in one process, or all). */

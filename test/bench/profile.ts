@@ -118,7 +118,7 @@ try {
   };
   const storeVote = async (store: ReturnType<typeof voteStore>, ideaId: string, userId: string) => {
     const now = new Date();
-    const result = await store.add({ ideaId, userId, processId: PROCESS_ID, participantType: 'citizen', weight: trendWeight(now, t0), createdAt: now.toISOString() }, limitFor(seeded, 'vote'), now);
+    const result = await store.add({ ideaId, userId, processId: PROCESS_ID, participantType: 'citizen', weight: trendWeight(now, t0), createdAt: now.toISOString() }, limitFor(seeded, 'vote'), now, seeded.settings.votesPerPerson);
     if (result !== 'added') throw new Error(`store vote: ${result}`);
   };
   const stores = { store: storeFor('store'), rawPath: storeFor('rawPath'), rawLean: storeFor('rawLean') };

@@ -175,6 +175,7 @@ async function storeVote(store: VoteStore, limit: RateLimit, ideaId: string, use
       { ideaId, userId, processId: PROCESS_ID, participantType: 'citizen', weight: trendWeight(now, t0), createdAt: now.toISOString() },
       limit,
       now,
+      null,
     );
     return result === 'added' ? 'ok' : 'failed';
   } catch (error) {

@@ -3,6 +3,7 @@ import type { AuditRecord, IdeaChange, IdeaRecord, ModerationStore, QueueEntry }
 import { ascending, descending, pageOf } from './cursor';
 import { syncIdeaQueue } from './idea-queue';
 import { copy, type FakeTables } from './tables';
+import { fakeCarryVotes } from './vote-carry';
 
 /** What `changeIdea` sets when given, and removes when given null or an empty string. */
 const optionalFields = ['previousStatus', 'moderationReason', 'mergedInto', 'officialAnswer', 'answerDeadline'] as const;
@@ -62,6 +63,8 @@ export function fakeModerationStore(tables: FakeTables): ModerationStore {
       }
       return true;
     },
+
+    carryVotes: fakeCarryVotes(tables),
 
     async changeComment(expected, state, audit, now) {
       const comment = tables.comments.get(expected.id);

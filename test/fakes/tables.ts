@@ -21,6 +21,8 @@ export interface FakeTables {
   queue: Map<string, QueueSlot>;
   /** Fixed-window rate counters, keyed by user, action and window start. */
   rateCounters: Map<string, number>;
+  /** The vote rule's tallies: standing votes, keyed by tallyKey(userId, processId). */
+  voteTallies: Map<string, number>;
 }
 
 export interface QueueSlot {
@@ -41,10 +43,12 @@ export function emptyTables(): FakeTables {
     audit: new Map(),
     queue: new Map(),
     rateCounters: new Map(),
+    voteTallies: new Map(),
   };
 }
 
 export const voteKey = (ideaId: string, userId: string) => `${ideaId}/${userId}`;
+export const tallyKey = (userId: string, processId: string) => `${userId}/${processId}`;
 export const flagKey = (ideaId: string, commentId: string | undefined, userId: string) => `${ideaId}/${commentId ?? 'IDEA'}/${userId}`;
 
 /**

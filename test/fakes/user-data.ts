@@ -41,6 +41,9 @@ export function fakeUserDataStore(tables: FakeTables): UserDataStore {
 
     deleteFlag: async (flag) => void tables.flags.delete(flagKey(flag.ideaId, flag.commentId, flag.userId)),
 
-    deleteProfile: async (userId) => void tables.profiles.delete(userId),
+    async deleteProfile(userId) {
+      for (const key of [...tables.voteTallies.keys()]) if (key.startsWith(`${userId}/`)) tables.voteTallies.delete(key);
+      tables.profiles.delete(userId);
+    },
   };
 }

@@ -1,11 +1,13 @@
-import type { IdeaRecord, VoteStore } from '#functions/domain/ports';
+import type { IdeaRecord, VotedIdea, VoteStore } from '#functions/domain/ports';
+import { pageOf } from './cursor';
 import { rateCheck } from './rate-limits';
-import { copy, copyOrUndefined, voteKey, type FakeTables } from './tables';
+import { copy, copyOrUndefined, tallyKey, voteKey, type FakeTables } from './tables';
 
 /**
- * Votes as `adapters/dynamodb/votes.ts` writes them: the vote record, the idea's counters and the
- * rate counter change together or not at all. A failed condition answers in the adapter's order:
- * the vote's own (exists / absent) first, then the idea's (closed), then the rate limit (429).
+ * Votes as `adapters/dynamodb/votes.ts` writes them: the vote record, the idea's counters, the voter's
+ * tally in the process and the rate counter change together or not at all. A failed condition answers
+ * in the adapter's order: the vote's own (exists / absent) first, then the idea's (closed), then the
+ * vote rule (limit), then the rate limit (429).
  */
 export function fakeVoteStore(tables: FakeTables): VoteStore {
   /** Only a published idea that is not held after flags takes votes (or gives them back). */
@@ -20,16 +22,20 @@ export function fakeVoteStore(tables: FakeTables): VoteStore {
       };
     },
 
-    async add(vote, limit, now) {
+    async add(vote, limit, now, maxVotes) {
       const key = voteKey(vote.ideaId, vote.userId);
       const idea = tables.ideas.get(vote.ideaId);
       const rate = rateCheck(tables, vote.userId, limit, now);
+      const tally = tallyKey(vote.userId, vote.processId);
+      const standing = tables.voteTallies.get(tally) ?? 0;
       if (tables.votes.has(key)) return 'exists';
       if (!takesVotes(idea)) return 'closed';
+      if (maxVotes !== null && standing >= maxVotes) return 'limit';
       if (!rate.ok) throw rate.refusal();
       tables.votes.set(key, copy(vote));
       idea.voteCount += 1;
       idea.trendScore += vote.weight;
+      tables.voteTallies.set(tally, standing + 1);
       rate.commit();
       return 'added';
     },
@@ -45,12 +51,35 @@ export function fakeVoteStore(tables: FakeTables): VoteStore {
       idea.voteCount -= 1;
       // The weight the caller names, as the adapter subtracts it: the trend score stays a sum of live votes.
       idea.trendScore -= vote.weight;
+      // Never below zero: a vote from before tallies were kept was never counted.
+      const tally = tallyKey(vote.userId, vote.processId);
+      const standing = tables.voteTallies.get(tally) ?? 0;
+      if (standing > 0) tables.voteTallies.set(tally, standing - 1);
       rate.commit();
       return 'removed';
     },
 
     count: async (ideaId) => tables.ideas.get(ideaId)?.voteCount ?? 0,
 
+    standing: async (userId, processId) => tables.voteTallies.get(tallyKey(userId, processId)) ?? 0,
+
     votedAmong: async (userId, ideaIds) => ideaIds.filter((id) => tables.votes.has(voteKey(id, userId))),
+
+    async votesOf(userId, page) {
+      const mine = [...tables.votes.values()]
+        .filter((v) => v.userId === userId && !v.carriedFrom && (!page.processId || v.processId === page.processId))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.ideaId.localeCompare(a.ideaId));
+      const found = pageOf(mine, page.limit, page.cursor, `my-votes:${userId}:${page.processId ?? ''}`);
+      return { items: found.items.map(copy), nextCursor: found.nextCursor };
+    },
+
+    async ideas(ideaIds) {
+      return ideaIds.flatMap((id): VotedIdea[] => {
+        const idea = tables.ideas.get(id);
+        if (!idea) return [];
+        const { processId, title, status, held, mergedInto } = idea;
+        return [{ id, processId, title, status, ...(held ? { held } : {}), ...(mergedInto ? { mergedInto } : {}) }];
+      });
+    },
   };
 }

@@ -79,6 +79,7 @@ const requests: Record<FeatureRouteId, (caller: Caller) => Promise<Call>> = {
   voteIdea: async () => ({ path: `/ideas/${ideaId}/vote` }),
   unvoteIdea: async () => ({ path: `/ideas/${ideaId}/vote` }),
   myVotes: async () => ({ path: `/me/votes?ideaIds=${ideaId}` }),
+  myVotedIdeas: async () => ({ path: '/me/voted-ideas' }),
   listComments: async () => ({ path: `/ideas/${ideaId}/comments` }),
   createComment: async () => ({ path: `/ideas/${ideaId}/comments`, body: { body: 'En ny kommentar', stance: 'for' } }),
   updateComment: async (caller) => ({

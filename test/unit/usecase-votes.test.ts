@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { myVotes, unvote, vote } from '#functions/domain/votes';
 import { defaultRateLimits } from '#shared/schemas/process';
-import { DURING_REVIEW, fakeWorld, PROCESS_ID } from '../fakes';
+import { aProcess, DURING_REVIEW, fakeWorld, PROCESS_ID } from '../fakes';
 
 /** Votes on the in-memory ports: what a vote leaves stored, and the errors (with status) it refuses with. Each test: prepare, act, assess. */
 function world() {
@@ -150,6 +150,70 @@ describe('myVotes', () => {
     const other = given.idea();
     await vote(deps, voter, idea.id);
 
-    expect(await myVotes(deps.votes, voter, [other.id, idea.id])).toEqual({ voted: [idea.id] });
+    expect(await myVotes(deps, voter, { ideaIds: [other.id, idea.id] })).toEqual({ voted: [idea.id] });
+  });
+
+  it('with a process, tells the votes left there: null without a limit, else the limit less the standing votes', async () => {
+    const { deps, given, voter, idea } = world();
+    expect(await myVotes(deps, voter, { ideaIds: [idea.id], processId: PROCESS_ID })).toEqual({ voted: [], votesLeft: null });
+
+    given.process({ settings: { ...aProcess().settings, votesPerPerson: 3 } });
+    await vote(deps, voter, idea.id);
+
+    expect(await myVotes(deps, voter, { ideaIds: [idea.id], processId: PROCESS_ID })).toEqual({ voted: [idea.id], votesLeft: 2 });
+    await expect(myVotes(deps, voter, { ideaIds: [idea.id], processId: 'intet-forloeb' })).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('the vote rule (settings.votesPerPerson)', () => {
+  function limited(max: number | null) {
+    const w = world();
+    w.given.process({ settings: { ...aProcess().settings, votesPerPerson: max } });
+    return { ...w, ideas: [w.idea, w.given.idea(), w.given.idea()] };
+  }
+
+  it('lets a person vote for N ideas, telling the votes left, and refuses the next with 409 vote-limit in Danish, storing nothing', async () => {
+    const { deps, tables, voter, ideas } = limited(2);
+
+    expect(await vote(deps, voter, ideas[0]!.id)).toEqual({ voteCount: 1, voted: true, votesLeft: 1 });
+    expect(await vote(deps, voter, ideas[1]!.id)).toEqual({ voteCount: 1, voted: true, votesLeft: 0 });
+    await expect(vote(deps, voter, ideas[2]!.id)).rejects.toMatchObject({
+      status: 409,
+      slug: 'vote-limit',
+      detail: 'Du har brugt alle dine 2 stemmer i dette forløb. Tag en stemme tilbage for at stemme på en anden idé.',
+    });
+    expect(tables.ideas.get(ideas[2]!.id)!.voteCount).toBe(0);
+    expect(tables.votes.size).toBe(2);
+  });
+
+  it('counts a repeated vote once, and gives a vote back when one is taken back', async () => {
+    const { deps, voter, ideas } = limited(1);
+    await vote(deps, voter, ideas[0]!.id);
+    expect(await vote(deps, voter, ideas[0]!.id)).toEqual({ voteCount: 1, voted: true, votesLeft: 0 });
+    await expect(vote(deps, voter, ideas[1]!.id)).rejects.toMatchObject({ slug: 'vote-limit', detail: expect.stringContaining('din stemme') });
+
+    expect(await unvote(deps, voter, ideas[0]!.id)).toEqual({ voteCount: 0, voted: false, votesLeft: 1 });
+    expect(await vote(deps, voter, ideas[1]!.id)).toEqual({ voteCount: 1, voted: true, votesLeft: 0 });
+  });
+
+  it('is per person and per process', async () => {
+    const { deps, given, voter, ideas } = limited(1);
+    await vote(deps, voter, ideas[0]!.id);
+
+    await expect(vote(deps, given.user('someone'), ideas[1]!.id)).resolves.toMatchObject({ voted: true, votesLeft: 0 });
+    given.process({ id: 'andet-forloeb', settings: { ...aProcess().settings, votesPerPerson: 1 } });
+    const elsewhere = given.idea({ processId: 'andet-forloeb' });
+    await expect(vote(deps, voter, elsewhere.id)).resolves.toMatchObject({ voted: true, votesLeft: 0 });
+  });
+
+  it('counts votes cast before a limit was set, and never answers fewer than 0 left', async () => {
+    const { deps, given, voter, ideas } = limited(null);
+    expect(await vote(deps, voter, ideas[0]!.id)).toEqual({ voteCount: 1, voted: true });
+    await vote(deps, voter, ideas[1]!.id);
+
+    given.process({ settings: { ...aProcess().settings, votesPerPerson: 1 } });
+
+    await expect(vote(deps, voter, ideas[2]!.id)).rejects.toMatchObject({ slug: 'vote-limit' });
+    expect(await myVotes(deps, voter, { ideaIds: [ideas[0]!.id], processId: PROCESS_ID })).toMatchObject({ votesLeft: 0 });
   });
 });

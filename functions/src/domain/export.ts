@@ -34,7 +34,8 @@ export type ExportOutput = ExportDocument | { file: { contentType: string; body:
  * 1. The process exists (else 404).
  * 2. Read every public idea of the process, the ideas merged into them (following merges of merges),
  *    and the vote records of both.
- * 3. Count each idea's distinct supporters: a person who voted for an idea and for one merged into it counts once.
+ * 3. Count each idea's distinct supporters: a person who voted for an idea and for one merged into it counts once
+ *    (a merge carries the merged idea's votes to the target, so mostly the target's records say it all).
  * 4. Rank by supporters (most first), then by age (oldest first); keep the area and status asked for; take the top.
  * 5. Add the rule in words, the statement on automated processing and the figures for the whole process.
  */
@@ -50,11 +51,14 @@ export async function buildExport(deps: ExportDeps, processId: string, query: Ex
   const ideas = listed.filter(isPublic);
   const sources = await mergedSources(deps.exports, ideas);
   // Every idea's votes are read, not only those with a vote count: the count is a cache, the records are the truth.
-  const wanted = [...ideas.map((i) => i.id), ...[...sources.values()].flat().map((s) => s.id)];
+  const wanted = [...ideas.map((i) => i.id), ...[...sources.values()].flat().filter((s) => !s.votesCarried).map((s) => s.id)];
   const voters = await deps.exports.voters([...new Set(wanted)]);
   const counted = ideas.map((idea) => {
     const from = sources.get(idea.id) ?? [];
-    return { idea, sources: from, support: supporters(voters.get(idea.id) ?? [], from.map((s) => voters.get(s.id) ?? [])) };
+    // A source whose votes were carried to its target counts through the target's own vote records
+    // (as the public count does): counting it again would bring back a vote its voter took back there.
+    const uncarried = from.filter((s) => !s.votesCarried);
+    return { idea, sources: from, support: supporters(voters.get(idea.id) ?? [], uncarried.map((s) => voters.get(s.id) ?? [])) };
   });
 
   const ranked = rankIdeas(counted, query);

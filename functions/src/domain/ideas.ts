@@ -126,6 +126,7 @@ export function toDetail(idea: IdeaRecord): IdeaDetail {
     previousStatus: _previous,
     moderationReason: _reason,
     flagsResetAt: _flagsResetAt,
+    votesCarriedAt: _votesCarriedAt,
     ...detail
   } = idea;
   return detail;

@@ -22,6 +22,7 @@ import type {
   UserDirectory,
 } from './ports';
 import { ideaMail } from './notifications';
+import { carryMergedVotes, unfinishedMerge } from './merge-votes';
 import { localDate } from '../lib/copenhagen-time';
 
 export interface ModerationDeps {
@@ -83,11 +84,17 @@ export async function moderatedIdea(deps: Pick<ModerationDeps, 'moderation' | 'i
  * 2. The change and its audit entry (who, when, what, reason, state before and after) are written in
  *    one transaction, conditional on the idea still being in the state the moderator saw (else 409).
  * 3. The author is told by email (best effort: a failed mail does not undo the decision).
+ * 4. A merge carries the merged idea's votes to the target, each supporter once (merge-votes.ts); a
+ *    merge stored earlier whose votes were not all carried is finished by the same request.
  */
 export async function moderateIdea(deps: ModerationDeps, actor: Actor, ideaId: string, command: IdeaModeration): Promise<ModeratedIdea> {
   const now = deps.clock.now();
   const idea = await deps.ideas.get(ideaId);
   if (!idea) throw new NotFoundError('Idéen findes ikke.');
+  if (command.action === 'merge' && unfinishedMerge(idea, command.targetId)) {
+    await carryMergedVotes(deps.moderation, idea, command.targetId, now);
+    return withHistory(deps, idea);
+  }
   const change = decideIdea(idea, command);
   if (command.action === 'merge') {
     const target = await deps.ideas.get(command.targetId);
@@ -107,6 +114,7 @@ export async function moderateIdea(deps: ModerationDeps, actor: Actor, ideaId: s
 
   const updated = (await deps.ideas.get(ideaId))!;
   await notifyAuthor(deps, updated, command);
+  if (command.action === 'merge') await carryMergedVotes(deps.moderation, idea, command.targetId, now);
   return withHistory(deps, updated);
 }
 

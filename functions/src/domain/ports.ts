@@ -5,6 +5,7 @@ import type { Stance } from '#shared/schemas/comment';
 import type { FlagReason } from '#shared/schemas/flag';
 import type { AuditActor } from '#shared/rules/audit';
 import type { AuditFilter, AuditRecord, AuditTargetNames } from './ports/audit';
+import type { VoteRecord } from './ports/votes';
 
 /**
  * What the use cases need from storage, as interfaces. The adapters in `adapters/` (dynamodb, cognito, ses) implement
@@ -14,6 +15,7 @@ import type { AuditFilter, AuditRecord, AuditTargetNames } from './ports/audit';
 
 export type { ExportIdea, ExportStore, Voter } from './ports/export';
 export type { AuditFilter, AuditRecord, AuditTargetNames } from './ports/audit';
+export type { VotedIdea, VoteRecord, VoteStore } from './ports/votes';
 
 /** An idea as stored: the public detail plus what only the server may see. */
 export interface IdeaRecord extends IdeaDetail {
@@ -32,6 +34,8 @@ export interface IdeaRecord extends IdeaDetail {
   moderationReason?: string;
   /** The author's Cognito user name, to find their email for notifications (never shown). */
   authorUsername?: string;
+  /** On a merged idea: when every vote on it had been carried to the merge target (see domain/merge-votes.ts). */
+  votesCarriedAt?: string;
 }
 
 /** A per-user limit on one kind of write, e.g. 30 votes a minute. */
@@ -97,30 +101,6 @@ export interface ProfileStore {
    * touching what others decide (a moderator's block): no read-modify-write race can undo a block.
    */
   update(userId: string, fields: Pick<StoredProfile, 'displayName' | 'participantType' | 'organisation'>, now: Date): Promise<StoredProfile>;
-}
-
-export interface VoteRecord {
-  ideaId: string;
-  userId: string;
-  processId: string;
-  /** The voter's participant type when voting: the committee's export splits support by it. */
-  participantType: ParticipantType;
-  /** The trending weight this vote added, subtracted again by an un-vote. */
-  weight: number;
-  createdAt: string;
-}
-
-export interface VoteStore {
-  /** The idea and the voter's profile, and with `withVote` the voter's vote on it (read consistently). */
-  context(ideaId: string, userId: string, withVote: boolean): Promise<{ idea?: IdeaRecord; profile?: StoredProfile; vote?: VoteRecord }>;
-  /** added; exists (already voted); closed (the idea stopped taking votes). Throws TooManyRequestsError. */
-  add(vote: VoteRecord, limit: RateLimit, now: Date): Promise<'added' | 'exists' | 'closed'>;
-  /** removed; absent (there was no vote). */
-  remove(vote: VoteRecord, limit: RateLimit, now: Date): Promise<'removed' | 'absent' | 'closed'>;
-  /** The idea's vote count, read consistently. */
-  count(ideaId: string): Promise<number>;
-  /** Of these ideas, the ones the user has voted for. */
-  votedAmong(userId: string, ideaIds: string[]): Promise<string[]>;
 }
 
 export interface CommentRecord {
@@ -210,6 +190,12 @@ export interface ModerationStore {
    * Returns false when the idea changed meanwhile or the target is no longer public.
    */
   changeIdea(expected: IdeaRecord, change: IdeaChange, audit: AuditRecord, now: Date, mergeTarget?: string): Promise<boolean>;
+  /**
+   * After a merge: moves every vote on the merged idea to the target, in batches, each voter once (see
+   * domain/merge-votes.ts); marks the merged idea `votesCarriedAt` when all are moved. Safe to repeat.
+   * done; unfinished (stopped at `deadline`, call again); target-closed (the target was merged meanwhile).
+   */
+  carryVotes(source: IdeaRecord, targetId: string, now: Date, deadline: number): Promise<'done' | 'unfinished' | 'target-closed'>;
   changeComment(expected: CommentRecord, state: 'visible' | 'hidden', audit: AuditRecord, now: Date): Promise<boolean>;
   setBlocked(userId: string, blocked: boolean, audit: AuditRecord): Promise<boolean>;
   appendAudit(audit: AuditRecord): Promise<void>;
@@ -247,6 +233,7 @@ export interface UserDataStore {
   /** Deletes a vote whatever the idea's state, keeping the idea's counters exact. */
   eraseVote(vote: VoteRecord): Promise<void>;
   deleteFlag(flag: FlagRecord): Promise<void>;
+  /** Deletes the profile and the user's vote-rule tallies. */
   deleteProfile(userId: string): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
-// (primary adapter) --> domain/votes --> adapters/dynamodb
+// (primary adapter) --> domain/votes, domain/my-votes --> adapters/dynamodb
+import { myVotedIdeas } from '../domain/my-votes';
 import { systemClock } from '../domain/ports';
 import { myVotes, unvote, vote } from '../domain/votes';
 import { areaHandler } from '../lib/http';
@@ -10,5 +11,6 @@ const deps = { votes, processes, clock: systemClock };
 export const handler = areaHandler({
   voteIdea: async ({ params, actor }) => vote(deps, actor, params.ideaId),
   unvoteIdea: async ({ params, actor }) => unvote(deps, actor, params.ideaId),
-  myVotes: async ({ query, actor }) => myVotes(votes, actor, query.ideaIds),
+  myVotes: async ({ query, actor }) => myVotes(deps, actor, query),
+  myVotedIdeas: async ({ query, actor }) => myVotedIdeas(votes, actor, query),
 });

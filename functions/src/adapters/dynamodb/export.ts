@@ -22,7 +22,7 @@ import { listIndexName } from './tables';
 
 const IDEA_ATTRIBUTES = [
   'id', 'title', 'area', 'effects', 'beneficiaries', 'status', 'officialAnswer', 'commentCount', 'createdAt',
-  'authorId', 'authorType', 'mergedFrom', 'mergedInto', 'held',
+  'authorId', 'authorType', 'mergedFrom', 'mergedInto', 'held', 'votesCarriedAt',
 ];
 
 /** Parallel vote Queries: enough to hide latency, few enough not to throttle a small on-demand table. */
@@ -120,5 +120,6 @@ function toIdea(item: Record<string, unknown>): ExportIdea {
     ...(item.mergedFrom instanceof Set ? { mergedFrom: [...(item.mergedFrom as Set<string>)] } : {}),
     ...(typeof item.mergedInto === 'string' ? { mergedInto: item.mergedInto } : {}),
     ...(item.held === true ? { held: true } : {}),
+    ...(typeof item.votesCarriedAt === 'string' ? { votesCarried: true } : {}),
   };
 }

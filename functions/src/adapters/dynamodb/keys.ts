@@ -7,6 +7,7 @@
  * | idea      | IDEA#<ideaId>      | IDEA            | gsiList, gsiArea (public only), gsiUser, gsiQueue, gsiProcess |
  * | profile   | USER#<userId>      | PROFILE         |                                                   |
  * | vote      | IDEA#<ideaId>      | VOTE#<userId>   | gsiUser (USER#<userId> / VOTE#<ideaId>)           |
+ * | vote tally | USER#<userId>     | TALLY#<processId> | n: the user's standing votes in the process (vote rule) |
  * | comment   | IDEA#<ideaId>      | COMMENT#<id>    | gsiUser (COMMENT#<ideaId>#<id>), gsiQueue if held |
  * | reply     | IDEA#<ideaId>      | REPLY#<parentId>#<id>  (sorts right after the thread's other replies) |
  * | comment → idea pointer | COMMENT#<id> | REF    |                                                   |
@@ -23,6 +24,10 @@ export const keys = {
 
   vote: (ideaId: string, userId: string) => ({ pk: `IDEA#${ideaId}`, sk: `VOTE#${userId}` }),
   userVote: (ideaId: string) => `VOTE#${ideaId}`,
+  userVotePrefix: 'VOTE#',
+  /** How many votes a user has standing in a process, moved in the vote's own transaction. */
+  voteTally: (userId: string, processId: string) => ({ pk: `USER#${userId}`, sk: `TALLY#${processId}` }),
+  voteTallyPrefix: 'TALLY#',
 
   comment: (ideaId: string, commentId: string, parentId?: string) => ({
     pk: `IDEA#${ideaId}`,

@@ -7,6 +7,7 @@ import { fromItem as ideaFromItem, ideaIndexAttributes } from './ideas';
 import { keys } from './keys';
 import { countAll, queryAll } from './query';
 import { transact, type TransactItems } from './transactions';
+import { carryVotes } from './vote-carry';
 
 /**
  * Access patterns for moderation:
@@ -134,6 +135,8 @@ export function moderationStore(client: DynamoDBDocumentClient, table: string): 
       }
       return (await transact(client, items)).ok;
     },
+
+    carryVotes: (source, targetId, now, deadline) => carryVotes(client, table, source, targetId, now, deadline),
 
     async changeComment(expected, state, audit, now) {
       const outcome = await transact(client, [

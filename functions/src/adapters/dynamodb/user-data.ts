@@ -63,6 +63,14 @@ export function userDataStore(client: DynamoDBDocumentClient, table: string): Us
     },
 
     async deleteProfile(userId) {
+      // The vote-rule tallies (USER#<userId> / TALLY#<processId>) carry the user id too: they go with the profile.
+      const tallies = await queryAll(client, {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tally)',
+        ExpressionAttributeValues: { ':pk': keys.profile(userId).pk, ':tally': keys.voteTallyPrefix },
+        ProjectionExpression: 'pk, sk',
+      });
+      for (const key of tallies) await client.send(new DeleteCommand({ TableName: table, Key: { pk: key.pk, sk: key.sk } }));
       await client.send(new DeleteCommand({ TableName: table, Key: keys.profile(userId) }));
     },
   };

@@ -24,6 +24,8 @@ export interface ExportIdea {
   mergedFrom?: string[];
   /** On a merged idea: the idea it was merged into. */
   mergedInto?: string;
+  /** On a merged idea: its votes were all carried to the idea it was merged into (domain/merge-votes.ts). */
+  votesCarried?: boolean;
   /** Held for moderation after flags. */
   held?: boolean;
 }
