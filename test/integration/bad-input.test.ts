@@ -88,7 +88,7 @@ describe('unknown things: 404', () => {
     expectProblem(await stack.api('/nothing/here'), 404);
     const r = await stack.api('/processes', { method: 'DELETE' });
     expectProblem(r, 405);
-    expect(r.headers.get('allow')).toBe('GET');
+    expect(r.headers.get('allow')).toBe('GET, POST');
   });
 });
 
@@ -109,6 +109,41 @@ describe('bodies that are not what we take', () => {
     expectProblem(await post(undefined, { rawBody: '', headers: { 'content-type': 'application/json' } }), 400);
     expectProblem(await post(undefined, { rawBody: 'null', headers: { 'content-type': 'application/json' } }), 400);
     expectProblem(await post(undefined, { rawBody: '[]', headers: { 'content-type': 'application/json' } }), 400);
+  });
+});
+
+describe('process administration: the same answers on its routes', () => {
+  let admin: string;
+  beforeAll(async () => {
+    ({ token: admin } = await stack.user({ role: 'admin' }));
+  });
+  const now = new Date().toISOString();
+
+  it('400 listing every missing field of a definition at once', async () => {
+    const problem = expectProblem(await stack.api('/processes', { method: 'POST', token: admin, body: { id: 'Ikke En Slug' } }), 400);
+    expect(problem.errors?.map((e) => e.path)).toEqual(
+      expect.arrayContaining(['body.id', 'body.title', 'body.summary', 'body.phases', 'body.areas', 'body.effects', 'body.settings']),
+    );
+    expect(problem.errors?.every((e) => e.message.length > 0)).toBe(true);
+  });
+
+  it('415 and 400 for bodies that are not JSON objects', async () => {
+    const raw = (rawBody: string, type = 'application/json') => stack.api('/processes', { method: 'POST', token: admin, rawBody, headers: { 'content-type': type } });
+    expectProblem(await raw('id=x', 'application/x-www-form-urlencoded'), 415);
+    expect(expectProblem(await raw('{"id": '), 400).type).toBe('/problems/invalid-json');
+    expectProblem(await raw('[]'), 400);
+  });
+
+  it('404 for every process route on a process that does not exist', async () => {
+    const calls: [string, string, unknown?][] = [
+      ['PATCH', '/processes/findes-ikke', { expectedUpdatedAt: now, summary: { da: 'Tekst' } }],
+      ['POST', '/processes/findes-ikke/clone', { id: 'en-kopi', title: { da: 'Kopi' }, startsAt: now }],
+      ['POST', '/processes/findes-ikke/archive', { archived: true, confirm: true }],
+      ['GET', '/processes/findes-ikke/definition'],
+      ['GET', '/processes/findes-ikke/changes'],
+    ];
+    for (const [method, path, body] of calls) expectProblem(await stack.api(path, { method, token: admin, body }), 404);
+    expectProblem(await stack.api('/processes/findes-ikke'), 404);
   });
 });
 

@@ -4,6 +4,7 @@ import { routeList, routes, type RouteDef } from '#shared/api/routes';
 import type { Role } from '#shared/schemas/user';
 import { commentMaker, expectRouteAnswer, type User } from '../helpers/participation';
 import { auditAll, ideaPoster } from '../helpers/moderation';
+import { aDefinition } from '../fixtures/process-definitions';
 import { testStack, type TestStack } from '../helpers/stack';
 
 /**
@@ -45,6 +46,13 @@ let comment: ReturnType<typeof commentMaker>;
 let ideaId: string;
 let commentId: string;
 let bystander: User;
+/** The seeded process as it was before the matrix ran: refused calls must leave it so. */
+let seeded: { updatedAt: string; archivedAt?: string };
+/** A fresh process slug for each allowed call that creates one. */
+let fresh = 0;
+const freshSlug = () => `matrix-${++fresh}`;
+/** Ids that refused calls try to create: they must not exist afterwards. */
+const REFUSED_ID = 'matrix-refused';
 
 beforeAll(async () => {
   stack = await testStack();
@@ -62,7 +70,15 @@ beforeAll(async () => {
   bystander = by!;
   ideaId = (await newIdea()).id;
   commentId = (await comment(ideaId, 'En kommentar til moderatorerne', bystander)).id;
+  seeded = (await stack.api('/processes/ai-i-gentofte')).json;
 }, 90_000);
+
+/** A new process, created by the admin, for an allowed call to change. */
+async function freshProcess(): Promise<{ id: string; updatedAt: string }> {
+  const r = await stack.api('/processes', { method: 'POST', token: users.admin.token, body: aDefinition(freshSlug()) });
+  expect(r.status, JSON.stringify(r.json)).toBe(201);
+  return r.json;
+}
 afterAll(() => stack?.stop());
 
 interface Call {
@@ -103,6 +119,20 @@ const requests: Record<FeatureRouteId, (caller: Caller, route: RouteDef) => Prom
     path: `/users/${allowed(route, caller) ? (await stack.user({ name: 'Ny moderator' })).userId : bystander.userId}/roles`,
     body: { roles: ['moderator'] },
   }),
+  createProcess: async (caller, route) => ({ path: '/processes', body: aDefinition(allowed(route, caller) ? freshSlug() : REFUSED_ID) }),
+  updateProcess: async (caller, route) => {
+    const target = allowed(route, caller) ? await freshProcess() : { id: 'ai-i-gentofte', updatedAt: seeded.updatedAt };
+    return { path: `/processes/${target.id}`, body: { expectedUpdatedAt: target.updatedAt, summary: { da: 'Ændret af matricen.' } } };
+  },
+  cloneProcess: async (caller, route) => ({
+    path: '/processes/ai-i-gentofte/clone',
+    body: { id: allowed(route, caller) ? freshSlug() : REFUSED_ID, title: { da: 'Kopi' }, startsAt: new Date().toISOString() },
+  }),
+  archiveProcess: async (caller, route) => ({
+    path: `/processes/${allowed(route, caller) ? (await freshProcess()).id : 'ai-i-gentofte'}/archive`,
+    body: { archived: true, confirm: true },
+  }),
+  processDefinition: async () => ({ path: '/processes/ai-i-gentofte/definition' }),
 };
 
 describe('the matrix', () => {
@@ -143,10 +173,15 @@ describe('refused calls', () => {
     expect(shared).toMatchObject({ state: 'visible' });
     const lookup = await stack.api(`/users?email=${encodeURIComponent(bystander.email)}`, { token: users.admin.token });
     expect(lookup.json).toMatchObject({ userId: bystander.userId, roles: [], blocked: false });
+    const process = await stack.api('/processes/ai-i-gentofte');
+    expect(process.json.updatedAt).toBe(seeded.updatedAt);
+    expect(process.json.archivedAt).toBeUndefined();
+    expect((await stack.api(`/processes/${REFUSED_ID}`)).status).toBe(404);
 
     const log = [...(await auditAll(stack, users.moderator.token, 'ai-i-gentofte')), ...(await auditAll(stack, users.moderator.token, 'platform'))];
     expect(log.length).toBeGreaterThan(0);
-    const actors = new Set(log.map((e) => e.actorId));
+    // The seed imports the process as the setup command does ('setup'); every other entry is a call's.
+    const actors = new Set(log.filter((e) => e.actorId !== 'setup').map((e) => e.actorId));
     expect([...actors].sort()).toEqual([users.moderator.userId, users.admin.userId].sort());
     expect(log.some((e) => e.targetId === ideaId || e.targetId === commentId || e.targetId === bystander.userId)).toBe(false);
   });

@@ -15,8 +15,12 @@ function fakes(process: Process, profile?: StoredProfile) {
     get: async (id) => ideas.get(id),
     listPublic: async () => ({ items: [...ideas.values()], nextCursor: null }),
     listByAuthor: async () => ({ items: [], nextCursor: null }),
+    usedAreasAndEffects: async () => ({ areas: [...new Set([...ideas.values()].map((i) => i.area))], effects: [] }),
   };
-  const processes: ProcessStore = { list: async () => [process], get: async (id) => (id === process.id ? process : undefined), put: async () => undefined };
+  const notHere = async (): Promise<never> => {
+    throw new Error('not used by these use cases');
+  };
+  const processes: ProcessStore = { list: async () => [process], get: async (id) => (id === process.id ? process : undefined), put: async () => undefined, create: notHere, update: notHere };
   const profiles: ProfileStore = { get: async () => profile, put: async () => undefined, update: async () => profile! };
   return { ideas: ideaStore, processes, profiles, stored: ideas };
 }

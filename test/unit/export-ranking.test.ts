@@ -165,7 +165,10 @@ describe('words and dates', () => {
 
 describe('exportIdeas with fakes', () => {
   const process = gentofteAt(new Date('2026-11-01T00:00:00Z'));
-  const processes: ProcessStore = { list: async () => [process], get: async (id) => (id === process.id ? process : undefined), put: async () => undefined };
+  const notHere = async (): Promise<never> => {
+    throw new Error('the export changes no process');
+  };
+  const processes: ProcessStore = { list: async () => [process], get: async (id) => (id === process.id ? process : undefined), put: async () => undefined, create: notHere, update: notHere };
   const a = idea({ area: 'erhverv', effects: ['effektivitet', 'kvalitet'], beneficiaries: ['businesses', 'municipality'], officialAnswer: 'Vi ser på det.' });
   const bMerged = idea({ status: 'merged', mergedInto: a.id });
   a.mergedFrom = [bMerged.id];

@@ -22,25 +22,30 @@ const EXCERPT_LENGTH = 240;
 
 /**
  * Post an idea. Primary course:
- * 1. The process exists and the phase open now accepts ideas (else 409).
- * 2. The area and the effects are the process's own (else 400 naming the field).
+ * 1. The process exists, is not archived, and the phase open now accepts ideas (else 409).
+ * 2. The area and the effects are the process's own and not retired (else 400 naming the field).
  * 3. The author has a profile: the display name and participant type shown with the idea (else 409).
  * 4. The idea is stored, published at once or pending when the process is pre-moderated.
  */
 export async function createIdea(deps: IdeaDeps, actor: Actor, processId: string, input: IdeaCreate): Promise<IdeaDetail> {
   const process = await getProcess(deps.processes, processId);
   const now = deps.clock.now();
+  if (process.archivedAt !== undefined) throw new ConflictError('process-archived', 'Forløbet er arkiveret og modtager ikke idéer.');
   if (!phaseAllows(process, now, 'submit')) {
     throw new ConflictError('phase-closed', 'Forløbet modtager ikke idéer i denne fase.');
   }
 
-  const areaIds = new Set(process.areas.map((a) => a.id));
-  const effectIds = new Set(process.effects.map((e) => e.id));
+  // A retired area or effect stays on the ideas that have it; new ideas cannot choose it.
+  const area = process.areas.find((a) => a.id === input.area);
+  const effectOf = (id: string) => process.effects.find((e) => e.id === id);
   const errors = [
-    ...(areaIds.has(input.area) ? [] : [{ path: 'body.area', message: 'Vælg et af forløbets områder.' }]),
-    ...input.effects.flatMap((e, i) =>
-      effectIds.has(e) ? [] : [{ path: `body.effects.${i}`, message: 'Vælg blandt forløbets forventede effekter.' }],
-    ),
+    ...(!area ? [{ path: 'body.area', message: 'Vælg et af forløbets områder.' }] : []),
+    ...(area?.retired ? [{ path: 'body.area', message: 'Området er udgået og kan ikke vælges til nye idéer. Vælg et andet.' }] : []),
+    ...input.effects.flatMap((e, i) => {
+      const effect = effectOf(e);
+      if (!effect) return [{ path: `body.effects.${i}`, message: 'Vælg blandt forløbets forventede effekter.' }];
+      return effect.retired ? [{ path: `body.effects.${i}`, message: 'Effekten er udgået og kan ikke vælges til nye idéer. Vælg en anden.' }] : [];
+    }),
   ];
   if (errors.length) throw new ValidationError(errors);
 

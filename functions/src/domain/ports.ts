@@ -69,8 +69,17 @@ export interface Page<T> {
 export interface ProcessStore {
   list(): Promise<Process[]>;
   get(processId: string): Promise<Process | undefined>;
-  /** Creates or replaces a process. */
+  /** Creates or replaces a process (the local seed; an admin's creation goes through `create`). */
   put(process: Process): Promise<void>;
+  /** Stores a new process with its audit entry, in one transaction; `exists` (nothing written) when the id is taken. */
+  create(process: Process, audit: AuditRecord): Promise<'created' | 'exists'>;
+  /**
+   * Writes what an admin decides (the definition's fields and `archivedAt`, set or removed) and
+   * `updatedAt`, with its audit entry, in one transaction, if the stored `updatedAt` is still
+   * `expectedUpdatedAt`; `stale` (nothing written) when someone changed the process meanwhile.
+   * Fields no admin sets (createdAt, personalDataErasedAt) are left as stored.
+   */
+  update(process: Process, expectedUpdatedAt: string, audit: AuditRecord): Promise<'updated' | 'stale'>;
 }
 
 export interface IdeaStore {
@@ -80,6 +89,8 @@ export interface IdeaStore {
   listPublic(query: IdeaPageQuery): Promise<Page<IdeaSummary>>;
   /** An author's own ideas, any status, newest first. */
   listByAuthor(userId: string, limit: number, cursor?: string): Promise<Page<IdeaSummary>>;
+  /** The areas and effects that ideas of the process use, in any status (such an area can only be retired). */
+  usedAreasAndEffects(processId: string): Promise<{ areas: string[]; effects: string[] }>;
 }
 
 export interface StoredProfile {

@@ -1,22 +1,36 @@
-// (primary adapter) --> domain/roles --> adapters/cognito, adapters/dynamodb
+// (primary adapter) --> domain/roles, domain/process-admin --> adapters/cognito, adapters/dynamodb
 import { monotonicFactory } from 'ulid';
 import { systemClock } from '../domain/ports';
+import { processDefinition } from '../domain/processes';
+import { archiveProcess } from '../domain/process-admin/archive';
+import { cloneProcess } from '../domain/process-admin/clone';
+import { createProcess } from '../domain/process-admin/create';
+import { updateProcess } from '../domain/process-admin/update';
 import { findUser, setRoles } from '../domain/roles';
 import { areaHandler } from '../lib/http';
 import { stores } from '../adapters/dynamodb';
 import { userDirectory } from '../adapters/cognito/user-directory';
 
 const ulid = monotonicFactory();
-const { profiles, moderation } = stores();
+const { profiles, moderation, ideas, freshProcesses } = stores();
 const deps = {
+  // An admin's change is checked against the stored process, never a cached copy.
+  processes: freshProcesses,
+  ideas,
   profiles,
   moderation,
   directory: userDirectory(),
   clock: systemClock,
   newId: (now: Date) => ulid(now.getTime()),
 };
+const now = () => deps.clock.now();
 
 export const handler = areaHandler({
   findUser: async ({ query }) => findUser(deps, query.email),
   setRoles: async ({ params, body, actor }) => setRoles(deps, actor, params.userId, body.roles),
+  createProcess: async ({ body, actor }) => createProcess(deps, actor, body, now()),
+  updateProcess: async ({ params, body, actor }) => updateProcess(deps, actor, params.processId, body, now()),
+  cloneProcess: async ({ params, body, actor }) => cloneProcess(deps, actor, params.processId, body, now()),
+  archiveProcess: async ({ params, body, actor }) => archiveProcess(deps, actor, params.processId, body, now()),
+  processDefinition: async ({ params }) => processDefinition(deps.processes, params.processId),
 });

@@ -54,6 +54,24 @@ export function ideaStore(client: DynamoDBDocumentClient, table: string): IdeaSt
       return Item ? fromItem(Item) : undefined;
     },
 
+    async usedAreasAndEffects(processId) {
+      // The byProcess index holds every idea of the process in any status, with only its keys, area
+      // and effects: one small item per idea. (An index is read eventually consistent: an idea
+      // posted in the last moment may be missed, as it may be posted just after the check anyway.)
+      const items = await queryAll(client, {
+        TableName: table,
+        IndexName: 'byProcess',
+        KeyConditionExpression: 'gsiProcess = :p',
+        ExpressionAttributeValues: { ':p': keys.processIdeas(processId) },
+        ExpressionAttributeNames: { '#a': 'area', '#e': 'effects' },
+        ProjectionExpression: '#a, #e',
+      });
+      return {
+        areas: [...new Set(items.map((i) => i.area as string))],
+        effects: [...new Set(items.flatMap((i) => (i.effects as string[] | undefined) ?? []))],
+      };
+    },
+
     async listByAuthor(userId, limit, cursor) {
       const index = 'byUser';
       const partition = keys.userItems(userId);

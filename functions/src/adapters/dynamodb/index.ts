@@ -17,6 +17,8 @@ export function stores() {
   const table = tableName(mainTable);
   return {
     processes: cached(processStore(client, table)),
+    /** Read at every call: for the admin's changes (checked against what is stored) and the process pages, which show a change at once. */
+    freshProcesses: processStore(client, table),
     ideas: ideaStore(client, table),
     profiles: profileStore(client, table),
     votes: voteStore(client, table),
