@@ -188,6 +188,11 @@ describe('clone and archive', () => {
     const taken = await stack.api('/processes/kilde/clone', { method: 'POST', token: admin.token, body: { id: 'kilde', title: { da: 'X' }, startsAt } });
     expectFieldProblem(taken, 409, 'body.id', /findes allerede/);
     expect((await stack.api('/processes/findes-ikke/clone', { method: 'POST', token: admin.token, body: { id: 'ny-kopi', title: { da: 'X' }, startsAt } })).status).toBe(404);
+    // A start that would push the retention date past year 9999 is the admin's mistake, not a process no one can read.
+    const far = await stack.api('/processes/kilde/clone', { method: 'POST', token: admin.token, body: { id: 'kilde-langt-ude', title: { da: 'X' }, startsAt: '9999-06-01T00:00:00.000Z' } });
+    expectFieldProblem(far, 400, 'body.startsAt', /uden for kalenderen/);
+    expect(await read('kilde-langt-ude')).toBe(404);
+    expect((await stack.api('/processes')).status).toBe(200);
   });
 
   it('archives with confirmation; an archived process takes no ideas; the change is public', async () => {

@@ -202,6 +202,14 @@ describe('cloneProcess', () => {
     expect(w.auditOf('skoler')).toHaveLength(1);
   });
 
+  it('refuses a start that would move a date out of the calendar (400 on startsAt), creating nothing', async () => {
+    const w = world();
+    await createProcess(w.deps, w.admin, w.definition, w.now());
+    const input = { id: 'langt-ude', title: { da: 'Langt ude' }, startsAt: '9999-06-01T00:00:00.000Z' };
+    await expect(cloneProcess(w.deps, w.admin, 'skoler', input, w.now())).rejects.toMatchObject({ status: 400, errors: [{ path: 'body.startsAt' }] });
+    expect(w.tables.processes.has('langt-ude')).toBe(false);
+  });
+
   it('shiftDefinition keeps a last phase without an end open', () => {
     const d = parsed(aDefinition('xx', {}, new Date(NOW)));
     const shifted = shiftDefinition(d, new Date('2030-01-01T00:00:00.000Z'));

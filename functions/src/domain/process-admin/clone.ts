@@ -1,6 +1,6 @@
 // handler --> (use case) --> ProcessStore (with its audit entry)
-import type { Process, ProcessClone, ProcessDefinition } from '#shared/schemas/process';
-import { ConflictError } from '../../lib/errors';
+import { processDefinitionSchema, type Process, type ProcessClone, type ProcessDefinition } from '#shared/schemas/process';
+import { ConflictError, ValidationError } from '../../lib/errors';
 import { getProcess } from '../processes';
 import { createProcess } from './create';
 import { definitionOf, type ConfigActor, type ProcessAdminDeps } from './record';
@@ -16,7 +16,7 @@ import { definitionOf, type ConfigActor, type ProcessAdminDeps } from './record'
  */
 export async function cloneProcess(deps: ProcessAdminDeps, actor: ConfigActor, sourceId: string, input: ProcessClone, now: Date): Promise<Process> {
   const source = await getProcess(deps.processes, sourceId);
-  const shifted = shiftDefinition(definitionOf(source), new Date(input.startsAt));
+  const shifted = shiftedWithin(definitionOf(source), new Date(input.startsAt));
   const definition: ProcessDefinition = {
     ...shifted,
     id: input.id,
@@ -28,6 +28,22 @@ export async function cloneProcess(deps: ProcessAdminDeps, actor: ConfigActor, s
     throw new ConflictError('nothing-active', 'Alle kildens områder eller effekter er udgået. Opret forløbet på ny i stedet for at kopiere det.');
   }
   return createProcess(deps, actor, definition, now, { reason: `Kopieret fra "${source.title.da}" (${source.id})` });
+}
+
+/**
+ * Moved dates must still be dates the contract takes (a start in year 9999 would push the retention
+ * date past it): refused as the admin's start date (400), never stored as a process no one can read.
+ */
+function shiftedWithin(definition: ProcessDefinition, firstStart: Date): ProcessDefinition {
+  const outside = new ValidationError([{ path: 'body.startsAt', message: 'Med denne startdato falder forløbets datoer uden for kalenderen. Vælg en tidligere dato.' }]);
+  let shifted: ProcessDefinition;
+  try {
+    shifted = shiftDefinition(definition, firstStart);
+  } catch {
+    throw outside; // toISOString of a date beyond what Date can hold
+  }
+  if (!processDefinitionSchema.safeParse(shifted).success) throw outside;
+  return shifted;
 }
 
 /**
