@@ -1,12 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ConfirmForgotPasswordCommand, ForgotPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '#local/users';
 import { processListSchema } from '#shared/schemas/process';
 import { auditLogSchema } from '#shared/schemas/moderation';
 import { definitionJson, readDefinitionFile, shiftDefinition } from '../../cdk/setup/definition';
 import { main } from '../../cdk/setup/main';
+import { codeFor } from '../helpers/journey';
 import { testStack, type TestStack } from '../helpers/stack';
 
 /**
@@ -93,6 +95,20 @@ describe('npm run setup -- --stage local', () => {
     expect(run.err).toContain(`${citizen.email} fandtes og er nu administrator.`);
     const token = await signIn(stack.stack.pool, citizen.email, citizen.password);
     expect((await stack.api(`/users?email=${encodeURIComponent(EMAIL)}`, { token })).status).toBe(200);
+  });
+
+  it('creates an admin without a password, who chooses their own through "Glemt adgangskode?"', async () => {
+    const email = 'uden.kodeord@example.dk';
+    const run = await setup('--stage', 'local', '--stack-file', stackFile, '--admin-email', email, '--process', FIXTURE);
+    expect(run.code, run.err).toBe(0);
+    expect(run.err).toContain(`Administratoren ${email} er oprettet uden kendt adgangskode`);
+    // What the app's forgotten-password page does: a code by mail (cognito-local prints it), then a new password.
+    const { client, userPoolClientId } = stack.stack.pool;
+    await client.send(new ForgotPasswordCommand({ ClientId: userPoolClientId, Username: email }));
+    const code = await codeFor(stack.stack, email);
+    await client.send(new ConfirmForgotPasswordCommand({ ClientId: userPoolClientId, Username: email, ConfirmationCode: code, Password: 'Mit-eget-kodeord-1' }));
+    const token = await signIn(stack.stack.pool, email, 'Mit-eget-kodeord-1');
+    expect((await stack.api(`/users?email=${encodeURIComponent(email)}`, { token })).json).toMatchObject({ email, roles: ['admin'] });
   });
 
   it('exports the process as the file it came from, once the local date shift is undone', async () => {
