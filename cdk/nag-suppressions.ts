@@ -2,6 +2,7 @@ import { CfnResource, Validations } from 'aws-cdk-lib';
 import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { rules, type NagRuleResult } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import { RetentionJob } from './constructs/retention-job';
 import type { ApiStack } from './stacks/api-stack';
 import type { AuthStack } from './stacks/auth-stack';
 import type { WebStack } from './stacks/web-stack';
@@ -39,6 +40,17 @@ export function acknowledgeNagFindings({ auth, api, web }: { auth: AuthStack; ap
       {
         finding: /^Resource::.+\/index\/\*$/,
         reason: 'The table\'s own global secondary indexes (the lists, byUser, queue) that the area queries: "<table arn>/index/*" covers this one table\'s indexes only.',
+      },
+    ]);
+  }
+
+  // The nightly retention job: the same defaults as the API functions; its table rights name the table and one index.
+  for (const job of api.node.findAll().filter((c): c is RetentionJob => c instanceof RetentionJob)) {
+    acknowledge(job.fn, { [basicExecutionRole]: lambdaLogsReason });
+    acknowledgeFindings(job.fn, 'AwsSolutions-IAM5', rules.iam.IAMNoWildcardPermissions, [
+      {
+        finding: /^Resource::\*$/,
+        reason: 'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords have no resource-level permissions, so the statement CDK adds for Tracing.ACTIVE names "*".',
       },
     ]);
   }
@@ -82,6 +94,7 @@ export function acknowledgeNagFindings({ auth, api, web }: { auth: AuthStack; ap
 const publicRoutes = new Map([
   ['GET /api/processes', 'the front page lists the processes.'],
   ['GET /api/processes/{processId}', 'a process\'s page with its phases, areas and effects.'],
+  ['GET /api/processes/{processId}/changes', 'the dated changes to a process\'s phases and rules, public so participants can see the rules were not changed under them.'],
   ['GET /api/processes/{processId}/ideas', 'anyone may read the public ideas of a process.'],
   ['GET /api/ideas/{ideaId}', 'anyone may read a public idea.'],
   ['GET /api/ideas/{ideaId}/comments', 'anyone may read the comments of a public idea.'],

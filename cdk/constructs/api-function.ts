@@ -20,6 +20,41 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  */
 const requireShim = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
+/**
+ * The project's Lambda defaults for the handler module `functions/src/handlers/<handlerModule>.ts`
+ * (exporting `handler`): runtime, architecture, tracing, logs, bundling. The log group is created
+ * in `scope`. Every function of the deployment is built from these.
+ */
+export function handlerFunctionProps(scope: Construct, handlerModule: string, environment?: Record<string, string>): NodejsFunctionProps {
+  return {
+    entry: `${root}functions/src/handlers/${handlerModule}.ts`,
+    handler: 'handler',
+    projectRoot: root,
+    depsLockFilePath: `${root}package-lock.json`,
+    runtime: Runtime.NODEJS_24_X,
+    architecture: Architecture.ARM_64,
+    memorySize: 512,
+    timeout: Duration.seconds(10),
+    tracing: Tracing.ACTIVE,
+    // Created explicitly so retention is set without the LogRetention custom resource.
+    logGroup: new LogGroup(scope, 'Logs', { retention: RetentionDays.ONE_MONTH }),
+    environment: { NODE_OPTIONS: '--enable-source-maps', ...environment },
+    bundling: {
+      format: OutputFormat.ESM,
+      target: 'node24',
+      // Prefer packages' ESM builds; fall back to CommonJS.
+      mainFields: ['module', 'main'],
+      banner: requireShim,
+      minify: true,
+      sourceMap: true,
+      // Stack traces need file and line, not the source text: keeps the bundle small.
+      sourcesContent: false,
+      // The nodejs24.x runtime ships AWS SDK v3.
+      externalModules: ['@aws-sdk/*'],
+    },
+  };
+}
+
 export interface ApiFunctionProps {
   area: FeatureArea;
   environment?: Record<string, string>;
@@ -34,35 +69,7 @@ export class ApiFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
-    // Created explicitly so retention is set without the LogRetention custom resource.
-    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
-    const fnProps: NodejsFunctionProps = {
-      entry: `${root}functions/src/handlers/${props.area}.ts`,
-      handler: 'handler',
-      projectRoot: root,
-      depsLockFilePath: `${root}package-lock.json`,
-      runtime: Runtime.NODEJS_24_X,
-      architecture: Architecture.ARM_64,
-      memorySize: 512,
-      timeout: Duration.seconds(10),
-      tracing: Tracing.ACTIVE,
-      logGroup,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        // Prefer packages' ESM builds; fall back to CommonJS.
-        mainFields: ['module', 'main'],
-        banner: requireShim,
-        minify: true,
-        sourceMap: true,
-        // Stack traces need file and line, not the source text: keeps the bundle small.
-        sourcesContent: false,
-        // The nodejs24.x runtime ships AWS SDK v3.
-        externalModules: ['@aws-sdk/*'],
-      },
-    };
-    this.fn = new NodejsFunction(this, 'Fn', fnProps);
+    this.fn = new NodejsFunction(this, 'Fn', handlerFunctionProps(this, props.area, props.environment));
   }
 
   /** Puts the physical table name in `def.envVar` and grants the function access to the table and its indexes. */

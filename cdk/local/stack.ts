@@ -11,6 +11,7 @@ import { createTables, localCredentials, startDynamoDb } from './dynamodb';
 import { startGateway } from './gateway';
 import { jwtVerifier } from './jwt';
 import { ChildExitedError, ensurePortFree, freePort, type Child } from './processes';
+import { startRetentionTimer, type RetentionTimer } from './retention';
 import { seedLocalStack } from './seed';
 import type { Pool } from './users';
 
@@ -39,6 +40,8 @@ export interface StackOptions {
   onProgress?: (message: string) => void;
   /** Called with every code cognito-local would have emailed (npm start prints them). */
   onCode?: (email: string, code: string) => void;
+  /** Run the retention job at start and then this often (npm start: hourly); tests run it themselves. */
+  retentionEveryMs?: number;
 }
 
 export interface RunningStack {
@@ -84,8 +87,10 @@ async function startOn(ports: { web: number; dynamodb: number; cognito: number }
   let outboxDir = '';
   const codes = new Map<string, string>();
   let server: Server | undefined;
+  let retention: RetentionTimer | undefined;
   const tempDir = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'deltag-'));
   const stop = async () => {
+    await retention?.stop();
     await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
     server?.closeAllConnections();
     await Promise.all(children.map((c) => c.stop()));
@@ -142,6 +147,8 @@ async function startOn(ports: { web: number; dynamodb: number; cognito: number }
       verify: jwtVerifier({ issuer: `${cognito.endpoint}/${userPoolId}`, audience: [userPoolClientId] }),
       loadHandler: async (area: FeatureArea) => ((await import(`../../functions/src/handlers/${area}.ts`)) as { handler: never }).handler,
     });
+
+    if (options.retentionEveryMs) retention = startRetentionTimer(options.retentionEveryMs, log);
 
     return {
       info: {

@@ -27,6 +27,8 @@ try {
     // No email leaves this machine: the codes Cognito would mail are shown here instead. Accounts the
     // stack creates itself (the demo's, `npm run users`) are confirmed already and get none.
     onCode: (email, code) => console.log(`✉ code for ${email}: ${code}`),
+    // The data-retention job, as EventBridge Scheduler runs it nightly in AWS (also: npm run retention).
+    retentionEveryMs: 60 * 60 * 1000,
   });
   mkdirSync('.local', { recursive: true });
   writeFileSync('.local/stack.json', `${JSON.stringify(stack.info, null, 2)}\n`);

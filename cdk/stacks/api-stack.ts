@@ -17,6 +17,7 @@ import { featureAreas, type FeatureArea, type HttpMethod as HttpMethodName } fro
 import { routeList } from '#shared/api/routes';
 import { isProtected } from '#shared/rules/access';
 import { ApiFunction } from '../constructs/api-function';
+import { RetentionJob } from '../constructs/retention-job';
 import type { BoundTable } from './data-stack';
 import { siteUrlParameterName } from './web-stack';
 
@@ -138,6 +139,8 @@ export class ApiStack extends Stack {
         authorizer: isProtected(route.access) ? jwt : none,
       });
     }
+
+    new RetentionJob(this, 'RetentionJob', { tables: props.tables });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
   }

@@ -47,18 +47,30 @@ export const phaseOpenAt = (phase: PhaseSpan, now: Date): boolean => {
 export const openPhases = <P extends PhaseSpan>(process: { phases: readonly P[] }, now: Date): P[] =>
   process.phases.filter((p) => phaseOpenAt(p, now));
 
-/** A process as the participation rules read it: its phases, and whether an admin archived it. */
+/** A process as the participation rules read it: its phases, whether an admin archived it, its retention date. */
 export interface PhasedProcess {
   phases: readonly PhaseSpan[];
   archivedAt?: string | undefined;
+  settings?: { personalDataUntil?: string | undefined };
+  personalDataErasedAt?: string | undefined;
 }
 
 /**
+ * From its retention date on, a process's personal data is erased (functions/src/domain/retention.ts),
+ * so it takes no participation: what was written then would outlive the erasure, and a vote whose
+ * record was erased could be cast a second time.
+ */
+export const pastRetention = (process: PhasedProcess, now: Date): boolean =>
+  process.personalDataErasedAt !== undefined ||
+  (process.settings?.personalDataUntil !== undefined && Date.parse(process.settings.personalDataUntil) <= now.getTime());
+
+/**
  * What the open phases allow together: the union of their rules; nothing while a `closed` phase is
- * open, and nothing in an archived process (archiving ends participation whatever the dates say).
+ * open, nothing in an archived process (archiving ends participation whatever the dates say), and
+ * nothing once the retention date has passed.
  */
 export function allowedNow(process: PhasedProcess, now: Date): PhaseRule {
-  if (process.archivedAt !== undefined) return { ...nothing };
+  if (process.archivedAt !== undefined || pastRetention(process, now)) return { ...nothing };
   const open = openPhases(process, now);
   if (open.some((p) => p.kind === 'closed')) return { ...nothing };
   const rule = { ...nothing };

@@ -8,6 +8,7 @@ import { isProtected } from '#shared/rules/access';
 import { roles } from '#shared/schemas/user';
 import { indexProjection, tables } from '#functions/adapters/dynamodb/tables';
 import { identity } from '../../cdk/definitions/identity';
+import { RetentionJob } from '../../cdk/constructs/retention-job';
 import { siteUrlParameterName } from '../../cdk/stacks/web-stack';
 import { testApp } from './synth';
 
@@ -16,6 +17,12 @@ type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?
 let app: ReturnType<typeof testApp>;
 const templates = {} as Record<'data' | 'auth' | 'api' | 'web', Template>;
 
+/** The one retention job of the API stack. */
+const retentionJob = () => {
+  const [job, ...others] = app.api.node.findAll().filter((c): c is RetentionJob => c instanceof RetentionJob);
+  expect(others).toEqual([]);
+  return job!;
+};
 /** The logical id CloudFormation sees for a construct's L1 resource. */
 const logicalId = (stack: Stack, construct: IConstruct) => stack.getLogicalId(construct.node.defaultChild as CfnElement);
 const resources = (template: Template, type: string) => Object.values(template.findResources(type)) as Resource[];
@@ -49,7 +56,8 @@ describe('api stack', () => {
   };
 
   it('has one Lambda function per feature area with routes, on nodejs24.x and arm64', () => {
-    const functions = resources(templates.api, 'AWS::Lambda::Function');
+    const retentionId = logicalId(app.api, retentionJob().fn);
+    const functions = Object.entries(templates.api.findResources('AWS::Lambda::Function')).filter(([id]) => id !== retentionId).map(([, r]) => r as Resource);
     expect(functions).toHaveLength(areas.length);
     for (const fn of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
@@ -142,6 +150,67 @@ describe('api stack', () => {
       AccessLogSettings: { DestinationArn: Match.anyValue() },
       DefaultRouteSettings: { ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 },
     });
+  });
+});
+
+describe('retention job', () => {
+  const job = () => retentionJob();
+  const template = () => templates.api.toJSON().Resources as Record<string, Resource>;
+  /** How the API stack refers to the main table's name and ARN: as the ideas function's environment and grant do. */
+  const ideasFn = () => template()[logicalId(app.api, app.api.functions.ideas!.fn)]!;
+  const mainTableName = () => ideasFn().Properties.Environment.Variables[tables[0]!.envVar];
+  const mainTableArn = () => {
+    const roleId = logicalId(app.api, app.api.functions.ideas!.fn.role!);
+    const grant = resources(templates.api, 'AWS::IAM::Policy')
+      .filter((p) => p.Properties.Roles.some((r: { Ref?: string }) => r.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string[]; Resource: unknown[] }[])
+      .find((st) => [st.Action].flat().includes('dynamodb:Query'))!;
+    return grant.Resource[0];
+  };
+
+  it('runs the retention function every night at 02:00 Danish time through EventBridge Scheduler', () => {
+    const [schedule, ...others] = resources(templates.api, 'AWS::Scheduler::Schedule');
+    expect(others).toEqual([]);
+    expect(schedule!.Properties).toMatchObject({
+      ScheduleExpression: 'cron(0 2 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Copenhagen',
+      State: 'ENABLED',
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: { Arn: { 'Fn::GetAtt': [logicalId(app.api, job().fn), 'Arn'] } },
+    });
+    // The scheduler's role may invoke exactly that function.
+    const roleId = schedule!.Properties.Target.RoleArn['Fn::GetAtt'][0] as string;
+    expect(template()[roleId]!.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      expect.objectContaining({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'scheduler.amazonaws.com' } }),
+    ]);
+    const policies = resources(templates.api, 'AWS::IAM::Policy').filter((p) => p.Properties.Roles.some((r: { Ref?: string }) => r.Ref === roleId));
+    expect(policies.flatMap((p) => p.Properties.PolicyDocument.Statement)).toEqual([
+      { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': [logicalId(app.api, job().fn), 'Arn'] } },
+    ]);
+  });
+
+  it('is the retention handler on the project defaults, with the main table and 15 minutes', () => {
+    const fn = template()[logicalId(app.api, job().fn)]!;
+    expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Timeout: 900, TracingConfig: { Mode: 'Active' } });
+    expect(fn.Properties.Environment.Variables[tables[0]!.envVar]).toEqual(mainTableName());
+    expect(mainTableName()).toBeDefined();
+    expect(Object.keys(fn.Properties.Environment.Variables)).not.toContain('USER_POOL_ID');
+  });
+
+  it('may only query, update and delete on the main table and its byProcess index: no Scan, no other table', () => {
+    const roleId = logicalId(app.api, job().fn.role!);
+    const statements = resources(templates.api, 'AWS::IAM::Policy')
+      .filter((p) => p.Properties.Roles.some((r: { Ref?: string }) => r.Ref === roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    const dynamo = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo).toHaveLength(1);
+    expect([dynamo[0]!.Action].flat().sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    const [table, index] = dynamo[0]!.Resource as unknown[];
+    expect(table).toEqual(mainTableArn());
+    expect(JSON.stringify(table)).toContain('Deltag-Data');
+    expect(JSON.stringify(index)).toContain('/index/byProcess');
+    // Besides the table: only X-Ray (CDK's tracing statement), nothing else.
+    expect(statements.flatMap((s) => [s.Action].flat()).filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('xray:'))).toEqual([]);
   });
 });
 

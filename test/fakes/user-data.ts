@@ -27,6 +27,7 @@ export function fakeUserDataStore(tables: FakeTables): UserDataStore {
       if (!idea) throw new Error(`ConditionalCheckFailed: no idea ${ideaId}`);
       idea.authorName = placeholderName;
       delete (idea as Partial<typeof idea>).authorId;
+      delete idea.authorUsername;
     },
 
     async eraseVote(vote) {

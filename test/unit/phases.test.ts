@@ -76,6 +76,23 @@ describe('an archived process', () => {
   });
 });
 
+describe('a process past its retention date', () => {
+  const process = { phases: [span('ideas', '2026-01-01T00:00:00Z', '2026-03-01T00:00:00Z')] };
+  const during = new Date('2026-02-01T00:00:00Z');
+  const until = (at: string) => ({ ...process, settings: { personalDataUntil: at } });
+
+  it('takes participation up to, not including, the retention date', () => {
+    expect(allowedNow(until('2026-02-01T00:00:01Z'), during)).toEqual({ submit: true, vote: true, comment: true });
+    expect(allowedNow(until('2026-02-01T00:00:00Z'), during)).toEqual({ submit: false, vote: false, comment: false });
+  });
+
+  it('takes none once its personal data is erased, whatever the date now says', () => {
+    const erased = { ...until('2027-01-01T00:00:00Z'), personalDataErasedAt: '2026-01-20T00:00:00Z' };
+    expect(phaseAllows(erased, during, 'vote')).toBe(false);
+    expect(phaseAllows(erased, during, 'comment')).toBe(false);
+  });
+});
+
 describe('phase problems', () => {
   it('accepts phases in order, overlapping kinds that differ, and a last phase without an end', () => {
     expect(

@@ -16,6 +16,7 @@ import type { VoteRecord } from './ports/votes';
 export type { ExportIdea, ExportStore, Voter } from './ports/export';
 export type { AuditFilter, AuditRecord, AuditTargetNames } from './ports/audit';
 export type { VotedIdea, VoteRecord, VoteStore } from './ports/votes';
+export type { IdeaContents, RetentionStore } from './ports/retention';
 
 /** An idea as stored: the public detail plus what only the server may see. */
 export interface IdeaRecord extends IdeaDetail {
@@ -239,7 +240,7 @@ export interface UserItems {
 
 export interface UserDataStore {
   itemsOf(userId: string): Promise<UserItems>;
-  /** Takes the name off an idea and unlinks it from the user; the idea and its votes stay. */
+  /** Takes the name off an idea and unlinks it from the user (id and sign-in name); the idea and its votes stay. */
   anonymizeIdea(ideaId: string, placeholderName: string): Promise<void>;
   /** Deletes a vote whatever the idea's state, keeping the idea's counters exact. */
   eraseVote(vote: VoteRecord): Promise<void>;

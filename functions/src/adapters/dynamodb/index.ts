@@ -7,6 +7,7 @@ import { ideaStore } from './ideas';
 import { moderationStore } from './moderation';
 import { processStore } from './processes';
 import { profileStore } from './profiles';
+import { retentionStore } from './retention';
 import { mainTable } from './tables';
 import { userDataStore } from './user-data';
 import { voteStore } from './votes';
@@ -27,6 +28,7 @@ export function stores() {
     userData: userDataStore(client, table),
     moderation: moderationStore(client, table),
     exports: exportStore(client, table),
+    retention: retentionStore(client, table),
   };
 }
 

@@ -7,7 +7,7 @@
  * | idea      | IDEA#<ideaId>      | IDEA            | gsiList, gsiArea (public only), gsiUser, gsiQueue, gsiProcess |
  * | profile   | USER#<userId>      | PROFILE         |                                                   |
  * | vote      | IDEA#<ideaId>      | VOTE#<userId>   | gsiUser (USER#<userId> / VOTE#<ideaId>)           |
- * | vote tally | USER#<userId>     | TALLY#<processId> | n: the user's standing votes in the process (vote rule) |
+ * | vote tally | USER#<userId>     | TALLY#<processId> | n: the user's standing votes in the process (vote rule); gsiProcess |
  * | comment   | IDEA#<ideaId>      | COMMENT#<id>    | gsiUser (COMMENT#<ideaId>#<id>), gsiQueue if held |
  * | reply     | IDEA#<ideaId>      | REPLY#<parentId>#<id>  (sorts right after the thread's other replies) |
  * | comment → idea pointer | COMMENT#<id> | REF    |                                                   |
@@ -59,6 +59,8 @@ export const keys = {
   processList: (processId: string) => `PROC#${processId}`,
   /** Partition of the byProcess index: every idea of the process, whatever its status. */
   processIdeas: (processId: string) => `PROC#${processId}`,
+  /** Partition of the byProcess index holding the process's vote tallies (for the retention job). */
+  processTallies: (processId: string) => `TALLY#${processId}`,
   /** Partition of the per-area list indexes (areaNew, areaTop, …). */
   areaList: (processId: string, area: string) => `PROC#${processId}#AREA#${area}`,
   /** Everything a user wrote: the byUser index. */

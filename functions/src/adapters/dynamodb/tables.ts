@@ -79,8 +79,9 @@ export const mainTable: TableDef = {
     { name: 'byUser', partitionKey: S('gsiUser'), sortKey: S('gsiUserSk') },
     // Moderation queue per process and kind (pending, flagged), oldest first.
     { name: 'queue', partitionKey: S('gsiQueue'), sortKey: S('queuedAt') },
-    // Every idea of a process in any status, oldest first (the retention job; the areas in use).
-    // Id, area and effects only: none of them changes after the idea is written, so votes skip it.
+    // Every idea of a process in any status, oldest first (the retention job; the areas in use), and
+    // apart, its vote tallies (the retention job). Id, area and effects only: none of them changes
+    // after the idea is written, so votes skip the index.
     { name: 'byProcess', partitionKey: S('gsiProcess'), sortKey: S('createdAt'), include: ['id', 'area', 'effects'] },
   ],
   // Rate-limit counters and other short-lived items expire by themselves.

@@ -36,7 +36,8 @@ export function userDataStore(client: DynamoDBDocumentClient, table: string): Us
         new UpdateCommand({
           TableName: table,
           Key: keys.idea(ideaId),
-          UpdateExpression: 'SET authorName = :name REMOVE authorId, gsiUser, gsiUserSk',
+          // The sign-in name goes too: it found the author's email for notifications.
+          UpdateExpression: 'SET authorName = :name REMOVE authorId, authorUsername, gsiUser, gsiUserSk',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':name': placeholderName },
         }),

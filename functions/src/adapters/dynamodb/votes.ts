@@ -133,15 +133,16 @@ const VOTED_IDEA_ATTRIBUTES = ['pk', 'sk', 'id', 'processId', 'title', 'status',
  * One more standing vote for the user in the process; with a limit, only while fewer than `maxVotes`
  * stand (a missing tally is none).
  */
-export function tallyUp(table: string, vote: Pick<VoteRecord, 'userId' | 'processId'>, maxVotes: number | null): TransactItems[number] {
+export function tallyUp(table: string, vote: Pick<VoteRecord, 'userId' | 'processId' | 'createdAt'>, maxVotes: number | null): TransactItems[number] {
   return {
     Update: {
       TableName: table,
       Key: keys.voteTally(vote.userId, vote.processId),
-      UpdateExpression: 'ADD #n :one',
+      // In the byProcess index (from the first vote), so the retention job finds every tally of the process, even at 0.
+      UpdateExpression: 'ADD #n :one SET gsiProcess = :tallies, createdAt = if_not_exists(createdAt, :at)',
       ...(maxVotes === null ? {} : { ConditionExpression: 'attribute_not_exists(#n) OR #n < :max' }),
       ExpressionAttributeNames: { '#n': 'n' },
-      ExpressionAttributeValues: { ':one': 1, ...(maxVotes === null ? {} : { ':max': maxVotes }) },
+      ExpressionAttributeValues: { ':one': 1, ':tallies': keys.processTallies(vote.processId), ':at': vote.createdAt, ...(maxVotes === null ? {} : { ':max': maxVotes }) },
     },
   };
 }
