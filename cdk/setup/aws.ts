@@ -12,8 +12,9 @@ export class StackNotFoundError extends Error {}
  * outputs of `<prefix>-Data` and `<prefix>-Auth`, with the default AWS credential chain (profile,
  * environment, SSO, instance role), so no name is typed by hand.
  */
-export async function connectAws(region: string, prefix: string): Promise<Connection> {
-  const cloudFormation = new CloudFormationClient({ region });
+export async function connectAws(region: string, prefix: string, options: { cloudFormationEndpoint?: string } = {}): Promise<Connection> {
+  // The endpoint is for tests (a local stand-in); AWS's own is found from the region.
+  const cloudFormation = new CloudFormationClient({ region, ...(options.cloudFormationEndpoint ? { endpoint: options.cloudFormationEndpoint } : {}) });
   const outputs = async (stackName: string) => {
     try {
       const { Stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: stackName }));
@@ -25,7 +26,12 @@ export async function connectAws(region: string, prefix: string): Promise<Connec
       throw error;
     }
   };
-  const [data, auth] = await Promise.all([outputs(`${prefix}-Data`), outputs(`${prefix}-Auth`)]);
+  // Both asked at once; with both missing, the message names the data stack, whichever answered first.
+  const settled = await Promise.allSettled([outputs(`${prefix}-Data`), outputs(`${prefix}-Auth`)]);
+  const [data, auth] = settled.map((s) => {
+    if (s.status === 'rejected') throw s.reason;
+    return s.value;
+  }) as [Output[], Output[]];
   const table = output(data, `${mainTable.id}TableName`, `${prefix}-Data`);
   const userPoolId = output(auth, 'UserPoolId', `${prefix}-Auth`);
   const userPoolClientId = output(auth, 'UserPoolClientId', `${prefix}-Auth`);

@@ -94,9 +94,12 @@ function adminMessage(outcome: AdminOutcome, email: string, withPassword: boolea
 /** One line a person can act on, for what commonly goes wrong; anything else with its own message. */
 function explain(error: unknown, target: Target): string {
   if (error instanceof DefinitionFileError || error instanceof StackNotRunningError || error instanceof StackNotFoundError) return error.message;
-  const e = error as Error & { code?: string; cause?: { code?: string }; errors?: { code?: string }[] };
-  const refused = [e.code, e.cause?.code, ...(e.errors ?? []).map((x) => x.code)].includes('ECONNREFUSED');
-  if (refused && target.stage === 'local') return 'Den lokale stak svarer ikke (stakfilen er fra en stak, der er stoppet): start den med `npm start`.';
+  const e = error as Error & { code?: string; hostname?: string; cause?: { code?: string }; errors?: { code?: string }[] };
+  const codes = [e.code, e.cause?.code, ...(e.errors ?? []).map((x) => x.code)];
+  if (codes.includes('ECONNREFUSED') && target.stage === 'local') return 'Den lokale stak svarer ikke (stakfilen er fra en stak, der er stoppet): start den med `npm start`.';
+  if (target.stage === 'aws' && codes.some((c) => c === 'ENOTFOUND' || c === 'EAI_AGAIN' || c === 'ECONNREFUSED' || c === 'ETIMEDOUT')) {
+    return `Kan ikke nå AWS i ${target.region}${e.hostname ? ` (${e.hostname})` : ''}: tjek netværket og --region.`;
+  }
   if (e.name === 'CredentialsProviderError') return 'Ingen AWS-nøgler fundet: log ind (fx `aws sso login`) og sæt AWS_PROFILE, eller brug en rolle med adgang til stakken.';
   if (e.name === 'InvalidPasswordException') return `--admin-password: Cognito afviste adgangskoden: ${e.message}`;
   return `Opsætningen fejlede: ${e.message}`;
