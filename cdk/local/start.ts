@@ -39,7 +39,8 @@ Deltag is running: ${stack.info.webUrl}
   DynamoDB   ${stack.info.dynamodbEndpoint}  (data in ${dataDir})
   Cognito    ${stack.info.cognitoEndpoint}  (pool ${stack.info.userPoolId})
   Outbox     ${stack.outboxDir}  (mails to authors, one .eml file each)
-  Details in .local/stack.json. Create a user: npm run users -- create --email you@example.dk --password '…'`);
+  Details in .local/stack.json. Create a user: npm run users -- create --email you@example.dk --password '…'
+  An admin, or another process from a file: npm run setup -- --stage local --admin-email you@example.dk --admin-password '…' [--process file.json]`);
   if (demo) {
     const emails = (people: readonly { email: string }[]) => people.map((p) => p.email).join(', ');
     const staff = demoAccounts.staff.map((p) => `${p.email} (${p.role})`).join(', ');
