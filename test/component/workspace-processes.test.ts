@@ -142,7 +142,7 @@ describe('creating a process', () => {
     const summary = text(wrapper!.find('.error-summary').element);
     expect(summary).toContain('Fase 2: Starter: Overlapper en anden fase af samme type');
     expect(summary).toContain('Titel (dansk): Skal udfyldes');
-    expect(summary).toContain('Persondata slettes fra: Skriv en dato');
+    expect(summary).toContain('Persondata slettes fra: Skal udfyldes');
     expect(writes(sent)).toEqual([]);
   });
 

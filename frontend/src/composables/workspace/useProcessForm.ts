@@ -113,10 +113,13 @@ export function useProcessForm(options: { mode: FormMode; draft: ProcessDraft; p
     attempted.value = true;
     const input = fromDraft(draft);
     if (base) input.id = base.id;
-    const parsed = processDefinitionSchema.safeParse(input);
+    // With the input in each issue, so an empty field is "required" rather than "at least 2 characters".
+    const parsed = processDefinitionSchema.safeParse(input, { reportInput: true });
     if (!parsed.success) {
-      // The phase rules' own findings are shown as they are typed (`live`), with the same words.
-      const issues = parsed.error.issues.filter((i) => !(i.code === 'custom' && i.path[0] === 'phases'));
+      // The phase rules' own findings are shown as they are typed (`live`), with the same words. A new
+      // area's id comes from its name: the name's own issue, if any, is the one its field shows.
+      const fromName = (i: { path: PropertyKey[] }) => (i.path.at(-1) === 'id' && i.path.length === 3 ? 1 : 0);
+      const issues = parsed.error.issues.filter((i) => !(i.code === 'custom' && i.path[0] === 'phases')).sort((a, b) => fromName(a) - fromName(b));
       const { fields, rest } = place(issues.map((i) => ({ path: i.path.join('.'), message: processIssueMessage(i) })));
       showErrors(fields);
       failure.value = rest.join(' ');
