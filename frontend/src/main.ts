@@ -20,7 +20,7 @@ const app = createApp(App);
 installI18n(app);
 const router = createAppRouter();
 app.use(router);
-const firstData = Promise.all([prefetchProcess(), prefetchLanding(location.pathname, location.search)]);
+const firstData = Promise.all([prefetchProcess(location.pathname), prefetchLanding(location.pathname, location.search)]);
 void restoreSession();
 await Promise.all([
   setLocale(initialLocale(), false),

@@ -2,6 +2,7 @@ import { nextTick } from 'vue';
 import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import type { MessageKey } from './modules/i18n';
 import { focusHeading, setTitleKey } from './modules/page';
+import { toIdeasProcess, toSoleProcess } from './modules/process-redirects';
 import { loadProfile, restoreSession, signedIn } from './modules/session';
 import { workspaceRoutes } from './pages/workspace/routes';
 
@@ -17,11 +18,23 @@ declare module 'vue-router' {
 }
 
 // Every page is its own chunk: the first visit loads only the shell and the page it opens.
+const ProcessListPage = () => import('./pages/ProcessListPage.vue');
+const IdeaPage = () => import('./pages/IdeaPage.vue');
+
 export const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'home', component: () => import('./pages/ProcessPage.vue'), meta: { title: 'nav.home' } },
-  { path: '/ideer', name: 'ideas', component: () => import('./pages/IdeaListPage.vue'), meta: { title: 'ideas.title' } },
-  { path: '/ideer/ny', name: 'new-idea', component: () => import('./pages/NewIdeaPage.vue'), meta: { title: 'wizard.title', auth: true, profile: true } },
-  { path: '/ideer/:id', name: 'idea', component: () => import('./pages/IdeaPage.vue'), meta: { title: 'ideaPage.loading' } },
+  // `/` leads on (modules/process-redirects.ts); the component is never shown.
+  { path: '/', name: 'home', component: ProcessListPage, beforeEnter: toSoleProcess('process') },
+  { path: '/forloeb', name: 'processes', component: ProcessListPage, meta: { title: 'processes.title' } },
+  { path: '/forloeb/:processId', name: 'process', component: () => import('./pages/ProcessPage.vue'), meta: { title: 'process.loading' } },
+  { path: '/forloeb/:processId/ideer', name: 'ideas', component: () => import('./pages/IdeaListPage.vue'), meta: { title: 'ideas.title' } },
+  { path: '/forloeb/:processId/ideer/ny', name: 'new-idea', component: () => import('./pages/NewIdeaPage.vue'), meta: { title: 'wizard.title', auth: true, profile: true } },
+  { path: '/forloeb/:processId/ideer/:id', name: 'idea', component: IdeaPage, meta: { title: 'ideaPage.loading' } },
+  { path: '/forloeb/:processId/aendringer', name: 'process-changes', component: () => import('./pages/ProcessChangesPage.vue'), meta: { title: 'process.changes.title' } },
+  // Addresses from before processes had their own, in mails, exports and bookmarks: they lead on.
+  { path: '/ideer', name: 'active-ideas', component: ProcessListPage, beforeEnter: toSoleProcess('ideas') },
+  { path: '/ideer/ny', name: 'active-new-idea', component: ProcessListPage, beforeEnter: toSoleProcess('new-idea') },
+  // Also for links that know an idea but not its process (the idea page at this address moves on to its own).
+  { path: '/ideer/:id', name: 'idea-by-id', component: IdeaPage, beforeEnter: toIdeasProcess, meta: { title: 'ideaPage.loading' } },
   { path: '/log-ind', name: 'sign-in', component: () => import('./pages/SignInPage.vue'), meta: { title: 'auth.signIn.title' } },
   { path: '/opret-konto', name: 'sign-up', component: () => import('./pages/SignUpPage.vue'), meta: { title: 'auth.signUp.title' } },
   { path: '/bekraeft', name: 'confirm', component: () => import('./pages/ConfirmPage.vue'), meta: { title: 'auth.confirm.title' } },

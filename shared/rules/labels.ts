@@ -108,6 +108,18 @@ export const configFieldLabels: Record<string, Label> = {
   'settings.votesPerPerson': { da: 'Stemmer pr. person', en: 'Votes per person' },
   'settings.personalDataUntil': { da: 'Persondata slettes', en: 'Personal data erased' },
   archived: { da: 'Arkiveret', en: 'Archived' },
+  'settings.limits.votesPerMinute': { da: 'Stemmer pr. minut', en: 'Votes per minute' },
+  'settings.limits.commentsPerMinute': { da: 'Kommentarer pr. minut', en: 'Comments per minute' },
+  'settings.limits.ideasPerHour': { da: 'Idéer pr. time', en: 'Ideas per hour' },
+  'settings.limits.flagsPerHour': { da: 'Anmeldelser pr. time', en: 'Reports per hour' },
+};
+
+/** A configuration value that is not a name, a number or a date, as a change to it shows it. */
+export const configValueLabels: Record<'yes' | 'no' | 'none' | 'unlimited', Label> = {
+  yes: { da: 'Ja', en: 'Yes' },
+  no: { da: 'Nej', en: 'No' },
+  none: { da: 'Ingen', en: 'None' },
+  unlimited: { da: 'Ubegrænset', en: 'Unlimited' },
 };
 
 export const commentStateLabels: Record<CommentState, Label> = {

@@ -43,9 +43,9 @@ afterEach(async () => {
 describe('the vote button', () => {
   it('offers sign-in to a signed-out reader, and a pressed toggle with the new count once signed in', async () => {
     const calls = backend((url, init) => (url.pathname.endsWith('/vote') ? json({ voteCount: 4, voted: init?.method === 'PUT' }) : undefined));
-    const mounted = await mountInApp(IdeaVote, { path: '/ideer', props: { ideaId: idea(1).id, title: 'Idé nummer 1', count: 3, canVote: true } });
+    const mounted = await mountInApp(IdeaVote, { path: '/forloeb/ai-i-gentofte/ideer', props: { ideaId: idea(1).id, title: 'Idé nummer 1', count: 3, canVote: true } });
     wrapper = mounted.wrapper;
-    expect(mounted.host.querySelector('a')?.getAttribute('href')).toBe('/log-ind?next=/ideer');
+    expect(mounted.host.querySelector('a')?.getAttribute('href')).toBe('/log-ind?next=/forloeb/ai-i-gentofte/ideer');
 
     await signIn('anna@example.dk', 'langt-kodeord-1');
     await flushPromises();
@@ -67,7 +67,7 @@ describe('the vote button', () => {
   it('says why a vote failed (a closed phase) in an alert', async () => {
     backend((url) => (url.pathname.endsWith('/vote') ? problem(409, 'Kan ikke udføres lige nu', 'Afstemningen er lukket', '/problems/voting-closed') : undefined));
     await signIn('anna@example.dk', 'langt-kodeord-1');
-    const mounted = await mountInApp(IdeaVote, { path: '/ideer', props: { ideaId: idea(1).id, title: 'Idé', count: 0, canVote: true } });
+    const mounted = await mountInApp(IdeaVote, { path: '/forloeb/ai-i-gentofte/ideer', props: { ideaId: idea(1).id, title: 'Idé', count: 0, canVote: true } });
     wrapper = mounted.wrapper;
 
     mounted.host.querySelector('button')!.click();
@@ -100,7 +100,7 @@ describe('the idea page', () => {
 
   it('shows the idea as text, and offers edit and delete only on my comments within 15 minutes', async () => {
     backend((url) => {
-      if (url.pathname === '/api/processes') return json({ items: [process] });
+      if (url.pathname === '/api/processes/ai-i-gentofte') return json(process);
       if (url.pathname === `/api/ideas/${detail.id}`) return json(detail);
       if (url.pathname === `/api/ideas/${detail.id}/comments`)
         return json({
@@ -113,11 +113,14 @@ describe('the idea page', () => {
     });
     await signIn('anna@example.dk', 'langt-kodeord-1');
 
-    const { host, wrapper: w } = await mountInApp(IdeaPage, { path: `/ideer/${detail.id}` });
+    const { host, wrapper: w, router } = await mountInApp(IdeaPage, { path: `/forloeb/ai-i-gentofte/ideer/${detail.id}` });
     wrapper = w;
 
     expect(host.querySelector('h1')?.textContent).toBe('Skriv <i>kort</i>');
     expect(host.querySelector('i')).toBeNull();
+    // At its own address, in its process: nothing to correct.
+    expect(router.currentRoute.value.fullPath).toBe(`/forloeb/ai-i-gentofte/ideer/${detail.id}`);
+    expect([...host.querySelectorAll('.idea-page__back a')].map((a) => a.getAttribute('href'))).toEqual(['/forloeb/ai-i-gentofte', '/forloeb/ai-i-gentofte/ideer']);
     expect([...host.querySelectorAll('.idea-page__body p')].map((p) => p.textContent)).toEqual(['Første linje.', 'Anden linje.']);
     expect(document.title).toBe('Skriv <i>kort</i> – Deltag – Gentofte Kommune');
     expect(host.querySelector('#answer-heading')?.textContent).toBe('Kommunens svar');
@@ -140,9 +143,9 @@ describe('the idea page', () => {
 
 describe('the new-idea wizard', () => {
   it('checks each step with the shared schema, ties the errors to the fields, and keeps the draft', async () => {
-    backend((url) => (url.pathname === '/api/processes' ? json({ items: [process] }) : url.pathname === '/api/me' ? json({ displayName: 'Anna' }) : undefined));
+    backend((url) => (url.pathname === '/api/processes/ai-i-gentofte' ? json(process) : url.pathname === '/api/me' ? json({ displayName: 'Anna' }) : undefined));
     await signIn('anna@example.dk', 'langt-kodeord-1');
-    const { host, wrapper: w } = await mountInApp(NewIdeaPage, { path: '/ideer/ny' });
+    const { host, wrapper: w } = await mountInApp(NewIdeaPage, { path: '/forloeb/ai-i-gentofte/ideer/ny' });
     wrapper = w;
 
     const title = host.querySelector<HTMLInputElement>('#title')!;
@@ -156,7 +159,8 @@ describe('the new-idea wizard', () => {
     expect([...summary.querySelectorAll('a')].map((a) => a.textContent)).toEqual(['Overskrift: Skal være mindst 5 tegn', 'Beskrivelse: Skal være mindst 20 tegn']);
     expect(title.getAttribute('aria-invalid')).toBe('true');
     expect(title.getAttribute('aria-describedby')).toContain('title-error');
-    expect(JSON.parse(sessionStorage.getItem('deltag.ideaDraft')!).title).toBe('AI');
+    // Kept per process: a draft begun in one process is not sent to another.
+    expect(JSON.parse(sessionStorage.getItem('deltag.ideaDraft.ai-i-gentofte')!).title).toBe('AI');
 
     title.value = 'AI i skolen';
     title.dispatchEvent(new Event('input'));
@@ -217,7 +221,7 @@ describe('the new-idea wizard', () => {
 describe('the flag form', () => {
   async function flagAndAnswer(held: boolean) {
     backend((url) => (url.pathname.endsWith('/flags') ? json({ received: true, held }, 201) : undefined));
-    const mounted = await mountInApp(FlagForm, { path: '/ideer', props: { kind: 'idea', targetId: idea(1).id } });
+    const mounted = await mountInApp(FlagForm, { path: '/forloeb/ai-i-gentofte/ideer', props: { kind: 'idea', targetId: idea(1).id } });
     wrapper = mounted.wrapper;
     await signIn('anna@example.dk', 'langt-kodeord-1');
     await flushPromises();

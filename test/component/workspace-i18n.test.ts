@@ -23,7 +23,7 @@ describe('the workspace messages', () => {
     await setLocale('en', false);
     expect(tw('title')).toBe('Workspace');
     expect(tw('queue.flags', 1)).toBe('Flag: 1');
-    expect(i18n.global.t('nav.home')).toBe('The consultation');
+    expect(i18n.global.t('nav.home')).toBe('The process');
     expect((i18n.global.getLocaleMessage('en') as { workspace?: unknown }).workspace).toBeDefined();
 
     await setLocale('da', false);

@@ -204,11 +204,11 @@ describe('JSON', () => {
       status: 'published',
       officialAnswer: '',
       votesByType: { citizen: 2, business: 2, employee: 1 },
-      link: `${stack.info.webUrl}/ideer/${ids.top}`,
+      link: `${stack.info.webUrl}/forloeb/${PROCESS}/ideer/${ids.top}`,
     });
     // Every link is absolute, on the stack's web address: the file is read outside the site.
     expect(stack.info.webUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(doc.rows.map((r) => r.link)).toEqual(doc.rows.map((r) => `${stack.info.webUrl}/ideer/${r.id}`));
+    expect(doc.rows.map((r) => r.link)).toEqual(doc.rows.map((r) => `${stack.info.webUrl}/forloeb/${PROCESS}/ideer/${r.id}`));
     expect(t1).toMatchObject({ comments: 1, area: 'Ældre, sundhed og omsorg' });
     expect(l).toMatchObject({ status: 'selected', officialAnswer: 'Udvalget arbejder videre med idéen.' });
   });
@@ -292,7 +292,7 @@ describe('CSV', () => {
     expect(rows.map((row) => row[1])).toEqual([ids.top, ids.m1, ids.a, ids.t1, ids.l, ids.z]);
     expect(rows[0]).toEqual([
       '1', ids.top, titles.top, 'Erhverv', 'Effektivitet, Bedre arbejdsmiljø', 'Medarbejdere, Borgere', 'Offentliggjort', '',
-      '5', '2', '2', '1', '0', today(), `${stack.info.webUrl}/ideer/${ids.top}`,
+      '5', '2', '2', '1', '0', today(), `${stack.info.webUrl}/forloeb/${PROCESS}/ideer/${ids.top}`,
     ]);
     // Formula-like titles become text with a leading apostrophe; the rest of the text is untouched.
     expect(rows[2]![2]).toBe(`'${titles.a}`);
@@ -346,7 +346,7 @@ describe('XLSX', () => {
     expect(sheet.getRow(2).getCell(3).value).toBe(titles.top);
     expect(sheet.getRow(2).getCell(14).value).toEqual(new Date(`${today()}T00:00:00Z`));
     // The link is a real hyperlink to the absolute address, clickable in Excel.
-    const link = `${stack.info.webUrl}/ideer/${ids.top}`;
+    const link = `${stack.info.webUrl}/forloeb/${PROCESS}/ideer/${ids.top}`;
     expect(sheet.getRow(2).getCell(15).value).toEqual({ text: link, hyperlink: link });
 
     const rule = wb.getWorksheet('Regel')!;

@@ -29,7 +29,7 @@ afterAll(() => stack?.stop());
 /**
  * Exactly one mail, to the author, in Danish, about this idea, linking to it while it is public and
  * to "Min side" when it is not (a rejected or hidden idea is a 404 on its public page). The link is
- * absolute, on the stack's web address: a mail program has no page to resolve `/ideer/…` against.
+ * absolute, on the stack's web address: a mail program has no page to resolve `/forloeb/…` against.
  */
 function theOneMail(mails: Mail[], author: User, ideaId: string, link: 'idea' | 'my-page' = 'idea') {
   expect(mails.map((m) => `${m.to}: ${m.subject}`)).toHaveLength(1);
@@ -37,7 +37,8 @@ function theOneMail(mails: Mail[], author: User, ideaId: string, link: 'idea' | 
   expect(mail.to).toBe(author.email);
   expect(mail.text).toContain('Kære Idéforfatter');
   expect(stack.info.webUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-  const url = link === 'idea' ? `${stack.info.webUrl}/ideer/${ideaId}` : `${stack.info.webUrl}/min-side`;
+  // The idea's page in its own process (either of the two this file posts in).
+  const url = link === 'idea' ? `${stack.info.webUrl}/forloeb/${[MAIN, PRE].find((p) => mail.text.includes(`/forloeb/${p}/ideer/${ideaId}`))}/ideer/${ideaId}` : `${stack.info.webUrl}/min-side`;
   expect(mail.text.replace(/\r\n/g, '\n')).toContain(`Se din idé: ${url}\n`);
   if (link === 'my-page') expect(mail.text).not.toContain(`/ideer/${ideaId}`);
   expect(mail.text).toContain('Gentofte Kommune');

@@ -14,15 +14,15 @@ const SITE = 'https://deltag.gentofte.dk';
 
 describe('links that leave the site', () => {
   it('start with the absolute address, with or without its trailing slash', () => {
-    expect(ideaLink(SITE, '01JD0000000000000000000000')).toBe('https://deltag.gentofte.dk/ideer/01JD0000000000000000000000');
-    expect(ideaLink(`${SITE}/`, 'X')).toBe('https://deltag.gentofte.dk/ideer/X');
+    expect(ideaLink(SITE, { id: '01JD0000000000000000000000', processId: 'ai-i-gentofte' })).toBe('https://deltag.gentofte.dk/forloeb/ai-i-gentofte/ideer/01JD0000000000000000000000');
+    expect(ideaLink(`${SITE}/`, { id: 'X', processId: 'p' })).toBe('https://deltag.gentofte.dk/forloeb/p/ideer/X');
     expect(myPageLink('http://127.0.0.1:3000')).toBe('http://127.0.0.1:3000/min-side');
     expect(siteLink(SITE, '/om')).toBe('https://deltag.gentofte.dk/om');
   });
 
   it('refuse a missing or relative address instead of writing a link that leads nowhere', () => {
     for (const bad of ['', '/', 'deltag.gentofte.dk', 'ftp://deltag.gentofte.dk', 'https://']) {
-      expect(() => ideaLink(bad, 'X'), bad).toThrow(/absolute address/);
+      expect(() => ideaLink(bad, { id: 'X', processId: 'p' }), bad).toThrow(/absolute address/);
     }
   });
 
@@ -32,7 +32,7 @@ describe('links that leave the site', () => {
     const published = ideaMail(idea, { action: 'publish' }, SITE)!;
     const hidden = ideaMail(idea, { action: 'hide', reason: 'Personoplysninger i teksten.' }, SITE)!;
 
-    expect(published.text).toContain(`Se din idé: ${SITE}/ideer/${idea.id}\n`);
+    expect(published.text).toContain(`Se din idé: ${SITE}/forloeb/${idea.processId}/ideer/${idea.id}\n`);
     expect(hidden.text).toContain(`Se din idé: ${SITE}/min-side\n`);
     expect(hidden.text).not.toContain('/ideer/');
   });

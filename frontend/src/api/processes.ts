@@ -1,17 +1,12 @@
 import type { IdeaListQuery } from '#shared/schemas/idea';
-import type { Process } from '#shared/schemas/process';
 import { call, prefetch } from './client';
 
-/** The committee's process the front page shows until there are more processes to choose from. */
-export const FIRST_PROCESS_ID = 'ai-i-gentofte';
-
-/** The first process, or undefined when none exists yet. */
-export async function fetchFirstProcess(signal?: AbortSignal): Promise<Process | undefined> {
-  const { items } = await call('listProcesses', { signal });
-  return items.find((p) => p.id === FIRST_PROCESS_ID) ?? items[0];
-}
+export const fetchProcesses = (signal?: AbortSignal) => call('listProcesses', { signal });
 
 export const fetchProcess = (processId: string, signal?: AbortSignal) => call('getProcess', { params: { processId }, signal });
+
+/** The dated changes to a process's phases and rules, newest first. */
+export const fetchProcessChanges = (processId: string, signal?: AbortSignal) => call('processChanges', { params: { processId }, signal });
 
 export const fetchIdeas = (processId: string, query: Partial<IdeaListQuery>, signal?: AbortSignal) =>
   call('listIdeas', { params: { processId }, query, signal });
@@ -20,18 +15,42 @@ export const fetchIdea = (ideaId: string, signal?: AbortSignal) => call('getIdea
 
 /** The first page of ideas as the list page asks for it without filters (see IdeaListPage). */
 export const FIRST_LIST_QUERY = { sort: 'new', limit: 20 } as const;
+/** The newest ideas as the process page shows them (see ProcessPage). */
+export const LATEST_IDEAS_QUERY = { sort: 'new', limit: 5 } as const;
 /** The first page of an idea's comments as the idea page asks for it (see fetchComments). */
 export const FIRST_COMMENTS_QUERY = { limit: 20 } as const;
 
+const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
+const ULID = '[0-9A-Za-z]{26}';
+const PROCESS_PAGE = new RegExp(`^/forloeb/(${SLUG})(?:/ideer(?:/(${ULID}))?)?/?$`);
+
+/** The process a path belongs to (`/forloeb/{processId}/…`), if any. */
+export const processIdOf = (path: string): string | undefined => new RegExp(`^/forloeb/(${SLUG})(?:/|$)`).exec(path)?.[1];
+
 /**
- * At app start, asks for the data of the page being opened, in parallel with its chunk: the idea
- * list (no filters in the URL), or one idea and its first comments. The process itself is prefetched
- * by useProcess. Settles when the answers are in (never rejects; the page shows any failure).
+ * At app start, asks for the data of the page being opened, in parallel with its chunk: a process's
+ * newest ideas (its page), its idea list (no filters in the URL), or one idea and its first comments
+ * (also at an idea's old address, which is redirected by the idea's process). The process itself is
+ * prefetched by useProcess. Settles when the answers are in (never rejects; the page shows any failure).
  */
 export async function prefetchLanding(path: string, search: string): Promise<void> {
-  if (path === '/ideer' && !search) await prefetch('listIdeas', { params: { processId: FIRST_PROCESS_ID }, query: FIRST_LIST_QUERY });
-  const idea = /^\/ideer\/([0-9A-Za-z]{26})\/?$/.exec(path)?.[1];
+  const page = PROCESS_PAGE.exec(path);
+  const idea = page?.[2] ?? new RegExp(`^/ideer/(${ULID})/?$`).exec(path)?.[1];
   if (idea) {
-    await Promise.all([prefetch('getIdea', { params: { ideaId: idea } }), prefetch('listComments', { params: { ideaId: idea }, query: FIRST_COMMENTS_QUERY })]);
+    await Promise.all([prefetch('getIdea', { params: { ideaId: idea } }), page ? prefetch('listComments', { params: { ideaId: idea }, query: FIRST_COMMENTS_QUERY }) : undefined]);
+    return;
+  }
+  if (!page) return;
+  const processId = page[1]!;
+  if (path.replace(/\/$/, '').endsWith('/ideer')) {
+    if (!search) await prefetch('listIdeas', { params: { processId }, query: FIRST_LIST_QUERY });
+  } else {
+    await prefetch('listIdeas', { params: { processId }, query: LATEST_IDEAS_QUERY });
   }
 }
+
+/**
+ * @deprecated Only for the workspace pages at HEAD until they choose their process themselves (their
+ * change is in progress); nothing in the public app uses it. Removed with that change.
+ */
+export const FIRST_PROCESS_ID = 'ai-i-gentofte';

@@ -71,7 +71,7 @@ export async function buildExport(deps: ExportDeps, processId: string, query: Ex
     rule: ruleText(query, names.area),
     automatedProcessing: AUTOMATED_PROCESSING,
     summary: { ...summarize(counted, names), moderation, pending: queue.pending, flagged: queue.flagged },
-    rows: ranked.map(({ rank, idea, support }) => toRow(rank, idea, support, names, site)),
+    rows: ranked.map(({ rank, idea, support }) => toRow(rank, idea, support, names, site, processId)),
   };
 }
 

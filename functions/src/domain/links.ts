@@ -1,6 +1,6 @@
 /**
  * Links that leave the site: in a mail to an author and in the export's files. They are read in a mail
- * program or a spreadsheet, where a site-relative `/ideer/…` leads nowhere, so each one is built on the
+ * program or a spreadsheet, where a site-relative `/forloeb/…` leads nowhere, so each one is built on the
  * site's absolute address (adapters/ssm/site-url.ts says what it is) and refuses anything else: a
  * missing address is an error the caller logs, never a broken link sent without a word.
  */
@@ -13,8 +13,9 @@ export function siteLink(siteUrl: string, path: `/${string}`): string {
   return `${siteUrl.replace(/\/+$/, '')}${path}`;
 }
 
-/** The SPA's page of an idea. */
-export const ideaLink = (siteUrl: string, ideaId: string) => siteLink(siteUrl, `/ideer/${encodeURIComponent(ideaId)}`);
+/** The SPA's page of an idea, in its process (`/forloeb/{processId}/ideer/{ideaId}`). */
+export const ideaLink = (siteUrl: string, idea: { id: string; processId: string }) =>
+  siteLink(siteUrl, `/forloeb/${encodeURIComponent(idea.processId)}/ideer/${encodeURIComponent(idea.id)}`);
 
 /** "Min side", where authors find their ideas in every state, with the reasons. */
 export const myPageLink = (siteUrl: string) => siteLink(siteUrl, '/min-side');

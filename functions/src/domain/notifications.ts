@@ -16,7 +16,7 @@ export function ideaMail(idea: IdeaRecord, command: IdeaModeration, siteUrl: str
   // A rejected or hidden idea is not public any more: its author finds it on "Min side". Absolute:
   // the mail is read in a mail program, not on the site.
   const publicAfter = command.action !== 'reject' && command.action !== 'hide';
-  const link = publicAfter ? ideaLink(siteUrl, idea.id) : myPageLink(siteUrl);
+  const link = publicAfter ? ideaLink(siteUrl, idea) : myPageLink(siteUrl);
   const hello = `Kære ${idea.authorName}\n\n`;
   const bye = `\n\nSe din idé: ${link}\n\nVenlig hilsen\nDeltag – Gentofte Kommune\n\nDu får denne mail, fordi du har delt en idé på Deltag.`;
   switch (command.action) {

@@ -12,12 +12,13 @@ export interface IdeaDraft {
   concerns: string;
 }
 
-const KEY = 'deltag.ideaDraft';
+/** One draft per process: an idea begun in one process is not sent to another, whose areas differ. */
+const keyOf = (processId: string) => `deltag.ideaDraft.${processId}`;
 const empty = (): IdeaDraft => ({ step: 0, title: '', body: '', area: '', effects: [], beneficiaries: [], concerns: '' });
 
-function read(): IdeaDraft {
+function read(key: string): IdeaDraft {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as Partial<IdeaDraft> | null;
+    const saved = JSON.parse(sessionStorage.getItem(key) ?? 'null') as Partial<IdeaDraft> | null;
     if (!saved || typeof saved !== 'object') return empty();
     const base = empty();
     return {
@@ -38,13 +39,14 @@ function read(): IdeaDraft {
  * The draft survives a reload: it is kept in sessionStorage (this tab only, gone when it closes)
  * on every change, and cleared when the idea is sent.
  */
-export function useIdeaDraft() {
-  const draft = reactive(read());
+export function useIdeaDraft(processId: string) {
+  const key = keyOf(processId);
+  const draft = reactive(read(key));
   watch(
     draft,
     (value) => {
       try {
-        sessionStorage.setItem(KEY, JSON.stringify(value));
+        sessionStorage.setItem(key, JSON.stringify(value));
       } catch {
         // Storage full or off: the draft then lasts as long as the page.
       }
@@ -54,7 +56,7 @@ export function useIdeaDraft() {
   function clear() {
     Object.assign(draft, empty());
     try {
-      sessionStorage.removeItem(KEY);
+      sessionStorage.removeItem(key);
     } catch {
       // ignore
     }

@@ -31,8 +31,8 @@ export function namesOf(process: Process): Names {
   };
 }
 
-/** `siteUrl`: the site's absolute address; the row's link is read in a spreadsheet, not on the site. */
-export function toRow(rank: number, idea: ExportIdea, support: Support, names: Names, siteUrl: string): ExportRow {
+/** `siteUrl`: the site's absolute address; the row's link (to the idea in its process) is read in a spreadsheet, not on the site. */
+export function toRow(rank: number, idea: ExportIdea, support: Support, names: Names, siteUrl: string, processId: string): ExportRow {
   return {
     rank,
     id: idea.id,
@@ -47,7 +47,7 @@ export function toRow(rank: number, idea: ExportIdea, support: Support, names: N
     votesByType: support.votesByType,
     comments: idea.commentCount,
     createdAt: idea.createdAt,
-    link: ideaLink(siteUrl, idea.id),
+    link: ideaLink(siteUrl, { id: idea.id, processId }),
   };
 }
 

@@ -1,0 +1,30 @@
+import type { RouteLocationNormalized, RouteLocationRaw } from 'vue-router';
+import { fetchIdea } from '../api/processes';
+import { loadProcessList } from '../composables/process/useProcess';
+import { soleActiveProcess } from '../lib/processList';
+
+/**
+ * Where addresses without a process lead (route guards, so the reader lands on the right address
+ * in one navigation and the back button does not return to a stop on the way):
+ * - `/`, and `/ideer` and `/ideer/ny` from before processes had addresses: to the one process that
+ *   is not archived (its page, ideas or new-idea form), or to the list of processes when there is
+ *   not exactly one, or the list could not be fetched (the list page then shows that, with a retry);
+ * - an idea's old address `/ideer/{id}` (in mails, exports and bookmarks): to the idea in its process.
+ * The query and hash come along.
+ */
+export function toSoleProcess(page: 'process' | 'ideas' | 'new-idea') {
+  return async (to: RouteLocationNormalized): Promise<RouteLocationRaw> => {
+    const list = await loadProcessList().catch(() => undefined);
+    const processId = list && soleActiveProcess(list);
+    if (!processId) return { name: 'processes' };
+    return { name: page, params: { processId }, query: to.query, hash: to.hash };
+  };
+}
+
+/** An idea that cannot be fetched stays at its old address: the idea page says why (not found, or the API is down, with a retry). */
+export async function toIdeasProcess(to: RouteLocationNormalized): Promise<RouteLocationRaw | true> {
+  const id = String(to.params.id);
+  const idea = await fetchIdea(id).catch(() => undefined);
+  if (!idea) return true;
+  return { name: 'idea', params: { processId: idea.processId, id }, query: to.query, hash: to.hash };
+}
