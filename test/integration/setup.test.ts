@@ -39,8 +39,7 @@ async function setup(...argv: string[]) {
   const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join(''), err: err.join('\n') };
 }
-const importArgs = ['--stage', 'local', '--stack-file', '', '--admin-email', EMAIL, '--admin-password', PASSWORD, '--process', FIXTURE];
-const runImport = () => setup(...importArgs.map((a, i) => (i === 3 ? stackFile : a)));
+const runImport = () => setup('--stage', 'local', '--stack-file', stackFile, '--admin-email', EMAIL, '--admin-password', PASSWORD, '--process', FIXTURE);
 
 const processes = async () => processListSchema.parse((await stack.api('/processes')).json).items;
 const processLog = async (token: string) => {
