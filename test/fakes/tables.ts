@@ -15,7 +15,7 @@ export interface FakeTables {
   comments: Map<string, CommentRecord>;
   /** Keyed by flagKey(ideaId, commentId, userId): one flag per user and target. */
   flags: Map<string, FlagRecord>;
-  /** Keyed by audit id; an entry is written once and never changed. */
+  /** Keyed by audit id; an entry is written once and never changed (but by the retention job: retention.ts). */
   audit: Map<string, AuditRecord>;
   /** Ideas and comments waiting for a moderator (the adapter's gsiQueue/queuedAt), by target id. */
   queue: Map<string, QueueSlot>;

@@ -17,7 +17,8 @@ import type { TransactItems } from './transactions';
  * - who has written to a process's log (the moderator filter's choices): AUDITACTOR#<processId> /
  *   <actorId>, put with each entry (latest name wins);
  * - what a page's targets are called now: one BatchGet of ideas (title) and profiles (displayName).
- * Entries are only ever Put, with a condition that they do not exist: nothing updates or deletes them.
+ * Entries are only ever Put, with a condition that they do not exist: nothing updates or deletes them,
+ * except the retention job, which takes a participant out of an erased process's entries (retention.ts).
  */
 
 /** Entries one request may read past the filter before it answers with what it found and a cursor. */
