@@ -2,9 +2,11 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter, type Router } from 'vue-router';
 import type { AuditEntry, AuditLog } from '#shared/schemas/moderation';
+import { resetWorkspaceProcesses } from '../../frontend/src/composables/workspace/useWorkspaceProcesses';
 import { i18n, setLocale } from '../../frontend/src/modules/i18n';
 import AuditLogPage from '../../frontend/src/pages/workspace/AuditLogPage.vue';
 import { buttonNamed, json, stubApi, text } from './app';
+import { process } from './fixtures';
 
 /** The audit log page against a fake API: target names and links, states in words, the filter form, short filtered pages. */
 
@@ -33,12 +35,15 @@ afterEach(() => {
   wrapper?.unmount();
   wrapper = undefined;
   vi.unstubAllGlobals();
+  resetWorkspaceProcesses();
 });
 
 async function mountPage(pages: (query: URLSearchParams) => AuditLog, path = '/arbejdsrum/log'): Promise<{ router: Router; queries: URLSearchParams[] }> {
   await setLocale('da', false);
   const queries: URLSearchParams[] = [];
   stubApi((url) => {
+    // The workspace's process list (for the process choice), then the log's pages.
+    if (url.pathname === '/api/processes') return json({ items: [process] });
     queries.push(url.searchParams);
     return json(pages(url.searchParams));
   });

@@ -60,7 +60,7 @@ async function mountPage() {
     routes: [
       { path: '/arbejdsrum/ideer/:id', name: 'workspace-idea', component: empty },
       { path: '/arbejdsrum/moderation', name: 'workspace-queue', component: empty },
-      { path: '/ideer/:id', name: 'idea', component: empty },
+      { path: '/forloeb/:processId/ideer/:id', name: 'idea', component: empty },
     ],
   });
   await router.push(`/arbejdsrum/ideer/${ideaId}`);

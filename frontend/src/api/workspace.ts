@@ -1,12 +1,14 @@
 import type { AuditAction } from '#shared/rules/audit';
 import type { ExportQuery } from '#shared/schemas/export';
 import type { BulkModeration, IdeaModeration, UserModeration } from '#shared/schemas/moderation';
+import type { ProcessArchive, ProcessClone, ProcessDefinition, ProcessUpdate } from '#shared/schemas/process';
 import type { Role } from '#shared/schemas/user';
 import { accessToken, refreshAccess } from '../modules/session';
 import { API_BASE, ApiError, call, type ApiPath, type CallOutput } from './client';
 
 /**
- * The workspace's calls: moderation, audit log, overdue answers, the committee export and roles.
+ * The workspace's calls: moderation, audit log, overdue answers, the committee export, roles and
+ * process administration.
  * Every route here is role-gated by the API; the SPA only decides what to show.
  */
 export type ModeratedIdea = CallOutput<'moderatedIdea'>;
@@ -49,6 +51,26 @@ export const fetchOverdue = (processId: string, signal?: AbortSignal) => call('o
 export const findUser = (email: string, signal?: AbortSignal) => call('findUser', { query: { email }, signal });
 
 export const setRoles = (userId: string, roles: Role[]) => call('setRoles', { params: { userId }, body: { roles } });
+
+/** Every process, archived ones too (the workspace's process choice and the admin's list). */
+export const fetchProcesses = (signal?: AbortSignal) => call('listProcesses', { signal });
+
+export const fetchProcess = (processId: string, signal?: AbortSignal) => call('getProcess', { params: { processId }, signal });
+
+export const createProcess = (definition: ProcessDefinition) => call('createProcess', { body: definition });
+
+export const updateProcess = (processId: string, update: ProcessUpdate) => call('updateProcess', { params: { processId }, body: update });
+
+export const cloneProcess = (processId: string, clone: ProcessClone) => call('cloneProcess', { params: { processId }, body: clone });
+
+export const archiveProcess = (processId: string, archive: ProcessArchive) => call('archiveProcess', { params: { processId }, body: archive });
+
+/** A process's definition as the JSON file setup imports (`processes/<id>.json`), named after the process. */
+export async function downloadDefinition(processId: string): Promise<DownloadedFile> {
+  const definition = await call('processDefinition', { params: { processId } });
+  const blob = new Blob([`${JSON.stringify(definition, null, 2)}\n`], { type: 'application/json' });
+  return { blob, filename: `${processId}.json` };
+}
 
 export const fetchExportDocument = (processId: string, filters: ExportFilters, signal?: AbortSignal) =>
   call('exportIdeas', { params: { processId }, query: { format: 'json', ...filters }, signal }) as Promise<CallOutput<'exportIdeas'>>;

@@ -18,6 +18,8 @@ const areaRoutes = {
   export: 'exportIdeas',
   annex: 'exportIdeas',
   roles: 'setRoles',
+  // Creating, editing, cloning and archiving share one access rule in the route table (admins).
+  processes: 'createProcess',
 } as const satisfies Record<string, RouteId>;
 export type WorkspaceArea = keyof typeof areaRoutes;
 

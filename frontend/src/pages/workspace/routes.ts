@@ -9,6 +9,8 @@ declare module 'vue-router' {
     workspaceRoles?: readonly Role[];
     /** Workspace pages: the document title, a key in the workspace's own messages. */
     workspaceTitle?: WorkspaceKey;
+    /** Workspace pages that show one process: the process choice shows above them (`?forloeb=<id>`). */
+    workspaceProcess?: boolean;
   }
 }
 
@@ -28,7 +30,7 @@ export const workspaceRoutes: RouteRecordRaw[] = [
         path: 'moderation',
         name: 'workspace-queue',
         component: () => import('./QueuePage.vue'),
-        meta: { workspaceTitle: 'queue.title', workspaceRoles: areaRoles.queue },
+        meta: { workspaceTitle: 'queue.title', workspaceProcess: true, workspaceRoles: areaRoles.queue },
       },
       {
         path: 'ideer/:id',
@@ -40,25 +42,43 @@ export const workspaceRoutes: RouteRecordRaw[] = [
         path: 'svarfrister',
         name: 'workspace-overdue',
         component: () => import('./OverduePage.vue'),
-        meta: { workspaceTitle: 'overdue.title', workspaceRoles: areaRoles.overdue },
+        meta: { workspaceTitle: 'overdue.title', workspaceProcess: true, workspaceRoles: areaRoles.overdue },
       },
       {
         path: 'log',
         name: 'workspace-log',
         component: () => import('./AuditLogPage.vue'),
-        meta: { workspaceTitle: 'log.title', workspaceRoles: areaRoles.log },
+        meta: { workspaceTitle: 'log.title', workspaceProcess: true, workspaceRoles: areaRoles.log },
       },
       {
         path: 'eksport',
         name: 'workspace-export',
         component: () => import('./ExportPage.vue'),
-        meta: { workspaceTitle: 'export.title', workspaceRoles: areaRoles.export },
+        meta: { workspaceTitle: 'export.title', workspaceProcess: true, workspaceRoles: areaRoles.export },
       },
       {
         path: 'bilag',
         name: 'workspace-annex',
         component: () => import('./AnnexPage.vue'),
-        meta: { workspaceTitle: 'annex.title', workspaceRoles: areaRoles.annex },
+        meta: { workspaceTitle: 'annex.title', workspaceProcess: true, workspaceRoles: areaRoles.annex },
+      },
+      {
+        path: 'forloeb',
+        name: 'workspace-processes',
+        component: () => import('./ProcessesPage.vue'),
+        meta: { workspaceTitle: 'processes.title', workspaceRoles: areaRoles.processes },
+      },
+      {
+        path: 'forloeb/nyt',
+        name: 'workspace-process-new',
+        component: () => import('./ProcessNewPage.vue'),
+        meta: { workspaceTitle: 'processes.newTitle', workspaceRoles: areaRoles.processes },
+      },
+      {
+        path: 'forloeb/:processId',
+        name: 'workspace-process',
+        component: () => import('./ProcessEditPage.vue'),
+        meta: { workspaceTitle: 'processes.editTitle', workspaceRoles: areaRoles.processes },
       },
       {
         path: 'roller',
