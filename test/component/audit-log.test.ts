@@ -92,6 +92,38 @@ describe('the audit log page', () => {
     expect(text(wrapper!.find('tbody').element)).not.toContain(IDEA);
   });
 
+  it('shows an admin\'s change to a process field by field, in words, the process named by its title', async () => {
+    const phase = (endsAt: string) => ({ kind: 'ideas', title: { da: 'Idéer og stemmer' }, startsAt: '2026-12-01T08:00:00.000Z', endsAt });
+    const change = entry(1, {
+      action: 'process-update',
+      actorName: 'Ada Admin',
+      targetKind: 'process',
+      targetId: 'ai-i-gentofte',
+      targetTitle: undefined,
+      ideaId: undefined,
+      reason: undefined,
+      before: undefined,
+      after: undefined,
+      changes: [
+        { field: 'settings.flagThreshold', before: 3, after: 5 },
+        { field: 'phases', before: [phase('2027-01-15T08:00:00.000Z')], after: [phase('2027-02-15T08:00:00.000Z')] },
+        { field: 'description', before: { da: 'Kort.' }, after: { da: 'Langt. '.repeat(100) } },
+      ],
+    });
+    await mountPage(() => ({ items: [change], nextCursor: null, actors: [] }));
+
+    const cells = wrapper!.findAll('tbody tr td').map((c) => text(c.element).trim());
+    expect(cells.slice(1, 4)).toEqual(['Ada Admin', 'Forløb ændret', 'Forløb AI i Gentofte Kommune']);
+    const changes = wrapper!.findAll('.ws-changes__field').map((f) => text(f.element).trim());
+    expect(changes[0]).toMatch(/^Anmeldelser, før et indlæg tages ud til moderation ?Før: 3\b.*Efter: 5\b/);
+    expect(changes[1]).toContain('15. januar 2027');
+    expect(changes[1]).toContain('15. februar 2027');
+    // The moved phase is marked on both sides; a long text is cut to its start.
+    expect(wrapper!.findAll('.ws-changes__gone')).toHaveLength(3);
+    expect(changes[2]!.length).toBeLessThan(400);
+    expect(changes[2]).toMatch(/Langt\. … *$/);
+  });
+
   it('filters by action and moderator through the address, and the form follows it', async () => {
     const { router, queries } = await mountPage(() => ({ items: [entry(1)], nextCursor: null, actors: [MADS, MONA] }));
     expect(wrapper!.findAll('#log-actor option').map((o) => o.text())).toEqual(['Alle moderatorer', 'Mads Moderator', 'Mona Moderator']);

@@ -10,7 +10,13 @@ import { tw } from './workspaceI18n';
  * of a description does not fill the screen. The log keeps the whole value.
  */
 const LONGEST = 240;
-const cut = (text: string) => (text.length > LONGEST ? `${text.slice(0, LONGEST).trimEnd()} …` : text);
+/** A long text up to its last whole word within the limit, then an ellipsis. */
+function cut(text: string): string {
+  if (text.length <= LONGEST) return text;
+  const head = text.slice(0, LONGEST + 1);
+  const space = head.lastIndexOf(' ');
+  return `${(space > LONGEST / 2 ? head.slice(0, space) : head.slice(0, LONGEST)).trimEnd()} …`;
+}
 
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
