@@ -8,7 +8,10 @@ import { FIRST_COMMENTS_QUERY } from './processes';
 /** Everything a signed-in participant does: votes, comments, flags, ideas and the profile. */
 
 export const vote = (ideaId: string, on: boolean) => call(on ? 'voteIdea' : 'unvoteIdea', { params: { ideaId } });
-export const fetchMyVotes = (ideaIds: string[], signal?: AbortSignal) => call('myVotes', { query: { ideaIds: ideaIds.join(',') }, signal });
+/** With a process: also the votes the caller has left there (null when the process sets no limit). */
+export const fetchMyVotes = (ideaIds: string[], processId?: string, signal?: AbortSignal) =>
+  call('myVotes', { query: { ideaIds: ideaIds.join(','), ...(processId ? { processId } : {}) }, signal });
+export const fetchMyVotedIdeas = (cursor?: string, signal?: AbortSignal) => call('myVotedIdeas', { query: { limit: 50, cursor }, signal });
 
 export const fetchComments = (ideaId: string, cursor?: string, signal?: AbortSignal) =>
   call('listComments', { params: { ideaId }, query: { ...FIRST_COMMENTS_QUERY, cursor }, signal });
