@@ -220,7 +220,7 @@ export const routeSummaries: Record<RouteId, string> = {
   deleteMe: 'Delete the account: profile, votes, flags and sign-in are deleted, comments become "deleted" placeholders, ideas stay without the name',
   voteIdea: 'Vote for an idea (idempotent: a second vote changes nothing)',
   unvoteIdea: 'Take back a vote (idempotent)',
-  myVotes: 'Which of up to 100 ideas the signed-in user has voted for',
+  myVotes: 'Which of up to 100 ideas the signed-in user has voted for; with processId, also the votes left there under its vote rule (null: no limit)',
   myVotedIdeas: 'The ideas the signed-in user has voted for, newest vote first; a merged idea names the idea its vote now counts for',
   listComments: "An idea's comments, newest first, each with its replies (oldest first)",
   createComment: 'Comment on an idea, or reply to a comment (one reply level)',
