@@ -128,3 +128,18 @@ export function phaseProblems(phases: readonly PhaseSpan[]): PhaseProblem[] {
   });
   return problems;
 }
+
+/** Phase kinds in which people take part (and so leave personal data). */
+const participationKinds: readonly PhaseKind[] = ['survey', 'ideas', 'voting', 'consultation', 'event'];
+
+/**
+ * The retention date must not come before the last phase people take part in has ended: the job
+ * would erase the data while it is still being collected (and participation stops at that date).
+ * A participation phase without an end cannot be checked and is left alone.
+ */
+export function retentionProblem(phases: readonly PhaseSpan[], personalDataUntil: string): string | undefined {
+  const until = Date.parse(personalDataUntil);
+  const lastEnd = Math.max(-Infinity, ...phases.filter((p) => participationKinds.includes(p.kind) && p.endsAt !== undefined).map((p) => Date.parse(p.endsAt!)));
+  return until < lastEnd ? 'Opbevaringsfristen skal ligge efter den sidste fase, hvor man kan deltage' : undefined;
+}
+

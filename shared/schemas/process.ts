@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isoDateTime, localizedSchema, multiLine, singleLine, slugSchema } from './text';
-import { phaseKinds, phaseProblems } from '../rules/phases';
+import { phaseKinds, phaseProblems, retentionProblem } from '../rules/phases';
 
 export { allowedNow, openPhases, phaseAllows, phaseKinds, phaseRules, processStage, type PhaseKind } from '../rules/phases';
 
@@ -106,6 +106,8 @@ export const processDefinitionSchema = z
   .strict()
   .superRefine((d, ctx) => {
     for (const p of phaseProblems(d.phases)) ctx.addIssue({ code: 'custom', path: ['phases', p.index, p.field], message: p.message });
+    const retention = retentionProblem(d.phases, d.settings.personalDataUntil);
+    if (retention) ctx.addIssue({ code: 'custom', path: ['settings', 'personalDataUntil'], message: retention });
   });
 export type ProcessDefinition = z.infer<typeof processDefinitionSchema>;
 

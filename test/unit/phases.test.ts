@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedNow, hasActivePhase, openPhases, phaseAllows, phaseProblems, processStage, type PhaseSpan } from '#shared/rules/phases';
+import { allowedNow, hasActivePhase, openPhases, phaseAllows, phaseProblems, processStage, retentionProblem, type PhaseSpan } from '#shared/rules/phases';
 
 const span = (kind: PhaseSpan['kind'], startsAt: string, endsAt?: string): PhaseSpan => ({ kind, startsAt, ...(endsAt ? { endsAt } : {}) });
 
@@ -110,5 +110,15 @@ describe('phase problems', () => {
     const problems = phaseProblems(phases);
     expect(problems).toContainEqual(expect.objectContaining(expected));
     expect(problems.every((p) => /[a-zæøå]/.test(p.message))).toBe(true);
+  });
+});
+
+describe('the retention date', () => {
+  const phases = [span('ideas', '2026-01-01T00:00:00Z', '2026-03-01T00:00:00Z'), span('review', '2026-03-01T00:00:00Z', '2026-06-01T00:00:00Z'), span('closed', '2026-06-01T00:00:00Z')];
+  it('may come after the last phase people take part in, review or not', () => {
+    expect(retentionProblem(phases, '2026-03-01T00:00:00Z')).toBeUndefined();
+  });
+  it('may not come while people still take part', () => {
+    expect(retentionProblem(phases, '2026-02-28T00:00:00Z')).toMatch(/Opbevaringsfristen/);
   });
 });

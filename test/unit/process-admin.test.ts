@@ -107,6 +107,18 @@ describe('updateProcess', () => {
     expect(entry.changes).toEqual([{ field: 'settings.flagThreshold', before: 3, after: 7 }]);
   });
 
+  it('refuses a retention date before the last phase people take part in has ended (400), changing nothing', async () => {
+    const w = await created();
+    const lastEnd = Math.max(...w.process.phases.filter((p) => p.kind === 'ideas' || p.kind === 'voting').map((p) => Date.parse(p.endsAt!)));
+    const settings = { ...w.process.settings, personalDataUntil: new Date(lastEnd - DAY).toISOString() };
+    await expect(updateProcess(w.deps, w.admin, 'skoler', { expectedUpdatedAt: w.process.updatedAt, settings }, w.now())).rejects.toMatchObject({
+      status: 400,
+      errors: [{ path: 'body.settings.personalDataUntil', message: expect.stringContaining('Opbevaringsfristen') }],
+    });
+    expect(w.tables.processes.get('skoler')).toEqual(w.process);
+    expect(processDefinitionSchema.safeParse({ ...w.definition, settings }).success).toBe(false);
+  });
+
   it('writes nothing when nothing changed', async () => {
     const w = await created();
     const same = await updateProcess(w.deps, w.admin, 'skoler', { expectedUpdatedAt: w.process.updatedAt, areas: w.process.areas }, w.now());

@@ -1,6 +1,7 @@
 // handler --> (use case) --> ProcessStore (with its audit entry), IdeaStore (areas in use)
 import type { Area, Process, ProcessUpdate } from '#shared/schemas/process';
-import { ConflictError } from '../../lib/errors';
+import { ConflictError, ValidationError } from '../../lib/errors';
+import { retentionProblem } from '#shared/rules/phases';
 import { getProcess } from '../processes';
 import { configChanges } from './changes';
 import { changedMeanwhile, configAudit, definitionOf, nextUpdatedAt, sameInstant, type ConfigActor, type ProcessUpdateDeps } from './record';
@@ -21,6 +22,8 @@ export async function updateProcess(deps: ProcessUpdateDeps, actor: ConfigActor,
 
   const { expectedUpdatedAt: _expected, ...given } = input;
   const next: Process = { ...stored, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
+  const retention = retentionProblem(next.phases, next.settings.personalDataUntil);
+  if (retention) throw new ValidationError([{ path: 'body.settings.personalDataUntil', message: retention }]);
   await refuseRemovingUsed(deps, stored, next);
 
   const { id: _id, ...before } = definitionOf(stored);
