@@ -121,7 +121,7 @@ describe('a participant', () => {
 
     // The first participant signs in again and sees two votes, one of them theirs.
     await signIn(page, email);
-    await page.goto(`${page.url().replace(/\/min-side.*$/, '')}/ideer?q=${encodeURIComponent(idea.title.split(' ').at(-1)!)}`);
+    await page.goto(`${page.url().replace(/\/min-side.*$/, '')}/forloeb/ai-i-gentofte/ideer?q=${encodeURIComponent(idea.title.split(' ').at(-1)!)}`);
     const again = page.locator('article', { has: page.getByRole('link', { name: idea.title }) });
     await again.locator('[aria-pressed="true"]').waitFor();
     expect(await again.getByTestId('vote-count').innerText()).toBe('2 stemmer');

@@ -19,6 +19,8 @@ import { initialBundle } from '../../frontend/scripts/bundle-size';
 let stack: RunningStack;
 let session: BrowserSession;
 let idea: IdeaListItem;
+/** The seeded process's pages. */
+const PROCESS = '/forloeb/ai-i-gentofte';
 
 beforeAll(async () => {
   [stack, session] = await Promise.all([startStack({ ports: 'auto', seed: 'demo', demoParticipants: TEST_DEMO_PARTICIPANTS }), launchBrowser()]);
@@ -49,10 +51,14 @@ interface PageCheck {
 }
 
 const publicPages = (): PageCheck[] => [
-  { name: 'front', path: '/', h1: { da: 'AI i Gentofte Kommune', en: /AI/ } },
-  { name: 'ideas', path: '/ideer', h1: { da: 'Idéer', en: 'Ideas' } },
-  { name: 'ideas-random', path: '/ideer?sort=random', h1: { da: 'Idéer', en: 'Ideas' } },
-  { name: 'idea', path: `/ideer/${idea.id}`, h1: { da: idea.title, en: idea.title } },
+  { name: 'front', path: '/', h1: { da: 'AI i Gentofte Kommune', en: 'AI in Gentofte Municipality' } },
+  { name: 'public-processes', path: '/forloeb', h1: { da: 'Forløb', en: 'Processes' } },
+  { name: 'public-process', path: PROCESS, h1: { da: 'AI i Gentofte Kommune', en: 'AI in Gentofte Municipality' } },
+  { name: 'public-process-changes', path: `${PROCESS}/aendringer`, h1: { da: 'Ændringer i forløbet', en: 'Changes to the process' } },
+  { name: 'ideas', path: `${PROCESS}/ideer`, h1: { da: 'Idéer', en: 'Ideas' } },
+  { name: 'ideas-random', path: `${PROCESS}/ideer?sort=random`, h1: { da: 'Idéer', en: 'Ideas' } },
+  { name: 'idea', path: `${PROCESS}/ideer/${idea.id}`, h1: { da: idea.title, en: idea.title } },
+  { name: 'public-process-not-found', path: '/forloeb/findes-ikke', h1: { da: 'Forløbet findes ikke', en: 'The process does not exist' } },
   { name: 'sign-in', path: '/log-ind', h1: { da: 'Log ind', en: 'Sign in' } },
   {
     name: 'sign-up-errors',
@@ -85,7 +91,7 @@ const signedInPages = (): PageCheck[] => [
   { name: 'profile', path: '/min-side/profil', h1: { da: 'Din profil', en: 'Your profile' } },
   {
     name: 'idea-signed-in',
-    path: `/ideer/${idea.id}`,
+    path: `${PROCESS}/ideer/${idea.id}`,
     h1: { da: idea.title, en: idea.title },
     act: async (page, lang) => {
       // The flag form open, so its fields are checked too.
@@ -95,7 +101,7 @@ const signedInPages = (): PageCheck[] => [
   },
   {
     name: 'idea-comment-edit',
-    path: `/ideer/${idea.id}`,
+    path: `${PROCESS}/ideer/${idea.id}`,
     h1: { da: idea.title, en: idea.title },
     act: async (page, lang) => {
       // A comment of my own, with its edit form open.
@@ -109,7 +115,7 @@ const signedInPages = (): PageCheck[] => [
   },
   {
     name: 'idea-comment-delete',
-    path: `/ideer/${idea.id}`,
+    path: `${PROCESS}/ideer/${idea.id}`,
     h1: { da: idea.title, en: idea.title },
     act: async (page, lang) => {
       // The same comment (posted by the check before), with the delete question asked.
@@ -128,7 +134,7 @@ const signedInPages = (): PageCheck[] => [
   },
   {
     name: 'new-idea-errors',
-    path: '/ideer/ny',
+    path: `${PROCESS}/ideer/ny`,
     h1: { da: 'Del en idé', en: 'Share an idea' },
     act: async (page, lang) => {
       await page.getByRole('button', { name: lang === 'da' ? 'Næste' : 'Next' }).click();
@@ -137,7 +143,7 @@ const signedInPages = (): PageCheck[] => [
   },
   {
     name: 'new-idea-step-2',
-    path: '/ideer/ny',
+    path: `${PROCESS}/ideer/ny`,
     h1: { da: 'Del en idé', en: 'Share an idea' },
     act: async (page, lang) => {
       await page.getByLabel(lang === 'da' ? 'Overskrift' : 'Title').fill('En overskrift til testen');
@@ -177,7 +183,8 @@ describe.each<Lang>(['da', 'en'])('every page in %s', (lang) => {
     const errors = collectPageErrors(page);
     for (const p of publicPages()) await check(page, lang, p, stack.info.webUrl);
     expect(errors).toEqual([]);
-  });
+    // Sixteen pages, each loaded, checked by axe and shot twice: minutes on a busy two-core machine.
+  }, 240_000);
 
   it('has no axe violations, the right title and lang, and fits 375 px (signed in)', async () => {
     const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
@@ -195,7 +202,7 @@ describe.each<Lang>(['da', 'en'])('every page in %s', (lang) => {
     }
     for (const p of signedInPages()) await check(page, lang, p, stack.info.webUrl);
     expect(errors).toEqual([]);
-  });
+  }, 240_000);
 });
 
 describe('the shell', () => {
@@ -229,7 +236,7 @@ describe('the shell', () => {
       if (['script', 'stylesheet'].includes(request.resourceType())) files.push(`${request.resourceType()} ${new URL(request.url()).pathname}`);
     });
 
-    await page.goto(`${stack.info.webUrl}/ideer`);
+    await page.goto(`${stack.info.webUrl}${PROCESS}/ideer`);
     await page.getByRole('heading', { level: 1, name: 'Idéer' }).waitFor();
     await page.waitForLoadState('networkidle');
 
@@ -260,7 +267,7 @@ describe('the shell', () => {
   it('switches language with the button: messages, lang attribute and title follow', async () => {
     const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = collectPageErrors(page);
-    await page.goto(`${stack.info.webUrl}/ideer`);
+    await page.goto(`${stack.info.webUrl}${PROCESS}/ideer`);
     await page.getByRole('heading', { level: 1, name: 'Idéer' }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ideas' }).waitFor();
@@ -292,14 +299,51 @@ describe('the shell', () => {
     expect(await page.title()).toBe('Privatlivspolitik – Deltag – Gentofte Kommune');
   });
 
+  it("leads an idea's old address, and the old idea list's, to their pages in the process, query and all", async () => {
+    const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectPageErrors(page);
+    await page.goto(`${stack.info.webUrl}/ideer/${idea.id}?fra=mail`);
+    await page.getByRole('heading', { level: 1, name: idea.title }).waitFor();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(`${PROCESS}/ideer/${idea.id}?fra=mail`);
+    // Back leaves the idea, not to the old address (which would only lead here again).
+    await page.goto(`${stack.info.webUrl}/ideer?sort=top`);
+    await page.getByRole('heading', { level: 1, name: 'Idéer' }).waitFor();
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(`${PROCESS}/ideer?sort=top`);
+    await page.goto(stack.info.webUrl);
+    await page.getByRole('heading', { level: 1, name: 'AI i Gentofte Kommune' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(PROCESS);
+    expect(errors).toEqual([]);
+  });
+
+  it("prints a process's page as text: no menu, buttons or idea list, its address spelled out", async () => {
+    const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${stack.info.webUrl}${PROCESS}`);
+    await page.getByRole('heading', { level: 1, name: 'AI i Gentofte Kommune' }).waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation', { name: 'Hovedmenu' }).isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: 'Se idéerne' }).first().isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { level: 2, name: 'Nyeste idéer' }).isVisible()).toBe(false);
+    expect(await page.getByRole('heading', { level: 2, name: 'Tidsplan' }).isVisible()).toBe(true);
+    expect(await page.getByText(`Forløbet på nettet: ${stack.info.webUrl}${PROCESS}`).isVisible()).toBe(true);
+    await page.pdf({ path: screenshotPath('public-process-print.pdf'), format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.getByRole('navigation', { name: 'Hovedmenu' }).isVisible()).toBe(true);
+  });
+
   it('fits 320 px and 200 % zoom without horizontal scrolling', async () => {
     const narrow = await session.newPage({ viewport: { width: 320, height: 800 } });
-    await narrow.goto(`${stack.info.webUrl}/ideer/${idea.id}`);
+    await narrow.goto(`${stack.info.webUrl}${PROCESS}/ideer/${idea.id}`);
     await narrow.getByRole('heading', { level: 1, name: idea.title }).waitFor();
     expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    for (const [path, h1] of [[PROCESS, 'AI i Gentofte Kommune'], ['/forloeb', 'Forløb'], [`${PROCESS}/aendringer`, 'Ændringer i forløbet']]) {
+      await narrow.goto(`${stack.info.webUrl}${path}`);
+      await narrow.getByRole('heading', { level: 1, name: h1 }).waitFor();
+      await narrow.waitForFunction(() => !document.querySelector('.ui-status__spinner'));
+      expect({ path, width: await narrow.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ path, width: 320 });
+    }
     // 200 % zoom of a 1280 px window is a 640 px viewport at device scale 2.
     const zoomed = await session.newPage({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
-    await zoomed.goto(`${stack.info.webUrl}/ideer`);
+    await zoomed.goto(`${stack.info.webUrl}${PROCESS}/ideer`);
     await zoomed.locator('main article').first().waitFor();
     expect(await zoomed.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
   });
@@ -307,7 +351,7 @@ describe('the shell', () => {
   it('"Vis flere" appends the next page and moves focus to the first new idea', async () => {
     const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = collectPageErrors(page);
-    await page.goto(`${stack.info.webUrl}/ideer`);
+    await page.goto(`${stack.info.webUrl}${PROCESS}/ideer`);
     await page.locator('main article').nth(19).waitFor();
     expect(await page.locator('main article').count()).toBe(20);
     await page.getByRole('button', { name: 'Vis flere' }).focus();
@@ -321,11 +365,11 @@ describe('the shell', () => {
     const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
     let down = true;
     await page.route('**/api/**', (route) => (down ? route.fulfill({ status: 503, contentType: 'text/plain', body: 'Service Unavailable' }) : route.continue()));
-    await page.goto(`${stack.info.webUrl}/ideer`);
+    await page.goto(`${stack.info.webUrl}${PROCESS}/ideer`);
     await page.getByRole('heading', { level: 1, name: 'Siden kunne ikke hentes' }).waitFor();
     expect(await page.getByRole('alert').innerText()).toContain('Deltag svarer ikke lige nu');
     expect(await axeViolations(page)).toEqual([]);
-    pagesChecked.push('da /ideer (API down)');
+    pagesChecked.push(`da ${PROCESS}/ideer (API down)`);
     await page.screenshot({ path: screenshotPath('api-down-1280.png'), fullPage: true });
     down = false;
     await page.getByRole('button', { name: 'Prøv igen' }).click();

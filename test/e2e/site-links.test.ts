@@ -125,7 +125,7 @@ describe('links that leave the site', () => {
     expect(link).toBeGreaterThan(-1);
     // The two public ideas (the hidden one is not exported), each with the absolute address of its page.
     expect(rows.map((r) => r[id]).sort()).toEqual([ideas[0]!.id, ideas[1]!.id].sort());
-    for (const row of rows) expect(row[link]).toBe(`${stack.info.webUrl}/ideer/${row[id]}`);
+    for (const row of rows) expect(row[link]).toBe(`${stack.info.webUrl}/forloeb/${PROCESS}/ideer/${row[id]}`);
 
     const first = rows[0]!;
     await page.goto(first[link]!);
