@@ -48,9 +48,3 @@ export async function prefetchLanding(path: string, search: string): Promise<voi
     await prefetch('listIdeas', { params: { processId }, query: LATEST_IDEAS_QUERY });
   }
 }
-
-/**
- * @deprecated Only for the workspace pages at HEAD until they choose their process themselves (their
- * change is in progress); nothing in the public app uses it. Removed with that change.
- */
-export const FIRST_PROCESS_ID = 'ai-i-gentofte';
