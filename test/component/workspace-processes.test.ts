@@ -133,6 +133,9 @@ describe('creating a process', () => {
 
     await field('pf-phases-0-endsAt').setValue('2027-04-01T10:00');
     expect(errorAt('pf-phases-0-endsAt')).toBeUndefined();
+    // Personal data erased while ideas are still being collected: the retention rule says so too.
+    await field('pf-settings-personalDataUntil').setValue('2027-03-15');
+    expect(errorAt('pf-settings-personalDataUntil')).toBe('Fejl: Opbevaringsfristen skal ligge efter den sidste fase, hvor man kan deltage');
     await click('Tilføj fase');
     await field('pf-phases-1-kind').setValue('ideas');
     await field('pf-phases-1-startsAt').setValue('2027-03-15T10:00');
@@ -142,7 +145,7 @@ describe('creating a process', () => {
     const summary = text(wrapper!.find('.error-summary').element);
     expect(summary).toContain('Fase 2: Starter: Overlapper en anden fase af samme type');
     expect(summary).toContain('Titel (dansk): Skal udfyldes');
-    expect(summary).toContain('Persondata slettes fra: Skal udfyldes');
+    expect(summary).toContain('Persondata slettes fra: Opbevaringsfristen skal ligge efter den sidste fase, hvor man kan deltage');
     expect(writes(sent)).toEqual([]);
   });
 

@@ -61,13 +61,14 @@ export function fieldLabel(path: string): string {
   return `${text} (${tw(language === 'da' ? 'processes.form.inDanish' : 'processes.form.inEnglish')})`;
 }
 
-/** The shared phase rules' messages (shared/rules/phases.ts) in the reader's language; an unknown one stays as the server wrote it. */
+/** The shared phase and retention rules' messages (shared/rules/phases.ts) in the reader's language; an unknown one stays as the server wrote it. */
 const phaseMessages: Record<string, WorkspaceKey> = {
   'Ukendt fasetype': 'processes.errors.phaseKind',
   'Slutdatoen skal ligge efter startdatoen': 'processes.errors.phaseEnd',
   'Kun den sidste fase kan være uden slutdato': 'processes.errors.phaseOpenEnd',
   'Faserne skal stå i rækkefølge efter startdato': 'processes.errors.phaseOrder',
   'Overlapper en anden fase af samme type': 'processes.errors.phaseOverlap',
+  'Opbevaringsfristen skal ligge efter den sidste fase, hvor man kan deltage': 'processes.errors.retention',
 };
 export const phaseProblemText = (message: string): string => (Object.hasOwn(phaseMessages, message) ? tw(phaseMessages[message]!) : message);
 

@@ -1,7 +1,7 @@
 import '../../modules/zod';
 import { computed, inject, onScopeDispose, provide, reactive, ref, type InjectionKey } from 'vue';
 import { onBeforeRouteLeave, onBeforeRouteUpdate } from 'vue-router';
-import { phaseProblems } from '#shared/rules/phases';
+import { phaseProblems, retentionProblem } from '#shared/rules/phases';
 import { processDefinitionSchema, type Process, type ProcessDefinition, type ProcessUpdate } from '#shared/schemas/process';
 import { ApiError } from '../../api/client';
 import { createProcess, fetchProcess, updateProcess } from '../../api/workspace';
@@ -14,7 +14,8 @@ import { rememberProcess } from './useWorkspaceProcesses';
 
 /**
  * The process form's state and its one submit, for creating a process or editing one:
- * 1. the phases are checked as they are typed, with the rule the server uses (`phaseProblems`);
+ * 1. the phases and the retention date are checked as they are typed, with the rules the server
+ *    uses (`phaseProblems`, `retentionProblem`);
  * 2. on submit, the whole definition is checked with the shared schema; what fails is shown at
  *    its field and in the summary above the form, and nothing is sent;
  * 3. a new process is sent whole; an edit sends the fields that changed, with the `updatedAt` it
@@ -49,7 +50,11 @@ export function useProcessForm(options: { mode: FormMode; draft: ProcessDraft; p
   const submitted = reactive<Record<string, string>>({});
   const live = computed(() => {
     const found: Record<string, string> = {};
-    for (const p of phaseProblems(draft.phases.map(phaseOf))) found[`phases.${p.index}.${p.field}`] ??= phaseProblemText(p.message);
+    const phases = draft.phases.map(phaseOf);
+    for (const p of phaseProblems(phases)) found[`phases.${p.index}.${p.field}`] ??= phaseProblemText(p.message);
+    const until = fromDraft(draft).settings as { personalDataUntil: string };
+    const retention = Number.isNaN(Date.parse(until.personalDataUntil)) ? undefined : retentionProblem(phases, until.personalDataUntil);
+    if (retention) found['settings.personalDataUntil'] = phaseProblemText(retention);
     return found;
   });
   const errorOf = (path: string) => live.value[path] ?? submitted[path];
@@ -116,10 +121,11 @@ export function useProcessForm(options: { mode: FormMode; draft: ProcessDraft; p
     // With the input in each issue, so an empty field is "required" rather than "at least 2 characters".
     const parsed = processDefinitionSchema.safeParse(input, { reportInput: true });
     if (!parsed.success) {
-      // The phase rules' own findings are shown as they are typed (`live`), with the same words. A new
+      // The phase and retention rules' findings are shown as they are typed (`live`), with the same words. A new
       // area's id comes from its name: the name's own issue, if any, is the one its field shows.
       const fromName = (i: { path: PropertyKey[] }) => (i.path.at(-1) === 'id' && i.path.length === 3 ? 1 : 0);
-      const issues = parsed.error.issues.filter((i) => !(i.code === 'custom' && i.path[0] === 'phases')).sort((a, b) => fromName(a) - fromName(b));
+      const ruled = (i: { code: string; path: PropertyKey[] }) => i.code === 'custom' && (i.path[0] === 'phases' || i.path.join('.') === 'settings.personalDataUntil');
+      const issues = parsed.error.issues.filter((i) => !ruled(i)).sort((a, b) => fromName(a) - fromName(b));
       const { fields, rest } = place(issues.map((i) => ({ path: i.path.join('.'), message: processIssueMessage(i) })));
       showErrors(fields);
       failure.value = rest.join(' ');

@@ -45,10 +45,13 @@ export function useWorkspaceProcesses() {
   return { processes: list, chosen, byId, status: task.status, error: task.error, load };
 }
 
-/** Puts a process the admin just saved into the shared list, so every view sees it without another request. */
+/**
+ * Puts a process the admin just saved into the shared list, so every view sees it without another
+ * request. A list not read yet stays unread: one process alone would look like all of them.
+ */
 export function rememberProcess(process: Process): void {
-  const others = (processes.value ?? []).filter((p) => p.id !== process.id);
-  processes.value = [...others, process];
+  if (!processes.value) return;
+  processes.value = [...processes.value.filter((p) => p.id !== process.id), process];
 }
 
 /** For tests: forget the list. */

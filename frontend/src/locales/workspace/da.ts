@@ -385,6 +385,7 @@ export default {
       phaseOpenEnd: 'Kun den sidste fase kan være uden slutdato',
       phaseOrder: 'Faserne skal stå i rækkefølge efter startdato',
       phaseOverlap: 'Overlapper en anden fase af samme type',
+      retention: 'Opbevaringsfristen skal ligge efter den sidste fase, hvor man kan deltage',
     },
     clone: {
       heading: 'Kopiér til et nyt forløb',

@@ -382,6 +382,7 @@ export default {
       phaseOpenEnd: 'Only the last phase may have no end',
       phaseOrder: 'List the phases by start date',
       phaseOverlap: 'Overlaps another phase of the same kind',
+      retention: 'The retention date must be after the last phase people take part in',
     },
     clone: {
       heading: 'Copy to a new process',
