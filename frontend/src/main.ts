@@ -1,7 +1,7 @@
 import { createApp } from 'vue';
 import App from './App.vue';
 import { prefetchLanding } from './api/processes';
-import { prefetchProcess } from './composables/process/useProcess';
+import { prefetchProcess } from './composables/process/processCache';
 import { initialLocale, install as installI18n, setLocale } from './modules/i18n';
 import { restoreSession } from './modules/session';
 import { createAppRouter } from './router';

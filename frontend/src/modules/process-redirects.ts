@@ -1,6 +1,6 @@
 import type { RouteLocationNormalized, RouteLocationRaw } from 'vue-router';
 import { fetchIdea } from '../api/processes';
-import { loadProcessList } from '../composables/process/useProcess';
+import { loadProcessList } from '../composables/process/processCache';
 import { soleActiveProcess } from '../lib/processList';
 
 /**

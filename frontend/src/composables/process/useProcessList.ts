@@ -1,5 +1,5 @@
 import { useAsyncTask } from '../useAsyncTask';
-import { loadProcessList, processList } from './useProcess';
+import { loadProcessList, processList } from './processCache';
 
 /** Every process (fetched once per visit and shared with useProcess and the main menu), with the list page's loading state. */
 export function useProcessList() {
