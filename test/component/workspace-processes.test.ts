@@ -68,6 +68,7 @@ async function mountAt(path: string, answer: Answer): Promise<{ router: Router; 
 
 const views: Answer = (url) => {
   if (url.pathname === '/api/processes') return json({ items: [first, second] });
+  if (url.pathname === '/api/processes/ai-runde-2') return json(second);
   if (url.pathname === '/api/moderation/queue') return json({ items: [], nextCursor: null, counts: { pending: 0, flagged: 0 } });
   if (url.pathname === '/api/moderation/log') return json({ items: [], nextCursor: null, actors: [] });
   if (url.pathname === '/api/moderation/overdue') return json({ items: [] });
@@ -116,6 +117,15 @@ describe('the process choice', () => {
     await flushPromises();
     expect(router.currentRoute.value.fullPath).toBe('/arbejdsrum/svarfrister?forloeb=ai-i-gentofte');
     expect(sent.filter((s) => s.path === '/api/moderation/overdue').map((s) => s.query.get('processId'))).toEqual(['ai-i-gentofte']);
+    // A process's own admin page names its process in its path; the views after it go on with that one.
+    await router.push('/arbejdsrum/forloeb/ai-runde-2');
+    await flushPromises();
+    expect(router.currentRoute.value.fullPath).toBe('/arbejdsrum/forloeb/ai-runde-2');
+    expect(wrapper!.findAll('.ws-nav a').find((a) => a.text() === 'Revisionslog')!.attributes('href')).toBe('/arbejdsrum/log?forloeb=ai-runde-2');
+    await router.push({ name: 'workspace-queue' });
+    await flushPromises();
+    expect(router.currentRoute.value.fullPath).toBe('/arbejdsrum/moderation?forloeb=ai-runde-2');
+
     // The process list was asked for once, whatever the number of views.
     expect(sent.filter((s) => s.path === '/api/processes')).toHaveLength(1);
     // Four page chunks load on the way: on a busy machine that takes more than the default 5 s.

@@ -25,6 +25,13 @@ export function chosenProcess(query: LocationQuery, list: readonly Process[]): P
   return list.find((p) => p.id === named) ?? defaultProcess(list);
 }
 
+/** The process a workspace address names: a process's own page by its path, any other by `?forloeb=`. */
+export function chosenIn(route: { params: Record<string, unknown>; query: LocationQuery }): string | undefined {
+  const own = route.params.processId;
+  if (typeof own === 'string') return own;
+  return one(route.query[PROCESS_QUERY]) ?? undefined;
+}
+
 /** The process part of an address's query, for a page that rewrites its own filters and keeps the choice. */
 export const keptProcess = (query: LocationQuery): Record<string, string> => {
   const id = one(query[PROCESS_QUERY]);
