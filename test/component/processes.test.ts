@@ -325,7 +325,8 @@ describe('the public list of changes to a process', () => {
         { field: 'settings.votesPerPerson', before: null, after: 5 },
         { field: 'settings.moderation', before: 'post', after: 'pre' },
         { field: 'areas', before: [{ id: 'a', name: { da: 'Skole' } }], after: [{ id: 'a', name: { da: 'Skole' }, retired: true }, { id: 'b', name: { da: 'Klima' } }] },
-        { field: 'settings.limits', before: { votesPerMinute: 30, commentsPerMinute: 10, ideasPerHour: 5, flagsPerHour: 20 }, after: { votesPerMinute: 30, commentsPerMinute: 10, ideasPerHour: 2, flagsPerHour: 20 } },
+        // Stored in another order than the settings list them: shown in the settings' order.
+        { field: 'settings.limits', before: { votesPerMinute: 30, commentsPerMinute: 10, ideasPerHour: 5, flagsPerHour: 20 }, after: { flagsPerHour: 20, ideasPerHour: 2, votesPerMinute: 30, commentsPerMinute: 10 } },
         { field: 'settings.somethingNew', after: { '<b>': '<i>x</i>' } },
       ],
     },
@@ -357,6 +358,7 @@ describe('the public list of changes to a process', () => {
     expect(host.querySelector('b, i')).toBeNull();
     // At creation there is no "before": the values stand alone.
     expect(text(field('Anmeldelser, før et indlæg tages ud til moderation'))).not.toContain('Før');
+    expect(field('Anmeldelser, før et indlæg tages ud til moderation').querySelectorAll('dd > div')).toHaveLength(1);
   });
 
   it('says when there are no changes, and when the process does not exist', async () => {

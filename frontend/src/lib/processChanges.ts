@@ -51,9 +51,15 @@ function nameLine(item: Json): string {
   return item.retired === true ? `${name} (${t('process.areas.retired')})` : name;
 }
 
-/** Each limit on a line of its own: "Stemmer pr. minut: 30". */
+/** Each limit on a line of its own ("Stemmer pr. minut: 30"), in the settings' order whatever the stored order; unknown ones last. */
+const limitOrder = ['votesPerMinute', 'commentsPerMinute', 'ideasPerHour', 'flagsPerHour'];
+const rank = (key: string) => (limitOrder.includes(key) ? limitOrder.indexOf(key) : limitOrder.length);
 const limitLines = (limits: Json): string[] =>
-  isObject(limits) ? Object.entries(limits).map(([key, n]) => `${configFieldText(`settings.limits.${key}`)}: ${plain(n)}`) : [plain(limits)];
+  isObject(limits)
+    ? Object.entries(limits)
+        .sort(([a], [b]) => rank(a) - rank(b))
+        .map(([key, n]) => `${configFieldText(`settings.limits.${key}`)}: ${plain(n)}`)
+    : [plain(limits)];
 
 /** One side of a change as lines. */
 function lines(field: string, value: Json): string[] {
