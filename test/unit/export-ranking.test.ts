@@ -205,7 +205,7 @@ describe('exportIdeas with fakes', () => {
       beneficiaries: ['businesses', 'municipality'],
       officialAnswer: 'Vi ser på det.',
       votesByType: { citizen: 2, business: 1, employee: 0 },
-      link: `https://deltag.example.dk/ideer/${a.id}`,
+      link: `https://deltag.example.dk/forloeb/${process.id}/ideer/${a.id}`,
     });
     expect(parsed.rows[1]?.officialAnswer).toBe('');
     expect(parsed.summary).toMatchObject({ ideas: 2, votes: 4, moderation: { merge: 1, hide: 2 }, pending: 0, flagged: 1 });
@@ -216,6 +216,6 @@ describe('exportIdeas with fakes', () => {
     const out = await exportIdeas(deps, process.id, exportQuerySchema.parse({ format: 'csv', top: '7' }));
     expect('file' in out && out.file.filename).toBe('deltag-ai-i-gentofte-top7-2026-11-27.csv');
     const csv = 'file' in out ? (out.file.body as string) : '';
-    expect(csv.split('\r\n')[1]).toBe(`1;${a.id};${a.title};Erhverv;Effektivitet, Kvalitet;Virksomheder, Kommunen som helhed;Offentliggjort;Vi ser på det.;3;2;1;0;0;${a.createdAt.slice(0, 10)};https://deltag.example.dk/ideer/${a.id}`);
+    expect(csv.split('\r\n')[1]).toBe(`1;${a.id};${a.title};Erhverv;Effektivitet, Kvalitet;Virksomheder, Kommunen som helhed;Offentliggjort;Vi ser på det.;3;2;1;0;0;${a.createdAt.slice(0, 10)};https://deltag.example.dk/forloeb/${process.id}/ideer/${a.id}`);
   });
 });
