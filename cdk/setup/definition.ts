@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { processDefinitionSchema, type Process, type ProcessDefinition } from '#shared/schemas/process';
 
 /**
@@ -9,7 +9,9 @@ import { processDefinitionSchema, type Process, type ProcessDefinition } from '#
  */
 
 /** The Gentofte AI process, from the committee's terms of reference (shared/context/kommissorium-ai-gentofte.txt). */
-export const GENTOFTE_FILE = fileURLToPath(new URL('../../processes/ai-i-gentofte.json', import.meta.url));
+// From the project root, where npm runs every script and test (not from import.meta.url: in the
+// component tests' browser-like environment a module's URL is not a file URL).
+export const GENTOFTE_FILE = resolve('processes/ai-i-gentofte.json');
 
 /** A definition file that cannot be used, with the one-line (or one line per zod issue) reason. */
 export class DefinitionFileError extends Error {}

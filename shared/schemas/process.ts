@@ -86,13 +86,18 @@ export const charterSchema = z
   .strict();
 export type Charter = z.infer<typeof charterSchema>;
 
+/** Ids that name a page of their own in the workspace (`/arbejdsrum/forloeb/nyt` creates a process), so no process can have them. */
+export const reservedProcessIds = ['nyt'] as const;
+/** A new process's id: a slug no page uses. */
+const newProcessId = slugSchema.refine((id) => !(reservedProcessIds as readonly string[]).includes(id), 'Adressen bruges af en side i Deltag. Vælg en anden');
+
 const uniqueIds = (list: { id: string }[]) => new Set(list.map((x) => x.id)).size === list.length;
 
 /** Everything an admin decides about a process: the body of create, the JSON file setup imports, the export. */
 export const processDefinitionSchema = z
   .object({
     /** The slug in the process's URLs (`/forloeb/{id}`); chosen at creation and never changed. */
-    id: slugSchema,
+    id: newProcessId,
     title: localizedLine(160),
     summary: localizedText(600),
     /** What the committee asks and how the ideas will be used. */
@@ -158,7 +163,7 @@ export type ProcessUpdate = z.infer<typeof processUpdateSchema>;
  */
 export const processCloneSchema = z
   .object({
-    id: slugSchema,
+    id: newProcessId,
     title: localizedLine(160),
     startsAt: isoDateTime,
   })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { processCloneSchema } from '#shared/schemas/process';
 import { ideaCreateSchema, ideaListQuerySchema } from '#shared/schemas/idea';
 import { profileUpdateSchema } from '#shared/schemas/user';
 import { multiLine, singleLine } from '#shared/schemas/text';
@@ -58,5 +59,12 @@ describe('profile update schema', () => {
   it('allows an organisation only for businesses', () => {
     expect(profileUpdateSchema.safeParse({ displayName: 'Firma', participantType: 'business', organisation: 'Eksempel ApS' }).success).toBe(true);
     expect(profileUpdateSchema.safeParse({ displayName: 'Borger', participantType: 'citizen', organisation: 'Eksempel ApS' }).success).toBe(false);
+  });
+});
+
+describe('a new process id', () => {
+  it('may not be a word a workspace page uses for itself', () => {
+    expect(processCloneSchema.safeParse({ id: 'nyt', title: { da: 'Kopi' }, startsAt: '2027-01-01T00:00:00Z' }).error?.issues[0]).toMatchObject({ path: ['id'], message: expect.stringContaining('Vælg en anden') });
+    expect(processCloneSchema.safeParse({ id: 'nyt-forloeb', title: { da: 'Kopi' }, startsAt: '2027-01-01T00:00:00Z' }).success).toBe(true);
   });
 });
