@@ -174,6 +174,16 @@ describe('deleteComment', () => {
 });
 
 describe('listComments and myCommentIds', () => {
+  it('reads the discussion of a merged idea, which takes no new comments, and hides a rejected idea\'s', async () => {
+    const { deps, tables, author, idea } = world();
+    const comment = await createComment(deps, author, idea.id, { body: 'Før sammenlægningen' });
+    tables.ideas.set(idea.id, { ...tables.ideas.get(idea.id)!, status: 'merged', mergedInto: idea.id });
+    expect((await listComments(deps, idea.id, 10)).items.map((c) => c.id)).toEqual([comment.id]);
+    await expect(createComment(deps, author, idea.id, { body: 'Efter' })).rejects.toMatchObject({ status: 404 });
+    tables.ideas.set(idea.id, { ...tables.ideas.get(idea.id)!, status: 'rejected' });
+    await expect(listComments(deps, idea.id, 10)).rejects.toMatchObject({ status: 404 });
+  });
+
   it('pages the threads with a cursor that only fits its own list (400 otherwise)', async () => {
     const { deps, given, clock, author, idea } = world();
     const ids = [];

@@ -3,7 +3,7 @@ import { COMMENT_EDIT_WINDOW_MINUTES, type Comment, type CommentCreate, type Com
 import { phaseAllows } from '#shared/schemas/process';
 import { hasRole, type Actor } from '../lib/auth';
 import { ConflictError, ForbiddenError, NotFoundError } from '../lib/errors';
-import { isPublic } from './ideas';
+import { isPublic, isReadable } from './ideas';
 import { limitFor } from './limits';
 import type { Clock, CommentRecord, CommentStore, IdeaRecord, IdeaStore, ProcessStore, ProfileStore } from './ports';
 import { getProcess, processStart } from './processes';
@@ -19,9 +19,10 @@ export interface CommentDeps {
   newId: (now: Date) => string;
 }
 
-/** Comments of a public idea, newest thread first, each thread's replies oldest first. */
+/** Comments of a readable idea (a merged one keeps its discussion so far), newest thread first, each thread's replies oldest first. */
 export async function listComments(deps: Pick<CommentDeps, 'comments' | 'ideas'>, ideaId: string, limit: number, cursor?: string): Promise<CommentList> {
-  await publicIdea(deps.ideas, ideaId);
+  const idea = await deps.ideas.get(ideaId);
+  if (!idea || !isReadable(idea)) throw new NotFoundError('Idéen findes ikke.');
   const page = await deps.comments.listThreads(ideaId, limit, cursor);
   return {
     items: page.items.map((t) => ({ ...toComment(t), replies: t.replies.map(toComment) })),

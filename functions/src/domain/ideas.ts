@@ -102,12 +102,15 @@ export async function listIdeas(deps: Pick<IdeaDeps, 'processes' | 'ideas'>, pro
  */
 export async function getIdea(deps: Pick<IdeaDeps, 'ideas'>, ideaId: string): Promise<IdeaDetail> {
   const idea = await deps.ideas.get(ideaId);
-  if (!idea || !(isPublic(idea) || (idea.status === 'merged' && !idea.held))) throw new NotFoundError('Idéen findes ikke.');
+  if (!idea || !isReadable(idea)) throw new NotFoundError('Idéen findes ikke.');
   return toDetail(idea);
 }
 
 /** Public: a public status and not held for moderation after flags. */
 export const isPublic = (idea: Pick<IdeaRecord, 'status' | 'held'>) => isPublicStatus(idea.status) && !idea.held;
+
+/** Anyone may read it: a public idea, or a merged one (read-only, with its discussion so far). */
+export const isReadable = (idea: Pick<IdeaRecord, 'status' | 'held'>) => isPublic(idea) || (idea.status === 'merged' && !idea.held);
 
 export function excerpt(body: string): string {
   const flat = body.replace(/\s+/g, ' ');
