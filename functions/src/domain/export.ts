@@ -1,4 +1,5 @@
 // handler --> (use case) --> ExportStore, ProcessStore
+import { isConfigAction } from '#shared/rules/audit';
 import type { ExportDocument, ExportQuery } from '#shared/schemas/export';
 import { localDate } from '../lib/copenhagen-time';
 import { toCsv } from './export/csv';
@@ -70,7 +71,7 @@ export async function buildExport(deps: ExportDeps, processId: string, query: Ex
     generatedAt: now.toISOString(),
     rule: ruleText(query, names.area),
     automatedProcessing: AUTOMATED_PROCESSING,
-    summary: { ...summarize(counted, names), moderation, pending: queue.pending, flagged: queue.flagged },
+    summary: { ...summarize(counted, names), moderation: moderationOnly(moderation), pending: queue.pending, flagged: queue.flagged },
     rows: ranked.map(({ rank, idea, support }) => toRow(rank, idea, support, names, site, processId)),
   };
 }
@@ -96,3 +97,6 @@ export async function exportIdeas(deps: ExportDeps, processId: string, query: Ex
   });
   return { file: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body, filename } };
 }
+
+/** The summary counts moderators' decisions; the process's own configuration changes are not moderation. */
+const moderationOnly = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([action]) => !isConfigAction(action)));
