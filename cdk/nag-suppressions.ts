@@ -98,6 +98,9 @@ const publicRoutes = new Map([
   ['GET /api/processes/{processId}/ideas', 'anyone may read the public ideas of a process.'],
   ['GET /api/ideas/{ideaId}', 'anyone may read a public idea.'],
   ['GET /api/ideas/{ideaId}/comments', 'anyone may read the comments of a public idea.'],
+  ['GET /api/processes/{processId}/survey', 'anyone may read a process\'s survey before answering it.'],
+  ['POST /api/processes/{processId}/survey/anonymous-answers', 'answering without signing in, when a survey allows it: limited by a per-browser token and the rate limit, and the use case refuses it unless the survey is anonymous.'],
+  ['GET /api/processes/{processId}/survey/results', 'a survey\'s results once the process has published them (404 before).'],
   ['GET /api/openapi.json', 'the API description.'],
   ['ANY /api/{proxy+}', 'the catch-all that answers unknown paths with a 404 or 405 problem body.'],
 ]);

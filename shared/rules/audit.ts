@@ -23,6 +23,10 @@ export const auditActions = [
   'process-archive',
   'process-restore',
   'process-erase',
+  'survey-save',
+  'survey-publish',
+  'survey-text-approve',
+  'survey-text-hide',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 export const isAuditAction = (value: string): value is AuditAction => (auditActions as readonly string[]).includes(value);

@@ -57,6 +57,10 @@ export const auditActionLabels: Record<AuditAction, Label> = {
   'process-archive': { da: 'Forløb arkiveret', en: 'Process archived' },
   'process-restore': { da: 'Forløb hentet frem fra arkivet', en: 'Process restored from the archive' },
   'process-erase': { da: 'Persondata slettet efter opbevaringsfristen', en: 'Personal data erased after the retention date' },
+  'survey-save': { da: 'Spørgeskema gemt', en: 'Survey saved' },
+  'survey-publish': { da: 'Spørgeskemaets resultater offentliggjort', en: 'Survey results published' },
+  'survey-text-approve': { da: 'Fritekstsvar godkendt', en: 'Free-text answer approved' },
+  'survey-text-hide': { da: 'Fritekstsvar skjult', en: 'Free-text answer hidden' },
 };
 
 /** What each kind of phase is called where people read it (the timeline, the process list, the workspace). */

@@ -49,6 +49,7 @@ export default {
     comment: 'Kommentar',
     user: 'Bruger',
     process: 'Forløb',
+    survey: 'Spørgeskema',
   },
   queue: {
     title: 'Moderationskø',

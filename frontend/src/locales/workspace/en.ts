@@ -47,7 +47,8 @@ export default {
     idea: 'Idea',
     comment: 'Comment',
     user: 'User',
-    process: 'Consultation',
+    process: 'Process',
+    survey: 'Survey',
   },
   queue: {
     title: 'Moderation queue',
