@@ -12,18 +12,18 @@ export const phaseKinds = ['information', 'survey', 'ideas', 'voting', 'consulta
 export type PhaseKind = (typeof phaseKinds)[number];
 export const isPhaseKind = (value: unknown): value is PhaseKind => (phaseKinds as readonly unknown[]).includes(value);
 
-export const phaseActions = ['submit', 'vote', 'comment'] as const;
+export const phaseActions = ['submit', 'vote', 'comment', 'answer'] as const;
 export type PhaseAction = (typeof phaseActions)[number];
 export type PhaseRule = Record<PhaseAction, boolean>;
 
-const nothing: PhaseRule = { submit: false, vote: false, comment: false };
+const nothing: PhaseRule = { submit: false, vote: false, comment: false, answer: false };
 
 /** What each phase allows. One table, read by the server's rules and the SPA's buttons alike. */
 export const phaseRules: Record<PhaseKind, PhaseRule> = {
   information: nothing,
-  survey: nothing,
-  ideas: { submit: true, vote: true, comment: true },
-  voting: { submit: false, vote: true, comment: true },
+  survey: { ...nothing, answer: true },
+  ideas: { submit: true, vote: true, comment: true, answer: false },
+  voting: { submit: false, vote: true, comment: true, answer: false },
   consultation: nothing,
   event: nothing,
   review: nothing,

@@ -36,3 +36,123 @@ export const isTextKind = (kind: QuestionKind) => kind === 'short-text' || kind 
 
 /** A group too small to show in a breakdown. */
 export const suppressed = (count: number) => count > 0 && count < SMALL_GROUP;
+
+/** A question as the rules read it (the zod schema in schemas/survey.ts gives the full shape). */
+export interface RuleQuestion {
+  id: string;
+  kind: QuestionKind;
+  required?: boolean;
+  demographic?: DemographicKind | undefined;
+  options?: readonly { id: string }[];
+  maxChoices?: number;
+  maxLength?: number;
+}
+export interface RuleSurvey {
+  sections: readonly { id: string; questions: readonly RuleQuestion[] }[];
+}
+export type AnswerValue = string | readonly string[] | number;
+
+/** Every question of a survey, in order. */
+export const surveyQuestions = (survey: RuleSurvey): RuleQuestion[] => survey.sections.flatMap((s) => [...s.questions]);
+
+/** A problem with a survey definition or an answer: where (a field path below `body`) and what, in Danish. */
+export interface SurveyProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Ids must be unique across the whole survey (sections, questions, and each question's options), since
+ * answers, results and the export address questions and options by id alone.
+ */
+export function definitionProblems(survey: RuleSurvey): SurveyProblem[] {
+  const problems: SurveyProblem[] = [];
+  const seen = new Set<string>();
+  const once = (id: string, path: string) => {
+    if (seen.has(id)) problems.push({ path, message: `Id'et '${id}' er brugt mere end én gang i spørgeskemaet` });
+    seen.add(id);
+  };
+  survey.sections.forEach((section, s) => {
+    once(section.id, `sections.${s}.id`);
+    section.questions.forEach((q, i) => {
+      const at = `sections.${s}.questions.${i}`;
+      once(q.id, `${at}.id`);
+      const ids = new Set<string>();
+      q.options?.forEach((o, k) => {
+        if (ids.has(o.id)) problems.push({ path: `${at}.options.${k}.id`, message: `Svarmuligheden '${o.id}' findes to gange` });
+        ids.add(o.id);
+      });
+      if (q.maxChoices !== undefined && q.options && q.maxChoices > q.options.length)
+        problems.push({ path: `${at}.maxChoices`, message: 'Der kan ikke vælges flere, end der er svarmuligheder' });
+      if (q.demographic && q.required) problems.push({ path: `${at}.required`, message: 'Baggrundsspørgsmål er altid frivillige' });
+    });
+  });
+  return problems;
+}
+
+/** What of a question is structure (fixed once answers exist): everything but its texts. */
+const structureOf = (survey: RuleSurvey) =>
+  JSON.stringify(
+    survey.sections.map((s) => ({
+      id: s.id,
+      questions: s.questions.map((q) => [q.id, q.kind, q.options?.map((o) => o.id) ?? null, q.maxChoices ?? null, q.maxLength ?? null, q.required ?? false, q.demographic ?? null]),
+    })),
+  );
+
+/**
+ * Whether two definitions differ in structure (ids, kinds, options, limits, required, background
+ * kind): after the first answer that would make answers given before mean something else.
+ */
+export const structureChanged = (before: RuleSurvey, after: RuleSurvey): boolean => structureOf(before) !== structureOf(after);
+
+const isEmpty = (v: AnswerValue | undefined) => v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+
+/** Checks one answer value against its question; undefined when fine. */
+function valueProblem(q: RuleQuestion, value: AnswerValue): string | undefined {
+  const offered = (id: string) => q.options?.some((o) => o.id === id) ?? false;
+  switch (q.kind) {
+    case 'single':
+      return typeof value === 'string' && offered(value) ? undefined : 'Vælg en af de viste svarmuligheder';
+    case 'multiple':
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && offered(v))) return 'Vælg blandt de viste svarmuligheder';
+      if (new Set(value).size !== value.length) return 'Den samme svarmulighed er valgt to gange';
+      return value.length > (q.maxChoices ?? Infinity) ? `Vælg højst ${q.maxChoices}` : undefined;
+    case 'likert':
+      return Number.isInteger(value) && (LIKERT_POINTS as readonly number[]).includes(value as number) ? undefined : 'Vælg et tal fra 1 til 5';
+    case 'scale':
+      return Number.isInteger(value) && (value as number) >= SCALE_MIN && (value as number) <= SCALE_MAX ? undefined : `Vælg et tal fra ${SCALE_MIN} til ${SCALE_MAX}`;
+    default:
+      if (typeof value !== 'string') return 'Skriv dit svar som tekst';
+      return value.length > (q.maxLength ?? LONG_TEXT_MAX) ? `Svaret må højst være ${q.maxLength} tegn` : undefined;
+  }
+}
+
+/**
+ * The problems of an answer to a survey, one per question, at `answers.<questionId>`: a question the
+ * survey does not have, an option it does not offer, too many choices, a number out of range, a text
+ * too long, a required question left out. An empty value counts as not answered.
+ */
+export function answerProblems(survey: RuleSurvey, answers: Readonly<Record<string, AnswerValue>>): SurveyProblem[] {
+  const questions = new Map(surveyQuestions(survey).map((q) => [q.id, q]));
+  const problems: SurveyProblem[] = [];
+  for (const [id, value] of Object.entries(answers)) {
+    const q = questions.get(id);
+    if (!q) problems.push({ path: `answers.${id}`, message: 'Spørgeskemaet har ikke dette spørgsmål' });
+    else if (!isEmpty(value)) {
+      const message = valueProblem(q, value);
+      if (message) problems.push({ path: `answers.${id}`, message });
+    }
+  }
+  for (const q of questions.values())
+    if (q.required && !q.demographic && isEmpty(answers[q.id])) problems.push({ path: `answers.${q.id}`, message: 'Besvar dette spørgsmål' });
+  return problems;
+}
+
+/** The answers worth storing: known questions with a value (empty values dropped, texts trimmed). */
+export function cleanAnswers(answers: Readonly<Record<string, AnswerValue>>): Record<string, AnswerValue> {
+  return Object.fromEntries(
+    Object.entries(answers)
+      .map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v] as const)
+      .filter(([, v]) => !isEmpty(v)),
+  );
+}

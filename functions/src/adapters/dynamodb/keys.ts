@@ -15,6 +15,10 @@
  * | rate counter | RATE#<userId>   | <action>#<windowStart> | expiresAt (TTL)                           |
  * | audit entry  | AUDIT#<processId> | <auditId> (ULID: time order)  and a copy under AUDIT#T#<targetId>   |
  * | audit author | AUDITACTOR#<processId> | <userId> (who has written to the process's log, latest name)  |
+ * | survey    | SURVEY#<processId> | DEF             |                                                   |
+ * | survey marker | SURVEY#<processId>#WHO | USER#<userId> or TOKEN#<hash> (nothing else: no answer id, no time) |
+ * | survey answer | SURVEY#<processId>#ANSWERS | <random id> (day and non-text answers; no user)   |
+ * | survey text | SURVEY#<processId>#TEXTS | <day>_<random id> (answer id, question, text, review state) |
  */
 export const keys = {
   processPartition: 'PROCESSES',
@@ -52,6 +56,12 @@ export const keys = {
   auditTargetPartition: (targetId: string) => `AUDIT#T#${targetId}`,
   auditActor: (processId: string, userId: string) => ({ pk: `AUDITACTOR#${processId}`, sk: userId }),
   auditActorPartition: (processId: string) => `AUDITACTOR#${processId}`,
+
+  survey: (processId: string) => ({ pk: `SURVEY#${processId}`, sk: 'DEF' }),
+  surveyRespondents: (processId: string) => `SURVEY#${processId}#WHO`,
+  surveyRespondent: (r: { userId: string } | { tokenHash: string }) => ('userId' in r ? `USER#${r.userId}` : `TOKEN#${r.tokenHash}`),
+  surveyAnswers: (processId: string) => `SURVEY#${processId}#ANSWERS`,
+  surveyTexts: (processId: string) => `SURVEY#${processId}#TEXTS`,
 
   rateCounter: (userId: string, action: string, windowStart: number) => ({ pk: `RATE#${userId}`, sk: `${action}#${windowStart}` }),
 
