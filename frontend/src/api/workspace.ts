@@ -122,7 +122,7 @@ export function filenameOf(header: string | null): string | undefined {
 /** No folders in a name a server suggests. */
 const safeName = (name: string) => name.replace(/[\\/]/g, '_') || undefined;
 
-async function apiErrorOf(response: Response): Promise<ApiError> {
+export async function apiErrorOf(response: Response): Promise<ApiError> {
   let body: { type?: unknown; title?: unknown; detail?: unknown } = {};
   try {
     if (/json/i.test(response.headers.get('content-type') ?? '')) body = (await response.json()) as typeof body;

@@ -20,6 +20,11 @@ const areaRoutes = {
   roles: 'setRoles',
   // Creating, editing, cloning and archiving share one access rule in the route table (admins).
   processes: 'createProcess',
+  // The survey's parts: its results (with every free text), and the review of free texts.
+  surveyResults: 'surveyResultsInternal',
+  surveyTexts: 'surveyTexts',
+  surveyPublish: 'publishSurveyResults',
+  surveyExport: 'exportSurvey',
 } as const satisfies Record<string, RouteId>;
 export type WorkspaceArea = keyof typeof areaRoutes;
 

@@ -63,6 +63,18 @@ export const workspaceRoutes: RouteRecordRaw[] = [
         meta: { workspaceTitle: 'annex.title', workspaceProcess: true, workspaceRoles: areaRoles.annex },
       },
       {
+        path: 'spoergeskema/resultater',
+        name: 'workspace-survey-results',
+        component: () => import('./SurveyResultsPage.vue'),
+        meta: { workspaceTitle: 'survey.resultsTitle', workspaceProcess: true, workspaceRoles: areaRoles.surveyResults },
+      },
+      {
+        path: 'spoergeskema/fritekst',
+        name: 'workspace-survey-texts',
+        component: () => import('./SurveyTextsPage.vue'),
+        meta: { workspaceTitle: 'survey.reviewTitle', workspaceProcess: true, workspaceRoles: areaRoles.surveyTexts },
+      },
+      {
         path: 'forloeb',
         name: 'workspace-processes',
         component: () => import('./ProcessesPage.vue'),
