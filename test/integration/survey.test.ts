@@ -1,0 +1,238 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '#functions/adapters/dynamodb/client';
+import { mainTable } from '#functions/adapters/dynamodb/tables';
+import { tokenHash } from '#functions/domain/survey/answer';
+import { surveyResultsSchema, surveySchema, surveyTextListSchema } from '#shared/schemas/survey';
+import { aDefinition } from '../fixtures/process-definitions';
+import { testStack, type TestStack } from '../helpers/stack';
+
+/**
+ * The survey through the local gateway: the builder's save and its lock, answering signed in and
+ * anonymously (once each), the anonymity of what is stored, 200 simultaneous answers, results with
+ * small groups suppressed, and the review of free texts. Every refused request changes nothing.
+ */
+
+const DAY = 24 * 60 * 60 * 1000;
+const at = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+type User = Awaited<ReturnType<TestStack['user']>>;
+
+let stack: TestStack;
+let admin: User;
+let moderator: User;
+let citizen: User;
+
+const definition = (overrides: Record<string, unknown> = {}) => ({
+  title: { da: 'Holdninger til AI' },
+  intro: { da: 'Fortæl os, hvad du mener.' },
+  anonymous: true,
+  sections: [
+    {
+      id: 'tillid',
+      title: { da: 'Tillid' },
+      questions: [
+        { id: 'stol', kind: 'likert', text: { da: 'Jeg stoler på AI' }, required: true, lowLabel: { da: 'Uenig' }, highLabel: { da: 'Enig' } },
+        { id: 'brug', kind: 'multiple', text: { da: 'Hvor?' }, maxChoices: 2, options: [{ id: 'skole', label: { da: 'Skole' } }, { id: 'pleje', label: { da: 'Pleje' } }, { id: 'trafik', label: { da: 'Trafik' } }] },
+        { id: 'hvorfor', kind: 'long-text', text: { da: 'Hvorfor?' }, maxLength: 500 },
+        { id: 'alder', kind: 'single', text: { da: 'Alder' }, demographic: 'age-band', options: [{ id: 'u30', label: { da: 'Under 30' } }, { id: 'o30', label: { da: '30 og derover' } }] },
+      ],
+    },
+  ],
+  ...overrides,
+});
+
+const newProcess = async (id: string, phases = [{ kind: 'survey', title: { da: 'Spørgeskema' }, startsAt: at(-1), endsAt: at(29) }, { kind: 'closed', title: { da: 'Slut' }, startsAt: at(90) }]) => {
+  const r = await stack.api('/processes', { method: 'POST', token: admin.token, body: aDefinition(id, { phases: phases as never }) });
+  expect(r.status).toBe(201);
+};
+const save = (id: string, body: unknown, token = moderator.token) => stack.api(`/processes/${id}/survey`, { method: 'PUT', token, body });
+const newSurvey = async (id: string, overrides: Record<string, unknown> = {}) => {
+  await newProcess(id);
+  const r = await save(id, definition(overrides));
+  expect(r.status).toBe(200);
+  return surveySchema.parse(r.json);
+};
+const answer = (id: string, answers: Record<string, unknown>, token = citizen.token) => stack.api(`/processes/${id}/survey/answers`, { method: 'POST', token, body: { answers } });
+const anonymous = (id: string, answers: Record<string, unknown>, browserToken?: string) =>
+  stack.api(`/processes/${id}/survey/anonymous-answers`, { method: 'POST', body: { answers, ...(browserToken ? { browserToken } : {}) } });
+const internal = async (id: string, by = '') =>
+  surveyResultsSchema.parse((await stack.api(`/moderation/surveys/${id}/results${by ? `?by=${by}` : ''}`, { token: moderator.token })).json);
+const token = () => crypto.randomUUID().replaceAll('-', '');
+const scanAll = async () => {
+  const client = createDocumentClient(stack.info.dynamodbEndpoint);
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: mainTable.localName, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+};
+
+beforeAll(async () => {
+  stack = await testStack();
+  [admin, moderator, citizen] = await Promise.all([stack.user({ role: 'admin' }), stack.user({ role: 'moderator' }), stack.user()]);
+}, 120_000);
+afterAll(() => stack?.stop());
+
+describe('the builder', () => {
+  it('creates, reads and changes a survey, audited; a stale edit and a duplicate id are refused with nothing changed', async () => {
+    await newProcess('byg');
+    expect((await stack.api('/processes/byg/survey')).status).toBe(404);
+    const created = surveySchema.parse((await save('byg', definition())).json);
+    expect((await stack.api('/processes/byg/survey')).json).toEqual(created);
+    // Creating again without the version is a stale edit.
+    expect((await save('byg', definition())).status).toBe(409);
+
+    const dup = definition();
+    dup.sections[0]!.questions[1]!.id = 'stol';
+    const refused = await save('byg', { ...dup, expectedUpdatedAt: created.updatedAt });
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors).toEqual([{ path: 'body.sections.0.questions.1.id', message: expect.stringContaining("'stol'") }]);
+
+    const changed = await save('byg', { ...definition({ title: { da: 'Ny titel' } }), expectedUpdatedAt: created.updatedAt });
+    expect(changed.status).toBe(200);
+    const stale = await save('byg', { ...definition({ title: { da: 'Tabt ændring' } }), expectedUpdatedAt: created.updatedAt });
+    expect(stale.status).toBe(409);
+    expect(stale.json.type).toBe('/problems/survey-changed');
+    expect((await stack.api('/processes/byg/survey')).json.title).toEqual({ da: 'Ny titel' });
+
+    const log = (await stack.api('/moderation/log?processId=byg', { token: admin.token })).json;
+    expect(log.items.filter((e: { action: string }) => e.action === 'survey-save')).toHaveLength(2);
+    // A citizen may not save.
+    expect((await save('byg', definition(), citizen.token)).status).toBe(403);
+  });
+});
+
+describe('answering', () => {
+  it('signed in: once, in the survey phase; the structure is then fixed but texts may change', async () => {
+    const survey = await newSurvey('svar');
+    expect((await stack.api('/processes/svar/survey/me', { token: citizen.token })).json).toEqual({ answered: false });
+
+    const bad = await answer('svar', { stol: 9, brug: ['skole', 'pleje', 'trafik'], ukendt: 'x' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.answers.brug', 'body.answers.stol', 'body.answers.ukendt']);
+    expect(bad.json.errors.find((e: { path: string }) => e.path === 'body.answers.stol').message).toBe('Vælg et tal fra 1 til 5');
+    expect((await internal('svar')).answerCount).toBe(0);
+
+    const ok = await answer('svar', { stol: 4, brug: ['skole'], hvorfor: 'Det sparer tid', alder: 'o30' });
+    expect(ok.status).toBe(201);
+    expect(ok.json).toEqual({ answered: true, day: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect((await stack.api('/processes/svar/survey/me', { token: citizen.token })).json).toEqual({ answered: true });
+    const again = await answer('svar', { stol: 1 });
+    expect(again.status).toBe(409);
+    expect(again.json.type).toBe('/problems/already-answered');
+    expect((await internal('svar')).answerCount).toBe(1);
+
+    const locked = surveySchema.parse((await stack.api('/processes/svar/survey')).json);
+    expect(locked.firstAnswerAt).toBeDefined();
+    const structural = definition();
+    structural.sections[0]!.questions[0]!.required = false;
+    const refused = await save('svar', { ...structural, expectedUpdatedAt: locked.updatedAt });
+    expect(refused.status).toBe(409);
+    expect(refused.json.type).toBe('/problems/survey-locked');
+    const texts = definition();
+    texts.sections[0]!.questions[0]!.text = { da: 'Jeg har tillid til AI' };
+    // The first answer fixes the structure without making the builder's open copy stale.
+    expect(locked.updatedAt).toBe(survey.updatedAt);
+    expect((await save('svar', { ...texts, expectedUpdatedAt: locked.updatedAt })).status).toBe(200);
+  });
+
+  it('outside a survey phase is 409; anonymously only where allowed, once per browser', async () => {
+    await newProcess('senere', [{ kind: 'ideas', title: { da: 'Idéer' }, startsAt: at(-1), endsAt: at(10) }, { kind: 'survey', title: { da: 'Spørgeskema' }, startsAt: at(10), endsAt: at(20) }] as never);
+    expect((await save('senere', definition())).status).toBe(200);
+    const closed = await answer('senere', { stol: 3 });
+    expect(closed.status).toBe(409);
+    expect(closed.json.type).toBe('/problems/phase-closed');
+
+    await newSurvey('anon');
+    const browser = token();
+    expect((await anonymous('anon', { stol: 2 })).status).toBe(400);
+    expect((await anonymous('anon', { stol: 2 }, browser)).status).toBe(201);
+    expect((await anonymous('anon', { stol: 5 }, browser)).status).toBe(409);
+    expect((await internal('anon')).answerCount).toBe(1);
+
+    await newSurvey('kun-logget-ind', { anonymous: false });
+    expect((await anonymous('kun-logget-ind', { stol: 2 }, token())).status).toBe(404);
+    expect((await internal('kun-logget-ind')).answerCount).toBe(0);
+  });
+
+  it('THE ANONYMITY PROOF: no stored item holds both who answered and anything of what or which answer', async () => {
+    await newSurvey('bevis');
+    const person = await stack.user();
+    const browser = token();
+    const secret = `Min hemmelige grund ${token()}`;
+    expect((await answer('bevis', { stol: 3, brug: ['trafik'], hvorfor: secret }, person.token)).status).toBe(201);
+    expect((await anonymous('bevis', { stol: 1, hvorfor: `${secret} anonym` }, browser)).status).toBe(201);
+
+    const items = await scanAll();
+    const answers = items.filter((i) => i.type === 'surveyAnswer' && String(i.pk).startsWith('SURVEY#bevis#'));
+    const texts = items.filter((i) => i.type === 'surveyText' && String(i.pk).startsWith('SURVEY#bevis#'));
+    expect(answers).toHaveLength(2);
+    expect(texts).toHaveLength(2);
+    const answerIds = answers.map((a) => String(a.sk));
+    const identities = [person.userId, browser, tokenHash(browser)];
+    for (const item of items) {
+      const json = JSON.stringify(item);
+      const who = identities.filter((id) => json.includes(id));
+      if (who.length === 0) continue;
+      // An item that names the person or browser holds no answer id, no answer, no text and no time.
+      for (const id of answerIds) expect(json).not.toContain(id);
+      expect(json).not.toContain(secret);
+      if (item.type === 'surveyMarker') expect(Object.keys(item).sort()).toEqual(['pk', 'sk', 'type']);
+    }
+    // And the answers and texts name nobody, and sort by nothing but a random id.
+    for (const item of [...answers, ...texts]) for (const id of identities) expect(JSON.stringify(item)).not.toContain(id);
+    for (const a of answers) expect(String(a.sk)).toMatch(/^[0-9a-f-]{36}$/);
+    expect(Object.keys(answers[0]!).sort()).toEqual(['answers', 'day', 'pk', 'sk', 'type']);
+  });
+
+  it('200 people answering at once are counted exactly', async () => {
+    await newSurvey('mange');
+    const signedIn = await Promise.all(Array.from({ length: 5 }, () => stack.user()));
+    const results = await Promise.all([
+      ...Array.from({ length: 195 }, (_, i) => anonymous('mange', { stol: (i % 5) + 1, alder: i % 2 ? 'u30' : 'o30' }, token())),
+      ...signedIn.map((u) => answer('mange', { stol: 3 }, u.token)),
+    ]);
+    expect(results.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
+    const r = await internal('mange');
+    expect(r.answerCount).toBe(200);
+    expect(r.questions.find((q) => q.questionId === 'stol')!.distribution!.reduce((s, d) => s + d.count, 0)).toBe(200);
+  }, 120_000);
+});
+
+describe('results and free texts', () => {
+  it('are public only once published; a breakdown suppresses small groups; only approved texts are public', async () => {
+    await newSurvey('res');
+    for (let i = 0; i < 6; i++) expect((await anonymous('res', { stol: 4, alder: 'o30', hvorfor: `Grund ${i}` }, token())).status).toBe(201);
+    for (let i = 0; i < 2; i++) expect((await anonymous('res', { stol: 1, alder: 'u30' }, token())).status).toBe(201);
+    expect((await stack.api('/processes/res/survey/results')).status).toBe(404);
+    expect((await stack.api('/processes/res/survey/publish', { method: 'POST', token: moderator.token, body: { published: true } })).status).toBe(403);
+    expect((await stack.api('/processes/res/survey/publish', { method: 'POST', token: admin.token, body: { published: true } })).status).toBe(200);
+
+    const split = surveyResultsSchema.parse((await stack.api('/processes/res/survey/results?by=alder')).json);
+    expect(split.answerCount).toBe(8);
+    const groups = Object.fromEntries(split.breakdown!.groups.map((g) => [g.value, g]));
+    expect(groups.o30).toMatchObject({ count: 6, suppressed: false });
+    expect(groups.u30).toEqual({ value: 'u30', count: 0, suppressed: true });
+    expect((await stack.api('/processes/res/survey/results?by=stol')).status).toBe(400);
+
+    const page = surveyTextListSchema.parse((await stack.api('/moderation/surveys/res/texts?limit=4', { token: moderator.token })).json);
+    expect(page.items).toHaveLength(4);
+    expect(page.nextCursor).not.toBeNull();
+    const [first, second] = page.items;
+    const review = (id: string, body: unknown, processId = 'res') => stack.api(`/moderation/surveys/${processId}/texts/${id}`, { method: 'POST', token: moderator.token, body });
+    expect((await review(first!.id, { action: 'approve' })).json).toMatchObject({ id: first!.id, state: 'approved' });
+    expect((await review(second!.id, { action: 'hide' })).status).toBe(400);
+    expect((await review(second!.id, { action: 'hide', reason: 'Nævner en navngiven medarbejder' })).json).toMatchObject({ state: 'hidden' });
+    expect((await review(first!.id, { action: 'hide', reason: 'Forkert proces' }, 'svar')).status).toBe(404);
+
+    const hvorfor = surveyResultsSchema.parse((await stack.api('/processes/res/survey/results')).json).questions.find((q) => q.questionId === 'hvorfor')!;
+    expect(hvorfor.texts).toEqual([{ id: first!.id, text: first!.text }]);
+    const hidden = surveyTextListSchema.parse((await stack.api('/moderation/surveys/res/texts?state=hidden', { token: moderator.token })).json);
+    expect(hidden.items.map((t) => [t.id, t.reason])).toEqual([[second!.id, 'Nævner en navngiven medarbejder']]);
+    const log = (await stack.api('/moderation/log?processId=res', { token: admin.token })).json.items.map((e: { action: string }) => e.action);
+    expect(log).toEqual(expect.arrayContaining(['survey-publish', 'survey-text-approve', 'survey-text-hide']));
+  });
+});
