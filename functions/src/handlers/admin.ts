@@ -3,12 +3,15 @@ import { monotonicFactory } from 'ulid';
 import { systemClock } from '../domain/ports';
 import { processDefinition } from '../domain/processes';
 import { archiveProcess } from '../domain/process-admin/archive';
-import { cloneProcess } from '../domain/process-admin/clone';
+import { cloneProcessWithSurvey } from '../domain/process-admin/clone-survey';
 import { createProcess } from '../domain/process-admin/create';
 import { updateProcess } from '../domain/process-admin/update';
 import { findUser, setRoles } from '../domain/roles';
 import { areaHandler } from '../lib/http';
 import { stores } from '../adapters/dynamodb';
+import { documentClient, tableName } from '../adapters/dynamodb/client';
+import { surveyStore } from '../adapters/dynamodb/surveys';
+import { mainTable } from '../adapters/dynamodb/tables';
 import { userDirectory } from '../adapters/cognito/user-directory';
 
 const ulid = monotonicFactory();
@@ -19,6 +22,7 @@ const deps = {
   ideas,
   profiles,
   moderation,
+  surveys: surveyStore(documentClient(), tableName(mainTable)),
   directory: userDirectory(),
   clock: systemClock,
   newId: (now: Date) => ulid(now.getTime()),
@@ -30,7 +34,7 @@ export const handler = areaHandler({
   setRoles: async ({ params, body, actor }) => setRoles(deps, actor, params.userId, body.roles),
   createProcess: async ({ body, actor }) => createProcess(deps, actor, body, now()),
   updateProcess: async ({ params, body, actor }) => updateProcess(deps, actor, params.processId, body, now()),
-  cloneProcess: async ({ params, body, actor }) => cloneProcess(deps, actor, params.processId, body, now()),
+  cloneProcess: async ({ params, body, actor }) => cloneProcessWithSurvey(deps, actor, params.processId, body, now()),
   archiveProcess: async ({ params, body, actor }) => archiveProcess(deps, actor, params.processId, body, now()),
   processDefinition: async ({ params }) => processDefinition(deps.processes, params.processId),
 });
