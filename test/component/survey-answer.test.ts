@@ -101,7 +101,7 @@ describe('the survey answer page', () => {
     await press(host, 'Næste');
 
     const summary = host.querySelector('.error-summary')!;
-    expect(text(summary)).toContain('Jeg har tillid til AI i kommunen: Besvar spørgsmålet');
+    expect(text(summary)).toContain('Jeg har tillid til AI i kommunen: Besvar dette spørgsmål');
     expect(text(summary)).not.toContain('Bruger du AI?');
     expect(summary.querySelector('a')?.getAttribute('href')).toBe('#q-tillid-0');
     expect(text(host)).toContain('Del 1 af 2');

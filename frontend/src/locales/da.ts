@@ -404,7 +404,6 @@ export default {
     maxChoices: 'Vælg højst {n}.',
     chosen: 'Du har valgt {n} af højst {max}.',
     charsLeft: '{n} af {max} tegn tilbage.',
-    required: 'Besvar spørgsmålet',
     sections: 'Spørgeskemaet har {n} del. | Spørgeskemaet har {n} dele.',
     anonymousNote: 'Dit svar gemmes uden dit navn: vi kan se, at du har svaret, men ikke hvad.',
     signInFirst: 'Log ind for at svare.',

@@ -403,7 +403,6 @@ export default {
     maxChoices: 'Choose at most {n}.',
     chosen: 'You have chosen {n} of at most {max}.',
     charsLeft: '{n} of {max} characters left.',
-    required: 'Answer the question',
     sections: 'The survey has {n} part. | The survey has {n} parts.',
     anonymousNote: 'Your answer is stored without your name: we can see that you answered, not what.',
     signInFirst: 'Sign in to answer.',
