@@ -21,6 +21,7 @@ const areaRoutes = {
   // Creating, editing, cloning and archiving share one access rule in the route table (admins).
   processes: 'createProcess',
   // The survey's parts: its results (with every free text), and the review of free texts.
+  surveyBuild: 'saveSurvey',
   surveyResults: 'surveyResultsInternal',
   surveyTexts: 'surveyTexts',
   surveyPublish: 'publishSurveyResults',

@@ -63,6 +63,12 @@ export const workspaceRoutes: RouteRecordRaw[] = [
         meta: { workspaceTitle: 'annex.title', workspaceProcess: true, workspaceRoles: areaRoles.annex },
       },
       {
+        path: 'spoergeskema',
+        name: 'workspace-survey',
+        component: () => import('./SurveyBuilderPage.vue'),
+        meta: { workspaceTitle: 'survey.builder.title', workspaceProcess: true, workspaceRoles: areaRoles.surveyBuild },
+      },
+      {
         path: 'spoergeskema/resultater',
         name: 'workspace-survey-results',
         component: () => import('./SurveyResultsPage.vue'),

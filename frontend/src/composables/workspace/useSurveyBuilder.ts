@@ -1,0 +1,102 @@
+import '../../modules/zod';
+import { computed, inject, provide, reactive, ref, shallowRef, type ComputedRef, type InjectionKey } from 'vue';
+import { surveySaveSchema } from '#shared/schemas/survey';
+import { ApiError } from '../../api/client';
+import { fetchSurvey, saveSurvey, type Survey } from '../../api/surveyWorkspace';
+import { errorMessage } from '../../lib/errorMessage';
+import { processIssueMessage } from '../../lib/processFields';
+import { emptyDraft, fieldId, fromDraft, toDraft, type SurveyDraft } from '../../lib/surveyBuilder';
+import { tw } from '../../lib/workspaceI18n';
+
+/**
+ * The survey builder's state and its one save:
+ * 1. the draft is checked with the shared schema before anything is sent; each problem shows at its
+ *    field and in the summary, and nothing is sent;
+ * 2. the save carries the `updatedAt` the edit started from, so it never overwrites someone else's;
+ *    a conflict keeps every input and offers to load the latest version;
+ * 3. the API's field errors go to their fields;
+ * 4. after the first answer the structure is locked (`locked`): only texts can be corrected.
+ */
+export interface SurveyBuilderContext {
+  errorOf(path: string): string | undefined;
+  locked: ComputedRef<boolean>;
+}
+const contextKey: InjectionKey<SurveyBuilderContext> = Symbol('survey-builder');
+
+export function useSurveyBuilderContext(): SurveyBuilderContext {
+  const context = inject(contextKey);
+  if (!context) throw new Error('A part of the survey builder is used outside it');
+  return context;
+}
+
+export function useSurveyBuilder() {
+  const draft = reactive<SurveyDraft>(emptyDraft());
+  const survey = shallowRef<Survey>();
+  const errors = reactive<Record<string, string>>({});
+  const sending = ref(false);
+  const failure = ref('');
+  const conflict = ref(false);
+  const done = ref('');
+  const focusKey = ref(0);
+  const locked = computed(() => Boolean(survey.value?.firstAnswerAt));
+  const errorOf = (path: string) => errors[path];
+  const summary = computed(() => Object.entries(errors).map(([path, message]) => ({ field: fieldId(path), message })));
+  provide(contextKey, { errorOf, locked });
+
+  function showErrors(found: Record<string, string>) {
+    for (const key of Object.keys(errors)) delete errors[key];
+    Object.assign(errors, found);
+  }
+
+  function take(s: Survey | undefined) {
+    survey.value = s;
+    Object.assign(draft, s ? toDraft(s) : emptyDraft());
+    conflict.value = false;
+  }
+
+  /** Loads the process's survey; a process without one starts from an empty draft. */
+  async function load(processId: string, signal?: AbortSignal) {
+    try {
+      take(await fetchSurvey(processId, signal));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) take(undefined);
+      else throw error;
+    }
+  }
+
+  async function save(processId: string) {
+    if (sending.value) return;
+    failure.value = '';
+    done.value = '';
+    const input = { ...fromDraft(draft), ...(survey.value ? { expectedUpdatedAt: survey.value.updatedAt } : {}) };
+    const parsed = surveySaveSchema.safeParse(input, { reportInput: true });
+    if (!parsed.success) {
+      const found: Record<string, string> = {};
+      for (const issue of parsed.error.issues) found[issue.path.join('.')] ??= processIssueMessage(issue);
+      showErrors(found);
+      focusKey.value++;
+      return;
+    }
+    showErrors({});
+    sending.value = true;
+    try {
+      take(await saveSurvey(processId, parsed.data));
+      done.value = tw('survey.builder.saved');
+    } catch (error) {
+      const problem = error instanceof ApiError ? error.problem : undefined;
+      const isVersion = (e: { path: string }) => /(^|\.)expectedUpdatedAt$/.test(e.path);
+      const found: Record<string, string> = {};
+      for (const e of (problem?.errors ?? []).filter((e) => !isVersion(e))) found[e.path.replace(/^body\./, '')] ??= e.message;
+      showErrors(found);
+      if (Object.keys(found).length) focusKey.value++;
+      if (problem?.status === 409 && (!problem.errors?.length || problem.errors.some(isVersion))) {
+        conflict.value = true;
+        failure.value = tw('survey.builder.conflict');
+      } else if (!Object.keys(found).length) failure.value = errorMessage(error);
+    } finally {
+      sending.value = false;
+    }
+  }
+
+  return { draft, survey, locked, errorOf, summary, sending, failure, conflict, done, focusKey, load, save };
+}

@@ -1,0 +1,172 @@
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { h } from 'vue';
+import { createMemoryHistory, createRouter, RouterView } from 'vue-router';
+import type { Survey } from '#shared/schemas/survey';
+import { resetWorkspaceProcesses } from '../../frontend/src/composables/workspace/useWorkspaceProcesses';
+import { i18n, setLocale } from '../../frontend/src/modules/i18n';
+import { profile, setProfile } from '../../frontend/src/modules/session';
+import { workspaceRoutes } from '../../frontend/src/pages/workspace/routes';
+import { buttonNamed, json, problem, stubApi, text } from './app';
+import { process } from './fixtures';
+
+/**
+ * The survey builder against a fake API: a survey built from nothing and saved whole, nothing sent
+ * while the shared schema refuses it, the API's field errors at their fields, a conflict that keeps
+ * the input, and the structure locked after the first answer.
+ */
+
+const saved: Survey = {
+  processId: process.id,
+  title: { da: 'Borgernes holdning til AI' },
+  intro: { da: 'Svar på få minutter.' },
+  anonymous: false,
+  sections: [
+    {
+      id: 'afsnit-1',
+      title: { da: 'Tillid' },
+      questions: [{ id: 'spm-1', kind: 'likert', text: { da: 'Jeg har tillid til kommunens brug af AI' }, required: false, lowLabel: { da: 'Helt uenig' }, highLabel: { da: 'Helt enig' } }],
+    },
+  ],
+  createdAt: '2026-11-01T10:00:00.000Z',
+  updatedAt: '2026-11-01T10:00:00.000Z',
+};
+
+let wrapper: VueWrapper | undefined;
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+  document.body.innerHTML = '';
+  vi.unstubAllGlobals();
+  resetWorkspaceProcesses();
+  profile.value = undefined;
+});
+
+type Answer = (url: URL, init?: RequestInit) => Response;
+async function mountBuilder(answer: Answer) {
+  await setLocale('da', false);
+  setProfile({ userId: 'user-mo', displayName: 'Mo', participantType: 'employee', roles: ['moderator'], createdAt: '', updatedAt: '' });
+  const sent: { method: string; path: string; body: unknown }[] = [];
+  stubApi((url, init) => {
+    sent.push({ method: init?.method ?? 'GET', path: url.pathname, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    if (url.pathname === '/api/processes') return json({ items: [process] });
+    return answer(url, init);
+  });
+  const router = createRouter({ history: createMemoryHistory(), routes: [...workspaceRoutes, { path: '/', name: 'home', component: { render: () => null } }] });
+  await router.push('/arbejdsrum/spoergeskema');
+  await router.isReady();
+  const host = document.createElement('div');
+  document.body.append(host);
+  wrapper = mount({ render: () => h(RouterView) }, { attachTo: host, global: { plugins: [router, i18n] } });
+  await flushPromises();
+  return { sent, puts: () => sent.filter((s) => s.method === 'PUT') };
+}
+
+const fill = async (id: string, value: string | number) => wrapper!.find(`#${id}`).setValue(value);
+const click = async (name: string) => {
+  const button = buttonNamed(document.body, name);
+  if (!button) throw new Error(`No button ${name}`);
+  button.click();
+  await flushPromises();
+};
+const errorAt = (id: string) => document.getElementById(`${id}-error`)?.textContent?.trim();
+
+describe('the survey builder', () => {
+  it('builds a survey from nothing and saves it whole', async () => {
+    const { puts } = await mountBuilder((url, init) => (init?.method === 'PUT' ? json({ ...saved, ...JSON.parse(String(init.body)), updatedAt: '2026-11-02T10:00:00.000Z' }) : problem(404, 'Ikke fundet')));
+    expect(text(document.body)).toContain('Forløbet har intet spørgeskema endnu');
+    await fill('sb-title-da', 'Borgernes holdning til AI');
+    await fill('sb-title-en', "Citizens' attitudes to AI");
+    await fill('sb-intro-da', 'Svar på få minutter.');
+    await fill('sb-sections-0-title-da', 'Tillid');
+    await fill('sb-sections-0-newKind', 'multiple');
+    await click('Tilføj spørgsmål');
+    expect(document.activeElement?.id).toBe('sb-sections-0-questions-0-text-da');
+    await fill('sb-sections-0-questions-0-text-da', 'Hvor er AI velkommen?');
+    await fill('sb-sections-0-questions-0-options-0-label-da', 'Trafik');
+    await fill('sb-sections-0-questions-0-options-1-label-da', 'Sundhed');
+    await click('Tilføj svarmulighed');
+    await fill('sb-sections-0-questions-0-options-2-label-da', 'Skole');
+    await fill('sb-sections-0-questions-0-maxChoices', 2);
+    await fill('sb-sections-0-newKind', 'short-text');
+    await click('Tilføj spørgsmål');
+    await fill('sb-sections-0-questions-1-text-da', 'Hvad bekymrer dig?');
+    await fill('sb-sections-0-questions-1-maxLength', 150);
+    // Moved above the first: the order is what is saved.
+    await click('Flyt op: Spørgsmål 2: Kort tekst');
+    await wrapper!.find('#sb-anonymous').setValue(true);
+    await click('Gem spørgeskemaet');
+
+    expect(puts()).toHaveLength(1);
+    expect(puts()[0]!.body).toEqual({
+      title: { da: 'Borgernes holdning til AI', en: "Citizens' attitudes to AI" },
+      intro: { da: 'Svar på få minutter.' },
+      anonymous: true,
+      sections: [
+        {
+          id: 'afsnit-1',
+          title: { da: 'Tillid' },
+          questions: [
+            { id: 'spm-2', kind: 'short-text', text: { da: 'Hvad bekymrer dig?' }, required: false, maxLength: 150 },
+            {
+              id: 'spm-1',
+              kind: 'multiple',
+              text: { da: 'Hvor er AI velkommen?' },
+              required: false,
+              options: [
+                { id: 'svar-1', label: { da: 'Trafik' } },
+                { id: 'svar-2', label: { da: 'Sundhed' } },
+                { id: 'svar-3', label: { da: 'Skole' } },
+              ],
+              maxChoices: 2,
+            },
+          ],
+        },
+      ],
+    });
+    expect(text(document.body)).toContain('Spørgeskemaet er gemt.');
+  });
+
+  it('sends nothing while the schema refuses the survey, and shows each problem at its field', async () => {
+    const { puts } = await mountBuilder(() => problem(404, 'Ikke fundet'));
+    await click('Gem spørgeskemaet');
+    expect(puts()).toHaveLength(0);
+    expect(errorAt('sb-title-da')).toBeTruthy();
+    expect(document.getElementById('sb-title-da')!.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement?.id).toBe('survey-errors');
+    expect(document.querySelector('#survey-errors a[href="#sb-title-da"]')).not.toBeNull();
+  });
+
+  it('puts the API’s field errors at their fields, and keeps the input on a conflict', async () => {
+    let status = 422;
+    const { puts } = await mountBuilder((url, init) => {
+      if (init?.method !== 'PUT') return json(saved);
+      return status === 422
+        ? new Response(JSON.stringify({ type: '/problems/validation', title: 'Ugyldigt input', status: 422, errors: [{ path: 'body.sections.0.title.da', message: 'Titlen findes allerede' }] }), { status: 422, headers: { 'content-type': 'application/problem+json' } })
+        : new Response(JSON.stringify({ type: '/problems/conflict', title: 'Konflikt', status: 409 }), { status: 409, headers: { 'content-type': 'application/problem+json' } });
+    });
+    await fill('sb-sections-0-title-da', 'Tillid og tryghed');
+    await click('Gem spørgeskemaet');
+    expect(puts()[0]!.body).toMatchObject({ expectedUpdatedAt: saved.updatedAt });
+    expect(errorAt('sb-sections-0-title-da')).toBe('Titlen findes allerede');
+
+    status = 409;
+    await click('Gem spørgeskemaet');
+    expect(text(document.body)).toContain('En anden har gemt spørgeskemaet');
+    expect((document.getElementById('sb-sections-0-title-da') as HTMLInputElement).value).toBe('Tillid og tryghed');
+    await click('Hent den nyeste version');
+    expect((document.getElementById('sb-sections-0-title-da') as HTMLInputElement).value).toBe('Tillid');
+  });
+
+  it('locks the structure after the first answer: only texts can be corrected', async () => {
+    const { puts } = await mountBuilder((url, init) => (init?.method === 'PUT' ? json({ ...saved, firstAnswerAt: '2026-11-03T10:00:00.000Z' }) : json({ ...saved, firstAnswerAt: '2026-11-03T10:00:00.000Z' })));
+    expect(document.querySelector('[data-testid="survey-locked"]')).not.toBeNull();
+    expect(buttonNamed(document.body, 'Tilføj spørgsmål')!.disabled).toBe(true);
+    expect(buttonNamed(document.body, 'Tilføj afsnit')!.disabled).toBe(true);
+    expect((document.getElementById('sb-anonymous') as HTMLInputElement).disabled).toBe(true);
+    expect((document.getElementById('sb-sections-0-questions-0-text-da') as HTMLInputElement).disabled).toBe(false);
+    await fill('sb-sections-0-questions-0-text-da', 'Jeg stoler på kommunens brug af AI');
+    await click('Gem spørgeskemaet');
+    expect(puts()).toHaveLength(1);
+  });
+});
