@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import {
   demographicKinds,
+  questionKinds,
   LONG_TEXT_MAX,
   OPTIONS_MAX,
   SCALE_MAX,
@@ -151,3 +152,14 @@ export const surveyTextReviewSchema = z.discriminatedUnion('action', [
 export const surveyPublishSchema = z.object({ published: z.boolean() }).strict();
 
 export const surveyExportQuerySchema = z.object({ format: z.enum(['csv', 'xlsx', 'json']).default('csv'), sep: z.enum([';', ',']).default(';') }).strict();
+
+/** The JSON export: one row per answer (its random id and day; free texts only once approved) and the results. */
+export const surveyExportSchema = z.object({
+  processId: slugSchema,
+  title: z.string(),
+  generatedAt: isoDateTime,
+  questions: z.array(z.object({ id: slugSchema, kind: z.enum(questionKinds), text: z.string() })),
+  rows: z.array(z.object({ id: z.string(), day: z.iso.date(), answers: z.record(slugSchema, answerValueSchema) })),
+  summary: surveyResultsSchema,
+});
+export type SurveyExport = z.infer<typeof surveyExportSchema>;

@@ -1,9 +1,11 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#functions/adapters/dynamodb/client';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { tokenHash } from '#functions/domain/survey/answer';
-import { surveyResultsSchema, surveySchema, surveyTextListSchema } from '#shared/schemas/survey';
+import { surveyExportSchema, surveyResultsSchema, surveySchema, surveyTextListSchema } from '#shared/schemas/survey';
+import { parseCsv } from '../helpers/csv';
 import { aDefinition } from '../fixtures/process-definitions';
 import { testStack, type TestStack } from '../helpers/stack';
 
@@ -234,5 +236,51 @@ describe('results and free texts', () => {
     expect(hidden.items.map((t) => [t.id, t.reason])).toEqual([[second!.id, 'Nævner en navngiven medarbejder']]);
     const log = (await stack.api('/moderation/log?processId=res', { token: admin.token })).json.items.map((e: { action: string }) => e.action);
     expect(log).toEqual(expect.arrayContaining(['survey-publish', 'survey-text-approve', 'survey-text-hide']));
+  });
+});
+
+describe('export', () => {
+  const download = async (id: string, query: string, token = moderator.token) => {
+    const r = await fetch(`${stack.info.apiUrl}/processes/${id}/survey/export${query}`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: r.status, headers: r.headers, bytes: new Uint8Array(await r.arrayBuffer()) };
+  };
+
+  it('writes one row per answer with approved texts only, as CSV for Danish Excel, XLSX with an overview, and JSON', async () => {
+    await newSurvey('eksport');
+    const formula = '=HYPERLINK("http://x")';
+    for (const hvorfor of [formula, 'Skjules']) expect((await anonymous('eksport', { stol: 5, brug: ['skole', 'pleje'], hvorfor }, token())).status).toBe(201);
+    expect((await anonymous('eksport', { stol: 2, alder: 'u30' }, token())).status).toBe(201);
+    const texts = surveyTextListSchema.parse((await stack.api('/moderation/surveys/eksport/texts', { token: moderator.token })).json).items;
+    const review = (text: string, body: unknown) =>
+      stack.api(`/moderation/surveys/eksport/texts/${texts.find((t) => t.text === text)!.id}`, { method: 'POST', token: moderator.token, body });
+    expect((await review(formula, { action: 'approve' })).status).toBe(200);
+
+    const csv = await download('eksport', '?format=csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toMatch(/filename="deltag-eksport-spoergeskema-\d{4}-\d{2}-\d{2}\.csv"/);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv.bytes);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(text.slice(1));
+    expect(rows[0]).toEqual(['Svar-id', 'Dag', 'Jeg stoler på AI', 'Hvor?', 'Hvorfor?', 'Alder']);
+    expect(rows).toHaveLength(4);
+    expect(rows.slice(1).map((r) => r[4]).sort()).toEqual(['', '', `'${formula}`]);
+    expect(text).not.toContain('Skjules');
+    expect(rows.slice(1).map((r) => r[3]).sort()).toEqual(['', 'Skole, Pleje', 'Skole, Pleje']);
+
+    const xlsx = await download('eksport', '?format=xlsx', admin.token);
+    expect(xlsx.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.bytes.buffer as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Svar', 'Overblik']);
+    expect(wb.getWorksheet('Svar')!.rowCount).toBe(4);
+    expect(wb.getWorksheet('Overblik')!.getRow(2).values).toEqual([undefined, 'Antal besvarelser', 3]);
+
+    const json = surveyExportSchema.parse((await stack.api('/processes/eksport/survey/export?format=json', { token: moderator.token })).json);
+    expect(json.rows).toHaveLength(3);
+    expect(json.summary.answerCount).toBe(3);
+    expect(JSON.stringify(json)).not.toContain('Skjules');
+
+    expect((await download('eksport', '?format=pdf')).status).toBe(400);
+    expect((await download('eksport', '?format=csv', citizen.token)).status).toBe(403);
   });
 });

@@ -4,7 +4,8 @@ import { systemClock } from '../domain/ports';
 import { answerSurvey, mySurveyStatus } from '../domain/survey/answer';
 import { getSurvey, publishSurveyResults, saveSurvey } from '../domain/survey/definition';
 import { internalResults, publicResults, reviewSurveyText, surveyTexts } from '../domain/survey/review';
-import { areaHandler } from '../lib/http';
+import { exportSurvey } from '../domain/survey/export';
+import { areaHandler, FileResponse } from '../lib/http';
 import { stores } from '../adapters/dynamodb';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { surveyStore } from '../adapters/dynamodb/surveys';
@@ -33,6 +34,10 @@ export const handler = areaHandler({
   surveyResults: async ({ params, query }) => publicResults(deps, params.processId, query.by),
   surveyResultsInternal: async ({ params, query }) => internalResults(deps, params.processId, query.by),
   publishSurveyResults: async ({ params, body, actor }) => publishSurveyResults(deps, actor, params.processId, body.published, now()),
+  exportSurvey: async ({ params, query }) => {
+    const output = await exportSurvey(deps, params.processId, query, now());
+    return 'file' in output ? new FileResponse(output.file.contentType, output.file.body, output.file.filename) : output;
+  },
   surveyTexts: async ({ params, query }) => surveyTexts(deps, params.processId, query),
   reviewSurveyText: async ({ params, body, actor }) => reviewSurveyText(deps, actor, params.processId, params.textId, body, now()),
 });
