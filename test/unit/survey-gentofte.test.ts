@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demographicKinds } from '#shared/rules/survey';
+import { definitionProblems, demographicKinds } from '#shared/rules/survey';
 import { surveyDefinitionSchema } from '#shared/schemas/survey';
 
 /** The Gentofte attitude survey the process ships with (processes/ai-i-gentofte.survey.json). */
@@ -20,8 +20,10 @@ function texts(value: unknown, out: { da?: string; en?: string }[] = []) {
 }
 
 describe('processes/ai-i-gentofte.survey.json', () => {
-  it('is a valid survey definition, kept as the schema would save it', () => {
+  it('is a valid survey definition, kept as the schema would save it, that the builder would save', () => {
     expect(surveyDefinitionSchema.parse(raw)).toEqual(raw);
+    // Section and question ids share one namespace.
+    expect(definitionProblems(survey)).toEqual([]);
   });
 
   it('asks 8–15 questions with unique ids, in Danish and English throughout', () => {
