@@ -133,8 +133,9 @@ describe('the survey builder', () => {
     expect(puts()).toHaveLength(0);
     expect(errorAt('sb-title-da')).toBeTruthy();
     expect(document.getElementById('sb-title-da')!.getAttribute('aria-invalid')).toBe('true');
-    expect(document.activeElement?.id).toBe('survey-errors');
-    expect(document.querySelector('#survey-errors a[href="#sb-title-da"]')).not.toBeNull();
+    expect(document.activeElement?.classList.contains('error-summary')).toBe(true);
+    expect(document.querySelector('.error-summary a[href="#sb-title-da"]')?.textContent).toContain('Titel (dansk)');
+    expect(document.querySelector('.error-summary a[href="#sb-sections-0-title-da"]')?.textContent).toContain('Afsnit 1, Afsnittets titel (dansk)');
   });
 
   it('puts the API’s field errors at their fields, and keeps the input on a conflict', async () => {

@@ -29,6 +29,39 @@ export function useSurveyBuilderContext(): SurveyBuilderContext {
   return context;
 }
 
+const fieldWords: Record<string, () => string> = {
+  title: () => tw('survey.builder.sectionTitle'),
+  intro: () => tw('survey.builder.sectionIntro'),
+  text: () => tw('survey.builder.questionText'),
+  help: () => tw('survey.builder.help'),
+  options: () => tw('survey.builder.options'),
+  maxChoices: () => tw('survey.builder.maxChoices'),
+  lowLabel: () => tw('survey.builder.lowLabel'),
+  highLabel: () => tw('survey.builder.highLabel'),
+  maxLength: () => tw('survey.builder.maxLength', { n: '' }).replace(/\s*\(.*\)$/, ''),
+  questions: () => tw('survey.builder.addQuestion'),
+};
+
+/** Where an error is, in words for the summary: "Afsnit 1, spørgsmål 2, Svarmulighed 1 (dansk)". */
+export function pathLabel(path: string): string {
+  const parts = path.split('.');
+  const words: string[] = [];
+  let lang = '';
+  if (parts[0] === 'title') words.push(tw('survey.builder.surveyTitle'));
+  else if (parts[0] === 'intro') words.push(tw('survey.builder.surveyIntro'));
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const next = Number(parts[i + 1]);
+    if (part === 'sections' && Number.isInteger(next)) words.push(tw('survey.builder.sectionNumber', { n: next + 1 }));
+    else if (part === 'questions' && Number.isInteger(next)) words.push(tw('survey.builder.questionText') + ` ${next + 1}`);
+    else if (part === 'options' && Number.isInteger(next)) words.push(tw('survey.builder.option', { n: next + 1 }));
+    else if (part === 'da' || part === 'en') lang = tw(`survey.builder.lang.${part}`);
+    else if (i > 0 && !Number.isInteger(Number(part)) && fieldWords[part] && !(part === 'label')) words.push(fieldWords[part]());
+    if (Number.isInteger(next) && ['sections', 'questions', 'options'].includes(part)) i++;
+  }
+  return `${words.join(', ')}${lang ? ` (${lang})` : ''}`;
+}
+
 export function useSurveyBuilder() {
   const draft = reactive<SurveyDraft>(emptyDraft());
   const survey = shallowRef<Survey>();
@@ -40,7 +73,7 @@ export function useSurveyBuilder() {
   const focusKey = ref(0);
   const locked = computed(() => Boolean(survey.value?.firstAnswerAt));
   const errorOf = (path: string) => errors[path];
-  const summary = computed(() => Object.entries(errors).map(([path, message]) => ({ field: fieldId(path), message })));
+  const summary = computed(() => Object.entries(errors).map(([path, message]) => ({ field: fieldId(path), label: pathLabel(path), message })));
   provide(contextKey, { errorOf, locked });
 
   function showErrors(found: Record<string, string>) {

@@ -485,7 +485,6 @@ export default {
       intro: 'Byg forløbets holdningsundersøgelse: afsnit med en indledning og spørgsmål på dansk og engelsk. Skemaet kan ændres frit, indtil det første svar kommer; derefter kan kun teksterne rettes. Alle ændringer logges.',
       new: 'Forløbet har intet spørgeskema endnu. Udfyld og gem for at oprette det.',
       locked: 'Det første svar kom {date}. Nu kan kun teksterne rettes: spørgsmål, svarmuligheder og rækkefølge ligger fast.',
-      errors: 'Ret {n} fejl | Ret {n} fejl',
       general: 'Titel og indledning',
       surveyTitle: 'Titel',
       surveyIntro: 'Indledning',

@@ -482,7 +482,6 @@ export default {
       intro: "Build the process's attitude survey: sections with an intro and questions in Danish and English. The survey can be changed freely until the first answer arrives; after that only its texts can be corrected. Every change is logged.",
       new: 'The process has no survey yet. Fill in and save to create it.',
       locked: 'The first answer arrived {date}. Now only the texts can be corrected: questions, options and order are fixed.',
-      errors: 'Correct {n} error | Correct {n} errors',
       general: 'Title and intro',
       surveyTitle: 'Title',
       surveyIntro: 'Intro',
