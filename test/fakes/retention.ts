@@ -25,6 +25,9 @@ export function fakeRetentionStore(tables: FakeTables): RetentionStore {
       for (const f of flags) tables.flags.delete(flagKey(f.ideaId, f.commentId, f.userId));
     },
 
+    // The fake tables hold no surveys (the survey's store is tested against DynamoDB Local only).
+    deleteSurveyMarkers: async () => 0,
+
     async deleteTallies(processId) {
       // Process ids are slugs (no "/"): the key's last part is the process.
       const keys = [...tables.voteTallies.keys()].filter((k) => k.endsWith(tallyKey('', processId)));

@@ -126,7 +126,7 @@ describe('the retention job', () => {
 
     const run = await runRetention();
 
-    expect(run.erased).toEqual([{ processId: EXPIRING, ideas: 3, comments: 2, votes: 4, flags: 2, tallies: 3, auditEntries: 1 }]);
+    expect(run.erased).toEqual([{ processId: EXPIRING, ideas: 3, comments: 2, votes: 4, flags: 2, tallies: 3, surveyMarkers: 0, auditEntries: 1 }]);
     const after = await itemsOf(EXPIRING, ideaIds.expiring);
     const stored = JSON.stringify(after);
     for (const trace of traces) expect(stored, trace).not.toContain(trace);

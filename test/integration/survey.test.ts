@@ -1,8 +1,10 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#functions/adapters/dynamodb/client';
+import { keys } from '#functions/adapters/dynamodb/keys';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
+import { runRetention } from '#local/retention';
 import { tokenHash } from '#functions/domain/survey/answer';
 import { surveyExportSchema, surveyResultsSchema, surveySchema, surveyTextListSchema } from '#shared/schemas/survey';
 import { parseCsv } from '../helpers/csv';
@@ -282,5 +284,25 @@ describe('export', () => {
 
     expect((await download('eksport', '?format=pdf')).status).toBe(400);
     expect((await download('eksport', '?format=csv', citizen.token)).status).toBe(403);
+  });
+});
+
+describe('retention', () => {
+  it('deletes who answered once the retention date has passed, and keeps the answers', async () => {
+    await newSurvey('glemmes');
+    const person = await stack.user();
+    const browser = token();
+    expect((await answer('glemmes', { stol: 2 }, person.token)).status).toBe(201);
+    expect((await anonymous('glemmes', { stol: 4 }, browser)).status).toBe(201);
+    const markers = async () => (await scanAll()).filter((i) => i.pk === 'SURVEY#glemmes#WHO');
+    expect(await markers()).toHaveLength(2);
+
+    const client = createDocumentClient(stack.info.dynamodbEndpoint);
+    const past = new Date(Date.now() - 60_000).toISOString();
+    await client.send(new UpdateCommand({ TableName: mainTable.localName, Key: keys.process('glemmes'), UpdateExpression: 'SET settings.personalDataUntil = :past', ExpressionAttributeValues: { ':past': past } }));
+    const run = await runRetention();
+    expect(run.erased.find((r) => r.processId === 'glemmes')).toMatchObject({ surveyMarkers: 2 });
+    expect(await markers()).toEqual([]);
+    expect((await internal('glemmes')).answerCount).toBe(2);
   });
 });

@@ -36,7 +36,7 @@ describe('the local retention timer', () => {
     const timer = startRetentionTimer(HOUR, (l) => lines.push(l), job);
     runs[0]!.reject(new Error('DynamoDB Local is not answering'));
     await vi.advanceTimersByTimeAsync(HOUR);
-    runs[1]!.resolve({ erased: [{ processId: 'p', ideas: 2, comments: 3, votes: 4, flags: 1, tallies: 2, auditEntries: 0 }] });
+    runs[1]!.resolve({ erased: [{ processId: 'p', ideas: 2, comments: 3, votes: 4, flags: 1, tallies: 2, surveyMarkers: 0, auditEntries: 0 }] });
     await vi.advanceTimersByTimeAsync(0);
 
     expect(lines).toEqual([

@@ -73,7 +73,7 @@ describe('eraseExpiredProcesses', () => {
     const run = await eraseExpiredProcesses(w.deps, AFTER);
 
     expect(run.failed).toEqual([]);
-    expect(run.erased).toEqual([{ processId: PROCESS_ID, ideas: 4, comments: 3, votes: 3, flags: 2, tallies: 3, auditEntries: 1 }]);
+    expect(run.erased).toEqual([{ processId: PROCESS_ID, ideas: 4, comments: 3, votes: 3, flags: 2, tallies: 3, surveyMarkers: 0, auditEntries: 1 }]);
     for (const trace of ['anna-id', 'bo-id', 'carl-id', 'anna-login', 'bo-login', 'Andersen', 'Bertelsen']) expect(everything(w, PROCESS_ID)).not.toContain(trace);
     for (const idea of w.ideas) {
       const stored = w.tables.ideas.get(idea.id)!;

@@ -16,6 +16,8 @@ import type { AuditRecord, CommentRecord, IdeaRecord, ProcessStore, RetentionSto
  *   ideas' vote counts and trending scores stay: they are the process's result, not anyone's data.
  * - Flags: deleted (who reported what); the flag counts stay.
  * - The vote rule's tallies (how many votes a person has standing in the process): deleted.
+ * - The survey's markers ("this person, or this browser, answered"): deleted. The answers stay: they
+ *   were stored apart from who gave them (domain/survey/) and name nobody.
  * - The audit log stays: it is the municipality's record of its decisions, made by its employees
  *   (Danish administrative law). Entries about a participant (block, unblock) name them by user id,
  *   from which the log shows their current name: that id is replaced by ERASED_SUBJECT, so the
@@ -31,7 +33,7 @@ import type { AuditRecord, CommentRecord, IdeaRecord, ProcessStore, RetentionSto
  * Primary course, for each process whose date has passed and that is not marked erased:
  * 1. For every idea of the process, in any status: delete its vote and flag records, then unlink its
  *    comments and the idea itself from their authors.
- * 2. Delete the process's vote tallies.
+ * 2. Delete the process's vote tallies and survey markers.
  * 3. Take the participants out of the process's audit entries about them.
  * 4. Mark the process erased (`personalDataErasedAt`) with an audit entry, in one transaction.
  * Each step is idempotent and the mark comes last: a run cut short (a Lambda timeout) leaves the
@@ -60,6 +62,8 @@ export interface ErasureReport {
   flags: number;
   /** The vote rule's per-person tallies of standing votes. */
   tallies: number;
+  /** Who answered the survey (the answers themselves name nobody and stay). */
+  surveyMarkers: number;
   auditEntries: number;
 }
 
@@ -91,7 +95,7 @@ export const isDue = (process: Process, now: Date): boolean =>
   process.personalDataErasedAt === undefined && Date.parse(process.settings.personalDataUntil) <= now.getTime();
 
 async function eraseProcess(deps: RetentionDeps, process: Process, now: Date): Promise<ErasureReport> {
-  const report: ErasureReport = { processId: process.id, ideas: 0, comments: 0, votes: 0, flags: 0, tallies: 0, auditEntries: 0 };
+  const report: ErasureReport = { processId: process.id, ideas: 0, comments: 0, votes: 0, flags: 0, tallies: 0, surveyMarkers: 0, auditEntries: 0 };
   const ideaIds = await deps.retention.ideaIds(process.id);
   let next = 0;
   const worker = async () => {
@@ -99,6 +103,7 @@ async function eraseProcess(deps: RetentionDeps, process: Process, now: Date): P
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ideaIds.length) }, worker));
   report.tallies = await deps.retention.deleteTallies(process.id);
+  report.surveyMarkers = await deps.retention.deleteSurveyMarkers(process.id);
 
   for (const entry of await deps.retention.auditSubjects(process.id, ERASED_SUBJECT)) {
     await deps.retention.forgetAuditSubject(entry, ERASED_SUBJECT);

@@ -59,6 +59,12 @@ export function retentionStore(client: DynamoDBDocumentClient, table: string): R
       await batchDelete(client, table, [...votes.map((v) => keys.vote(v.ideaId, v.userId)), ...flags.map((f) => keys.flag(f.ideaId, f, f.userId))]);
     },
 
+    async deleteSurveyMarkers(processId) {
+      const items = await queryAll(client, { TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.surveyRespondents(processId) }, ProjectionExpression: 'pk, sk' });
+      await batchDelete(client, table, items.map((i) => ({ pk: i.pk as string, sk: i.sk as string })));
+      return items.length;
+    },
+
     async deleteTallies(processId) {
       const items = await queryAll(client, {
         TableName: table,

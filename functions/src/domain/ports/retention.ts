@@ -24,6 +24,8 @@ export interface RetentionStore {
    * are the process's result, the records only say who. Records already gone are no error.
    */
   deleteRecords(records: { votes: VoteRecord[]; flags: FlagRecord[] }): Promise<void>;
+  /** Deletes who answered the process's survey (the markers; the answers name nobody and stay); how many there were. */
+  deleteSurveyMarkers(processId: string): Promise<number>;
   /** Deletes the vote-rule tallies of the process (how many votes each person has standing); how many there were. */
   deleteTallies(processId: string): Promise<number>;
   /** Unlinks a comment from its author and shows `placeholderName` instead; text and stance stay. */
