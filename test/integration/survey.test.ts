@@ -306,3 +306,35 @@ describe('retention', () => {
     expect((await internal('glemmes')).answerCount).toBe(2);
   });
 });
+
+describe('bad input', () => {
+  it('is a 4xx problem with Danish field messages, and changes nothing', async () => {
+    const survey = await newSurvey('fejl');
+    const before = await scanAll();
+    const cases: [Promise<{ status: number; json: any }>, number][] = [
+      [stack.api('/processes/fejl/survey', { method: 'PUT', token: moderator.token, rawBody: '{"title":', headers: { 'content-type': 'application/json' } }), 400],
+      [save('fejl', { ...definition(), ekstra: true, expectedUpdatedAt: survey.updatedAt }), 400],
+      [save('fejl', { ...definition({ sections: [] }), expectedUpdatedAt: survey.updatedAt }), 400],
+      [save('findes-ikke', definition()), 404],
+      [answer('fejl', { stol: 'fem' }), 400],
+      [answer('fejl', {}), 400],
+      [answer('findes-ikke', { stol: 3 }), 404],
+      [anonymous('fejl', { stol: 3 }, 'kort'), 400],
+      [stack.api('/processes/fejl/survey/anonymous-answers', { method: 'POST', body: { answers: { stol: 3 }, browserToken: token() }, headers: { 'content-type': 'text/plain' } }), 415],
+      [stack.api('/moderation/surveys/fejl/results?by=findes-ikke', { token: moderator.token }), 400],
+      [stack.api('/moderation/surveys/fejl/texts?cursor=noget-vrøvl', { token: moderator.token }), 400],
+      [stack.api('/moderation/surveys/fejl/texts/findes-ikke', { method: 'POST', token: moderator.token, body: { action: 'approve' } }), 404],
+      [stack.api('/moderation/surveys/fejl/texts/findes-ikke', { method: 'POST', token: moderator.token, body: { action: 'slet' } }), 400],
+      [stack.api('/processes/fejl/survey/export?format=csv&sep=tab', { token: moderator.token }), 400],
+      [stack.api('/processes/fejl/survey/publish', { method: 'POST', token: admin.token, body: { published: 'ja' } }), 400],
+    ];
+    for (const [call, status] of cases) {
+      const r = await call;
+      expect(r.status, JSON.stringify(r.json)).toBe(status);
+      expect(r.json).toMatchObject({ status, title: expect.any(String) });
+    }
+    const missing = (await answer('fejl', {})).json;
+    expect(missing.errors).toEqual([{ path: 'body.answers.stol', message: 'Besvar dette spørgsmål' }]);
+    expect(await scanAll()).toEqual(before);
+  });
+});
