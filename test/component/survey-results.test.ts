@@ -35,6 +35,7 @@ function api(published = true) {
           groups: [
             { value: 'under-30', count: 3, suppressed: true },
             { value: 'over-30', count: 9, suppressed: false, questions: [{ questionId: 'brug', kind: 'single', answered: 9, options: [{ id: 'ja', count: 6, share: 6 / 9 }, { id: 'nej', count: 3, share: 3 / 9 }] }] },
+            { value: '', count: 0, suppressed: true },
           ],
         },
       });
@@ -84,7 +85,7 @@ describe('the survey results page', () => {
 
     expect(calls.some((c) => c.url.searchParams.get('by') === 'alder')).toBe(true);
     const groups = [...host.querySelectorAll('.survey-results__group')];
-    expect(groups.map((g) => g.querySelector('h2')?.textContent)).toEqual(['Under 30', '30 eller derover']);
+    expect(groups.map((g) => g.querySelector('h2')?.textContent)).toEqual(['Under 30', '30 eller derover', 'Ikke besvaret']);
     expect(text(groups[0]!)).toContain('Færre end 5 svar — vises ikke');
     expect(groups[0]!.querySelector('table')).toBeNull();
     expect(rows(groups[1]!.querySelector('table')!)).toEqual([['Ja', '6', '67 %'], ['Nej', '3', '33 %']]);

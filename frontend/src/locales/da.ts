@@ -430,6 +430,7 @@ export default {
       caveat: 'Alle kunne vælge at svare. Svarene viser, hvad de, der svarede, mener, men ikke hvad alle borgere i Gentofte mener.',
       breakdown: 'Opdel efter',
       noBreakdown: 'Ingen opdeling',
+      notAnswered: 'Ikke besvaret',
       smallGroups: 'Grupper med færre end {n} svar vises ikke, så ingen kan genkendes.',
       suppressed: 'Færre end {n} svar — vises ikke',
       answered: '{n} har svaret på spørgsmålet | {n} har svaret på spørgsmålet',

@@ -429,6 +429,7 @@ export default {
       caveat: 'Anyone could choose to answer. The answers show what those who answered think, not what all citizens of Gentofte think.',
       breakdown: 'Break down by',
       noBreakdown: 'No breakdown',
+      notAnswered: 'Not answered',
       smallGroups: 'Groups with fewer than {n} answers are not shown, so no one can be recognised.',
       suppressed: 'Fewer than {n} answers — not shown',
       answered: '{n} answered the question | {n} answered the question',
