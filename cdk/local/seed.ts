@@ -1,8 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ideaStore } from '#functions/adapters/dynamodb/ideas';
 import type { ProcessAdminDeps } from '#functions/domain/process-admin/record';
-import { gentofteProcess, localGentofte, localStart } from '../setup/definition';
+import { GENTOFTE_FILE, gentofteProcess, localGentofte, localStart } from '../setup/definition';
 import { importDefinition, processAdminDeps } from '../setup/import';
+import { importSurvey, readSurveyFile, surveyAdminDeps, surveyFileOf } from '../setup/survey';
 import { DEMO_DAYS, DEMO_PARTICIPANTS, demoPlan } from './demo-data';
 import { runDemoPlan } from './seed-demo';
 import type { Pool } from './users';
@@ -40,6 +41,9 @@ export async function seedLocalStack(client: DynamoDBDocumentClient, table: stri
   const demo = options.kind === 'demo';
   const { id, title } = gentofteProcess();
   if (await seedFirstProcess(deps, now, demo ? DEMO_DAYS : 0)) log(`seeded the process "${title.da}" from processes/${id}.json`);
+  // Its survey too, also into a folder seeded before the process had one (an existing survey is kept).
+  const survey = readSurveyFile(surveyFileOf(GENTOFTE_FILE));
+  if (survey && (await importSurvey(surveyAdminDeps(client, table), id, survey, demo ? localStart(now, DEMO_DAYS) : now)) === 'created') log(`seeded its survey from processes/${id}.survey.json`);
   if (!demo) return;
 
   const existing = await ideaStore(client, table).listPublic({ processId: id, sort: 'new', limit: 1 });

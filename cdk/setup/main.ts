@@ -7,6 +7,7 @@ import { readSetupArgs, type SetupCommand, type Target } from './args';
 import { connectAws, StackNotFoundError } from './aws';
 import { definitionJson, DefinitionFileError, localStart, readDefinitionFile, shiftDefinition, toDefinition } from './definition';
 import { importDefinition, processAdminDeps } from './import';
+import { importSurvey, readSurveyFile, surveyAdminDeps, surveyFileOf } from './survey';
 
 /** Where the command writes: `out` for results (the exported JSON), `err` for what it tells the person. */
 export interface SetupIo {
@@ -37,6 +38,7 @@ export async function main(argv: readonly string[], io: SetupIo = consoleIo, now
 async function runImport(command: Extract<SetupCommand, { command: 'import' }>, io: SetupIo, now: Date): Promise<number> {
   // The file first: a mistake in it is reported before anything is touched.
   const file = readDefinitionFile(command.file);
+  const survey = readSurveyFile(surveyFileOf(command.file));
   const { connection, where } = await connect(command.target);
 
   const admin = await ensureAdmin(connection.pool, command.adminEmail, command.adminPassword);
@@ -52,7 +54,10 @@ async function runImport(command: Extract<SetupCommand, { command: 'import' }>, 
     const dates = shift ? `, med datoerne flyttet, så første fase begynder ${definition.phases[0]!.startsAt.slice(0, 10)} (--keep-dates: filens datoer)` : '';
     io.err(`Forløbet "${definition.id}" (${definition.title.da}) er oprettet i ${where} fra ${command.file}${dates}.`);
   }
-  if (outcome === 'exists' && admin === 'already-admin') io.err('Intet ændret: administratoren og forløbet fandtes allerede.');
+  const surveyOutcome = survey && (await importSurvey(surveyAdminDeps(connection.client, connection.table), definition.id, survey, now));
+  if (surveyOutcome === 'created') io.err(`Spørgeskemaet er oprettet fra ${surveyFileOf(command.file)}.`);
+  if (surveyOutcome === 'exists') io.err('Forløbet har allerede et spørgeskema: det er ikke ændret.');
+  if (outcome === 'exists' && admin === 'already-admin' && surveyOutcome !== 'created') io.err('Intet ændret: administratoren og forløbet fandtes allerede.');
   return 0;
 }
 

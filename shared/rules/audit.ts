@@ -30,8 +30,11 @@ export const auditActions = [
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 export const isAuditAction = (value: string): value is AuditAction => (auditActions as readonly string[]).includes(value);
-/** An admin's (or the retention job's) change to a process itself, not a moderator's decision on content. */
-export const isConfigAction = (value: string): boolean => value.startsWith('process-');
+/**
+ * An admin's (or the retention job's, or setup's) change to a process itself or to its survey's
+ * definition or publication, not a moderator's decision on content (a free text's review is one).
+ */
+export const isConfigAction = (value: string): boolean => value.startsWith('process-') || value === 'survey-save' || value === 'survey-publish';
 
 export const commentStates = ['visible', 'held', 'hidden', 'deleted'] as const;
 export type CommentState = (typeof commentStates)[number];

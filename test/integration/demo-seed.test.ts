@@ -10,6 +10,7 @@ import { DEMO_DAYS } from '#local/demo-data';
 import { DEMO_PASSWORD } from '#local/seed';
 import { startStack } from '#local/stack';
 import { signIn } from '#local/users';
+import { isConfigAction } from '#shared/rules/audit';
 import type { ExportDocument } from '#shared/schemas/export';
 import type { IdeaList, IdeaListItem } from '#shared/schemas/idea';
 import type { Process } from '#shared/schemas/process';
@@ -105,7 +106,7 @@ describe('the demo seed', () => {
     const log = await stack.api(`/moderation/log?processId=${PROCESS}&limit=100`, { token: moderator.token });
     const actions = log.json.items.map((e: { action: string }) => e.action);
     for (const action of ['merge', 'hide', 'comment-hide', 'set-status']) expect(actions).toContain(action);
-    const decisions = log.json.items.filter((e: { action: string }) => !e.action.startsWith('process-'));
+    const decisions = log.json.items.filter((e: { action: string }) => !isConfigAction(e.action));
     expect(new Set(decisions.map((e: { actorName: string }) => e.actorName))).toEqual(new Set(['Karin S. (demo)', 'Ole R. (demo)']));
     // The process itself came in through the setup's import, audited as such on its first day.
     expect(log.json.items.filter((e: { action: string }) => e.action.startsWith('process-'))).toEqual([

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '#local/users';
 import { processListSchema } from '#shared/schemas/process';
 import { auditLogSchema } from '#shared/schemas/moderation';
+import { surveySchema } from '#shared/schemas/survey';
 import { definitionJson, readDefinitionFile, shiftDefinition } from '../../cdk/setup/definition';
 import { main } from '../../cdk/setup/main';
 import { codeFor } from '../helpers/journey';
@@ -143,5 +144,40 @@ describe('npm run setup -- --stage local', () => {
     writeFileSync(stopped, JSON.stringify({ ...stack.info, dynamodbEndpoint: 'http://127.0.0.1:9', cognitoEndpoint: 'http://127.0.0.1:9' }));
     const refused = await setup('export', '--stage', 'local', '--stack-file', stopped, '--process', ID);
     expect(refused).toMatchObject({ code: 1, err: 'Den lokale stak svarer ikke (stakfilen er fra en stak, der er stoppet): start den med `npm start`.' });
+  });
+
+  it('imports the survey that stands beside the definition file, audited as setup, and keeps it on a second run', async () => {
+    // The seeded Gentofte process came with its survey.
+    expect(surveySchema.parse((await stack.api('/processes/ai-i-gentofte/survey')).json).title.da).toMatch(/^Borgernes holdning/);
+
+    const file = join(dir, 'med-skema.json');
+    const surveyFile = join(dir, 'med-skema.survey.json');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(FIXTURE, 'utf8')), id: 'med-skema' }));
+    const definition = JSON.parse(readFileSync('processes/ai-i-gentofte.survey.json', 'utf8'));
+    writeFileSync(surveyFile, JSON.stringify({ ...definition, sections: definition.sections.slice(0, 1) }));
+    const run = await setup('--stage', 'local', '--stack-file', stackFile, '--admin-email', EMAIL, '--process', file);
+    expect(run.code, run.err).toBe(0);
+    expect(run.err).toContain(`Spørgeskemaet er oprettet fra ${surveyFile}.`);
+    const stored = surveySchema.parse((await stack.api('/processes/med-skema/survey')).json);
+    expect(stored).toMatchObject({ processId: 'med-skema', title: definition.title, sections: definition.sections.slice(0, 1) });
+    const token = await signIn(stack.stack.pool, EMAIL, PASSWORD);
+    const log = async () => auditLogSchema.parse((await stack.api('/moderation/log?processId=med-skema', { token })).json).items;
+    expect((await log()).find((e) => e.action === 'survey-save')).toMatchObject({ actorId: 'setup', actorName: 'Opsætning', targetId: 'med-skema' });
+
+    // A changed file does not overwrite the survey (an admin may have edited it since).
+    writeFileSync(surveyFile, JSON.stringify(definition));
+    const again = await setup('--stage', 'local', '--stack-file', stackFile, '--admin-email', EMAIL, '--process', file);
+    expect(again.err).toContain('Forløbet har allerede et spørgeskema: det er ikke ændret.');
+    expect((await stack.api('/processes/med-skema/survey')).json).toEqual(stored);
+    expect(await log()).toHaveLength(2);
+
+    // An invalid survey file is refused before anything is touched.
+    const other = join(dir, 'daarligt-skema.json');
+    writeFileSync(other, JSON.stringify({ ...JSON.parse(readFileSync(FIXTURE, 'utf8')), id: 'daarligt-skema' }));
+    writeFileSync(join(dir, 'daarligt-skema.survey.json'), JSON.stringify({ ...definition, sections: [] }));
+    const bad = await setup('--stage', 'local', '--stack-file', stackFile, '--admin-email', EMAIL, '--process', other);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/daarligt-skema\.survey\.json er ikke et gyldigt spørgeskema:\n {2}sections: /);
+    expect((await stack.api('/processes/daarligt-skema')).status).toBe(404);
   });
 });
