@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import App from '../../frontend/src/App.vue';
 import { resetProcessCache } from '../../frontend/src/composables/process/useProcess';
 import { setLocale } from '../../frontend/src/modules/i18n';
+import { signIn, signOut } from '../../frontend/src/modules/session';
 import { buttonNamed, json, mountInApp, problem, stubApi, text } from './app';
 import { survey, surveyProcess } from './survey-fixtures';
 
@@ -17,9 +18,10 @@ beforeEach(async () => {
   resetProcessCache();
   await setLocale('da', false);
 });
-afterEach(() => {
+afterEach(async () => {
   wrapper?.unmount();
   wrapper = undefined;
+  await signOut();
   vi.unstubAllGlobals();
 });
 
@@ -177,5 +179,54 @@ describe('the survey answer page', () => {
     const host = await open();
     expect(text(host)).toMatch(/Spørgeskemaet åbner den \d+\. \w+ \d{4}\./);
     expect(buttonNamed(host, 'Start')).toBeUndefined();
+  });
+});
+
+const config = { apiBase: '/api', region: 'eu-north-1', userPoolId: 'local_x', userPoolClientId: 'client-1', cognitoEndpoint: 'http://127.0.0.1:9229' };
+const token = `h.${btoa(JSON.stringify({ sub: 'user-1' })).replace(/=+$/, '')}.s`;
+
+/** A survey that needs signing in, and a person who has (or has not) answered it. */
+function signedInApi(answered: boolean) {
+  return stubApi((url, init) => {
+    if (url.pathname === '/config.json') return json(config);
+    if (url.host === '127.0.0.1:9229') return json({ AuthenticationResult: { AccessToken: token, RefreshToken: 'r', ExpiresIn: 3600 } });
+    if (url.pathname === '/api/processes/ai-i-gentofte') return json(surveyProcess());
+    if (url.pathname === '/api/processes/ai-i-gentofte/survey') return json({ ...survey, anonymous: false });
+    if (url.pathname === '/api/processes/ai-i-gentofte/survey/me') return json({ answered });
+    if (url.pathname === '/api/processes/ai-i-gentofte/survey/answers' && init?.method === 'POST') return json({ answered: true, day: '2026-12-01' }, 201);
+    return problem(404, 'Ikke fundet');
+  });
+}
+
+describe('a survey for signed-in people', () => {
+  it('asks a signed-out reader to sign in and offers no form', async () => {
+    signedInApi(false);
+    const host = await open();
+    expect(text(host)).toContain('Log ind for at svare.');
+    expect(host.querySelector('a[href="/log-ind?next=/forloeb/ai-i-gentofte/spoergeskema"]')).not.toBeNull();
+    expect(buttonNamed(host, 'Start')).toBeUndefined();
+  });
+
+  it('tells a signed-in person who has answered so, from the server', async () => {
+    const calls = signedInApi(true);
+    await signIn('anna@example.dk', 'langt-kodeord-1');
+    const host = await open();
+    expect(calls.some((c) => c.url.pathname.endsWith('/survey/me'))).toBe(true);
+    expect(text(host)).toContain('Du har allerede svaret på spørgeskemaet.');
+  });
+
+  it('sends a signed-in answer to the signed-in route, without a browser token', async () => {
+    const calls = signedInApi(false);
+    await signIn('anna@example.dk', 'langt-kodeord-1');
+    localStorage.setItem('deltag.survey.ai-i-gentofte.draft', JSON.stringify({ section: 1, answers: { tillid: 2, brug: 'nej' } }));
+    const host = await open();
+
+    await press(host, 'Send svar');
+
+    const post = calls.find((c) => c.init?.method === 'POST' && c.url.pathname.startsWith('/api/'))!;
+    expect(post.url.pathname).toBe('/api/processes/ai-i-gentofte/survey/answers');
+    expect(JSON.parse(String(post.init!.body))).toEqual({ answers: { tillid: 2, brug: 'nej' } });
+    expect((post.init?.headers as Record<string, string>).authorization).toBe(`Bearer ${token}`);
+    expect(host.querySelector('h1')?.textContent).toBe('Tak for dit svar');
   });
 });
