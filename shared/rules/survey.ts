@@ -50,7 +50,7 @@ export interface RuleQuestion {
 export interface RuleSurvey {
   sections: readonly { id: string; questions: readonly RuleQuestion[] }[];
 }
-export type AnswerValue = string | readonly string[] | number;
+export type AnswerValue = string | string[] | number;
 
 /** Every question of a survey, in order. */
 export const surveyQuestions = (survey: RuleSurvey): RuleQuestion[] => survey.sections.flatMap((s) => [...s.questions]);

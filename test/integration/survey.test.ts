@@ -184,7 +184,8 @@ describe('answering', () => {
       // An item that names the person or browser holds no answer id, no answer, no text and no time.
       for (const id of answerIds) expect(json).not.toContain(id);
       expect(json).not.toContain(secret);
-      if (item.type === 'surveyMarker') expect(Object.keys(item).sort()).toEqual(['pk', 'sk', 'type']);
+      // (A signed-in person's marker is also in the byUser index, so deleting the account deletes it.)
+      if (item.type === 'surveyMarker') expect(Object.keys(item).sort()).toEqual(json.includes(person.userId) ? ['gsiUser', 'gsiUserSk', 'pk', 'sk', 'type'] : ['pk', 'sk', 'type']);
     }
     // And the answers and texts name nobody, and sort by nothing but a random id.
     for (const item of [...answers, ...texts]) for (const id of identities) expect(JSON.stringify(item)).not.toContain(id);
@@ -336,5 +337,18 @@ describe('bad input', () => {
     const missing = (await answer('fejl', {})).json;
     expect(missing.errors).toEqual([{ path: 'body.answers.stol', message: 'Besvar dette spørgsmål' }]);
     expect(await scanAll()).toEqual(before);
+  });
+});
+
+describe('account deletion', () => {
+  it('deletes the markers of the surveys the person answered; the answers name nobody and stay', async () => {
+    await newSurvey('slettes');
+    const person = await stack.user();
+    expect((await answer('slettes', { stol: 5 }, person.token)).status).toBe(201);
+    const markersOf = async () => (await scanAll()).filter((i) => i.type === 'surveyMarker' && JSON.stringify(i).includes(person.userId));
+    expect(await markersOf()).toHaveLength(1);
+    expect((await stack.api('/me', { method: 'DELETE', token: person.token })).status).toBe(204);
+    expect(await markersOf()).toEqual([]);
+    expect((await internal('slettes')).answerCount).toBe(1);
   });
 });

@@ -245,7 +245,7 @@ export interface UserDataStore {
   /** Deletes a vote whatever the idea's state, keeping the idea's counters exact. */
   eraseVote(vote: VoteRecord): Promise<void>;
   deleteFlag(flag: FlagRecord): Promise<void>;
-  /** Deletes the profile and the user's vote-rule tallies. */
+  /** Deletes the profile, the user's vote-rule tallies and the markers of the surveys they answered. */
   deleteProfile(userId: string): Promise<void>;
 }
 

@@ -16,7 +16,7 @@
  * | audit entry  | AUDIT#<processId> | <auditId> (ULID: time order)  and a copy under AUDIT#T#<targetId>   |
  * | audit author | AUDITACTOR#<processId> | <userId> (who has written to the process's log, latest name)  |
  * | survey    | SURVEY#<processId> | DEF             |                                                   |
- * | survey marker | SURVEY#<processId>#WHO | USER#<userId> or TOKEN#<hash> (nothing else: no answer id, no time) |
+ * | survey marker | SURVEY#<processId>#WHO | USER#<userId> or TOKEN#<hash> (no answer id, no time) | gsiUser (signed in: SURVEY#<processId>) |
  * | survey answer | SURVEY#<processId>#ANSWERS | <random id> (day and non-text answers; no user)   |
  * | survey text | SURVEY#<processId>#TEXTS | <day>_<random id> (answer id, question, text, review state) |
  */
@@ -60,6 +60,9 @@ export const keys = {
   survey: (processId: string) => ({ pk: `SURVEY#${processId}`, sk: 'DEF' }),
   surveyRespondents: (processId: string) => `SURVEY#${processId}#WHO`,
   surveyRespondent: (r: { userId: string } | { tokenHash: string }) => ('userId' in r ? `USER#${r.userId}` : `TOKEN#${r.tokenHash}`),
+  /** A signed-in respondent's marker in the byUser index, so deleting the account deletes it too. */
+  userSurveyMarker: (processId: string) => `SURVEY#${processId}`,
+  userSurveyMarkerPrefix: 'SURVEY#',
   surveyAnswers: (processId: string) => `SURVEY#${processId}#ANSWERS`,
   surveyTexts: (processId: string) => `SURVEY#${processId}#TEXTS`,
 

@@ -89,8 +89,15 @@ export function surveyStore(client: DynamoDBDocumentClient, table: string): Surv
 
     async answer({ processId, respondent, answer, texts }) {
       const outcome = await transact(client, [
-        // The marker says who answered and nothing else: no answer id, no time.
-        { Put: { TableName: table, Item: { ...markerKey(processId, respondent), type: 'surveyMarker' }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        // The marker says who answered and nothing else: no answer id, no time. A signed-in person's is
+        // in the byUser index, so that deleting the account deletes it (adapters/dynamodb/user-data.ts).
+        {
+          Put: {
+            TableName: table,
+            Item: { ...markerKey(processId, respondent), type: 'surveyMarker', ...('userId' in respondent ? { gsiUser: keys.userItems(respondent.userId), gsiUserSk: keys.userSurveyMarker(processId) } : {}) },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
         { Put: { TableName: table, Item: { pk: keys.surveyAnswers(processId), sk: answer.id, type: 'surveyAnswer', day: answer.day, answers: answer.answers } } },
         ...texts.map((t) => ({ Put: { TableName: table, Item: { pk: keys.surveyTexts(processId), sk: t.id, type: 'surveyText', ...t } } })),
       ]);

@@ -71,7 +71,15 @@ export function userDataStore(client: DynamoDBDocumentClient, table: string): Us
         ExpressionAttributeValues: { ':pk': keys.profile(userId).pk, ':tally': keys.voteTallyPrefix },
         ProjectionExpression: 'pk, sk',
       });
-      for (const key of tallies) await client.send(new DeleteCommand({ TableName: table, Key: { pk: key.pk, sk: key.sk } }));
+      // So do the markers saying which surveys the user answered (the answers name nobody and stay).
+      const markers = await queryAll(client, {
+        TableName: table,
+        IndexName: 'byUser',
+        KeyConditionExpression: 'gsiUser = :u AND begins_with(gsiUserSk, :survey)',
+        ExpressionAttributeValues: { ':u': keys.userItems(userId), ':survey': keys.userSurveyMarkerPrefix },
+        ProjectionExpression: 'pk, sk',
+      });
+      for (const key of [...tallies, ...markers]) await client.send(new DeleteCommand({ TableName: table, Key: { pk: key.pk, sk: key.sk } }));
       await client.send(new DeleteCommand({ TableName: table, Key: keys.profile(userId) }));
     },
   };
