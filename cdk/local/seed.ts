@@ -5,6 +5,7 @@ import { GENTOFTE_FILE, gentofteProcess, localGentofte, localStart } from '../se
 import { importDefinition, processAdminDeps } from '../setup/import';
 import { importSurvey, readSurveyFile, surveyAdminDeps, surveyFileOf } from '../setup/survey';
 import { DEMO_DAYS, DEMO_PARTICIPANTS, demoPlan } from './demo-data';
+import { runDemoSurvey } from './demo-survey';
 import { runDemoPlan } from './seed-demo';
 import type { Pool } from './users';
 
@@ -54,5 +55,6 @@ export async function seedLocalStack(client: DynamoDBDocumentClient, table: stri
   }
   const started = Date.now();
   await runDemoPlan(client, table, pool, id, demoPlan(now, options.participants ?? DEMO_PARTICIPANTS), log);
+  await runDemoSurvey(client, table, process, now, log);
   log(`seeded the demo in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

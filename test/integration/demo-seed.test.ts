@@ -7,6 +7,7 @@ import { keys } from '#functions/adapters/dynamodb/keys';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { trendWeight } from '#functions/domain/trending';
 import { DEMO_DAYS } from '#local/demo-data';
+import { DEMO_SURVEY_ANSWERS } from '#local/demo-survey';
 import { DEMO_PASSWORD } from '#local/seed';
 import { startStack } from '#local/stack';
 import { signIn } from '#local/users';
@@ -14,6 +15,7 @@ import { isConfigAction } from '#shared/rules/audit';
 import type { ExportDocument } from '#shared/schemas/export';
 import type { IdeaList, IdeaListItem } from '#shared/schemas/idea';
 import type { Process } from '#shared/schemas/process';
+import { surveyResultsSchema } from '#shared/schemas/survey';
 import { TEST_DEMO_PARTICIPANTS, TestStack } from '../helpers/stack';
 
 /**
@@ -121,6 +123,22 @@ describe('the demo seed', () => {
     for (const row of exported.rows) expect(row.votesByType.citizen + row.votesByType.business + row.votesByType.employee).toBe(row.votes);
     expect(Object.values(exported.summary.votesByType).every((n) => n > 0)).toBe(true);
     expect(exported.summary.comments).toBeGreaterThan(20);
+  });
+
+  it('fills the survey with the demo answers and publishes its results once the survey phase has ended', async () => {
+    const results = surveyResultsSchema.parse((await stack.api(`/processes/${PROCESS}/survey/results`)).json);
+    expect(results.answerCount).toBe(DEMO_SURVEY_ANSWERS);
+    const process = (await stack.api(`/processes/${PROCESS}`)).json as Process;
+    const phase = process.phases.find((p) => p.kind === 'survey')!;
+    expect(results.period!.from >= phase.startsAt.slice(0, 10)).toBe(true);
+    expect(results.period!.to <= phase.endsAt!.slice(0, 10)).toBe(true);
+    const contact = results.questions.find((q) => q.questionId === 'menneskelig-kontakt')!;
+    expect(contact.mean).toBeGreaterThan(4);
+    // Unreviewed free texts are not public.
+    expect(results.questions.flatMap((q) => q.texts ?? [])).toEqual([]);
+    const moderator = await stack.user({ role: 'moderator' });
+    const texts = await stack.api(`/moderation/surveys/${PROCESS}/texts?state=unreviewed`, { token: moderator.token });
+    expect(texts.json.items.length).toBeGreaterThan(5);
   });
 
   it('mails a demo author when a moderator decides on their idea', async () => {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_SURVEY_ANSWERS, demoSurveyAnswers } from '../../cdk/local/demo-survey';
+import { GENTOFTE_FILE, localGentofte } from '../../cdk/setup/definition';
+import { readSurveyFile, surveyFileOf } from '../../cdk/setup/survey';
+import { answerProblems, SMALL_GROUP } from '#shared/rules/survey';
+
+/** The demo's survey answers: valid, inside the survey phase, the same every time, and plausibly spread. */
+const now = new Date('2026-12-01T12:00:00.000Z');
+const process = localGentofte(now, 42);
+const survey = readSurveyFile(surveyFileOf(GENTOFTE_FILE))!;
+const planned = demoSurveyAnswers(survey, process, now);
+const mean = (id: string) => {
+  const values = planned.map((p) => p.answers[id]).filter((v): v is number => typeof v === 'number');
+  return values.reduce((a, b) => a + b, 0) / values.length;
+};
+
+describe('demoSurveyAnswers', () => {
+  it('plans every answer inside the survey phase, in time order, each one the survey accepts, from a browser of its own', () => {
+    const phase = process.phases.find((p) => p.kind === 'survey')!;
+    expect(planned).toHaveLength(DEMO_SURVEY_ANSWERS);
+    for (const p of planned) {
+      expect(p.at.getTime()).toBeGreaterThanOrEqual(Date.parse(phase.startsAt));
+      expect(p.at.getTime()).toBeLessThan(Math.min(Date.parse(phase.endsAt!), now.getTime()));
+      expect(answerProblems(survey, p.answers)).toEqual([]);
+    }
+    expect(planned.map((p) => p.at.getTime())).toEqual(planned.map((p) => p.at.getTime()).sort((a, b) => a - b));
+    expect(new Set(planned.map((p) => p.browserToken)).size).toBe(planned.length);
+  });
+
+  it('is the same on every run', () => {
+    expect(demoSurveyAnswers(survey, process, now)).toEqual(planned);
+  });
+
+  it('spreads like real answers: most want a person to talk to, trust is divided, some write free text, districts can be broken down', () => {
+    expect(mean('menneskelig-kontakt')).toBeGreaterThan(4);
+    expect(mean('tillid')).toBeGreaterThan(2.5);
+    expect(mean('tillid')).toBeLessThan(4);
+    expect(new Set(planned.map((p) => p.answers.tillid)).size).toBe(5);
+    const texts = planned.filter((p) => typeof p.answers.hensyn === 'string').length;
+    expect(texts).toBeGreaterThan(10);
+    expect(texts).toBeLessThan(planned.length / 4);
+    const districts = new Map<string, number>();
+    for (const p of planned) if (typeof p.answers.bydel === 'string') districts.set(p.answers.bydel, (districts.get(p.answers.bydel) ?? 0) + 1);
+    expect([...districts.values()].filter((n) => n >= SMALL_GROUP).length).toBeGreaterThanOrEqual(7);
+  });
+
+  it('plans nothing for a process without a survey phase', () => {
+    expect(demoSurveyAnswers(survey, { phases: process.phases.filter((p) => p.kind !== 'survey') }, now)).toEqual([]);
+  });
+});
