@@ -29,8 +29,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/forloeb/:processId/ideer', name: 'ideas', component: () => import('./pages/IdeaListPage.vue'), meta: { title: 'ideas.title' } },
   { path: '/forloeb/:processId/ideer/ny', name: 'new-idea', component: () => import('./pages/NewIdeaPage.vue'), meta: { title: 'wizard.title', auth: true, profile: true } },
   { path: '/forloeb/:processId/ideer/:id', name: 'idea', component: IdeaPage, meta: { title: 'ideaPage.loading' } },
-  { path: '/forloeb/:processId/spoergeskema', name: 'survey', component: () => import('./pages/survey/SurveyPage.vue'), meta: { title: 'survey.loading' } },
-  { path: '/forloeb/:processId/spoergeskema/resultater', name: 'survey-results', component: () => import('./pages/survey/SurveyResultsPage.vue'), meta: { title: 'survey.results.title' } },
+  { path: '/forloeb/:processId/spoergeskema', name: 'survey', component: () => import('./pages/survey/SurveyPage.vue'), meta: { title: 'survey.title' } },
+  { path: '/forloeb/:processId/spoergeskema/resultater', name: 'survey-results', component: () => import('./pages/survey/SurveyResultsPage.vue'), meta: { title: 'survey.title' } },
   { path: '/forloeb/:processId/aendringer', name: 'process-changes', component: () => import('./pages/ProcessChangesPage.vue'), meta: { title: 'process.changes.title' } },
   // Addresses from before processes had their own, in mails, exports and bookmarks: they lead on.
   { path: '/ideer', name: 'active-ideas', component: ProcessListPage, beforeEnter: toSoleProcess('ideas') },
