@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -168,6 +168,15 @@ describe('the survey in the workspace', () => {
     await page.getByRole('heading', { level: 2, name: 'Under 30', exact: true }).waitFor();
     expect(await page.getByText('Færre end 5 svar: tallene vises ikke.').count()).toBe(1);
     await checkPage(page, 'Spørgeskemaets resultater', 'ws-survey-results-da-breakdown');
+
+    // The export is fetched with the moderator's token and saved under the server's name: one column
+    // per question, and free texts only once approved (the hidden one and the unreviewed one are not in it).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent CSV (Excel, dansk)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toContain('Hvad bekymrer dig mest?');
+    expect(csv).not.toContain('Jens Hansen');
+    expect(csv).not.toContain('At der laves fejl');
     expect(errors).toEqual([]);
   }, 180_000);
 
