@@ -1,6 +1,7 @@
 /**
- * The annex's survey section ("Borgernes holdning"), Danish and English. Plain data like the
- * workspace catalogues; `{name}` is filled in by the section.
+ * The annex's survey section ("Borgernes holdning"), Danish and English; `{name}` is filled in by the
+ * section. Kept out of src/locales/, whose files the build precompiles into vue-i18n message
+ * functions (this is plain strings, read without vue-i18n).
  */
 export default {
   da: {
