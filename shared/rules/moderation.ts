@@ -55,6 +55,13 @@ export const allowedDecisions = (idea: IdeaState): DecisionAction[] => decisionA
 export const bulkActions = decisionActions;
 export type BulkAction = DecisionAction;
 export const BULK_MAX = 50;
+
+/**
+ * Merges can be chained (C into B, then B into A). Everything that walks a chain (the export's
+ * counting, the ideas one has voted for, the idea page's note on where a vote went) follows it this
+ * deep at most, so all of them agree on where it ends.
+ */
+export const MAX_MERGE_DEPTH = 10;
 /** Comments can only be hidden or restored (they are never pending, and a hidden comment is not "rejected"). */
 export const commentActions = ['hide', 'restore'] as const;
 export const bulkActionFits = (action: BulkAction, kind: 'idea' | 'comment') => kind === 'idea' || (commentActions as readonly string[]).includes(action);

@@ -1,11 +1,10 @@
 // handler --> (use case) --> VoteStore
+import { MAX_MERGE_DEPTH } from '#shared/rules/moderation';
 import type { MyVotedIdea, MyVotedIdeas, MyVotedIdeasQuery } from '#shared/schemas/vote';
 import type { Actor } from '../lib/auth';
 import { isPublic } from './ideas';
 import type { VotedIdea, VoteStore } from './ports';
 
-/** Merges can be chained (C into B, then B into A): followed this deep at most, as the export does. */
-const MAX_MERGE_DEPTH = 10;
 
 /**
  * The ideas the caller voted for, newest vote first. Primary course:

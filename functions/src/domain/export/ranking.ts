@@ -1,3 +1,4 @@
+import { MAX_MERGE_DEPTH } from '#shared/rules/moderation';
 import type { ExportSummary } from '#shared/schemas/export';
 import { publicStatuses, type PublicStatus } from '#shared/schemas/idea';
 import { participantTypes, type ParticipantType } from '#shared/schemas/user';
@@ -48,9 +49,6 @@ export function rankIdeas<T extends Counted>(ideas: T[], options: { top: number;
     .slice(0, options.top)
     .map((c, i) => ({ ...c, rank: i + 1 }));
 }
-
-/** Merges can be chained (C into B, then B into A): follow them this deep at most. */
-const MAX_MERGE_DEPTH = 10;
 
 /**
  * The ideas merged into each target, followed through chains of merges. A source counts only if it
