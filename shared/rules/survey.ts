@@ -156,3 +156,36 @@ export function cleanAnswers(answers: Readonly<Record<string, AnswerValue>>): Re
       .filter(([, v]) => !isEmpty(v)),
   );
 }
+
+/** Which questions of two rounds of a survey can be compared, in the order of the later round. */
+export interface RoundQuestions {
+  /** Asked the same way in both rounds: the same id and kind, and a choice question with the same options. */
+  shared: string[];
+  /** Not asked in the earlier round, or asked differently (another kind, other options): only this round's figures mean anything. */
+  onlyThisRound: string[];
+}
+
+const sameOptions = (a: RuleQuestion, b: RuleQuestion) => {
+  const ids = new Set(a.options?.map((o) => o.id) ?? []);
+  const other = b.options?.map((o) => o.id) ?? [];
+  return ids.size === other.length && other.every((id) => ids.has(id));
+};
+
+/**
+ * The questions a re-run (a cloned process's survey) shares with the earlier round. A question is
+ * shared when the earlier round has one with the same id and kind and, for single and multiple
+ * choice, the same option ids (in any order): their counts and shares then count the same thing. A
+ * Likert or scale question has fixed points, so the same kind is enough. Texts may differ (a corrected
+ * wording) — the ids say which question it is. Pure.
+ */
+export function roundQuestions(previous: RuleSurvey, current: RuleSurvey): RoundQuestions {
+  const before = new Map(surveyQuestions(previous).map((q) => [q.id, q]));
+  const result: RoundQuestions = { shared: [], onlyThisRound: [] };
+  for (const q of surveyQuestions(current)) {
+    const p = before.get(q.id);
+    const choice = q.kind === 'single' || q.kind === 'multiple';
+    const same = p !== undefined && p.kind === q.kind && (!choice || sameOptions(p, q));
+    (same ? result.shared : result.onlyThisRound).push(q.id);
+  }
+  return result;
+}
