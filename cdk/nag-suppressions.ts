@@ -101,6 +101,10 @@ const publicRoutes = new Map([
   ['GET /api/processes/{processId}/survey', 'anyone may read a process\'s survey before answering it.'],
   ['POST /api/processes/{processId}/survey/anonymous-answers', 'answering without signing in, when a survey allows it: limited by a per-browser token and the rate limit, and the use case refuses it unless the survey is anonymous.'],
   ['GET /api/processes/{processId}/survey/results', 'a survey\'s results once the process has published them (404 before).'],
+  ['GET /api/processes/{processId}/documents', 'anyone may read the published documents of a consultation.'],
+  ['GET /api/processes/{processId}/documents/{documentId}', 'anyone may read a published version of a consultation document.'],
+  ['GET /api/processes/{processId}/documents/{documentId}/diff', 'anyone may compare two published versions of a document.'],
+  ['GET /api/processes/{processId}/documents/{documentId}/responses', 'anyone may read the visible comments on a document and the committee\'s answers.'],
   ['GET /api/openapi.json', 'the API description.'],
   ['ANY /api/{proxy+}', 'the catch-all that answers unknown paths with a 404 or 405 problem body.'],
 ]);

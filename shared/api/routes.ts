@@ -46,6 +46,33 @@ import {
   surveyTextReviewSchema,
   surveyTextSchema,
 } from '../schemas/survey';
+import {
+  answerSaveSchema,
+  consultationSetupSaveSchema,
+  consultationSetupSchema,
+  diffQuerySchema,
+  documentCreateSchema,
+  documentDiffSchema,
+  documentExportQuerySchema,
+  documentListSchema,
+  documentViewSchema,
+  draftSaveSchema,
+  draftSchema,
+  myResponseListSchema,
+  myResponseQuerySchema,
+  myRoundsSchema,
+  responseCreateSchema,
+  responseListQuerySchema,
+  responseListSchema,
+  responseSchema,
+  responseUpdateSchema,
+  roundInviteReceiptSchema,
+  roundInviteSchema,
+  roundJoinSchema,
+  versionPublishSchema,
+  versionQuerySchema,
+  versionSchema,
+} from '../schemas/consultation';
 import { slugSchema, ulidSchema } from '../schemas/text';
 import { profileSchema, profileUpdateSchema } from '../schemas/user';
 import { myVotedIdeasQuerySchema, myVotedIdeasSchema, myVotesQuerySchema, myVotesSchema, voteStateSchema } from '../schemas/vote';
@@ -71,6 +98,9 @@ export interface RouteDef extends RouteMeta, RouteSchemas {
 const processParams = z.object({ processId: slugSchema }).strict();
 const ideaParams = z.object({ ideaId: ulidSchema }).strict();
 const commentParams = z.object({ commentId: ulidSchema }).strict();
+const documentParams = z.object({ processId: slugSchema, documentId: slugSchema }).strict();
+const responseParams = z.object({ responseId: ulidSchema }).strict();
+const roundParams = z.object({ processId: slugSchema, roundId: slugSchema }).strict();
 /** A Cognito user's `sub`. */
 const userParams = z.object({ userId: z.string().min(1).max(64) }).strict();
 /** 204: nothing in the body. */
@@ -263,6 +293,30 @@ const schemas = {
     body: surveyTextReviewSchema,
     response: surveyTextSchema,
   },
+  listDocuments: { params: processParams, response: documentListSchema },
+  getDocument: { params: documentParams, query: versionQuerySchema, response: documentViewSchema },
+  documentDiff: { params: documentParams, query: diffQuerySchema, response: documentDiffSchema },
+  listResponses: { params: documentParams, query: responseListQuerySchema, response: responseListSchema },
+  createResponse: { params: documentParams, body: responseCreateSchema, response: responseSchema },
+  updateResponse: { params: responseParams, body: responseUpdateSchema, response: responseSchema },
+  deleteResponse: { params: responseParams, response: z.undefined() },
+  flagResponse: { params: responseParams, body: flagCreateSchema, response: flagReceiptSchema },
+  myRounds: { params: processParams, response: myRoundsSchema },
+  joinRound: { params: roundParams, body: roundJoinSchema, response: myRoundsSchema },
+  myResponses: { query: myResponseQuerySchema, response: myResponseListSchema },
+  getConsultationSetup: { params: processParams, response: consultationSetupSchema },
+  saveConsultationSetup: { params: processParams, body: consultationSetupSaveSchema, response: consultationSetupSchema },
+  inviteRound: { params: roundParams, body: roundInviteSchema, response: roundInviteReceiptSchema },
+  workspaceDocuments: { params: processParams, response: documentListSchema },
+  createDocument: { params: processParams, body: documentCreateSchema, response: draftSchema },
+  getDraft: { params: documentParams, response: draftSchema },
+  saveDraft: { params: documentParams, body: draftSaveSchema, response: draftSchema },
+  publishVersion: { params: documentParams, body: versionPublishSchema, response: versionSchema },
+  internalResponses: { params: documentParams, query: responseListQuerySchema, response: responseListSchema },
+  answerResponse: { params: responseParams, body: answerSaveSchema, response: responseSchema },
+  moderateResponse: { params: responseParams, body: commentModerationSchema, response: responseSchema },
+  /** A file download (XLSX) or the JSON document. */
+  exportDocument: { params: documentParams, query: documentExportQuerySchema, response: z.unknown() },
 } as const satisfies Record<RouteId, RouteSchemas>;
 
 type Bound = { [K in RouteId]: (typeof routeMeta)[K] & (typeof schemas)[K] & { summary: string } };

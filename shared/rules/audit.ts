@@ -27,14 +27,25 @@ export const auditActions = [
   'survey-publish',
   'survey-text-approve',
   'survey-text-hide',
+  'consultation-setup',
+  'round-invite',
+  'document-create',
+  'document-draft',
+  'document-publish',
+  'response-answer',
+  'response-hide',
+  'response-restore',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 export const isAuditAction = (value: string): value is AuditAction => (auditActions as readonly string[]).includes(value);
 /**
- * An admin's (or the retention job's, or setup's) change to a process itself or to its survey's
- * definition or publication, not a moderator's decision on content (a free text's review is one).
+ * An admin's (or the retention job's, or setup's) change to a process itself, to its survey's
+ * definition or publication, or to its consultation's setup and documents; not a moderator's
+ * decision on content (a free text's review, a comment's answer or hiding are such decisions).
  */
-export const isConfigAction = (value: string): boolean => value.startsWith('process-') || value === 'survey-save' || value === 'survey-publish';
+export const isConfigAction = (value: string): boolean =>
+  value.startsWith('process-') || value.startsWith('document-') || (configActions as readonly string[]).includes(value);
+const configActions = ['survey-save', 'survey-publish', 'consultation-setup', 'round-invite'] as const;
 
 export const commentStates = ['visible', 'held', 'hidden', 'deleted'] as const;
 export type CommentState = (typeof commentStates)[number];

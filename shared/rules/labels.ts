@@ -61,6 +61,14 @@ export const auditActionLabels: Record<AuditAction, Label> = {
   'survey-publish': { da: 'Spørgeskemaets resultater offentliggjort', en: 'Survey results published' },
   'survey-text-approve': { da: 'Fritekstsvar godkendt', en: 'Free-text answer approved' },
   'survey-text-hide': { da: 'Fritekstsvar skjult', en: 'Free-text answer hidden' },
+  'consultation-setup': { da: 'Høringens runder og referencer gemt', en: 'Consultation rounds and references saved' },
+  'round-invite': { da: 'Inviteret til lukket runde', en: 'Invited to a closed round' },
+  'document-create': { da: 'Dokument oprettet', en: 'Document created' },
+  'document-draft': { da: 'Udkast gemt', en: 'Draft saved' },
+  'document-publish': { da: 'Ny version offentliggjort', en: 'New version published' },
+  'response-answer': { da: 'Høringssvar besvaret', en: 'Consultation comment answered' },
+  'response-hide': { da: 'Høringssvar skjult', en: 'Consultation comment hidden' },
+  'response-restore': { da: 'Høringssvar vist igen', en: 'Consultation comment restored' },
 };
 
 /** What each kind of phase is called where people read it (the timeline, the process list, the workspace). */

@@ -5,26 +5,27 @@
  * A process has typed phases with dates. Several may be open at once where their dates overlap
  * (ideas and a survey, say); an action is allowed when any open phase allows it, unless a `closed`
  * phase is open, which closes everything. Each participation module plugs into its phase kind:
- * ideas and voting are built; survey, consultation and event are stored and shown, and their
- * modules add their actions to this table.
+ * ideas, voting, survey and consultation are built; event is stored and shown, and its module adds
+ * its actions to this table.
  */
 export const phaseKinds = ['information', 'survey', 'ideas', 'voting', 'consultation', 'event', 'review', 'closed'] as const;
 export type PhaseKind = (typeof phaseKinds)[number];
 export const isPhaseKind = (value: unknown): value is PhaseKind => (phaseKinds as readonly unknown[]).includes(value);
 
-export const phaseActions = ['submit', 'vote', 'comment', 'answer'] as const;
+export const phaseActions = ['submit', 'vote', 'comment', 'answer', 'respond'] as const;
 export type PhaseAction = (typeof phaseActions)[number];
 export type PhaseRule = Record<PhaseAction, boolean>;
 
-const nothing: PhaseRule = { submit: false, vote: false, comment: false, answer: false };
+const nothing: PhaseRule = { submit: false, vote: false, comment: false, answer: false, respond: false };
 
 /** What each phase allows. One table, read by the server's rules and the SPA's buttons alike. */
 export const phaseRules: Record<PhaseKind, PhaseRule> = {
   information: nothing,
   survey: { ...nothing, answer: true },
-  ideas: { submit: true, vote: true, comment: true, answer: false },
-  voting: { submit: false, vote: true, comment: true, answer: false },
-  consultation: nothing,
+  ideas: { ...nothing, submit: true, vote: true, comment: true },
+  voting: { ...nothing, vote: true, comment: true },
+  /** `respond`: a response to a paragraph of a document in the public round (rules/consultation.ts). */
+  consultation: { ...nothing, respond: true },
   event: nothing,
   review: nothing,
   closed: nothing,

@@ -120,7 +120,7 @@ export const auditEntrySchema = z.object({
   actorName: z.string(),
   /** One of `auditActions`; a string, so an entry written by a later version still reads. */
   action: z.string(),
-  targetKind: z.enum(['idea', 'comment', 'user', 'process', 'survey']),
+  targetKind: z.enum(['idea', 'comment', 'user', 'process', 'survey', 'document', 'response']),
   targetId: z.string(),
   /**
    * What the target is called now: an idea's title, a comment's idea's title, a user's display name.
