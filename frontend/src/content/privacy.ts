@@ -3,7 +3,7 @@ import type { ContentPage } from './types';
 /**
  * The privacy policy, factual about what this app stores. Keep it in step with the data model
  * (functions/src/store) and the SPA's use of browser storage (modules/session.ts, i18n.ts,
- * useIdeaDraft.ts, useIdeaList.ts).
+ * useIdeaDraft.ts, useIdeaList.ts, lib/surveyDraft.ts).
  */
 export const privacy: Record<'da' | 'en', ContentPage> = {
   da: {
@@ -41,10 +41,18 @@ export const privacy: Record<'da' | 'en', ContentPage> = {
       {
         heading: 'Hvad din browser gemmer',
         items: [
-          'Når du er logget ind, holder siden din adgangsnøgle i hukommelsen, og en fornyelsesnøgle i browserens sessionStorage, så du forbliver logget ind, hvis du genindlæser siden. Begge forsvinder, når du lukker fanen eller logger ud. Vi gemmer aldrig nøgler i localStorage eller i cookies.',
+          'Når du er logget ind, holder siden din adgangsnøgle i hukommelsen, og en fornyelsesnøgle i browserens sessionStorage, så du forbliver logget ind, hvis du genindlæser siden. Begge forsvinder, når du lukker fanen eller logger ud. Vi gemmer aldrig login-nøgler i localStorage eller i cookies.',
           'Et udkast til en idé, du er ved at skrive, og et tilfældigt tal til den tilfældige rækkefølge af idéer gemmes i sessionStorage og forsvinder, når du lukker fanen.',
           'Dit valg af sprog (dansk eller engelsk) gemmes i localStorage. Det er ikke en personoplysning.',
           'Deltag bruger ingen cookies, ingen statistik- eller reklameværktøjer og sender ingen oplysninger til andre.',
+        ],
+      },
+      {
+        heading: 'Spørgeskemaer',
+        paragraphs: [
+          'Når du besvarer et spørgeskema, gemmes dit svar uden navn, bruger-id og klokkeslæt – kun dagen. Ved siden af gemmer vi en markering af, at du har svaret, så du ikke kan svare to gange. Markeringen siger ikke, hvad du svarede, og svaret siger ikke, hvem du er. Derfor indeholder din fil fra Min side kun, hvilke spørgeskemaer du har besvaret som logget ind, ikke dine svar, og svarene kan ikke slettes for dig alene.',
+          'Svarer du uden at logge ind, laver din browser et tilfældigt nummer, som gemmes i localStorage sammen med dine svar, mens du udfylder skemaet. Vi gemmer kun en hash af nummeret som markering af, at browseren har svaret.',
+          'Fritekstsvar læses af en moderator, før de offentliggøres, og skjules, hvis de kan identificere nogen. Resultaterne viser aldrig en gruppe med under 5 svar. Markeringerne slettes, når du sletter din konto, og senest når forløbets frist for personoplysninger udløber; svarene bliver i resultaterne.',
         ],
       },
       {
@@ -64,7 +72,7 @@ export const privacy: Record<'da' | 'en', ContentPage> = {
         items: [
           'Indsigt og dataportabilitet: på Min side kan du hente alt, hvad Deltag gemmer om dig, som en fil.',
           'Berigtigelse: du kan rette dit navn og din deltagertype på Min side og redigere en kommentar i 15 minutter efter, du har skrevet den.',
-          'Sletning: på Min side kan du slette din konto. Så slettes din profil, dine stemmer, dine anmeldelser og dit login; dine kommentarer erstattes af "Kommentaren er slettet", og dine idéer bliver stående uden dit navn.',
+          'Sletning: på Min side kan du slette din konto. Så slettes din profil, dine stemmer, dine anmeldelser, markeringerne af, hvilke spørgeskemaer du har besvaret, og dit login; dine kommentarer erstattes af "Kommentaren er slettet", og dine idéer bliver stående uden dit navn.',
           'Du kan klage til Datatilsynet, hvis du er utilfreds med, hvordan vi behandler dine oplysninger.',
         ],
         links: [{ href: 'https://www.datatilsynet.dk', text: 'Datatilsynet' }],
@@ -74,7 +82,7 @@ export const privacy: Record<'da' | 'en', ContentPage> = {
         paragraphs: ['Deltag bruger ikke kunstig intelligens til at behandle dine idéer, kommentarer eller stemmer. Alle beslutninger om moderation træffes af mennesker.'],
       },
     ],
-    updated: 'Senest opdateret 27. november 2026.',
+    updated: 'Senest opdateret 1. december 2026.',
   },
   en: {
     intro: [
@@ -111,10 +119,18 @@ export const privacy: Record<'da' | 'en', ContentPage> = {
       {
         heading: 'What your browser stores',
         items: [
-          "While you are signed in, the page keeps your access token in memory and a refresh token in the browser's sessionStorage, so you stay signed in if you reload the page. Both are gone when you close the tab or sign out. We never store tokens in localStorage or cookies.",
+          "While you are signed in, the page keeps your access token in memory and a refresh token in the browser's sessionStorage, so you stay signed in if you reload the page. Both are gone when you close the tab or sign out. We never store sign-in tokens in localStorage or cookies.",
           'A draft of an idea you are writing, and a random number for the random order of ideas, are kept in sessionStorage and are gone when you close the tab.',
           'Your choice of language (Danish or English) is kept in localStorage. It is not personal data.',
           'Deltag uses no cookies, no analytics or advertising tools, and sends no data to anyone else.',
+        ],
+      },
+      {
+        heading: 'Surveys',
+        paragraphs: [
+          'When you answer a survey, your answer is stored without a name, user id or time of day – only the day. Beside it we store a record that you answered, so that you cannot answer twice. The record does not say what you answered, and the answer does not say who you are. So the file from My page only lists the surveys you answered while signed in, not your answers, and the answers cannot be erased for you alone.',
+          'If you answer without signing in, your browser makes a random number, kept in localStorage together with your answers while you fill in the survey. We only store a hash of the number as the record that the browser has answered.',
+          "Free-text answers are read by a moderator before they are published, and hidden if they could identify someone. The results never show a group with fewer than 5 answers. The records that you answered are deleted when you delete your account, and at the latest when the process's time limit for personal data runs out; the answers stay in the results.",
         ],
       },
       {
@@ -134,7 +150,7 @@ export const privacy: Record<'da' | 'en', ContentPage> = {
         items: [
           'Access and portability: on My page you can download everything Deltag stores about you as a file.',
           'Rectification: you can change your name and participant type on My page, and edit a comment for 15 minutes after writing it.',
-          'Erasure: on My page you can delete your account. Your profile, votes, reports and sign-in are then deleted; your comments are replaced by "The comment has been deleted", and your ideas stay without your name.',
+          'Erasure: on My page you can delete your account. Your profile, votes, reports, the records of which surveys you answered, and your sign-in are then deleted; your comments are replaced by "The comment has been deleted", and your ideas stay without your name.',
           'You can complain to the Danish Data Protection Agency (Datatilsynet) if you are unhappy with how we process your data.',
         ],
         links: [{ href: 'https://www.datatilsynet.dk', text: 'Datatilsynet' }],
@@ -144,6 +160,6 @@ export const privacy: Record<'da' | 'en', ContentPage> = {
         paragraphs: ['Deltag does not use artificial intelligence to process your ideas, comments or votes. All moderation decisions are made by people.'],
       },
     ],
-    updated: 'Last updated 27 November 2026.',
+    updated: 'Last updated 1 December 2026.',
   },
 };

@@ -345,6 +345,7 @@ export default {
     deleteProfile: 'Din profil, dine stemmer og dine anmeldelser slettes, og du kan ikke længere logge ind.',
     deleteComments: 'Dine kommentarer erstattes af "Kommentaren er slettet", så svar på dem stadig kan læses.',
     deleteIdeas: 'Dine idéer bliver stående, men uden dit navn.',
+    deleteSurveys: 'Markeringen af, hvilke spørgeskemaer du har besvaret, slettes. Svarene bliver i resultaterne, for de er gemt uden dit navn.',
     deleteFinal: 'Det kan ikke fortrydes.',
     deleteConfirm: 'Ja, slet min konto',
     deleteCancel: 'Fortryd',

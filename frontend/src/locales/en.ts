@@ -344,6 +344,7 @@ export default {
     deleteProfile: 'Your profile, your votes and your reports are deleted, and you can no longer sign in.',
     deleteComments: 'Your comments are replaced by "The comment has been deleted", so replies to them can still be read.',
     deleteIdeas: 'Your ideas stay, but without your name.',
+    deleteSurveys: 'The record of which surveys you answered is deleted. The answers stay in the results, as they are stored without your name.',
     deleteFinal: 'This cannot be undone.',
     deleteConfirm: 'Yes, delete my account',
     deleteCancel: 'Cancel',
