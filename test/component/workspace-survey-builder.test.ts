@@ -13,7 +13,8 @@ import { process } from './fixtures';
 /**
  * The survey builder against a fake API: a survey built from nothing and saved whole, nothing sent
  * while the shared schema refuses it, the API's field errors at their fields, a conflict that keeps
- * the input, and the structure locked after the first answer.
+ * the input until the admin chooses, leaving with unsaved changes asks first, removing a section or a
+ * question asks first, and the structure locked after the first answer.
  */
 
 const saved: Survey = {
@@ -59,7 +60,7 @@ async function mountBuilder(answer: Answer) {
   document.body.append(host);
   wrapper = mount({ render: () => h(RouterView) }, { attachTo: host, global: { plugins: [router, i18n] } });
   await flushPromises();
-  return { sent, puts: () => sent.filter((s) => s.method === 'PUT') };
+  return { sent, router, puts: () => sent.filter((s) => s.method === 'PUT') };
 }
 
 const fill = async (id: string, value: string | number) => wrapper!.find(`#${id}`).setValue(value);
@@ -138,7 +139,7 @@ describe('the survey builder', () => {
     expect(document.querySelector('.error-summary a[href="#sb-sections-0-title-da"]')?.textContent).toContain('Afsnit 1, Afsnittets titel (dansk)');
   });
 
-  it('puts the API’s field errors at their fields, and keeps the input on a conflict', async () => {
+  it('puts the API’s field errors at their fields', async () => {
     let status = 422;
     const { puts } = await mountBuilder((url, init) => {
       if (init?.method !== 'PUT') return json(saved);
@@ -150,13 +151,6 @@ describe('the survey builder', () => {
     await click('Gem spørgeskemaet');
     expect(puts()[0]!.body).toMatchObject({ expectedUpdatedAt: saved.updatedAt });
     expect(errorAt('sb-sections-0-title-da')).toBe('Titlen findes allerede');
-
-    status = 409;
-    await click('Gem spørgeskemaet');
-    expect(text(document.body)).toContain('En anden har gemt spørgeskemaet');
-    expect((document.getElementById('sb-sections-0-title-da') as HTMLInputElement).value).toBe('Tillid og tryghed');
-    await click('Hent den nyeste version');
-    expect((document.getElementById('sb-sections-0-title-da') as HTMLInputElement).value).toBe('Tillid');
   });
 
   it('locks the structure after the first answer: only texts can be corrected', async () => {
@@ -169,5 +163,147 @@ describe('the survey builder', () => {
     await fill('sb-sections-0-questions-0-text-da', 'Jeg stoler på kommunens brug af AI');
     await click('Gem spørgeskemaet');
     expect(puts()).toHaveLength(1);
+  });
+});
+
+describe('the survey builder cares for the admin’s work', () => {
+  const theirs: Survey = { ...saved, title: { da: 'Holdninger til AI' }, updatedAt: '2026-11-05T14:30:00.000Z' };
+  const conflict = () => new Response(JSON.stringify({ type: '/problems/conflict', title: 'Konflikt', status: 409, errors: [{ path: 'body.expectedUpdatedAt', message: 'Ændret af en anden' }] }), { status: 409, headers: { 'content-type': 'application/problem+json' } });
+  const value = (id: string) => (document.getElementById(id) as HTMLInputElement).value;
+
+  /** The first save meets someone else's newer version; GETs after that return theirs. */
+  async function mountConflicted() {
+    let stored = saved;
+    const mounted = await mountBuilder((url, init) => {
+      if (init?.method !== 'PUT') return json(stored);
+      const body = JSON.parse(String(init.body)) as { expectedUpdatedAt: string };
+      if (body.expectedUpdatedAt !== theirs.updatedAt) {
+        stored = theirs;
+        return conflict();
+      }
+      return json({ ...theirs, ...body, updatedAt: '2026-11-06T09:00:00.000Z' });
+    });
+    await fill('sb-sections-0-title-da', 'Tillid og tryghed');
+    await click('Gem spørgeskemaet');
+    return mounted;
+  }
+
+  it('keeps the draft on a conflict, shows the latest version on request, and saves the admin’s own over it when they choose', async () => {
+    const { puts } = await mountConflicted();
+    expect(document.querySelector('[role="alert"]')?.textContent).toContain('En anden har gemt spørgeskemaet, efter du begyndte at rette i det');
+    expect(value('sb-sections-0-title-da')).toBe('Tillid og tryghed');
+    expect(value('sb-title-da')).toBe('Borgernes holdning til AI');
+
+    await click('Se den nyeste version');
+    const latest = document.getElementById('sb-latest')!;
+    expect(document.activeElement).toBe(latest);
+    expect(text(latest)).toContain('Den nyeste version, gemt 5. nov. 2026, 15.30');
+    expect(text(latest)).toContain('Holdninger til AI');
+    // Seeing it changes nothing in the form.
+    expect(value('sb-title-da')).toBe('Borgernes holdning til AI');
+    expect(value('sb-sections-0-title-da')).toBe('Tillid og tryghed');
+
+    await click('Behold mine ændringer, og gem dem oven på den nyeste version');
+    expect(puts()).toHaveLength(2);
+    expect(puts()[1]!.body).toMatchObject({ expectedUpdatedAt: theirs.updatedAt, title: { da: 'Borgernes holdning til AI' }, sections: [{ title: { da: 'Tillid og tryghed' } }] });
+    expect(text(document.body)).toContain('Spørgeskemaet er gemt.');
+    expect(document.getElementById('sb-latest')).toBeNull();
+    expect(document.activeElement?.id).toBe('sb-save');
+  });
+
+  it('takes the latest version only after asking, and a cancel keeps the draft', async () => {
+    const { puts } = await mountConflicted();
+    await click('Se den nyeste version');
+    await click('Brug den nyeste version i stedet');
+    expect(document.activeElement?.id).toBe('sb-take-confirm');
+    expect(text(document.getElementById('sb-take-confirm')!)).toContain('Dine ændringer bliver kasseret');
+    await click('Annuller');
+    expect(document.activeElement?.id).toBe('sb-take-latest');
+    expect(value('sb-sections-0-title-da')).toBe('Tillid og tryghed');
+
+    await click('Brug den nyeste version i stedet');
+    await click('Ja, kassér mine ændringer');
+    expect(value('sb-title-da')).toBe('Holdninger til AI');
+    expect(value('sb-sections-0-title-da')).toBe('Tillid');
+    expect(text(document.body)).toContain('Formularen viser nu den nyeste version. Dine ændringer er kasseret.');
+    expect(document.activeElement?.id).toBe('sb-title-da');
+    expect(puts()).toHaveLength(1);
+  });
+
+  it('asks before leaving the page or choosing another process while the draft is not saved, and not after it is saved', async () => {
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    const { router } = await mountBuilder((url, init) => (init?.method === 'PUT' ? json({ ...saved, ...JSON.parse(String(init.body)), updatedAt: '2026-11-02T10:00:00.000Z' }) : json(saved)));
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    // Untouched: nothing to ask about.
+    expect(unload()).toBe(false);
+
+    await fill('sb-sections-0-title-da', 'Tillid og tryghed');
+    expect(unload()).toBe(true);
+    await router.push('/');
+    expect(confirm).toHaveBeenCalledWith('Du har ændringer i spørgeskemaet, der ikke er gemt. Vil du forlade siden alligevel?');
+    expect(router.currentRoute.value.name).not.toBe('home');
+    expect(value('sb-sections-0-title-da')).toBe('Tillid og tryghed');
+    // Another process in the picker (the same page, another query) would load its survey over the draft.
+    await router.push({ path: router.currentRoute.value.path, query: { forloeb: 'et-andet-forloeb' } });
+    expect(confirm).toHaveBeenCalledTimes(2);
+    expect(router.currentRoute.value.query.forloeb).not.toBe('et-andet-forloeb');
+
+    await click('Gem spørgeskemaet');
+    expect(unload()).toBe(false);
+    await router.push('/');
+    expect(confirm).toHaveBeenCalledTimes(2);
+    expect(router.currentRoute.value.name).toBe('home');
+  });
+
+  it('leaves when the admin confirms it, dropping the draft', async () => {
+    vi.stubGlobal('confirm', vi.fn(() => true));
+    const { router, puts } = await mountBuilder(() => json(saved));
+    await fill('sb-title-da', 'Noget andet');
+    await router.push('/');
+    expect(router.currentRoute.value.name).toBe('home');
+    expect(puts()).toHaveLength(0);
+  });
+
+  it('asks before removing a section or a question; a cancel or Escape keeps it', async () => {
+    const { puts } = await mountBuilder((url, init) => (init?.method === 'PUT' ? json({ ...saved, ...JSON.parse(String(init.body)), updatedAt: '2026-11-02T10:00:00.000Z' }) : json(saved)));
+    await click('Tilføj afsnit');
+    await fill('sb-sections-1-title-da', 'Om dig');
+
+    await click('Fjern spørgsmålet: Spørgsmål 1: Enighed 1–5');
+    const askQuestion = document.getElementById('sb-sections-0-questions-0-confirm')!;
+    expect(document.activeElement).toBe(askQuestion);
+    expect(askQuestion.getAttribute('role')).toBe('group');
+    expect(text(askQuestion)).toContain('Vil du fjerne Spørgsmål 1: Enighed 1–5 (Jeg har tillid til kommunens brug af AI)?');
+    await click('Annuller');
+    expect(document.getElementById('sb-sections-0-questions-0-text-da')).not.toBeNull();
+    expect(document.activeElement?.id).toBe('sb-sections-0-questions-0-remove');
+
+    await click('Fjern afsnittet: Afsnit 1');
+    const askSection = document.getElementById('sb-sections-0-confirm')!;
+    expect(document.activeElement).toBe(askSection);
+    expect(text(askSection)).toContain('Vil du fjerne Afsnit 1 (Tillid) med 1 spørgsmål?');
+    askSection.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await flushPromises();
+    expect(document.getElementById('sb-sections-0-confirm')).toBeNull();
+    expect(document.activeElement?.id).toBe('sb-sections-0-remove');
+    expect(value('sb-sections-0-title-da')).toBe('Tillid');
+
+    await click('Fjern spørgsmålet: Spørgsmål 1: Enighed 1–5');
+    await click('Fjern spørgsmålet');
+    expect(document.getElementById('sb-sections-0-questions-0-text-da')).toBeNull();
+    expect(document.activeElement?.id).toBe('sb-sections-0-heading');
+    expect(text(document.body)).toContain('Afsnit 1, Spørgsmål 1: Enighed 1–5 er fjernet.');
+
+    await click('Fjern afsnittet: Afsnit 1');
+    await click('Fjern afsnittet');
+    expect(value('sb-sections-0-title-da')).toBe('Om dig');
+    expect(document.activeElement?.id).toBe('sb-sections-0-heading');
+    expect(text(document.body)).toContain('Afsnit 1 er fjernet.');
+    expect(puts()).toHaveLength(0);
   });
 });

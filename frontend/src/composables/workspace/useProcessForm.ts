@@ -1,6 +1,5 @@
 import '../../modules/zod';
-import { computed, inject, onScopeDispose, provide, reactive, ref, type InjectionKey } from 'vue';
-import { onBeforeRouteLeave, onBeforeRouteUpdate } from 'vue-router';
+import { computed, inject, provide, reactive, ref, type InjectionKey } from 'vue';
 import { phaseProblems, retentionProblem } from '#shared/rules/phases';
 import { processDefinitionSchema, type Process, type ProcessDefinition, type ProcessUpdate } from '#shared/schemas/process';
 import { ApiError } from '../../api/client';
@@ -9,6 +8,7 @@ import { errorMessage } from '../../lib/errorMessage';
 import { changedFields, fromDraft, phaseOf, toDraft, type DefinitionField, type ProcessDraft } from '../../lib/processDraft';
 import { fieldId, fieldLabel, phaseProblemText, processIssueMessage } from '../../lib/processFields';
 import { tw } from '../../lib/workspaceI18n';
+import { useLeaveGuard } from '../useLeaveGuard';
 import { formPaths, resolvePath } from './processFormPaths';
 import { rememberProcess } from './useWorkspaceProcesses';
 
@@ -182,14 +182,7 @@ export function useProcessForm(options: { mode: FormMode; draft: ProcessDraft; p
   // Unsaved input is not lost by a click elsewhere: leaving the page (or going to another process's
   // page, after a copy) asks first, and so does closing the tab.
   const dirty = () => JSON.stringify(fromDraft(draft)) !== JSON.stringify(fromDraft(baseDraft));
-  const mayLeave = () => !dirty() || window.confirm(tw('processes.leave'));
-  onBeforeRouteLeave(mayLeave);
-  onBeforeRouteUpdate((to, from) => to.path === from.path || mayLeave());
-  const beforeUnload = (event: BeforeUnloadEvent) => {
-    if (dirty()) event.preventDefault();
-  };
-  window.addEventListener('beforeunload', beforeUnload);
-  onScopeDispose(() => window.removeEventListener('beforeunload', beforeUnload));
+  useLeaveGuard(dirty, () => tw('processes.leave'));
 
   provide(contextKey, { draft, mode, errorOf });
   return {

@@ -6,20 +6,27 @@ import { fetchSurvey, saveSurvey, type Survey } from '../../api/surveyWorkspace'
 import { errorMessage } from '../../lib/errorMessage';
 import { processIssueMessage } from '../../lib/processFields';
 import { emptyDraft, fieldId, fromDraft, toDraft, type SurveyDraft } from '../../lib/surveyBuilder';
+import { PROCESS_QUERY } from '../../lib/processChoice';
 import { tw } from '../../lib/workspaceI18n';
+import { useLeaveGuard } from '../useLeaveGuard';
 
 /**
  * The survey builder's state and its one save:
  * 1. the draft is checked with the shared schema before anything is sent; each problem shows at its
  *    field and in the summary, and nothing is sent;
  * 2. the save carries the `updatedAt` the edit started from, so it never overwrites someone else's;
- *    a conflict keeps every input and offers to load the latest version;
+ *    on a conflict the admin's draft stays as it is: they may look at the latest version, then keep
+ *    their own (saved on top of the latest) or take the latest instead, never without choosing;
  * 3. the API's field errors go to their fields;
- * 4. after the first answer the structure is locked (`locked`): only texts can be corrected.
+ * 4. after the first answer the structure is locked (`locked`): only texts can be corrected;
+ * 5. while the draft differs from what was saved, leaving the page (or choosing another process)
+ *    asks first, and closing the tab gets the browser's warning.
  */
 export interface SurveyBuilderContext {
   errorOf(path: string): string | undefined;
   locked: ComputedRef<boolean>;
+  /** Says a change (a part removed) to screen-reader users, in the form's status line. */
+  announce(message: string): void;
 }
 const contextKey: InjectionKey<SurveyBuilderContext> = Symbol('survey-builder');
 
@@ -71,10 +78,18 @@ export function useSurveyBuilder() {
   const conflict = ref(false);
   const done = ref('');
   const focusKey = ref(0);
+  /** The version stored now, read after a conflict for the admin to see before choosing. */
+  const latest = shallowRef<Survey>();
   const locked = computed(() => Boolean(survey.value?.firstAnswerAt));
   const errorOf = (path: string) => errors[path];
   const summary = computed(() => Object.entries(errors).map(([path, message]) => ({ field: fieldId(path), label: pathLabel(path), message })));
-  provide(contextKey, { errorOf, locked });
+  provide(contextKey, { errorOf, locked, announce: (message) => (done.value = message) });
+
+  // What the draft was when last loaded or saved, as the API would get it: the guard compares with it.
+  const asSent = (d: SurveyDraft) => JSON.stringify(fromDraft(d));
+  let savedJson = asSent(draft);
+  const dirty = () => asSent(draft) !== savedJson;
+  useLeaveGuard(dirty, () => tw('survey.builder.leave'), (to, from) => to.path !== from.path || to.query[PROCESS_QUERY] !== from.query[PROCESS_QUERY]);
 
   function showErrors(found: Record<string, string>) {
     for (const key of Object.keys(errors)) delete errors[key];
@@ -84,7 +99,9 @@ export function useSurveyBuilder() {
   function take(s: Survey | undefined) {
     survey.value = s;
     Object.assign(draft, s ? toDraft(s) : emptyDraft());
+    savedJson = asSent(draft);
     conflict.value = false;
+    latest.value = undefined;
   }
 
   /** Loads the process's survey; a process without one starts from an empty draft. */
@@ -124,6 +141,7 @@ export function useSurveyBuilder() {
       if (Object.keys(found).length) focusKey.value++;
       if (problem?.status === 409 && (!problem.errors?.length || problem.errors.some(isVersion))) {
         conflict.value = true;
+        latest.value = undefined;
         failure.value = tw('survey.builder.conflict');
       } else if (!Object.keys(found).length) failure.value = errorMessage(error);
     } finally {
@@ -131,5 +149,35 @@ export function useSurveyBuilder() {
     }
   }
 
-  return { draft, survey, locked, errorOf, summary, sending, failure, conflict, done, focusKey, load, save };
+  /** After a conflict: reads the stored version for the admin to see; the draft is left as it is. */
+  async function seeLatest(processId: string) {
+    if (sending.value) return;
+    sending.value = true;
+    try {
+      latest.value = await fetchSurvey(processId);
+    } catch (error) {
+      failure.value = `${tw('survey.builder.conflict')} ${errorMessage(error)}`;
+    } finally {
+      sending.value = false;
+    }
+  }
+
+  /** Keeps the admin's draft and saves it over the latest version they have seen. */
+  async function keepMine(processId: string) {
+    if (!latest.value) return;
+    survey.value = latest.value;
+    latest.value = undefined;
+    conflict.value = false;
+    await save(processId);
+  }
+
+  /** Drops the admin's draft for the latest version (they have confirmed it). */
+  function takeLatest() {
+    if (!latest.value) return;
+    take(latest.value);
+    failure.value = '';
+    done.value = tw('survey.builder.tookLatest');
+  }
+
+  return { draft, survey, latest, locked, errorOf, summary, sending, failure, conflict, done, focusKey, dirty, load, save, seeLatest, keepMine, takeLatest };
 }
