@@ -155,7 +155,8 @@ export const documentSummarySchema = z.object({
   comments: z.int().min(0),
   answered: z.int().min(0),
 });
-export const documentListSchema = z.object({ items: z.array(documentSummarySchema) });
+/** `rounds`: the process's rounds, so the public list can say who each is for and when (the join page reads them too). */
+export const documentListSchema = z.object({ items: z.array(documentSummarySchema), rounds: z.array(roundSchema).optional() });
 
 /** A published version as the document page reads it, with the process's references and rounds and per-paragraph figures. */
 export const documentViewSchema = z.object({
