@@ -1,4 +1,5 @@
 import type { AuditAction, CommentState } from './audit';
+import type { AnswerStatus, Position } from './consultation';
 import type { PhaseKind } from './phases';
 import type { Beneficiary, IdeaStatus } from './values';
 
@@ -139,6 +140,21 @@ export const commentStateLabels: Record<CommentState, Label> = {
   held: { da: 'Tilbageholdt efter anmeldelser', en: 'Held after reports' },
   hidden: { da: 'Skjult af moderator', en: 'Hidden by a moderator' },
   deleted: { da: 'Slettet', en: 'Deleted' },
+};
+
+/** What the committee did with a consultation comment: the SPA, the export and the printed report say it so. */
+export const answerStatusLabels: Record<AnswerStatus, Label> = {
+  adopted: { da: 'Taget med', en: 'Taken into account' },
+  partly: { da: 'Delvist taget med', en: 'Partly taken into account' },
+  'not-adopted': { da: 'Ikke taget med', en: 'Not taken into account' },
+  'out-of-scope': { da: 'Uden for rammen', en: 'Outside the scope' },
+};
+
+/** Where a respondent stands on a consultation paragraph. */
+export const positionLabels: Record<Position, Label> = {
+  agree: { da: 'Enig', en: 'Agree' },
+  neutral: { da: 'Neutral', en: 'Neutral' },
+  disagree: { da: 'Uenig', en: 'Disagree' },
 };
 
 export const accountStateLabels: Record<'active' | 'blocked', Label> = {
