@@ -1,11 +1,13 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { answerSurvey } from '#functions/domain/survey/answer';
 import { publishSurveyResults } from '#functions/domain/survey/definition';
+import type { Actor } from '#functions/lib/auth';
 import type { Process } from '#shared/schemas/process';
 import type { Survey, SurveyAnswer, SurveyQuestion } from '#shared/schemas/survey';
 import { SETUP_ACTOR } from '../setup/import';
 import { surveyAdminDeps } from '../setup/survey';
 import { sample, seededRandom, type Random } from './demo-random';
+import { DEMO_NAMING_TEXTS, reviewDemoTexts } from './demo-survey-review';
 
 /** How many people answered the demo's survey: enough for breakdowns with groups over five. */
 export const DEMO_SURVEY_ANSWERS = 260;
@@ -28,7 +30,7 @@ const weights: Record<string, Record<string, number>> = {
   deltager: { borger: 16, erhverv: 1.5, medarbejder: 2.5, andet: 0.5 },
 };
 
-/** Free texts a few respondents write (none names anyone). */
+/** Free texts a few respondents write (none names anyone; two more that do are in DEMO_NAMING_TEXTS). */
 const freeTexts: Record<string, readonly string[]> = {
   'bedste-ide': [
     'Svar på enkle spørgsmål om affald og storskrald om aftenen, når borgerservice er lukket.',
@@ -90,17 +92,22 @@ export function demoSurveyAnswers(survey: Pick<Survey, 'sections'>, process: Pic
   if (to <= from) return [];
   const random = seededRandom(12);
   const questions = survey.sections.flatMap((s) => s.questions);
-  return Array.from({ length: count }, (_, i) => {
+  const planned = Array.from({ length: count }, (_, i) => {
     const at = new Date(from + (to - from) * random() ** 1.6);
     return { at, browserToken: `demo-browser-${String(i).padStart(4, '0')}-token-x`, answers: answersOf(random, questions) };
-  }).sort((a, b) => a.at.getTime() - b.at.getTime());
+  });
+  // Two respondents name someone in a free text (the moderator hides those), one early, one late.
+  const naming = Object.entries(DEMO_NAMING_TEXTS).filter(([id]) => questions.some((q) => q.id === id));
+  naming.forEach(([id, text], n) => (planned[Math.floor(((n + 1) * count) / (naming.length + 1))]!.answers[id] = text));
+  return planned.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
 /**
- * Fills the demo's survey through the answer use case, each answer with a clock at its planned moment,
- * then publishes the results (the survey phase has ended), so the results page and the annex have data.
+ * Fills the demo's survey through the answer use case, each answer with a clock at its planned moment;
+ * `moderator` reviews the free texts (demo-survey-review.ts); then the results are published (the
+ * survey phase has ended), so the results page and the annex have data, citizens' words included.
  */
-export async function runDemoSurvey(client: DynamoDBDocumentClient, table: string, process: Process, now: Date, log: (m: string) => void): Promise<void> {
+export async function runDemoSurvey(client: DynamoDBDocumentClient, table: string, process: Process, now: Date, moderator: Actor, log: (m: string) => void): Promise<void> {
   const deps = { ...surveyAdminDeps(client, table), randomId: () => crypto.randomUUID() };
   const survey = await deps.surveys.get(process.id);
   if (!survey || survey.firstAnswerAt) return;
@@ -111,9 +118,10 @@ export async function runDemoSurvey(client: DynamoDBDocumentClient, table: strin
   await answer(planned[0]!);
   const rest = planned.slice(1);
   for (let i = 0; i < rest.length; i += 8) await Promise.all(rest.slice(i, i + 8).map(answer));
+  const reviewed = await reviewDemoTexts(deps, moderator, process.id, now);
   const phase = process.phases.find((p) => p.kind === 'survey')!;
   if (phase.endsAt && Date.parse(phase.endsAt) <= now.getTime()) {
     await publishSurveyResults(deps, { userId: SETUP_ACTOR.userId, roles: ['admin'] }, process.id, true, new Date(phase.endsAt));
   }
-  log(`seeded ${planned.length} survey answers`);
+  log(`seeded ${planned.length} survey answers; free texts: ${reviewed.approved} approved, ${reviewed.hidden} hidden, ${reviewed.pending} left for review`);
 }

@@ -35,9 +35,10 @@ export const DEMO_PASSWORD = 'Demo-adgang-2026';
  *
  * Independent steps run a few at a time; the order between kinds is what the data needs: ideas
  * before their votes and comments, comments before replies and flags, and the decisions last, in
- * time order (a decision changes what the steps before it could still do).
+ * time order (a decision changes what the steps before it could still do). Returns each person's
+ * actor by their key.
  */
-export async function runDemoPlan(client: DynamoDBDocumentClient, table: string, pool: Pool, processId: string, plan: DemoPlan, log: (m: string) => void): Promise<void> {
+export async function runDemoPlan(client: DynamoDBDocumentClient, table: string, pool: Pool, processId: string, plan: DemoPlan, log: (m: string) => void): Promise<(key: string) => Actor> {
   const profiles = profileStore(client, table);
   const ideas = ideaStore(client, table);
   const comments = commentStore(client, table);
@@ -107,6 +108,8 @@ export async function runDemoPlan(client: DynamoDBDocumentClient, table: string,
     else await moderateIdea(deps, actor(d.by), ideaId(d.idea), ideaModerationSchema.parse(d.command));
   }
   log(`demo: ${plan.decisions.length} moderation decisions`);
+  // The demo's people, for the steps after the plan (the survey's review).
+  return actor;
 }
 
 /**

@@ -54,7 +54,8 @@ export async function seedLocalStack(client: DynamoDBDocumentClient, table: stri
     throw new Error(`This data folder holds processes but not "${id}" opened ${DEMO_DAYS} days ago: start the demo on an empty data folder (DELTAG_DATA_DIR, or delete .data/).`);
   }
   const started = Date.now();
-  await runDemoPlan(client, table, pool, id, demoPlan(now, options.participants ?? DEMO_PARTICIPANTS), log);
-  await runDemoSurvey(client, table, process, now, log);
+  const actorOf = await runDemoPlan(client, table, pool, id, demoPlan(now, options.participants ?? DEMO_PARTICIPANTS), log);
+  // The survey's free texts are reviewed by the same moderator who decides most of the ideas.
+  await runDemoSurvey(client, table, process, now, actorOf('karin'), log);
   log(`seeded the demo in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

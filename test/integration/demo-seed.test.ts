@@ -8,6 +8,7 @@ import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { trendWeight } from '#functions/domain/trending';
 import { DEMO_DAYS } from '#local/demo-data';
 import { DEMO_SURVEY_ANSWERS } from '#local/demo-survey';
+import { DEMO_HIDE_REASON, DEMO_NAMING_TEXTS, DEMO_PENDING_TEXTS } from '#local/demo-survey-review';
 import { DEMO_PASSWORD } from '#local/seed';
 import { startStack } from '#local/stack';
 import { signIn } from '#local/users';
@@ -134,11 +135,26 @@ describe('the demo seed', () => {
     expect(results.period!.to <= phase.endsAt!.slice(0, 10)).toBe(true);
     const contact = results.questions.find((q) => q.questionId === 'menneskelig-kontakt')!;
     expect(contact.mean).toBeGreaterThan(4);
-    // Unreviewed free texts are not public.
-    expect(results.questions.flatMap((q) => q.texts ?? [])).toEqual([]);
+  });
+
+  it('has the survey’s free texts reviewed by a demo moderator: most approved and public, the two naming a person hidden with a reason, a few waiting', async () => {
     const moderator = await stack.user({ role: 'moderator' });
-    const texts = await stack.api(`/moderation/surveys/${PROCESS}/texts?state=unreviewed`, { token: moderator.token });
-    expect(texts.json.items.length).toBeGreaterThan(5);
+    const byState = async (state: string) =>
+      (await stack.api(`/moderation/surveys/${PROCESS}/texts?state=${state}&limit=100`, { token: moderator.token })).json.items as { id: string; text: string; reason?: string }[];
+    const [approved, hidden, waiting] = await Promise.all([byState('approved'), byState('hidden'), byState('unreviewed')]);
+    expect(waiting).toHaveLength(DEMO_PENDING_TEXTS);
+    expect(hidden.map((t) => t.text).sort()).toEqual(Object.values(DEMO_NAMING_TEXTS).sort());
+    for (const t of hidden) expect(t.reason).toBe(DEMO_HIDE_REASON);
+    expect(approved.length).toBeGreaterThan(20);
+    // The public results carry exactly the approved texts.
+    const results = surveyResultsSchema.parse((await stack.api(`/processes/${PROCESS}/survey/results`)).json);
+    const published = results.questions.flatMap((q) => q.texts ?? []);
+    expect(published.map((t) => t.text).sort()).toEqual(approved.map((t) => t.text).sort());
+    // Each decision is in the audit log, signed by the named demo moderator.
+    const log = await stack.api(`/moderation/log?processId=${PROCESS}&limit=100&action=survey-text-hide`, { token: moderator.token });
+    expect(log.json.items.map((e: { actorName: string; targetId: string }) => [e.actorName, e.targetId]).sort()).toEqual(hidden.map((t) => ['Karin S. (demo)', t.id]).sort());
+    const approvals = await stack.api(`/moderation/log?processId=${PROCESS}&limit=100&action=survey-text-approve`, { token: moderator.token });
+    expect(approvals.json.items).toHaveLength(approved.length);
   });
 
   it('mails a demo author when a moderator decides on their idea', async () => {

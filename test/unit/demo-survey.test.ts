@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_SURVEY_ANSWERS, demoSurveyAnswers } from '../../cdk/local/demo-survey';
+import { DEMO_HIDE_REASON, DEMO_NAMING_TEXTS, DEMO_PENDING_TEXTS, demoTextReviews } from '../../cdk/local/demo-survey-review';
 import { GENTOFTE_FILE, localGentofte } from '../../cdk/setup/definition';
 import { readSurveyFile, surveyFileOf } from '../../cdk/setup/survey';
 import { answerProblems, SMALL_GROUP } from '#shared/rules/survey';
@@ -46,5 +47,42 @@ describe('demoSurveyAnswers', () => {
 
   it('plans nothing for a process without a survey phase', () => {
     expect(demoSurveyAnswers(survey, { phases: process.phases.filter((p) => p.kind !== 'survey') }, now)).toEqual([]);
+  });
+});
+
+describe('demoTextReviews', () => {
+  // The free texts as the store would hold them after the demo's answers (ids in answer order).
+  const texts = planned.flatMap((p, i) =>
+    Object.entries(p.answers)
+      .filter(([id, v]) => typeof v === 'string' && ['bedste-ide', 'hensyn'].includes(id))
+      .map(([id, v]) => ({ id: `t-${String(i).padStart(3, '0')}-${id}`, questionId: id, text: v as string, day: p.at.toISOString().slice(0, 10), state: 'unreviewed' as const })),
+  );
+  const reviews = demoTextReviews(texts, now);
+
+  it('hides the two texts that name a person, with a reason, leaves the last few for the queue and approves the rest', () => {
+    const naming = Object.values(DEMO_NAMING_TEXTS);
+    expect(texts.filter((t) => naming.includes(t.text))).toHaveLength(2);
+    const hidden = reviews.filter((r) => r.action === 'hide');
+    expect(hidden.map((r) => texts.find((t) => t.id === r.textId)!.text).sort()).toEqual([...naming].sort());
+    for (const r of hidden) expect(r.reason).toBe(DEMO_HIDE_REASON);
+    const approved = reviews.filter((r) => r.action === 'approve');
+    expect(approved.length).toBe(texts.length - 2 - DEMO_PENDING_TEXTS);
+    expect(approved.length).toBeGreaterThan(20);
+    const pending = texts.filter((t) => !reviews.some((r) => r.textId === t.id));
+    expect(pending).toHaveLength(DEMO_PENDING_TEXTS);
+    // The ones left are the last to come in.
+    const lastReviewedDay = texts.filter((t) => !pending.includes(t)).map((t) => t.day).sort().at(-1)!;
+    for (const t of pending) expect(t.day >= lastReviewedDay).toBe(true);
+  });
+
+  it('reviews each text after the day it came in and before now, in time order, and leaves reviewed texts alone', () => {
+    for (const r of reviews) {
+      const day = texts.find((t) => t.id === r.textId)!.day;
+      expect(r.at.toISOString().slice(0, 10) > day).toBe(true);
+      expect(r.at.getTime()).toBeLessThan(now.getTime());
+    }
+    expect(reviews.map((r) => r.at.getTime())).toEqual(reviews.map((r) => r.at.getTime()).sort((a, b) => a - b));
+    const done = texts.map((t) => ({ ...t, state: 'approved' as const }));
+    expect(demoTextReviews(done, now)).toEqual([]);
   });
 });
