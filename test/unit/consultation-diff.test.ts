@@ -32,7 +32,7 @@ describe('diffVersions', () => {
   const v2 = [h('Formål'), p(1, 'Vi bruger AI til at hjælpe borgerne.'), p(3, 'Et menneske beslutter.'), p(5, 'Borgerne kan klage.'), h('Ansvar og opfølgning'), p(4, 'Udvalget følger op.', ['aabenhed'])];
 
   it('matches paragraphs by number, in the newer order, a removed paragraph where it stood, and the reasons on the changed ones', () => {
-    const id = '01JCONSULT0000000000000001';
+    const id = '01JD0000000000000000000001';
     const entries = diffVersions(v1, v2, [
       { paragraphNo: 1, responseIds: [id] },
       { paragraphNo: 3, responseIds: [id] },

@@ -19,6 +19,17 @@
  * | survey marker | SURVEY#<processId>#WHO | USER#<userId> or TOKEN#<hash> (no answer id, no time) | gsiUser (signed in: SURVEY#<processId>) |
  * | survey answer | SURVEY#<processId>#ANSWERS | <random id> (day and non-text answers; no user)   |
  * | survey text | SURVEY#<processId>#TEXTS | <day>_<random id> (answer id, question, text, review state) |
+ * | consultation setup | CONSULT#<processId> | SETUP (references, rounds with an invited round's join token and its hash) |
+ * | consultation document | CONSULT#<processId> | DOC#<documentId> (title, currentVersion, publishedNos, maxNo) |
+ * | document draft | DOC#<processId>#<documentId> | DRAFT                                          |
+ * | document version | DOC#<processId>#<documentId> | V#<version:5> (immutable)                    |
+ * | round member | CMEMBERS#<processId> | <roundId>#<userId> | gsiUser (CMEMBER#<processId>#<roundId>) |
+ * | round invitation | CINVITES#<processId> | <roundId>#<e-mail, lower case> (userId once redeemed) |
+ * | consultation response | CRESP#<processId>#<documentId> | P#<paragraphNo:5>#<responseId> | gsiUser (CRESP#<responseId>), gsiQueue if held |
+ * | response → document pointer | CRESPREF#<responseId> | REF (processId, documentId, paragraphNo)                  |
+ * | one response per person | CRESP#<processId>#<documentId> | WHO#<roundId>#<paragraphNo:5>#<userId> | gsiUser (CWHO#<responseId>) |
+ * | paragraph figures | CRESP#<processId>#<documentId> | FIG#<version:5>#<paragraphNo:5> (ADD counters per round, type, position; comments, answered) |
+ * | response flag | CRESP#<processId>#<documentId> | FLAG#<responseId>#<userId> | gsiUser (CFLAG#<responseId>)     |
  */
 export const keys = {
   processPartition: 'PROCESSES',
@@ -66,6 +77,54 @@ export const keys = {
   surveyAnswers: (processId: string) => `SURVEY#${processId}#ANSWERS`,
   surveyTexts: (processId: string) => `SURVEY#${processId}#TEXTS`,
 
+  // ---- consultation responses (issue 13, the responses side): one partition per document ----
+  consultResponses: (processId: string, documentId: string) => `CRESP#${processId}#${documentId}`,
+  consultResponse: (r: { processId: string; documentId: string; paragraphNo: number; id: string }) => ({
+    pk: keys.consultResponses(r.processId, r.documentId),
+    sk: `P#${pad5(r.paragraphNo)}#${r.id}`,
+  }),
+  /** Every response of the document (by paragraph, then time), or of one paragraph. */
+  consultResponsePrefix: (paragraphNo?: number) => (paragraphNo === undefined ? 'P#' : `P#${pad5(paragraphNo)}#`),
+  consultResponseRef: (responseId: string) => ({ pk: `CRESPREF#${responseId}`, sk: 'REF' }),
+  consultRespondent: (r: { processId: string; documentId: string; roundId: string; paragraphNo: number }, userId: string) => ({
+    pk: keys.consultResponses(r.processId, r.documentId),
+    sk: `WHO#${r.roundId}#${pad5(r.paragraphNo)}#${userId}`,
+  }),
+  consultFigures: (processId: string, documentId: string, version: number, paragraphNo: number) => ({
+    pk: keys.consultResponses(processId, documentId),
+    sk: `FIG#${pad5(version)}#${pad5(paragraphNo)}`,
+  }),
+  consultFiguresOf: (version: number) => `FIG#${pad5(version)}#`,
+  /** Every version's figures items: the document's comment totals are their sum. */
+  consultFiguresPrefix: 'FIG#',
+  consultFlag: (r: { processId: string; documentId: string }, responseId: string, userId: string) => ({
+    pk: keys.consultResponses(r.processId, r.documentId),
+    sk: `FLAG#${responseId}#${userId}`,
+  }),
+  consultFlagsOf: (responseId: string) => `FLAG#${responseId}#`,
+  userConsultResponse: (responseId: string) => `CRESP#${responseId}`,
+  userConsultResponsePrefix: 'CRESP#',
+  userConsultRespondent: (responseId: string) => `CWHO#${responseId}`,
+  userConsultFlag: (responseId: string) => `CFLAG#${responseId}`,
+
+  // ---- consultation documents and rounds (issue 13, the documents side) ----
+  consultation: (processId: string) => `CONSULT#${processId}`,
+  consultSetup: (processId: string) => ({ pk: keys.consultation(processId), sk: 'SETUP' }),
+  consultDocument: (processId: string, documentId: string) => ({ pk: keys.consultation(processId), sk: `DOC#${documentId}` }),
+  consultDocumentPrefix: 'DOC#',
+  consultDraft: (processId: string, documentId: string) => ({ pk: `DOC#${processId}#${documentId}`, sk: 'DRAFT' }),
+  consultVersion: (processId: string, documentId: string, version: number) => ({ pk: `DOC#${processId}#${documentId}`, sk: `V#${pad5(version)}` }),
+  consultVersionPrefix: 'V#',
+  /** One partition per process for every round's members, so the retention job deletes them with one Query. */
+  roundMembers: (processId: string) => `CMEMBERS#${processId}`,
+  roundMember: (processId: string, roundId: string, userId: string) => ({ pk: keys.roundMembers(processId), sk: `${roundId}#${userId}` }),
+  roundMemberPrefix: (roundId: string) => `${roundId}#`,
+  /** A member in the byUser index, so deleting the account deletes the membership. */
+  userRoundMember: (processId: string, roundId: string) => `CMEMBER#${processId}#${roundId}`,
+  userRoundMemberPrefix: 'CMEMBER#',
+  roundInvitations: (processId: string) => `CINVITES#${processId}`,
+  roundInvitation: (processId: string, roundId: string, email: string) => ({ pk: keys.roundInvitations(processId), sk: `${roundId}#${email.toLowerCase()}` }),
+
   rateCounter: (userId: string, action: string, windowStart: number) => ({ pk: `RATE#${userId}`, sk: `${action}#${windowStart}` }),
 
   /** Partition of a process's public-list indexes (listNew, listTop, …). */
@@ -82,3 +141,8 @@ export const keys = {
   /** Moderation queue of a process by kind, oldest first. */
   queue: (processId: string, kind: 'pending' | 'flagged') => `PROC#${processId}#QUEUE#${kind}`,
 } as const;
+
+/** Numbers in sort keys, zero-padded so they sort as numbers (paragraph and version numbers stay far below 100 000). */
+function pad5(n: number): string {
+  return String(n).padStart(5, '0');
+}
