@@ -399,6 +399,7 @@ export default {
     link: 'Svar på spørgeskemaet',
     title: 'Spørgeskema',
   },
+  consultation: { link: 'Læs og kommentér udkastene', title: 'Høring' },
   problems: {
     'profile-required': 'Udfyld din profil (navn og deltagertype) først.',
     'phase-closed': 'Det kan ikke lade sig gøre i denne fase af forløbet.',

@@ -398,6 +398,7 @@ export default {
     link: 'Answer the survey',
     title: 'Survey',
   },
+  consultation: { link: 'Read and comment on the drafts', title: 'Consultation' },
   problems: {
     'profile-required': 'Please fill in your profile (name and participant type) first.',
     'phase-closed': 'This is not possible in the current phase of the consultation.',
