@@ -45,13 +45,15 @@ const userDirectoryAccess: Partial<Record<FeatureArea, string[]>> = {
   // Finds an author's email to tell them about a decision; finds a user to block.
   moderation: ['cognito-idp:AdminGetUser'],
   admin: ['cognito-idp:ListUsers', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminRemoveUserFromGroup'],
+  // Finds a signed-in person's e-mail (by id) to honour an invitation to a consultation round.
+  consultations: ['cognito-idp:ListUsers', 'cognito-idp:AdminListGroupsForUser'],
 };
 
 /** Areas that send email to authors (through SES, from MAIL_FROM). */
-const mailingAreas: ReadonlySet<FeatureArea> = new Set(['moderation']);
+const mailingAreas: ReadonlySet<FeatureArea> = new Set(['moderation', 'consultations']);
 
 /** Areas whose links leave the site (the mails, the export's files): they read the site's address. */
-const linkingAreas: ReadonlySet<FeatureArea> = new Set(['moderation', 'export']);
+const linkingAreas: ReadonlySet<FeatureArea> = new Set(['moderation', 'export', 'consultations']);
 
 /**
  * Fields of the access log. No source IP or user agent: behind CloudFront the IP is CloudFront's, and

@@ -86,6 +86,7 @@ describe('api stack', () => {
       me: ['cognito-idp:AdminDeleteUser', 'cognito-idp:AdminGetUser'],
       moderation: ['cognito-idp:AdminGetUser'],
       admin: ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:AdminRemoveUserFromGroup', 'cognito-idp:ListUsers'],
+      consultations: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'],
     };
     for (const area of areas) {
       const cognito = actionsOf(area).filter((a: string) => a.startsWith('cognito-idp:'));
@@ -93,19 +94,19 @@ describe('api stack', () => {
     }
   });
 
-  it('lets only the moderation function send mail, from the configured sender', () => {
+  it('lets only the moderation and consultation functions send mail (decisions, round invitations), from the configured sender', () => {
     for (const area of areas) {
-      expect(actionsOf(area).includes('ses:SendEmail'), area).toBe(area === 'moderation');
+      expect(actionsOf(area).includes('ses:SendEmail'), area).toBe(area === 'moderation' || area === 'consultations');
     }
   });
 
-  it('lets only the moderation and export functions read the site address, from its one SSM parameter', () => {
+  it('lets only the moderation, export and consultation functions read the site address, from its one SSM parameter', () => {
     const envOf = (area: (typeof areas)[number]) => {
       const id = logicalId(app.api, app.api.functions[area]!.fn);
       return (templates.api.toJSON().Resources[id] as Resource).Properties.Environment.Variables as Record<string, unknown>;
     };
     for (const area of areas) {
-      const linking = area === 'moderation' || area === 'export';
+      const linking = area === 'moderation' || area === 'export' || area === 'consultations';
       const ssm = statementsOf(area).filter((s) => [s.Action].flat().some((a) => a.startsWith('ssm:')));
       if (!linking) {
         expect(ssm, area).toEqual([]);
