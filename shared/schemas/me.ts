@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { commentSchema } from './comment';
 import { ideaListItemSchema, ideaStatusSchema } from './idea';
 import { profileSchema } from './user';
-import { isoDateTime, ulidSchema } from './text';
+import { isoDateTime, localizedSchema, slugSchema, ulidSchema } from './text';
 
 /** The signed-in user's own ideas, whatever their status (pending, hidden and rejected included). */
 export const myIdeaSchema = ideaListItemSchema.extend({
@@ -29,5 +29,14 @@ export const myDataExportSchema = z.object({
   comments: z.array(commentSchema.extend({ body: z.string().optional() })),
   votes: z.array(z.object({ ideaId: ulidSchema, participantType: z.string(), createdAt: isoDateTime })),
   flags: z.array(z.object({ ideaId: ulidSchema, commentId: ulidSchema.optional(), reason: z.string(), text: z.string().optional(), createdAt: isoDateTime })),
+  /**
+   * The surveys answered signed in, by process only: the answers are stored without any link to the
+   * person, so they can be neither exported nor erased per person (`note` says so in both languages).
+   * A process that no longer exists has no title.
+   */
+  surveys: z.object({
+    note: localizedSchema,
+    answered: z.array(z.object({ processId: slugSchema, processTitle: localizedSchema.nullable() }).strict()),
+  }),
 });
 export type MyDataExport = z.infer<typeof myDataExportSchema>;

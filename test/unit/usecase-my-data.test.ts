@@ -5,7 +5,7 @@ import { getIdea } from '#functions/domain/ideas';
 import { deleteMyAccount, exportMyData, FORMER_PARTICIPANT, myIdeas } from '#functions/domain/my-data';
 import { vote } from '#functions/domain/votes';
 import { myDataExportSchema } from '#shared/schemas/me';
-import { fakeWorld } from '../fakes';
+import { fakeWorld, PROCESS_ID } from '../fakes';
 
 /**
  * The GDPR use cases on the in-memory ports: a user ("me") who wrote an idea, a comment that another
@@ -49,7 +49,21 @@ describe('exportMyData', () => {
     const nobody = await exportMyData(w.deps, { userId: 'nobody', roles: [] });
 
     expect(withoutName.profile).not.toHaveProperty('email');
-    expect(nobody).toMatchObject({ profile: null, ideas: [], comments: [], votes: [], flags: [] });
+    expect(nobody).toMatchObject({ profile: null, ideas: [], comments: [], votes: [], flags: [], surveys: { answered: [] } });
+  });
+
+  it('names the surveys answered signed in by process id and title only, and says why the answers are not there', async () => {
+    const w = await world();
+    const itemsOf = w.deps.userData.itemsOf;
+    // The fake tables hold no survey markers: the store reports two, one of a process since removed.
+    w.deps.userData.itemsOf = async (userId) => ({ ...(await itemsOf(userId)), surveysAnswered: [PROCESS_ID, 'fjernet'] });
+
+    const data = myDataExportSchema.parse(await exportMyData(w.deps, w.me));
+
+    const title = w.tables.processes.get(PROCESS_ID)!.title;
+    expect(data.surveys.answered).toEqual([{ processId: PROCESS_ID, processTitle: title }, { processId: 'fjernet', processTitle: null }]);
+    expect(data.surveys.note.da).toContain('kan ikke føres tilbage til dig');
+    expect(data.surveys.note.en).toContain('cannot be traced back to you');
   });
 });
 
@@ -93,7 +107,7 @@ describe('deleteMyAccount', () => {
 
     expect(w.tables.profiles.has('me')).toBe(false);
     expect(w.deps.directory.users.has('me-login')).toBe(false);
-    expect(await w.deps.userData.itemsOf('me')).toEqual({ profile: undefined, ideas: [], comments: [], votes: [], flags: [] });
+    expect(await w.deps.userData.itemsOf('me')).toEqual({ profile: undefined, ideas: [], comments: [], votes: [], flags: [], surveysAnswered: [] });
   });
 
   it('can run again after a failure half-way, finishing the job without counting anything twice', async () => {

@@ -1,20 +1,33 @@
-// handler --> (use case) --> IdeaStore, UserDataStore, CommentStore, UserDirectory
+// handler --> (use case) --> IdeaStore, UserDataStore, CommentStore, ProcessStore, UserDirectory
 import type { MyDataExport, MyIdeaList } from '#shared/schemas/me';
 import type { Actor } from '../lib/auth';
 import { toComment } from './comments';
 import { toListItem } from './ideas';
-import type { Clock, CommentStore, IdeaStore, UserDataStore, UserDirectory } from './ports';
+import type { Clock, CommentStore, IdeaStore, ProcessStore, UserDataStore, UserDirectory } from './ports';
 
 export interface MyDataDeps {
   ideas: IdeaStore;
   comments: CommentStore;
   userData: UserDataStore;
+  processes: Pick<ProcessStore, 'get'>;
   directory: UserDirectory;
   clock: Clock;
 }
 
 /** Shown instead of the name on ideas whose author deleted the account. */
 export const FORMER_PARTICIPANT = 'Tidligere deltager';
+
+/** Why the export names the surveys one answered but holds no answers (GDPR Art. 11: not identifiable). */
+export const SURVEY_ANSWERS_NOTE = {
+  da:
+    'Du har besvaret spørgeskemaerne herunder, mens du var logget ind. Deltag gemmer kun, at du har svaret, så du ikke kan svare to gange. ' +
+    'Selve svarene gemmes uden navn, bruger-id eller klokkeslæt og kan ikke føres tilbage til dig. Derfor kan de hverken udleveres eller slettes for dig alene. ' +
+    'Sletter du din konto, slettes markeringen af, at du har svaret; svarene bliver i resultaterne.',
+  en:
+    'You answered the surveys below while signed in. Deltag only stores that you answered, so that you cannot answer twice. ' +
+    'The answers themselves are stored without a name, user id or time of day and cannot be traced back to you. So they can be neither exported nor erased for you alone. ' +
+    'If you delete your account, the record that you answered is deleted; the answers stay in the results.',
+};
 
 /** The caller's own ideas, whatever their status, with whether flags hold one for moderation. */
 export async function myIdeas(ideas: IdeaStore, actor: Actor, limit: number, cursor?: string): Promise<MyIdeaList> {
@@ -42,6 +55,12 @@ export async function exportMyData(deps: MyDataDeps, actor: Actor): Promise<MyDa
       ...(f.text ? { text: f.text } : {}),
       createdAt: f.createdAt,
     })),
+    surveys: {
+      note: SURVEY_ANSWERS_NOTE,
+      answered: await Promise.all(
+        items.surveysAnswered.map(async (processId) => ({ processId, processTitle: (await deps.processes.get(processId))?.title ?? null })),
+      ),
+    },
   };
 }
 
@@ -51,7 +70,7 @@ export async function exportMyData(deps: MyDataDeps, actor: Actor): Promise<MyDa
  * 2. Flags are deleted (the flagged content keeps its count).
  * 3. Comments become "deleted" placeholders with no author, so replies by others stay readable.
  * 4. Ideas stay, without the name ("Tidligere deltager"), so others' votes and comments are not lost.
- * 5. The profile, and last the sign-in: a failure half-way leaves an account that can try again.
+ * 5. The profile with the markers of the surveys answered (the answers name nobody and stay), and last the sign-in: a failure half-way leaves an account that can try again.
  * Rate-limit counters carry the user id and expire by themselves within about an hour.
  */
 export async function deleteMyAccount(deps: MyDataDeps, actor: Actor): Promise<void> {

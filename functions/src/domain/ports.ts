@@ -1,5 +1,6 @@
 import type { IdeaDetail, IdeaSort, IdeaStatus, PublicStatus } from '#shared/schemas/idea';
 import type { Process } from '#shared/schemas/process';
+import type { Survey } from '#shared/schemas/survey';
 import type { ParticipantType } from '#shared/schemas/user';
 import type { Stance } from '#shared/schemas/comment';
 import type { FlagReason } from '#shared/schemas/flag';
@@ -72,8 +73,11 @@ export interface ProcessStore {
   get(processId: string): Promise<Process | undefined>;
   /** Creates or replaces a process (the local seed; an admin's creation goes through `create`). */
   put(process: Process): Promise<void>;
-  /** Stores a new process with its audit entry, in one transaction; `exists` (nothing written) when the id is taken. */
-  create(process: Process, audit: AuditRecord): Promise<'created' | 'exists'>;
+  /**
+   * Stores a new process with its audit entry, in one transaction; `exists` (nothing written) when the id is taken.
+   * A clone's copied survey and its audit entry go in the same transaction, so no process is left without it.
+   */
+  create(process: Process, audit: AuditRecord, survey?: { survey: Survey; audit: AuditRecord }): Promise<'created' | 'exists'>;
   /**
    * Writes what an admin decides (the definition's fields and `archivedAt`, set or removed) and
    * `updatedAt`, with its audit entry, in one transaction, if the stored `updatedAt` is still
@@ -236,6 +240,8 @@ export interface UserItems {
   comments: CommentRecord[];
   votes: VoteRecord[];
   flags: FlagRecord[];
+  /** The processes whose survey the user answered signed in (their markers); the answers name nobody. */
+  surveysAnswered: string[];
 }
 
 export interface UserDataStore {

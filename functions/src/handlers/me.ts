@@ -6,11 +6,12 @@ import { areaHandler } from '../lib/http';
 import { stores } from '../adapters/dynamodb';
 import { userDirectory } from '../adapters/cognito/user-directory';
 
-const { profiles, ideas, comments, userData } = stores();
+const { profiles, ideas, comments, userData, processes } = stores();
 const deps = {
   ideas,
   comments,
   userData,
+  processes,
   directory: userDirectory(),
   clock: systemClock,
 };

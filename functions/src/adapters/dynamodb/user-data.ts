@@ -13,7 +13,7 @@ import { transact } from './transactions';
 export function userDataStore(client: DynamoDBDocumentClient, table: string): UserDataStore {
   return {
     async itemsOf(userId) {
-      const result: UserItems = { ideas: [], comments: [], votes: [], flags: [] };
+      const result: UserItems = { ideas: [], comments: [], votes: [], flags: [], surveysAnswered: [] };
       const items = await queryAll(client, {
         TableName: table,
         IndexName: 'byUser',
@@ -27,6 +27,8 @@ export function userDataStore(client: DynamoDBDocumentClient, table: string): Us
         else if (type === 'comment') result.comments.push(rest as unknown as CommentRecord);
         else if (type === 'vote') result.votes.push(rest as unknown as VoteRecord);
         else if (type === 'flag') result.flags.push(rest as unknown as FlagRecord);
+        // A marker's index sort key names the process; the marker holds nothing else about the answer.
+        else if (type === 'surveyMarker') result.surveysAnswered.push(String(item.gsiUserSk).slice(keys.userSurveyMarkerPrefix.length));
       }
       return result;
     },
