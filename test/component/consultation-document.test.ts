@@ -133,7 +133,7 @@ describe('the document page', () => {
     expect(items[0]!.id).toBe(`svar-${responseIds.a}`);
     expect(text(items[0]!)).toContain('Holdning: Uenig');
     const answer = items[0]!.querySelector('[data-testid="answer"]')!;
-    expect(text(answer.querySelector('p')!)).toBe('Udvalgets svar: Taget med i næste version');
+    expect(text(answer.querySelector('p')!)).toBe('Udvalgets svar: Taget med');
     expect(answer.querySelectorAll('p')[1]?.textContent).toBe('Vi har tilføjet § 3.');
     expect(text(items[1]!)).toContain('Endnu ikke besvaret');
     expect(text(items[1]!)).toContain('til version 1');

@@ -1,6 +1,9 @@
 import { watch } from 'vue';
 import da from '../../locales/consultation/da';
 import en from '../../locales/consultation/en';
+import type { AnswerStatus, Position } from '#shared/rules/consultation';
+import { answerStatusLabels, positionLabels } from '#shared/rules/labels';
+import { label } from '../../lib/labels';
 import { currentLocale, d, i18n, localized, type Locale } from '../../modules/i18n';
 
 /**
@@ -33,5 +36,9 @@ export function tc(key: ConsultationKey, values?: Record<string, string | number
   return values ? composer.t(full, values) : composer.t(full);
 }
 
+/** A position and what the committee did with a comment, in the words the export and the report use too (shared/rules/labels.ts). */
+export const positionText = (p: Position): string => label(positionLabels[p]);
+export const answerStatusText = (s: AnswerStatus): string => label(answerStatusLabels[s]);
+
 /** For components: `tc` (as `t`) and the app's date and text helpers, re-rendering when the language changes. */
-export const useConsultationI18n = () => ({ t: tc, d, localized, locale: currentLocale });
+export const useConsultationI18n = () => ({ t: tc, d, localized, locale: currentLocale, positionText, answerStatusText });

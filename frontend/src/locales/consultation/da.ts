@@ -59,11 +59,6 @@ export default {
     showComments: 'Vis kommentarer ({n})',
     hideComments: 'Skjul kommentarer',
   },
-  positions: {
-    agree: 'Enig',
-    neutral: 'Neutral',
-    disagree: 'Uenig',
-  },
   responses: {
     loading: 'Henter kommentarerne …',
     invitedHeading: 'Følgegruppens kommentarer',
@@ -76,12 +71,6 @@ export default {
     removed: 'Kommentaren er ikke vist.',
     answer: 'Udvalgets svar',
     notAnswered: 'Endnu ikke besvaret',
-    statuses: {
-      adopted: 'Taget med i næste version',
-      partly: 'Delvis taget med',
-      'not-adopted': 'Ikke taget med',
-      'out-of-scope': 'Uden for høringens emne',
-    },
     types: {
       citizen: 'Borger',
       business: 'Erhvervsdrivende',

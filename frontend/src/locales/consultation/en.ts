@@ -55,11 +55,6 @@ export default {
     showComments: 'Show comments ({n})',
     hideComments: 'Hide comments',
   },
-  positions: {
-    agree: 'Agree',
-    neutral: 'Neutral',
-    disagree: 'Disagree',
-  },
   responses: {
     loading: 'Loading the comments …',
     invitedHeading: "The follow-group's comments",
@@ -72,12 +67,6 @@ export default {
     removed: 'The comment is not shown.',
     answer: "The committee's answer",
     notAnswered: 'Not answered yet',
-    statuses: {
-      adopted: 'Taken into the next version',
-      partly: 'Partly taken in',
-      'not-adopted': 'Not taken in',
-      'out-of-scope': 'Outside the scope of the consultation',
-    },
     types: {
       citizen: 'Citizen',
       business: 'Business',
