@@ -239,6 +239,8 @@ export const responseListQuerySchema = z
     round: slugSchema.optional(),
     /** Workspace only: comments still without an answer. */
     unanswered: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    /** Workspace only: comments in one state (`held`: flagged comments waiting for a moderator). */
+    state: z.enum(['visible', 'held', 'hidden', 'deleted']).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
     cursor: z.string().max(2048).optional(),
   })

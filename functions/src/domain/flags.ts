@@ -4,7 +4,7 @@ import type { Actor } from '../lib/auth';
 import { ConflictError, NotFoundError } from '../lib/errors';
 import { isPublic } from './ideas';
 import { limitFor } from './limits';
-import type { Clock, CommentStore, FlagRecord, FlagStore, IdeaStore, ProcessStore, ProfileStore } from './ports';
+import type { Clock, CommentStore, FlagRecord, FlagStore, IdeaStore, ProcessStore, ProfileStore, RateLimit } from './ports';
 import { writerProfile } from './profiles';
 import { getProcess } from './processes';
 
@@ -42,28 +42,47 @@ export async function flagComment(deps: FlagDeps, actor: Actor, commentId: strin
   return flag(deps, actor, { ideaId: comment.ideaId, commentId, processId: comment.processId }, input, comment.flagsResetAt);
 }
 
-async function flag(
+function flag(
   deps: FlagDeps,
   actor: Actor,
   target: { ideaId: string; commentId?: string; processId: string },
   input: FlagCreate,
   resetAt: string | undefined,
 ) {
+  return applyFlag(deps, actor, target.processId, input, {
+    add: (fields, limit, now) => deps.flags.add({ ...target, ...fields } satisfies FlagRecord, limit, now, resetAt),
+    hold: (threshold, now) => deps.flags.holdIfFlagged(target, threshold, now),
+  });
+}
+
+/** What every flag holds besides its target. */
+export type FlagFields = Pick<FlagRecord, 'userId' | 'reason' | 'text' | 'createdAt'>;
+
+/**
+ * The flag rules every kind of content shares (ideas, comments, consultation responses): the flagger
+ * has a profile and is not blocked; one flag per person and target, within the process's flag limit
+ * (409 already-flagged; 404 when the target went meanwhile); the target is held for moderators once
+ * its flags reach the process's threshold. Each kind stores its flags and holds its target its own way.
+ */
+export async function applyFlag(
+  deps: { profiles: Pick<ProfileStore, 'get'>; processes: Pick<ProcessStore, 'get'>; clock: Clock },
+  actor: Actor,
+  processId: string,
+  input: FlagCreate,
+  target: {
+    add: (fields: FlagFields, limit: RateLimit, now: Date) => Promise<'added' | 'exists' | 'gone'>;
+    hold: (threshold: number, now: Date) => Promise<boolean>;
+  },
+) {
   const now = deps.clock.now();
   writerProfile(await deps.profiles.get(actor.userId), 'anmelder indhold');
-  const process = await getProcess(deps.processes, target.processId);
-  const record: FlagRecord = {
-    ...target,
-    userId: actor.userId,
-    reason: input.reason,
-    ...(input.text ? { text: input.text } : {}),
-    createdAt: now.toISOString(),
-  };
-  const result = await deps.flags.add(record, limitFor(process, 'flag'), now, resetAt);
+  const process = await getProcess(deps.processes, processId);
+  const fields: FlagFields = { userId: actor.userId, reason: input.reason, ...(input.text ? { text: input.text } : {}), createdAt: now.toISOString() };
+  const result = await target.add(fields, limitFor(process, 'flag'), now);
   if (result === 'exists') throw new ConflictError('already-flagged', 'Du har allerede anmeldt dette indhold.');
   if (result === 'gone') throw new NotFoundError();
-  const held = await deps.flags.holdIfFlagged(target, process.settings.flagThreshold, now);
+  const held = await target.hold(process.settings.flagThreshold, now);
   return { received: true as const, held };
 }
 
-const ownContent = () => new ConflictError('own-content', 'Du kan ikke anmelde dit eget indhold. Du kan rette eller slette det i stedet.');
+export const ownContent = () => new ConflictError('own-content', 'Du kan ikke anmelde dit eget indhold. Du kan rette eller slette det i stedet.');

@@ -25,7 +25,7 @@
  * | document version | DOC#<processId>#<documentId> | V#<version:5> (immutable)                    |
  * | round member | CMEMBERS#<processId> | <roundId>#<userId> | gsiUser (CMEMBER#<processId>#<roundId>) |
  * | round invitation | CINVITES#<processId> | <roundId>#<e-mail, lower case> (userId once redeemed) |
- * | consultation response | CRESP#<processId>#<documentId> | P#<paragraphNo:5>#<responseId> | gsiUser (CRESP#<responseId>), gsiQueue if held |
+ * | consultation response | CRESP#<processId>#<documentId> | P#<paragraphNo:5>#<responseId> | gsiUser (CRESP#<responseId>), gsiQueue (PROC#<processId>#QUEUE#responses) if held |
  * | response → document pointer | CRESPREF#<responseId> | REF (processId, documentId, paragraphNo)                  |
  * | one response per person | CRESP#<processId>#<documentId> | WHO#<roundId>#<paragraphNo:5>#<userId> | gsiUser (CWHO#<responseId>) |
  * | paragraph figures | CRESP#<processId>#<documentId> | FIG#<version:5>#<paragraphNo:5> (ADD counters per round, type, position; comments, answered) |
@@ -106,6 +106,11 @@ export const keys = {
   userConsultResponsePrefix: 'CRESP#',
   userConsultRespondent: (responseId: string) => `CWHO#${responseId}`,
   userConsultFlag: (responseId: string) => `CFLAG#${responseId}`,
+  /**
+   * Held (flagged) responses of a process, oldest first, in the `queue` index apart from the ideas'
+   * queue, whose readers know ideas and comments only; moderators list them by state (internalResponses).
+   */
+  consultResponseQueue: (processId: string) => `PROC#${processId}#QUEUE#responses`,
 
   // ---- consultation documents and rounds (issue 13, the documents side) ----
   consultation: (processId: string) => `CONSULT#${processId}`,

@@ -12,6 +12,8 @@ export interface Workbook {
   sheetName: string;
   table: Table;
   created: Date;
+  /** Further data sheets after the first (a consultation export: one per version of the document, then its comments). */
+  moreTables?: { name: string; table: Table }[];
   /** Further sheets of rows such as [label, value]. */
   extraSheets: { name: string; rows: Cell[][] }[];
 }
@@ -22,17 +24,8 @@ export async function toXlsx(book: Workbook): Promise<Uint8Array> {
   wb.created = book.created;
   wb.modified = book.created;
 
-  const { columns, rows } = book.table;
-  const sheet = wb.addWorksheet(book.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
-  columns.forEach((c, i) => {
-    const column = sheet.getColumn(i + 1);
-    column.alignment = { vertical: 'top', wrapText: !!c.wrap };
-    if (c.kind === 'date') column.numFmt = 'yyyy-mm-dd';
-  });
-  for (const cells of rows) sheet.addRow(cells.map((value, i) => cellValue(value, columns[i]!.kind)));
-  styleHeader(sheet.getRow(1));
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
+  addTable(wb, book.sheetName, book.table);
+  for (const more of book.moreTables ?? []) addTable(wb, more.name, more.table);
 
   for (const extra of book.extraSheets) {
     const ws = wb.addWorksheet(extra.name);
@@ -44,6 +37,21 @@ export async function toXlsx(book: Workbook): Promise<Uint8Array> {
 
   const out = await wb.xlsx.writeBuffer();
   return out instanceof Uint8Array ? out : new Uint8Array(out);
+}
+
+/** A data sheet: bold frozen header row with a filter, values typed by their column. */
+function addTable(wb: ExcelJS.Workbook, name: string, table: Table) {
+  const { columns, rows } = table;
+  const sheet = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+  columns.forEach((c, i) => {
+    const column = sheet.getColumn(i + 1);
+    column.alignment = { vertical: 'top', wrapText: !!c.wrap };
+    if (c.kind === 'date') column.numFmt = 'yyyy-mm-dd';
+  });
+  for (const cells of rows) sheet.addRow(cells.map((value, i) => cellValue(value, columns[i]!.kind)));
+  styleHeader(sheet.getRow(1));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
 }
 
 function styleHeader(row: ExcelJS.Row) {
