@@ -22,6 +22,11 @@ export default {
     assistant: 'Borgerservice-assistent',
   },
   areas: {
+    consultation: 'Høring',
+    consultationSetup: 'Høringens runder og referenceliste',
+    consultationDraft: 'Udkast til høringsdokument',
+    consultationComments: 'Kommentarer til høringsdokument',
+    consultationReport: 'Høringsrapport',
     surveyBuild: 'Spørgeskema',
     survey: 'Spørgeskemaets resultater',
     surveyTexts: 'Fritekstsvar',

@@ -21,6 +21,11 @@ export default {
     assistant: 'Citizen service assistant',
   },
   areas: {
+    consultation: 'Consultation',
+    consultationSetup: 'Consultation rounds and reference list',
+    consultationDraft: 'Draft of a consultation document',
+    consultationComments: 'Comments on a consultation document',
+    consultationReport: 'Consultation report',
     surveyBuild: 'Survey',
     survey: 'Survey results',
     surveyTexts: 'Free-text answers',

@@ -2,6 +2,7 @@ import type { RouteRecordRaw } from 'vue-router';
 import type { Role } from '#shared/schemas/user';
 import { areaRoles, workspaceRoles } from '../../modules/workspace-access';
 import type { WorkspaceKey } from '../../lib/workspaceI18n';
+import { consultationRoutes } from './consultation/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -80,6 +81,7 @@ export const workspaceRoutes: RouteRecordRaw[] = [
         component: () => import('./SurveyTextsPage.vue'),
         meta: { workspaceTitle: 'survey.reviewTitle', workspaceProcess: true, workspaceRoles: areaRoles.surveyTexts },
       },
+      ...consultationRoutes,
       {
         path: 'forloeb',
         name: 'workspace-processes',
