@@ -12,8 +12,10 @@ import { TestStack } from '../helpers/stack';
  * The survey in the workspace, in the built SPA against a whole local stack: an admin builds a
  * survey with a few question kinds and saves it (the API stores what was built); citizens answer it;
  * a moderator hides a free text by keyboard with a reason; the results page breaks the answers down
- * with the small group suppressed. axe finds nothing on the builder, review and results pages in
- * Danish and English, and they fit 320 px.
+ * with the small group suppressed. The builder keeps the admin's work: removing asks first, a
+ * conflict with someone else's save keeps the draft until the admin chooses, leaving with unsaved
+ * changes asks. axe finds nothing on the builder (its questions and its conflict panel included),
+ * review and results pages in Danish and English, and they fit 320 px.
  */
 type User = Awaited<ReturnType<TestStack['user']>>;
 
@@ -78,6 +80,14 @@ async function checkPage(page: Page, heading: string, shot: string) {
 }
 
 const field = (page: Page, path: string) => page.locator(`#sb-${path.replace(/\./g, '-')}`);
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
+
+/** Someone else saves the survey meanwhile (its title only, so the structure the later steps use stays). */
+async function saveElsewhere(title: { da: string; en?: string }) {
+  const { intro, sections, anonymous, updatedAt } = surveySchema.parse((await stack.api(`/processes/${ID}/survey`)).json);
+  const r = await stack.api(`/processes/${ID}/survey`, { method: 'PUT', token: moderator.token, body: { title, intro, sections, anonymous, expectedUpdatedAt: updatedAt } });
+  expect(r.status).toBe(200);
+}
 
 describe('the survey in the workspace', () => {
   it('is built by an admin with several question kinds and saved as built', async () => {
@@ -124,6 +134,51 @@ describe('the survey in the workspace', () => {
     ]);
     expect(saved.sections[0]!.questions[2]).toMatchObject({ demographic: 'age-band', required: false });
     await checkPage(page, 'Spørgeskema', 'ws-survey-builder-da-saved');
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('asks before removing a question, keeps the draft on a conflict until the admin chooses, and asks before leaving unsaved changes', async () => {
+    const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectPageErrors(page);
+    await signIn(page, admin, `/arbejdsrum/spoergeskema?forloeb=${ID}`);
+    await field(page, 'sections.0.questions.1.text.da').waitFor();
+
+    // By keyboard: the question asks in place, with the focus on it; Escape keeps the question.
+    await page.locator('#sb-sections-0-questions-1-remove').focus();
+    await page.keyboard.press('Enter');
+    expect(await focusedId(page)).toBe('sb-sections-0-questions-1-confirm');
+    await checkPage(page, 'Spørgeskema', 'ws-survey-builder-da-confirm');
+    await page.keyboard.press('Escape');
+    expect(await focusedId(page)).toBe('sb-sections-0-questions-1-remove');
+    expect(await field(page, 'sections.0.questions.1.text.da').inputValue()).toBe('Hvad bekymrer dig mest?');
+
+    // A conflict: the admin's text stays; they see the latest version, then take it after a second question.
+    await field(page, 'sections.0.title.da').fill('Tillid og tryghed');
+    await saveElsewhere({ da: 'Borgernes holdning til kunstig intelligens', en: "Citizens' attitudes to AI" });
+    await page.getByRole('button', { name: 'Gem spørgeskemaet' }).click();
+    await page.getByRole('heading', { name: 'En anden har ændret spørgeskemaet' }).waitFor();
+    expect(await field(page, 'sections.0.title.da').inputValue()).toBe('Tillid og tryghed');
+    await page.getByRole('button', { name: 'Se den nyeste version' }).click();
+    await page.locator('#sb-latest').getByText('Borgernes holdning til kunstig intelligens').waitFor();
+    expect(await focusedId(page)).toBe('sb-latest');
+    await checkPage(page, 'Spørgeskema', 'ws-survey-builder-da-conflict');
+    await page.getByRole('button', { name: 'Brug den nyeste version i stedet' }).click();
+    expect(await focusedId(page)).toBe('sb-take-confirm');
+    await page.getByRole('button', { name: 'Ja, kassér mine ændringer' }).click();
+    expect(await field(page, 'title.da').inputValue()).toBe('Borgernes holdning til kunstig intelligens');
+    expect(await field(page, 'sections.0.title.da').inputValue()).toBe('Tillid');
+
+    // Unsaved input: following a link asks; staying keeps the input.
+    await field(page, 'intro.da').fill('Et udkast, der ikke er gemt');
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.locator('.ws-nav').getByRole('link', { name: 'Arbejdsrum', exact: true }).click();
+    await expect.poll(() => asked).toEqual(['Du har ændringer i spørgeskemaet, der ikke er gemt. Vil du forlade siden alligevel?']);
+    expect(new URL(page.url()).pathname).toBe('/arbejdsrum/spoergeskema');
+    expect(await field(page, 'intro.da').inputValue()).toBe('Et udkast, der ikke er gemt');
     expect(errors).toEqual([]);
   }, 180_000);
 
@@ -188,6 +243,16 @@ describe('the survey in the workspace', () => {
     await page.getByText('The first answer arrived').waitFor();
     await checkPage(page, 'Survey', 'ws-survey-builder-en-locked');
     expect(await page.getByRole('button', { name: 'Add question' }).isDisabled()).toBe(true);
+    // The conflict panel and its question, in English.
+    await field(page, 'intro.en').fill('Five minutes.');
+    await saveElsewhere({ da: 'Borgernes holdning til AI', en: "Citizens' views on AI" });
+    await page.getByRole('button', { name: 'Save the survey' }).click();
+    await page.getByRole('button', { name: 'See the latest version' }).click();
+    await page.locator('#sb-latest').getByText("Citizens' views on AI").waitFor();
+    await page.getByRole('button', { name: 'Use the latest version instead' }).click();
+    await checkPage(page, 'Survey', 'ws-survey-builder-en-conflict');
+    await page.getByRole('button', { name: 'Yes, discard my changes' }).click();
+    await page.getByText('The form now shows the latest version.').waitFor();
     await page.goto(`${stack.info.webUrl}/arbejdsrum/spoergeskema/resultater?forloeb=${ID}`);
     await page.getByText('Answers: 7').waitFor();
     await checkPage(page, 'Survey results', 'ws-survey-results-en');
