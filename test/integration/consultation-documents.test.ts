@@ -1,4 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '#functions/adapters/dynamodb/client';
+import { keys } from '#functions/adapters/dynamodb/keys';
+import { queryAll } from '#functions/adapters/dynamodb/query';
+import { mainTable } from '#functions/adapters/dynamodb/tables';
+import { runRetention } from '#local/retention';
 import { documentDiffSchema, draftSchema, versionSchema } from '#shared/schemas/consultation';
 import { consultationProcess, heading, paragraph, publishedDocument, references, rounds, saveSetup } from '../helpers/consultation';
 import { mailsDuring } from '../helpers/moderation';
@@ -219,5 +225,37 @@ describe('the phase action', () => {
     const r = await stack.api(S, { method: 'PUT', token: admin.token, body: { references, rounds: later, expectedUpdatedAt: stored.updatedAt } });
     expect(r.status, JSON.stringify(r.json)).toBe(200);
     expect((await stack.api(`${S}/me`, { token: citizen.token })).json.rounds[1]).toEqual({ roundId: 'offentlig', member: false, verdict: 'not-open' });
+  });
+});
+
+describe('personal data', () => {
+  const partition = (pk: string) => queryAll(createDocumentClient(stack.info.dynamodbEndpoint), { TableName: mainTable.localName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true });
+  const members = async () => (await stack.api(S, { token: admin.token })).json.rounds[0].memberCount;
+
+  it('deleting an account deletes its round memberships', async () => {
+    const leaver = await stack.user({ name: 'Går igen' });
+    const token = (await stack.api(S, { token: admin.token })).json.rounds[0].inviteToken;
+    const before = await members();
+    expect((await stack.api(`${S}/rounds/foelgegruppe/join`, { method: 'POST', token: leaver.token, body: { token } })).status).toBe(200);
+    expect(await members()).toBe(before + 1);
+    expect((await stack.api('/me', { method: 'DELETE', token: leaver.token })).status).toBe(204);
+    expect(await members()).toBe(before);
+    expect(JSON.stringify(await partition(keys.roundMembers(PID)))).not.toContain(leaver.userId);
+  });
+
+  it('the retention job deletes the members and the invited addresses of the rounds', async () => {
+    expect(await partition(keys.roundMembers(PID))).toHaveLength(2);
+    expect(await partition(keys.roundInvitations(PID))).toHaveLength(2);
+    const past = new Date(Date.now() - 60_000).toISOString();
+    await createDocumentClient(stack.info.dynamodbEndpoint).send(
+      new UpdateCommand({ TableName: mainTable.localName, Key: keys.process(PID), UpdateExpression: 'SET settings.personalDataUntil = :past', ExpressionAttributeValues: { ':past': past } }),
+    );
+    const run = await runRetention();
+    expect(run.erased.find((r) => r.processId === PID)).toMatchObject({ roundPeople: 4 });
+    expect(await partition(keys.roundMembers(PID))).toEqual([]);
+    expect(await partition(keys.roundInvitations(PID))).toEqual([]);
+    // Past its date the process takes no new members.
+    const token = (await stack.api(S, { token: admin.token })).json.rounds[0].inviteToken;
+    expectProblem(await stack.api(`${S}/rounds/foelgegruppe/join`, { method: 'POST', token: citizen.token, body: { token } }), 409, 'process-closed');
   });
 });

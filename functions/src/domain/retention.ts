@@ -18,6 +18,7 @@ import type { AuditRecord, CommentRecord, IdeaRecord, ProcessStore, RetentionSto
  * - The vote rule's tallies (how many votes a person has standing in the process): deleted.
  * - The survey's markers ("this person, or this browser, answered"): deleted. The answers stay: they
  *   were stored apart from who gave them (domain/survey/) and name nobody.
+ * - The consultation's invited rounds: who is a member and which e-mail addresses were invited: deleted.
  * - The audit log stays: it is the municipality's record of its decisions, made by its employees
  *   (Danish administrative law). Entries about a participant (block, unblock) name them by user id,
  *   from which the log shows their current name: that id is replaced by ERASED_SUBJECT, so the
@@ -50,6 +51,8 @@ export interface RetentionDeps {
   processes: Pick<ProcessStore, 'list'>;
   retention: RetentionStore;
   userData: Pick<UserDataStore, 'anonymizeIdea'>;
+  /** The consultation's round members and invitations (adapters/dynamodb/consultation-documents.ts `roundPeople`). */
+  consultation?: { deleteRoundPeople(processId: string): Promise<number> };
   newId: (now: Date) => string;
 }
 
@@ -64,6 +67,8 @@ export interface ErasureReport {
   tallies: number;
   /** Who answered the survey (the answers themselves name nobody and stay). */
   surveyMarkers: number;
+  /** Members of the consultation's invited rounds and invited addresses; only when there were any. */
+  roundPeople?: number;
   auditEntries: number;
 }
 
@@ -104,6 +109,8 @@ async function eraseProcess(deps: RetentionDeps, process: Process, now: Date): P
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ideaIds.length) }, worker));
   report.tallies = await deps.retention.deleteTallies(process.id);
   report.surveyMarkers = await deps.retention.deleteSurveyMarkers(process.id);
+  const roundPeople = (await deps.consultation?.deleteRoundPeople(process.id)) ?? 0;
+  if (roundPeople) report.roundPeople = roundPeople;
 
   for (const entry of await deps.retention.auditSubjects(process.id, ERASED_SUBJECT)) {
     await deps.retention.forgetAuditSubject(entry, ERASED_SUBJECT);

@@ -4,7 +4,7 @@ import { draftSchema, versionSchema, type Draft, type Version } from '#shared/sc
 import type { DocumentStore, Invitation, StoredDocument, StoredSetup } from '../../domain/consultation/document-ports';
 import type { ConsultationReads } from '../../domain/consultation/ports';
 import { auditPuts } from './audit';
-import { batchGet } from './batch';
+import { batchDelete, batchGet } from './batch';
 import { keys } from './keys';
 import { queryAll } from './query';
 import { transact } from './transactions';
@@ -241,3 +241,30 @@ const toInvitation = (item: Record<string, unknown>): Invitation => ({
 });
 /** Without undefined values, which the DocumentClient refuses to marshal. */
 const defined = <T extends object>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/**
+ * Who took part in a process's invited rounds, for the retention job and account deletion: the
+ * members (joined by link or by invitation) and the invited e-mail addresses. Each process keeps them
+ * in two partitions of their own, so erasing them is two Queries and batch deletes, never a Scan.
+ */
+export function roundPeople(client: DynamoDBDocumentClient, table: string) {
+  const keysIn = (pk: string) => queryAll(client, { TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ProjectionExpression: 'pk, sk' });
+  return {
+    /** Deletes every member and invitation of the process's rounds; how many there were. */
+    async deleteRoundPeople(processId: string): Promise<number> {
+      const found = [...(await keysIn(keys.roundMembers(processId))), ...(await keysIn(keys.roundInvitations(processId)))] as Record<string, string>[];
+      await batchDelete(client, table, found);
+      return found.length;
+    },
+    /** The keys of a user's round memberships (the byUser index), for deleting the account. */
+    async membershipKeys(userId: string): Promise<Record<string, string>[]> {
+      return (await queryAll(client, {
+        TableName: table,
+        IndexName: 'byUser',
+        KeyConditionExpression: 'gsiUser = :u AND begins_with(gsiUserSk, :m)',
+        ExpressionAttributeValues: { ':u': keys.userItems(userId), ':m': keys.userRoundMemberPrefix },
+        ProjectionExpression: 'pk, sk',
+      })) as Record<string, string>[];
+    },
+  };
+}

@@ -1,6 +1,7 @@
 // use case --> (secondary adapter) --> DynamoDB
 import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CommentRecord, FlagRecord, StoredProfile, UserDataStore, UserItems, VoteRecord } from '../../domain/ports';
+import { roundPeople } from './consultation-documents';
 import { fromItem as ideaFromItem } from './ideas';
 import { keys } from './keys';
 import { queryAll } from './query';
@@ -81,7 +82,9 @@ export function userDataStore(client: DynamoDBDocumentClient, table: string): Us
         ExpressionAttributeValues: { ':u': keys.userItems(userId), ':survey': keys.userSurveyMarkerPrefix },
         ProjectionExpression: 'pk, sk',
       });
-      for (const key of [...tallies, ...markers]) await client.send(new DeleteCommand({ TableName: table, Key: { pk: key.pk, sk: key.sk } }));
+      // And the memberships of consultation rounds (adapters/dynamodb/consultation-documents.ts).
+      const memberships = await roundPeople(client, table).membershipKeys(userId);
+      for (const key of [...tallies, ...markers, ...memberships]) await client.send(new DeleteCommand({ TableName: table, Key: { pk: key.pk, sk: key.sk } }));
       await client.send(new DeleteCommand({ TableName: table, Key: keys.profile(userId) }));
     },
   };
