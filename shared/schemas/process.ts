@@ -130,6 +130,8 @@ export const processSchema = z.object({
   archivedAt: isoDateTime.optional(),
   /** When the retention job erased the personal data (see settings.personalDataUntil). */
   personalDataErasedAt: isoDateTime.optional(),
+  /** The process this one was cloned from (the earlier round of a revisit), so the rounds' surveys can be compared. */
+  clonedFrom: slugSchema.optional(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });

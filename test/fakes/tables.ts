@@ -1,4 +1,5 @@
 import type { Process } from '#shared/schemas/process';
+import type { Survey } from '#shared/schemas/survey';
 import type { AuditRecord, CommentRecord, FlagRecord, IdeaRecord, StoredProfile, VoteRecord } from '#functions/domain/ports';
 
 /**
@@ -23,6 +24,8 @@ export interface FakeTables {
   rateCounters: Map<string, number>;
   /** The vote rule's tallies: standing votes, keyed by tallyKey(userId, processId). */
   voteTallies: Map<string, number>;
+  /** Survey definitions by process id (written here by a clone, in the process's own write). */
+  surveys: Map<string, Survey>;
 }
 
 export interface QueueSlot {
@@ -44,6 +47,7 @@ export function emptyTables(): FakeTables {
     queue: new Map(),
     rateCounters: new Map(),
     voteTallies: new Map(),
+    surveys: new Map(),
   };
 }
 

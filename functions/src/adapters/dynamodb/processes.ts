@@ -1,17 +1,19 @@
 // use case --> (secondary adapter) --> DynamoDB
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { processSchema, type Process } from '#shared/schemas/process';
-import type { ProcessStore } from '../../domain/ports';
+import type { Survey } from '#shared/schemas/survey';
+import type { AuditRecord, ProcessStore } from '../../domain/ports';
 import { auditPuts } from './audit';
 import { keys } from './keys';
 import { queryAll } from './query';
-import { transact } from './transactions';
+import { transact, type TransactItems } from './transactions';
 
 /**
  * Access patterns: list all processes (one Query on the PROCESSES partition — there are few, and
  * they are listed together on the front page); get one process by id.
  * An admin's changes are written in one transaction with their audit entry: a creation only if the
- * id is free, a change only if `updatedAt` is still the one the admin's edit was based on.
+ * id is free, a change only if `updatedAt` is still the one the admin's edit was based on. A clone's
+ * copied survey is written in the creation's transaction (no process without the survey it was cloned with).
  */
 
 /** What an admin decides, written by `update`; createdAt and personalDataErasedAt are never touched there. */
@@ -36,14 +38,16 @@ export function processStore(client: DynamoDBDocumentClient, table: string): Pro
       await client.send(new PutCommand({ TableName: table, Item: { ...keys.process(process.id), type: 'process', ...process } }));
     },
 
-    async create(process, audit) {
+    async create(process, audit, survey) {
       const outcome = await transact(client, [
         { Put: { TableName: table, Item: { ...keys.process(process.id), type: 'process', ...process }, ConditionExpression: 'attribute_not_exists(pk)' } },
         ...auditPuts(table, audit),
+        ...(survey ? surveyPuts(table, survey.survey, survey.audit, audit) : []),
       ]);
       if (outcome.ok) return 'created';
       if (outcome.failed[0]) return 'exists';
-      throw new Error(`audit entry ${audit.id} exists`); // a ULID collision: not the client's doing
+      // A ULID collision, or a survey already under a process id that was free: not the client's doing.
+      throw new Error(`audit entry ${audit.id} or the survey of ${process.id} exists`);
     },
 
     async update(process, expectedUpdatedAt, audit) {
@@ -76,6 +80,19 @@ export function processStore(client: DynamoDBDocumentClient, table: string): Pro
       throw new Error(`audit entry ${audit.id} exists`);
     },
   };
+}
+
+/**
+ * A clone's survey (the item as adapters/dynamodb/surveys.ts keeps it) with its audit entry. Never over
+ * an existing survey. The entry's actor item is the process entry's own when the actor is the same, and
+ * one transaction may not touch an item twice, so it is written once.
+ */
+function surveyPuts(table: string, survey: Survey, audit: AuditRecord, processAudit: AuditRecord): TransactItems {
+  const sameActor = audit.processId === processAudit.processId && audit.actorId === processAudit.actorId;
+  return [
+    { Put: { TableName: table, Item: { ...keys.survey(survey.processId), type: 'survey', ...survey }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...auditPuts(table, audit).filter((put) => !(sameActor && put.Put?.Item?.type === 'auditActor')),
+  ];
 }
 
 // Items are parsed on the way out, so a stored item that drifted from the contract fails loudly here.

@@ -1,4 +1,4 @@
-// handler --> (use case) --> ProcessStore, SurveyStore (each with its audit entry)
+// handler --> (use case) --> ProcessStore (the process, its survey and their audit entries in one transaction)
 import type { Process, ProcessClone } from '#shared/schemas/process';
 import type { Survey } from '#shared/schemas/survey';
 import type { SurveyStore } from '../survey/ports';
@@ -6,39 +6,39 @@ import { cloneProcess } from './clone';
 import type { ConfigActor, ProcessAdminDeps } from './record';
 
 export interface CloneDeps extends ProcessAdminDeps {
-  surveys: Pick<SurveyStore, 'get' | 'save'>;
+  surveys: Pick<SurveyStore, 'get'>;
 }
 
 /**
  * Clone a process with its survey (the two-year revisit asks the same questions again, so the rounds
- * can be compared). Primary course:
- * 1. The source's survey is read first, so a failing read leaves no process behind.
- * 2. The process is cloned as `cloneProcess` does (404, 409, 400 as there).
- * 3. The survey, if any, is copied to the new process without its answers: it is not answered yet
- *    (no `firstAnswerAt`, so its structure may still change) and its results are not published;
- *    audited in the new process's log, naming the source.
+ * can be compared: the clone's `clonedFrom` names the source). Primary course:
+ * 1. The process is cloned as `cloneProcess` does (404, 409, 400 as there).
+ * 2. The source's survey, if any, is copied to the new process without its answers: it is not
+ *    answered yet (no `firstAnswerAt`, so its structure may still change) and its results are not
+ *    published; audited in the new process's log, naming the source.
+ * 3. Process, survey and both audit entries are written in one transaction: a refused clone (a taken
+ *    id) writes no survey, and no clone is ever left without the survey it was made with.
  */
 export async function cloneProcessWithSurvey(deps: CloneDeps, actor: ConfigActor, sourceId: string, input: ProcessClone, now: Date): Promise<Process> {
-  const survey = await deps.surveys.get(sourceId);
-  const process = await cloneProcess(deps, actor, sourceId, input, now);
-  if (survey) {
-    const copy = surveyCopy(survey, process.id, now);
+  return cloneProcess(deps, actor, sourceId, input, now, async (clone) => {
+    const survey = await deps.surveys.get(sourceId);
+    if (!survey) return undefined;
     const actorName = actor.name ?? (await deps.profiles.get(actor.userId))?.displayName ?? 'Administrator';
-    // Nothing can hold a survey of a process created a moment ago, so a refusal here is a real fault.
-    const outcome = await deps.surveys.save(copy, undefined, true, {
-      id: deps.newId(now),
-      processId: process.id,
-      at: now.toISOString(),
-      actorId: actor.userId,
-      actorName,
-      action: 'survey-save',
-      targetKind: 'survey',
-      targetId: process.id,
-      reason: `Kopieret fra "${survey.title.da}" (${sourceId})`,
-    });
-    if (outcome !== 'saved') throw new Error(`The survey of the new process ${process.id} could not be written (${outcome})`);
-  }
-  return process;
+    return {
+      survey: surveyCopy(survey, clone.id, now),
+      audit: {
+        id: deps.newId(now),
+        processId: clone.id,
+        at: now.toISOString(),
+        actorId: actor.userId,
+        actorName,
+        action: 'survey-save',
+        targetKind: 'survey',
+        targetId: clone.id,
+        reason: `Kopieret fra "${survey.title.da}" (${sourceId})`,
+      },
+    };
+  });
 }
 
 /** The survey as the new process's own: the same questions, no answers, not published, created now. */

@@ -2,7 +2,7 @@
 import { processDefinitionSchema, type Process, type ProcessClone, type ProcessDefinition } from '#shared/schemas/process';
 import { ConflictError, ValidationError } from '../../lib/errors';
 import { getProcess } from '../processes';
-import { createProcess } from './create';
+import { createProcess, type CompanionSurvey } from './create';
 import { definitionOf, type ConfigActor, type ProcessAdminDeps } from './record';
 
 /**
@@ -12,10 +12,29 @@ import { definitionOf, type ConfigActor, type ProcessAdminDeps } from './record'
  *    retention date) moves by the same amount, so the first phase starts at `startsAt` and the
  *    timeline keeps its shape. Retired areas and effects stay behind: the new process starts clean.
  *    Ideas, votes and comments never come along.
- * 3. It is created like any process (409 on a taken id), its audit entry naming the source.
+ * 3. It is created like any process (409 on a taken id), its audit entry naming the source, and
+ *    `clonedFrom` set to it; `survey` gives what to create with it in the same transaction (a copy of
+ *    the source's survey: clone-survey.ts).
  */
-export async function cloneProcess(deps: ProcessAdminDeps, actor: ConfigActor, sourceId: string, input: ProcessClone, now: Date): Promise<Process> {
+export async function cloneProcess(
+  deps: ProcessAdminDeps,
+  actor: ConfigActor,
+  sourceId: string,
+  input: ProcessClone,
+  now: Date,
+  survey?: (clone: ProcessDefinition) => Promise<CompanionSurvey | undefined>,
+): Promise<Process> {
   const source = await getProcess(deps.processes, sourceId);
+  const definition = clonedDefinition(source, input);
+  return createProcess(deps, actor, definition, now, {
+    reason: `Kopieret fra "${source.title.da}" (${source.id})`,
+    clonedFrom: source.id,
+    ...(survey ? { survey: () => survey(definition) } : {}),
+  });
+}
+
+/** The source's definition as the clone's: new id and title, dates moved, retired areas and effects left behind. */
+function clonedDefinition(source: Process, input: ProcessClone): ProcessDefinition {
   const shifted = shiftedWithin(definitionOf(source), new Date(input.startsAt));
   const definition: ProcessDefinition = {
     ...shifted,
@@ -27,7 +46,7 @@ export async function cloneProcess(deps: ProcessAdminDeps, actor: ConfigActor, s
   if (definition.areas.length === 0 || definition.effects.length === 0) {
     throw new ConflictError('nothing-active', 'Alle kildens områder eller effekter er udgået. Opret forløbet på ny i stedet for at kopiere det.');
   }
-  return createProcess(deps, actor, definition, now, { reason: `Kopieret fra "${source.title.da}" (${source.id})` });
+  return definition;
 }
 
 /**
