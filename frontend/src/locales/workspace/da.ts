@@ -273,6 +273,7 @@ export default {
     newIntro: 'Udfyld forløbets tekster, faser og regler. Forløbet bliver synligt for borgerne, så snart det er oprettet; faserne afgør, hvornår de kan deltage.',
     editTitle: 'Rediger forløb',
     editing: 'Rediger forløb',
+    clonedFrom: 'Kopieret fra',
     table: 'Alle forløb, nyeste først',
     name: 'Forløb',
     stage: 'Nu',

@@ -270,6 +270,7 @@ export default {
     newIntro: 'Fill in the texts, phases and rules of the process. Citizens can see the process as soon as it is created; its phases decide when they can take part.',
     editTitle: 'Edit process',
     editing: 'Edit process',
+    clonedFrom: 'Copied from',
     table: 'Every process, newest first',
     name: 'Process',
     stage: 'Now',
