@@ -59,7 +59,7 @@ export default {
     answer: 'Svar',
     answered: 'Har svaret på spørgsmålet',
     mean: 'Gennemsnit',
-    legend: 'Lys søjle: forrige runde. Mørk søjle: denne runde. Søjlerne viser andele.',
+    legend: 'Søjlerne viser andele: den øverste, grå, er forrige runde, den nederste, blå, denne runde.',
     none: 'Ingen spørgsmål med tal blev stillet på samme måde i begge runder.',
     onlyHeading: 'Kun i denne runde',
     onlyIntro: 'Disse spørgsmål blev ikke stillet på samme måde i forrige runde og kan derfor ikke sammenlignes:',

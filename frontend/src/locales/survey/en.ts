@@ -56,7 +56,7 @@ export default {
     answer: 'Answer',
     answered: 'Answered the question',
     mean: 'Mean',
-    legend: 'Light bar: previous round. Dark bar: this round. The bars show shares.',
+    legend: 'The bars show shares: the upper, grey one is the previous round, the lower, blue one this round.',
     none: 'No question with figures was asked the same way in both rounds.',
     onlyHeading: 'Only in this round',
     onlyIntro: 'These questions were not asked the same way in the previous round and cannot be compared:',
