@@ -6,7 +6,7 @@ import type { TestStack } from './stack';
 /**
  * A process with a consultation for the responses tests, made through the API as an admin would:
  * a consultation phase open now, an invited round (the follow-group) and a public round open now, a
- * round that opens in a week and one that closed yesterday, and a published document of three paragraphs.
+ * public round that opens in a week, one that closed yesterday and an invited round that opens in a week, and a published document of three paragraphs.
  */
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -18,6 +18,7 @@ export const responseRounds = [
   { id: 'offentlig', kind: 'public', title: { da: 'Offentlig høring' }, startsAt: at(-1), endsAt: at(10) },
   { id: 'senere', kind: 'public', title: { da: 'Senere runde' }, startsAt: at(7), endsAt: at(14) },
   { id: 'forbi', kind: 'public', title: { da: 'Afsluttet runde' }, startsAt: at(-10), endsAt: at(-1) },
+  { id: 'foelgegruppe-2', kind: 'invited', title: { da: 'Følgegruppen igen' }, startsAt: at(7), endsAt: at(14) },
 ];
 
 export const responseBlocks = [

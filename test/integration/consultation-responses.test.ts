@@ -45,7 +45,7 @@ describe('responding', () => {
     const list = await stack.api(`/processes/${PROCESS}/documents`);
     expect(list.status).toBe(200);
     expect(list.json.items).toEqual([expect.objectContaining({ id: DOCUMENT, currentVersion: 1, comments: 0, answered: 0 })]);
-    expect(list.json.rounds.map((r: { id: string }) => r.id)).toEqual(['foelgegruppe', 'offentlig', 'senere', 'forbi']);
+    expect(list.json.rounds.map((r: { id: string }) => r.id)).toEqual(['foelgegruppe', 'offentlig', 'senere', 'forbi', 'foelgegruppe-2']);
     expect(JSON.stringify(list.json)).not.toMatch(/inviteToken/);
 
     const doc = await view();
