@@ -113,7 +113,7 @@ describe('documents, drafts and versions', () => {
     expect(list[0]).toMatchObject({ currentVersion: 1, publishedAt: v1.json.publishedAt });
   });
 
-  it('numbers a new paragraph above every published number, publishes version 2 with its reasons, and keeps version 1', async () => {
+  it('numbers a new paragraph above every published number and publishes version 2', async () => {
     const put = (blocks: unknown[]) => stack.api(`${D}/etik/draft`, { method: 'PUT', token: admin.token, body: { title: { da: 'Etiske retningslinjer' }, blocks, expectedUpdatedAt: draft.updatedAt } });
     const reused = await put([paragraph(1, 'a'), paragraph(3, 'Nyt afsnit')]);
     expectProblem(reused, 400);
@@ -125,9 +125,11 @@ describe('documents, drafts and versions', () => {
     const unchanged = await publish([{ paragraphNo: 4, responseIds: [id] }]);
     expectProblem(unchanged, 400);
     expect(unchanged.json.errors[0]).toEqual({ path: 'body.changes.0.paragraphNo', message: '§ 4 er ikke ændret i den nye version.' });
-    const v2 = await publish([{ paragraphNo: 1, responseIds: [id] }]);
+    // With the responses side wired, a comment that does not exist is refused too (its reasons are tested below).
+    expect(unchanged.json.errors[1]).toEqual({ path: 'body.changes.0.responseIds.0', message: 'Kommentaren findes ikke på dette dokument.' });
+    const v2 = await publish([]);
     expect(v2.status, JSON.stringify(v2.json)).toBe(201);
-    expect(v2.json).toMatchObject({ version: 2, changes: [{ paragraphNo: 1, responseIds: [id] }] });
+    expect(v2.json).toMatchObject({ version: 2, changes: [] });
     const log1 = await log('document-publish');
     expect(log1.map((e: { targetId: string; changes: unknown }) => [e.targetId, e.changes])).toEqual([
       ['etik', [{ field: 'version', before: 1, after: 2 }]],
@@ -135,7 +137,7 @@ describe('documents, drafts and versions', () => {
     ]);
   });
 
-  it('shows the diff between two versions to anyone, with the reasons, and refuses a wrong pair', async () => {
+  it('shows the diff between two versions to anyone, and refuses a wrong pair', async () => {
     const diff = await stack.api(`${D}/etik/diff?from=1&to=2`);
     expect(diff.status, JSON.stringify(diff.json)).toBe(200);
     expect(documentDiffSchema.parse(diff.json).entries.map((e) => [e.kind, e.paragraphNo])).toEqual([
@@ -145,7 +147,7 @@ describe('documents, drafts and versions', () => {
       ['unchanged', 4],
       ['added', 5],
     ]);
-    expect(diff.json.entries[1].because).toEqual([{ id: '01JD0000000000000000000001' }]);
+    expect(diff.json.entries[1].because).toBeUndefined();
     expect(diff.json.entries[1].pieces).toContainEqual({ op: 'added', text: 'en afgørelse ' });
     expectProblem(await stack.api(`${D}/etik/diff?from=2&to=1`), 400);
     expectProblem(await stack.api(`${D}/etik/diff?from=1&to=3`), 404);
@@ -215,6 +217,32 @@ describe('rounds', () => {
     expectProblem(bad, 400, 'validation');
     expect(bad.json.errors[0].path).toBe('body.emails.0');
     expect(await log('round-invite')).toHaveLength(1);
+  });
+});
+
+describe('the comments behind a change', () => {
+  it('names only comments on this document, and the diff shows their text', async () => {
+    const response = await stack.api(`${D}/etik/responses`, { method: 'POST', token: citizen.token, body: { roundId: 'offentlig', paragraphNo: 4, position: 'disagree', comment: 'Hvem i udvalget følger op?' } });
+    expect(response.status, JSON.stringify(response.json)).toBe(201);
+    const elsewhere = await stack.api(`${D}/ambition/responses`, { method: 'POST', token: citizen.token, body: { roundId: 'offentlig', paragraphNo: 1, position: 'agree', comment: 'Godt.' } });
+    expect(elsewhere.status, JSON.stringify(elsewhere.json)).toBe(201);
+    expect((await stack.api(`${S}/documents`, { token: admin.token })).json.items.find((d: { id: string }) => d.id === 'etik')).toMatchObject({ comments: 1, answered: 0 });
+
+    const d = (await stack.api(`${D}/etik/draft`, { token: admin.token })).json;
+    const saved = await stack.api(`${D}/etik/draft`, { method: 'PUT', token: admin.token, body: { title: d.title, blocks: [...d.blocks.slice(0, 2), paragraph(4, 'Formanden for udvalget følger op hvert halve år.'), ...d.blocks.slice(3)], expectedUpdatedAt: d.updatedAt } });
+    expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+    const publish = (responseIds: string[]) => stack.api(`${D}/etik/versions`, { method: 'POST', token: admin.token, body: { note: { da: 'Efter høringen.' }, changes: [{ paragraphNo: 4, responseIds }], expectedUpdatedAt: saved.json.updatedAt } });
+    const wrong = await publish(['01JD0000000000000000000002', elsewhere.json.id]);
+    expectProblem(wrong, 400, 'validation');
+    expect(wrong.json.errors.map((e: { path: string }) => e.path)).toEqual(['body.changes.0.responseIds.0', 'body.changes.0.responseIds.1']);
+    expect((await stack.api(`${S}/documents`, { token: admin.token })).json.items.find((x: { id: string }) => x.id === 'etik').currentVersion).toBe(2);
+    const v3 = await publish([response.json.id]);
+    expect(v3.status, JSON.stringify(v3.json)).toBe(201);
+    const diff = (await stack.api(`${D}/etik/diff?from=2&to=3`)).json;
+    expect(diff.entries.find((e: { paragraphNo?: number }) => e.paragraphNo === 4)).toMatchObject({
+      kind: 'changed',
+      because: [{ id: response.json.id, body: 'Hvem i udvalget følger op?', authorName: 'Borger' }],
+    });
   });
 });
 

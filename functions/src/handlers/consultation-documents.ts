@@ -10,6 +10,7 @@ import type { AreaRoutes } from '../lib/http';
 import { stores } from '../adapters/dynamodb';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { documentStore } from '../adapters/dynamodb/consultation-documents';
+import { responseStore } from '../adapters/dynamodb/consultation-responses';
 import { mainTable } from '../adapters/dynamodb/tables';
 import { userDirectory } from '../adapters/cognito/user-directory';
 import { notifier } from '../adapters/ses/notifier';
@@ -18,8 +19,12 @@ import { siteUrl } from '../adapters/ssm/site-url';
 const ulid = monotonicFactory();
 const { freshProcesses, profiles } = stores();
 
+const client = documentClient();
+const table = tableName(mainTable);
 const base = {
-  documents: documentStore(documentClient(), tableName(mainTable)),
+  documents: documentStore(client, table),
+  // The responses side's reads: comment totals per document, and the comments a new version names as its reasons.
+  responses: responseStore(client, table),
   // The phases and the setup are read as stored: a join must not slip in after an admin closed the process.
   processes: freshProcesses,
   profiles,
