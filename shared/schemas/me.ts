@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { commentSchema } from './comment';
+import { responseSchema } from './consultation';
 import { ideaListItemSchema, ideaStatusSchema } from './idea';
 import { profileSchema } from './user';
 import { isoDateTime, localizedSchema, slugSchema, ulidSchema } from './text';
@@ -34,6 +35,13 @@ export const myDataExportSchema = z.object({
    * person, so they can be neither exported nor erased per person (`note` says so in both languages).
    * A process that no longer exists has no title.
    */
+  /** The consultation: one's responses to paragraphs (with their comments and the committee's answers) and one's flags on comments. */
+  consultation: z
+    .object({
+      responses: z.array(responseSchema),
+      flags: z.array(z.object({ responseId: ulidSchema, reason: z.string(), text: z.string().optional(), createdAt: isoDateTime })),
+    })
+    .optional(),
   surveys: z.object({
     note: localizedSchema,
     answered: z.array(z.object({ processId: slugSchema, processTitle: localizedSchema.nullable() }).strict()),

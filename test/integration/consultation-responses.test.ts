@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentExportSchema, documentViewSchema, myResponseListSchema, responseListSchema, responseSchema } from '#shared/schemas/consultation';
 import { keys } from '#functions/adapters/dynamodb/keys';
+import { myDataExportSchema } from '#shared/schemas/me';
 import { DOCUMENT, joinFollowGroup, respond, respondableProcess } from '../helpers/consultation-responses';
 import { table, usersInBatches, type User } from '../helpers/participation';
 import { testStack, type TestStack } from '../helpers/stack';
@@ -338,3 +339,36 @@ describe('export', () => {
     expect((await stack.api(`${E}?format=json`, { token: citizen.token })).status).toBe(403);
   });
 });
+
+describe('GDPR', () => {
+  it('lists a person\'s responses and flags in their download, and deleting the account leaves nothing of them in the table', async () => {
+    const person = await stack.user({ name: 'Glemmes Hansen' });
+    const mine = (await respond(stack, PROCESS, person, { paragraphNo: 2, position: 'disagree', comment: 'Glem mig' })).json;
+    const other = (await respond(stack, PROCESS, citizen, { paragraphNo: 2, position: 'agree', comment: 'En andens kommentar' })).json;
+    expect((await stack.api(`/consultation-responses/${other.id}/flags`, { method: 'POST', token: person.token, body: { reason: 'spam' } })).status).toBe(201);
+    const before = await figuresOf(2, 'offentlig');
+
+    const exported = myDataExportSchema.parse((await stack.api('/me/export', { token: person.token })).json);
+    expect(exported.consultation?.responses.map((r) => [r.id, r.comment])).toEqual([[mine.id, 'Glem mig']]);
+    expect(exported.consultation?.flags.map((f) => f.responseId)).toEqual([other.id]);
+
+    expect((await stack.api('/me', { method: 'DELETE', token: person.token })).status).toBe(204);
+
+    const items = await scanAll();
+    expect(items.filter((i) => JSON.stringify(i).includes(person.userId) && !String(i.pk).startsWith('RATE#'))).toEqual([]);
+    expect(items.filter((i) => JSON.stringify(i).includes('Glem mig') || JSON.stringify(i).includes('Glemmes Hansen'))).toEqual([]);
+    expect((await figuresOf(2, 'offentlig')).total.disagree).toBe(before.total.disagree - 1);
+  });
+});
+
+async function scanAll() {
+  const db = table(stack);
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.client.send(new ScanCommand({ TableName: db.TableName, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}

@@ -21,7 +21,7 @@ const response = (over: Partial<ResponseRecord> = {}): ResponseRecord => ({
   updatedAt: '2026-12-01T10:00:00.000Z',
   ...over,
 });
-const answer = { status: 'adopted' as const, text: 'Tak', answeredAt: '2026-12-02T10:00:00.000Z', answeredBy: 'm' };
+const answer = { status: 'adopted' as const, text: 'Tak', answeredAt: '2026-12-02T10:00:00.000Z' };
 const deltas = (before?: Partial<ResponseRecord> | null, after?: Partial<ResponseRecord> | null) =>
   Object.fromEntries(
     counterDeltas(contribution(before === null || before === undefined ? undefined : response(before)), contribution(after === null || after === undefined ? undefined : response(after))).map((d) => [d.counter, d.by]),

@@ -4,6 +4,7 @@ import type { Actor } from '../lib/auth';
 import { toComment } from './comments';
 import { toListItem } from './ideas';
 import type { Clock, CommentStore, IdeaStore, ProcessStore, UserDataStore, UserDirectory } from './ports';
+import { eraseMyConsultationData, myConsultationData, type ConsultationDataStore } from './consultation/my-consultation-data';
 
 export interface MyDataDeps {
   ideas: IdeaStore;
@@ -12,6 +13,8 @@ export interface MyDataDeps {
   processes: Pick<ProcessStore, 'get'>;
   directory: UserDirectory;
   clock: Clock;
+  /** The consultation's responses and flags (module `consultation`); the handler always gives it. */
+  consultationResponses?: ConsultationDataStore;
 }
 
 /** Shown instead of the name on ideas whose author deleted the account. */
@@ -55,6 +58,7 @@ export async function exportMyData(deps: MyDataDeps, actor: Actor): Promise<MyDa
       ...(f.text ? { text: f.text } : {}),
       createdAt: f.createdAt,
     })),
+    ...(deps.consultationResponses ? { consultation: await myConsultationData(deps.consultationResponses, actor.userId) } : {}),
     surveys: {
       note: SURVEY_ANSWERS_NOTE,
       answered: await Promise.all(
@@ -69,7 +73,8 @@ export async function exportMyData(deps: MyDataDeps, actor: Actor): Promise<MyDa
  * 1. Votes are deleted and the ideas' counts go down with them.
  * 2. Flags are deleted (the flagged content keeps its count).
  * 3. Comments become "deleted" placeholders with no author, so replies by others stay readable.
- * 4. Ideas stay, without the name ("Tidligere deltager"), so others' votes and comments are not lost.
+ * 4. Ideas stay, without the name ("Tidligere deltager"), so others' votes and comments are not lost;
+ *    consultation responses become placeholders (their positions leave the figures) and their flags go.
  * 5. The profile with the markers of the surveys answered (the answers name nobody and stay), and last the sign-in: a failure half-way leaves an account that can try again.
  * Rate-limit counters carry the user id and expire by themselves within about an hour.
  */
@@ -80,6 +85,7 @@ export async function deleteMyAccount(deps: MyDataDeps, actor: Actor): Promise<v
   for (const flag of items.flags) await deps.userData.deleteFlag(flag);
   for (const comment of items.comments) if (comment.state !== 'deleted') await deps.comments.remove(comment, now);
   for (const idea of items.ideas) await deps.userData.anonymizeIdea(idea.id, FORMER_PARTICIPANT);
+  if (deps.consultationResponses) await eraseMyConsultationData(deps.consultationResponses, actor.userId, deps.clock);
   await deps.userData.deleteProfile(actor.userId);
   if (actor.username) await deps.directory.deleteUser(actor.username);
 }

@@ -5,6 +5,9 @@ import { getMyProfile, updateMyProfile } from '../domain/profiles';
 import { areaHandler } from '../lib/http';
 import { stores } from '../adapters/dynamodb';
 import { userDirectory } from '../adapters/cognito/user-directory';
+import { documentClient, tableName } from '../adapters/dynamodb/client';
+import { responseStore } from '../adapters/dynamodb/consultation-responses';
+import { mainTable } from '../adapters/dynamodb/tables';
 
 const { profiles, ideas, comments, userData, processes } = stores();
 const deps = {
@@ -14,6 +17,7 @@ const deps = {
   processes,
   directory: userDirectory(),
   clock: systemClock,
+  consultationResponses: responseStore(documentClient(), tableName(mainTable)),
 };
 
 export const handler = areaHandler({

@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { keys } from './keys';
 import { queryAll } from './query';
 
-type Reads = Pick<ResponseStore, 'list' | 'all' | 'figures' | 'totals' | 'byUser' | 'flagsOn'>;
+type Reads = Pick<ResponseStore, 'list' | 'all' | 'figures' | 'totals' | 'byUser' | 'flagsOn' | 'ofUser'>;
 
 /** How many items one Query of a filtered list reads at most (the filter may drop most of them). */
 const READ_PAGE = 200;
@@ -112,6 +112,19 @@ export function responseReads(client: DynamoDBDocumentClient, table: string): Re
         items: items.map(fromResponseItem),
         nextCursor: found.length > limit && last ? encodeCursor('myResponses', Object.fromEntries(names.map((k) => [k, last[k] as string]))) : null,
       };
+    },
+
+    async ofUser(userId) {
+      // The CWHO# markers go with their responses (remove deletes them), so they are not read here.
+      const of = (prefix: string) =>
+        queryAll(client, {
+          TableName: table,
+          IndexName: 'byUser',
+          KeyConditionExpression: 'gsiUser = :u AND begins_with(gsiUserSk, :prefix)',
+          ExpressionAttributeValues: { ':u': keys.userItems(userId), ':prefix': prefix },
+        });
+      const [responses, flags] = await Promise.all([of(keys.userConsultResponsePrefix), of(keys.userConsultFlagPrefix)]);
+      return { responses: responses.map(fromResponseItem), flags: flags.map((i) => fromResponseItem(i) as unknown as ResponseFlagRecord) };
     },
 
     async flagsOn(response) {

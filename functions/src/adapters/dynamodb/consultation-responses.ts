@@ -1,6 +1,6 @@
 // use case --> (secondary adapter) --> DynamoDB
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { contribution, counterDeltas } from '../../domain/consultation/figures';
 import type { ResponseRecord, ResponseStore } from '../../domain/consultation/response-ports';
 import { auditPuts } from './audit';
@@ -203,6 +203,10 @@ export function responseStore(client: DynamoDBDocumentClient, table: string): Re
       if (outcome.failed[0]) return 'exists';
       if (outcome.failed[1]) return 'gone';
       throw rate.refusal();
+    },
+
+    async deleteFlag(flag) {
+      await client.send(new DeleteCommand({ TableName: table, Key: keys.consultFlag(flag, flag.responseId, flag.userId) }));
     },
 
     async holdIfFlagged(response, threshold, now) {

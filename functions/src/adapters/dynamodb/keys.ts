@@ -106,6 +106,7 @@ export const keys = {
   userConsultResponsePrefix: 'CRESP#',
   userConsultRespondent: (responseId: string) => `CWHO#${responseId}`,
   userConsultFlag: (responseId: string) => `CFLAG#${responseId}`,
+  userConsultFlagPrefix: 'CFLAG#',
   /**
    * Held (flagged) responses of a process, oldest first, in the `queue` index apart from the ideas'
    * queue, whose readers know ideas and comments only; moderators list them by state (internalResponses).

@@ -34,7 +34,7 @@ export async function answerResponse(
     // The log shows the answer as the decision's reason, the status in the committee's words.
     reason: `${answerStatusLabels[input.status].da}: ${input.text}`,
   });
-  const updated = await deps.responses.answer(response, { status: input.status, text: input.text, answeredAt: now.toISOString(), answeredBy: actor.userId }, audit, now);
+  const updated = await deps.responses.answer(response, { status: input.status, text: input.text, answeredAt: now.toISOString() }, audit, now);
   if (updated === 'stale') throw changedMeanwhile();
   return toResponse(updated, 'internal');
 }

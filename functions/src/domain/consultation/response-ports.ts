@@ -29,7 +29,8 @@ export interface ResponseRecord {
   authorName?: string;
   authorType?: ParticipantType;
   edited: boolean;
-  answer?: { status: AnswerStatus; text: string; answeredAt: string; answeredBy: string };
+  /** Who answered is in the audit log (a moderator's erased account leaves no id here). */
+  answer?: { status: AnswerStatus; text: string; answeredAt: string };
   flagCount?: number;
   flagsResetAt?: string;
   createdAt: string;
@@ -100,4 +101,7 @@ export interface ResponseStore {
   holdIfFlagged(response: ResponseRecord, threshold: number, now: Date): Promise<boolean>;
   /** The reasons of the flags since the last restore (the moderation queue). */
   flagsOn(response: ResponseRecord): Promise<ResponseFlagRecord[]>;
+  /** Everything of the person's on the responses side, from the byUser index (GDPR download and erasure). */
+  ofUser(userId: string): Promise<{ responses: ResponseRecord[]; flags: ResponseFlagRecord[] }>;
+  deleteFlag(flag: ResponseFlagRecord): Promise<void>;
 }

@@ -23,7 +23,7 @@ export function toResponse(r: ResponseRecord, audience: 'public' | 'internal' = 
     ...(shown && r.authorName ? { authorName: r.authorName } : {}),
     ...(shown && r.authorType ? { authorType: r.authorType } : {}),
     edited: r.edited,
-    ...(shown && r.answer ? { answer: { status: r.answer.status, text: r.answer.text, answeredAt: r.answer.answeredAt } } : {}),
+    ...(shown && r.answer ? { answer: r.answer } : {}),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };
