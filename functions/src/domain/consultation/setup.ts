@@ -83,7 +83,7 @@ function setupChanges(before: StoredSetup | undefined, after: StoredSetup): Conf
   const plain = (s: StoredSetup | undefined) => ({ references: s?.references, rounds: s?.rounds.map(publicRound) });
   const [was, is] = [plain(before), plain(after)];
   return (['references', 'rounds'] as const).flatMap((field) => {
-    if (before && JSON.stringify(was[field]) === JSON.stringify(is[field])) return [];
+    if (JSON.stringify(was[field]) === JSON.stringify(is[field])) return [];
     return [{ field, ...(was[field] !== undefined && before ? { before: was[field] } : {}), ...(is[field] !== undefined ? { after: is[field] } : {}) }];
   });
 }
