@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack } from '#local/stack';
+import { myDataExportSchema } from '#shared/schemas/me';
 import { surveyExportSchema, type SurveySave } from '#shared/schemas/survey';
 import { aDefinition } from '../fixtures/process-definitions';
 import { collectPageErrors, launchBrowser, screenshotPath, type BrowserSession } from '../helpers/browser';
@@ -181,6 +182,31 @@ describe('a survey only signed-in people may answer', () => {
     expect(await answerCount()).toBe(1);
     expect(errors).toEqual([]);
     await Promise.all([first.close(), second.close()]);
+  }, 120_000);
+});
+
+describe('my data (GDPR)', () => {
+  it("lists the survey the citizen answered, by process only, in the file from 'Hent mine data'", async () => {
+    const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectPageErrors(page);
+    await signIn(page, citizen, '/min-side');
+    await page.getByRole('button', { name: 'Hent mine data' }).click();
+    const link = page.getByRole('link', { name: 'Filen er klar: gem dine data' });
+    await link.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const data = myDataExportSchema.parse(JSON.parse((await downloaded(download)).toString('utf8')));
+    expect(data.surveys.answered).toEqual([{ processId: ID, processTitle: { da: `Forløb ${ID}`, en: `Process ${ID}` } }]);
+    expect(data.surveys.note.da).toContain('kan ikke føres tilbage til dig');
+    // Nothing of the answer is in the file.
+    expect(JSON.stringify(data)).not.toContain('At ingen kan forklare en afgørelse');
+    expect(JSON.stringify(data)).not.toContain('tillid');
+
+    await page.getByRole('button', { name: 'Slet min konto' }).click();
+    const confirm = page.locator('.alert', { has: page.getByRole('heading', { name: 'Når du sletter din konto, sker følgende:' }) });
+    expect(await confirm.innerText()).toContain('Markeringen af, hvilke spørgeskemaer du har besvaret, slettes.');
+    await checkPage(page, /^Hej /, 'more-my-page-delete-survey');
+    expect(errors).toEqual([]);
+    await page.close();
   }, 120_000);
 });
 
