@@ -7,6 +7,7 @@ import { myDataExportSchema } from '#shared/schemas/me';
 import { DOCUMENT, joinFollowGroup, respond, respondableProcess } from '../helpers/consultation-responses';
 import { table, usersInBatches, type User } from '../helpers/participation';
 import { testStack, type TestStack } from '../helpers/stack';
+import { runRetention } from '#local/retention';
 
 /**
  * Responses to a consultation's paragraphs through the local gateway against DynamoDB Local: one per
@@ -358,6 +359,30 @@ describe('GDPR', () => {
     expect(items.filter((i) => JSON.stringify(i).includes(person.userId) && !String(i.pk).startsWith('RATE#'))).toEqual([]);
     expect(items.filter((i) => JSON.stringify(i).includes('Glem mig') || JSON.stringify(i).includes('Glemmes Hansen'))).toEqual([]);
     expect((await figuresOf(2, 'offentlig')).total.disagree).toBe(before.total.disagree - 1);
+  });
+});
+
+describe('retention', () => {
+  it('at the process\'s retention date unlinks every response from its author and deletes who responded and who flagged; comments, answers and figures stay', async () => {
+    const person = await stack.user({ name: 'Frist Jensen' });
+    const kept = (await respond(stack, PROCESS, person, { paragraphNo: 3, position: 'neutral', comment: 'Står tilbage' })).json;
+    expect((await stack.api(`/consultation-responses/${kept.id}/flags`, { method: 'POST', token: citizen.token, body: { reason: 'spam' } })).status).toBe(201);
+    const figures = (await view()).figures;
+    const db = table(stack);
+    await db.client.send(
+      new UpdateCommand({ TableName: db.TableName, Key: keys.process(PROCESS), UpdateExpression: 'SET settings.personalDataUntil = :past', ExpressionAttributeValues: { ':past': new Date(Date.now() - 60_000).toISOString() } }),
+    );
+
+    const run = await runRetention();
+
+    expect(run.erased).toEqual([expect.objectContaining({ processId: PROCESS, responses: expect.any(Number) })]);
+    const partition = (await scanAll()).filter((i) => String(i.pk).startsWith(keys.consultResponses(PROCESS, DOCUMENT)));
+    for (const u of [person, citizen, member]) expect(partition.filter((i) => JSON.stringify(i).includes(u.userId))).toEqual([]);
+    expect(partition.filter((i) => i.type === 'consultRespondent' || i.type === 'consultFlag')).toEqual([]);
+    const listed = responseListSchema.parse((await stack.api(`${D}/responses?paragraph=3&limit=100`)).json).items.find((r) => r.id === kept.id)!;
+    expect(listed).toMatchObject({ comment: 'Står tilbage', authorName: 'Tidligere deltager', authorType: 'citizen' });
+    expect((await view()).figures).toEqual(figures);
+    expect((await runRetention()).erased).toEqual([]);
   });
 });
 

@@ -19,6 +19,8 @@ import type { AuditRecord, CommentRecord, IdeaRecord, ProcessStore, RetentionSto
  * - The survey's markers ("this person, or this browser, answered"): deleted. The answers stay: they
  *   were stored apart from who gave them (domain/survey/) and name nobody.
  * - The consultation's invited rounds: who is a member and which e-mail addresses were invited: deleted.
+ * - The consultation's responses: as comments (the text, position and participant type stay, the
+ *   committee's answer too); who responded to which paragraph (the one-per-person markers) and flags: deleted.
  * - The audit log stays: it is the municipality's record of its decisions, made by its employees
  *   (Danish administrative law). Entries about a participant (block, unblock) name them by user id,
  *   from which the log shows their current name: that id is replaced by ERASED_SUBJECT, so the
@@ -53,6 +55,8 @@ export interface RetentionDeps {
   userData: Pick<UserDataStore, 'anonymizeIdea'>;
   /** The consultation's round members and invitations (adapters/dynamodb/consultation-documents.ts `roundPeople`). */
   consultation?: { deleteRoundPeople(processId: string): Promise<number> };
+  /** The consultation's responses (domain/consultation/response-retention.ts). */
+  consultationResponses?: { eraseResponses(processId: string): Promise<number> };
   newId: (now: Date) => string;
 }
 
@@ -69,6 +73,8 @@ export interface ErasureReport {
   surveyMarkers: number;
   /** Members of the consultation's invited rounds and invited addresses; only when there were any. */
   roundPeople?: number;
+  /** Consultation responses unlinked from their authors; only when there were any. */
+  responses?: number;
   auditEntries: number;
 }
 
@@ -111,6 +117,8 @@ async function eraseProcess(deps: RetentionDeps, process: Process, now: Date): P
   report.surveyMarkers = await deps.retention.deleteSurveyMarkers(process.id);
   const roundPeople = (await deps.consultation?.deleteRoundPeople(process.id)) ?? 0;
   if (roundPeople) report.roundPeople = roundPeople;
+  const responses = (await deps.consultationResponses?.eraseResponses(process.id)) ?? 0;
+  if (responses) report.responses = responses;
 
   for (const entry of await deps.retention.auditSubjects(process.id, ERASED_SUBJECT)) {
     await deps.retention.forgetAuditSubject(entry, ERASED_SUBJECT);

@@ -3,8 +3,10 @@ import type { Context, ScheduledEvent } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { stores } from '../adapters/dynamodb';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
-import { roundPeople } from '../adapters/dynamodb/consultation-documents';
+import { consultationReads, roundPeople } from '../adapters/dynamodb/consultation-documents';
+import { responseStore } from '../adapters/dynamodb/consultation-responses';
 import { mainTable } from '../adapters/dynamodb/tables';
+import { responseRetention } from '../domain/consultation/response-retention';
 import { eraseExpiredProcesses, type ErasureReport } from '../domain/retention';
 import { createLogger } from '../lib/log';
 
@@ -13,7 +15,16 @@ import { createLogger } from '../lib/log';
  * retention-job.ts); on the local stack a timer and `npm run retention` call it the same way.
  */
 const { processes, retention, userData } = stores();
-const deps = { processes, retention, userData, consultation: roundPeople(documentClient(), tableName(mainTable)), newId: (now: Date) => ulid(now.getTime()) };
+const client = documentClient();
+const table = tableName(mainTable);
+const deps = {
+  processes,
+  retention,
+  userData,
+  consultation: roundPeople(client, table),
+  consultationResponses: responseRetention(consultationReads(client, table), responseStore(client, table)),
+  newId: (now: Date) => ulid(now.getTime()),
+};
 
 /** What a run erased; a run in which a process failed throws instead, after erasing the others. */
 export interface RetentionResult {

@@ -5,7 +5,9 @@ import { contribution, counterDeltas } from '../../domain/consultation/figures';
 import type { ResponseRecord, ResponseStore } from '../../domain/consultation/response-ports';
 import { auditPuts } from './audit';
 import { fromResponseItem, responseReads } from './consultation-response-reads';
+import { batchDelete } from './batch';
 import { keys } from './keys';
+import { queryAll } from './query';
 import { rateLimitItem } from './rate-limits';
 import { transact, type TransactItems } from './transactions';
 
@@ -207,6 +209,26 @@ export function responseStore(client: DynamoDBDocumentClient, table: string): Re
 
     async deleteFlag(flag) {
       await client.send(new DeleteCommand({ TableName: table, Key: keys.consultFlag(flag, flag.responseId, flag.userId) }));
+    },
+
+    async eraseAuthors(processId, documentId, placeholderName) {
+      const items = await queryAll(client, { TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.consultResponses(processId, documentId) } });
+      const named = items.filter((i) => i.type === 'consultResponse' && i.authorId !== undefined);
+      for (const item of named) {
+        await client.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: { pk: item.pk, sk: item.sk },
+            // Text, position and participant type stay: the committee's material and its figures name nobody.
+            UpdateExpression: 'SET authorName = :name REMOVE authorId, gsiUser, gsiUserSk',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':name': placeholderName },
+          }),
+        );
+      }
+      const people = items.filter((i) => i.type === 'consultRespondent' || i.type === 'consultFlag').map((i) => ({ pk: i.pk as string, sk: i.sk as string }));
+      await batchDelete(client, table, people);
+      return named.length;
     },
 
     async holdIfFlagged(response, threshold, now) {

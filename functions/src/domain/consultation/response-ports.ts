@@ -104,4 +104,10 @@ export interface ResponseStore {
   /** Everything of the person's on the responses side, from the byUser index (GDPR download and erasure). */
   ofUser(userId: string): Promise<{ responses: ResponseRecord[]; flags: ResponseFlagRecord[] }>;
   deleteFlag(flag: ResponseFlagRecord): Promise<void>;
+  /**
+   * The retention job: unlinks every response of the document from its author (id gone, the name shown
+   * becomes `placeholderName`; comment, position and participant type stay) and deletes the
+   * one-per-person markers and the flags, which name people; how many responses it unlinked.
+   */
+  eraseAuthors(processId: string, documentId: string, placeholderName: string): Promise<number>;
 }
