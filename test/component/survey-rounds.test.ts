@@ -55,7 +55,8 @@ async function open() {
   return mounted.host;
 }
 
-const cells = (tr: Element) => [...tr.children].map((c) => c.textContent?.trim());
+/** A row's cells as read, the figures' no-break spaces as plain ones. */
+const cells = (tr: Element) => [...tr.children].map((c) => c.textContent?.replaceAll('\u00a0', ' ').trim());
 const tables = (host: Element) => [...host.querySelectorAll('[data-testid="round-comparison"] table')].map((t) => [...t.querySelectorAll('tr')].map(cells));
 
 // The first mount compiles the lazily loaded page: more than vitest's 5 s on a busy machine.
