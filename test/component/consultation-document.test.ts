@@ -122,7 +122,7 @@ describe('the document page', () => {
     const calls = api();
     const host = await open();
 
-    await press(paragraph(host, 1), 'Vis kommentarer (2)');
+    await press(paragraph(host, 1), 'Vis kommentarer (§ 1)');
 
     const request = calls.find((c) => c.url.pathname === `${DOC}/responses`)!;
     expect(request.url.searchParams.get('paragraph')).toBe('1');

@@ -56,7 +56,7 @@ export default {
     neutral: 'Neutrale',
     disagree: 'Uenige',
     answered: '{answered} af {total} kommentarer besvaret',
-    showComments: 'Vis kommentarer ({n})',
+    showComments: 'Vis kommentarer',
     hideComments: 'Skjul kommentarer',
   },
   responses: {

@@ -52,7 +52,7 @@ export default {
     neutral: 'Neutral',
     disagree: 'Disagree',
     answered: '{answered} of {total} comments answered',
-    showComments: 'Show comments ({n})',
+    showComments: 'Show comments',
     hideComments: 'Hide comments',
   },
   responses: {
