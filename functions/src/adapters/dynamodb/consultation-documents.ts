@@ -9,6 +9,9 @@ import { keys } from './keys';
 import { queryAll } from './query';
 import { transact } from './transactions';
 
+/** Invitations written at once: enough to store 500 in a few seconds, few enough not to throttle the table. */
+const PARALLEL_PUTS = 10;
+
 /**
  * The documents side of a process's consultation (see keys.ts). Access patterns:
  * - the setup (reference list, rounds): one item CONSULT#<processId> / SETUP;
@@ -104,9 +107,13 @@ export function documentStore(client: DynamoDBDocumentClient, table: string): Do
     async putInvitations(processId, roundId, emails, at, audit) {
       const outcome = await transact(client, auditPuts(table, audit));
       if (!outcome.ok) throw new Error('audit entry exists');
-      // One Put each: a renewed invitation keeps no stale redemption (there is none: redeemed ones are not sent again).
-      for (const email of emails) {
-        await client.send(new PutCommand({ TableName: table, Item: { ...keys.roundInvitation(processId, roundId, email), type: 'roundInvitation', processId, roundId, email, invitedAt: at } }));
+      // A Put each (a renewed invitation is simply replaced), PARALLEL_PUTS at a time: up to 500 addresses must fit in one request.
+      for (let i = 0; i < emails.length; i += PARALLEL_PUTS) {
+        await Promise.all(
+          emails.slice(i, i + PARALLEL_PUTS).map((email) =>
+            client.send(new PutCommand({ TableName: table, Item: { ...keys.roundInvitation(processId, roundId, email), type: 'roundInvitation', processId, roundId, email, invitedAt: at } })),
+          ),
+        );
       }
     },
 
