@@ -55,6 +55,9 @@ describe('answering comments', () => {
     expect(of('PUT')[0]!.path).toBe(`/api/consultation-responses/${A}/answer`);
     expect(of('PUT')[0]!.body).toEqual({ status: 'partly', text: 'Vi har tilføjet, hvem der har ansvaret.' });
     expect(text(item)).toContain('Udvalgets svar: Delvist taget med.');
+    // The form stays with the saved answer, now to be changed, and says it was saved.
+    expect(text(item)).toContain('Svaret er gemt.');
+    expect(text(item)).toContain('Ret svaret');
   });
 
   it('shows hidden ones under their filter, and a moderator hides only with a reason', async () => {
