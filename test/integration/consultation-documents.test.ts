@@ -246,6 +246,38 @@ describe('the comments behind a change', () => {
   });
 });
 
+describe('bad input', () => {
+  it('answers a problem body at the field, never a 5xx, and changes nothing', async () => {
+    const before = (await stack.api(`${S}/documents`, { token: admin.token })).json;
+    const setup = (await stack.api(S, { token: admin.token })).json;
+    const calls: [string, string, unknown, string?][] = [
+      ['POST', D, { id: 'Ikke en slug!', title: { da: 'x' } }, 'body.id'],
+      ['POST', D, { id: 'ny', title: { da: 'x' }, ekstra: true }],
+      ['PUT', `${D}/etik/draft`, { title: { da: 'x' }, blocks: [] }, 'body.blocks'],
+      ['PUT', `${D}/etik/draft`, { title: { da: 'x' }, blocks: [{ kind: 'paragraph', no: 0, text: { da: 'x' } }] }, 'body.blocks.0.no'],
+      ['PUT', `${D}/etik/draft`, { title: { da: 'x' }, blocks: [{ kind: 'billede', text: { da: 'x' } }] }],
+      ['POST', `${D}/etik/versions`, { note: { da: 'x' } }, 'body.expectedUpdatedAt'],
+      ['POST', `${D}/etik/versions`, { note: { da: 'x' }, changes: [{ paragraphNo: 1, responseIds: ['ikke-et-id'] }], expectedUpdatedAt: setup.updatedAt }, 'body.changes.0.responseIds.0'],
+      ['POST', `${S}/rounds/foelgegruppe/join`, { token: 'kort' }, 'body.token'],
+      ['POST', `${S}/rounds/foelgegruppe/invitations`, { emails: [] }, 'body.emails'],
+      ['POST', `${S}/rounds/foelgegruppe/invitations`, { emails: Array.from({ length: 501 }, (_, i) => `p${i}@example.dk`) }, 'body.emails'],
+      ['PUT', S, { rounds: [{ ...rounds[0], kind: 'lukket' }], expectedUpdatedAt: setup.updatedAt }, 'body.rounds.0.kind'],
+      ['GET', `${D}/etik/diff?from=en&to=2`, undefined, 'query.from'],
+      ['GET', `${D}/etik/diff?to=2`, undefined, 'query.from'],
+      ['GET', `${D}/etik/diff?from=1&to=2&x=1`, undefined],
+    ];
+    for (const [method, path, body, field] of calls) {
+      const r = await stack.api(path, { method, token: admin.token, body });
+      expectProblem(r, 400);
+      if (field) expect(r.json.errors.map((e: { path: string }) => e.path), `${method} ${path}`).toContain(field);
+    }
+    const broken = await stack.api(D, { method: 'POST', token: admin.token, rawBody: '{"id": "ny",', headers: { 'content-type': 'application/json' } });
+    expectProblem(broken, 400);
+    expect((await stack.api(`${S}/documents`, { token: admin.token })).json).toEqual(before);
+    expect((await stack.api(S, { token: admin.token })).json).toEqual(setup);
+  });
+});
+
 describe('the phase action', () => {
   it('keeps the rounds in their dates: a round not begun is not open', async () => {
     const stored = (await stack.api(S, { token: admin.token })).json;
