@@ -142,6 +142,20 @@ async function fillIn(page: Page, worry: string) {
   await page.locator('#q-bydel-0').check();
 }
 
+/** The tables' one-word headings ('Antal', 'Andel') that the browser broke across two lines. */
+const splitWords = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('main table th')]
+      .filter((th) => {
+        const text = th.textContent?.trim() ?? '';
+        if (/\s/.test(text)) return false;
+        const range = document.createRange();
+        range.selectNodeContents(th);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+      })
+      .map((th) => th.textContent),
+  );
+
 async function downloaded(download: Download): Promise<Buffer> {
   return readFileSync(await download.path());
 }
@@ -285,6 +299,7 @@ describe('the public results, published and withdrawn from the workspace', () =>
     await page.getByLabel('Opdel efter').selectOption('bydel');
     await page.getByText('Færre end 5 svar — vises ikke').first().waitFor();
     await checkPage(page, 'Resultater: Din holdning til AI', 'more-zoom-results-breakdown');
+    expect(await splitWords(page)).toEqual([]);
 
     const en = await englishPage(zoomed);
     await en.goto(`${stack.info.webUrl}${surveyPath}/resultater`);
