@@ -4,6 +4,7 @@ import type { ProcessAdminDeps } from '#functions/domain/process-admin/record';
 import { GENTOFTE_FILE, gentofteProcess, localGentofte, localStart } from '../setup/definition';
 import { importDefinition, processAdminDeps } from '../setup/import';
 import { importSurvey, readSurveyFile, surveyAdminDeps, surveyFileOf } from '../setup/survey';
+import { seedConsultation } from '../setup/consultation-seed';
 import { DEMO_DAYS, DEMO_PARTICIPANTS, demoPlan } from './demo-data';
 import { runDemoSurvey } from './demo-survey';
 import { runDemoPlan } from './seed-demo';
@@ -45,6 +46,7 @@ export async function seedLocalStack(client: DynamoDBDocumentClient, table: stri
   // Its survey too, also into a folder seeded before the process had one (an existing survey is kept).
   const survey = readSurveyFile(surveyFileOf(GENTOFTE_FILE));
   if (survey && (await importSurvey(surveyAdminDeps(client, table), id, survey, demo ? localStart(now, DEMO_DAYS) : now)) === 'created') log(`seeded its survey from processes/${id}.survey.json`);
+  await seedConsultation(client, table, id, now, demo, log);
   if (!demo) return;
 
   const existing = await ideaStore(client, table).listPublic({ processId: id, sort: 'new', limit: 1 });

@@ -78,12 +78,17 @@ export function readConsultationFile(path: string, process: Pick<ProcessDefiniti
 }
 
 /**
- * The file's rounds moved by the same amount as its process (the local stack opens the process on the
- * day it seeds: setup/definition.ts shiftDefinition), so they keep their place among its phases.
+ * The file's rounds where the process has its consultation: moved by as much as the process's
+ * `consultation` phase was moved from the file's (the local stack opens a process on the day it
+ * seeds, setup/definition.ts shiftDefinition; the demo opens its consultation two weeks ago), so the
+ * public round stays inside the phase and the invited round before it. Without that phase, by as
+ * much as the first phase moved.
  */
-export function shiftRounds(file: ConsultationFile, fileProcess: Pick<ProcessDefinition, 'phases'>, process: Pick<ProcessDefinition, 'phases'>): ConsultationFile['rounds'] {
-  const delta = Date.parse(process.phases[0]!.startsAt) - Date.parse(fileProcess.phases[0]!.startsAt);
+export function roundsFor(file: ConsultationFile, fileProcess: Pick<ProcessDefinition, 'phases'>, process: Pick<ProcessDefinition, 'phases'>): ConsultationFile['rounds'] {
+  // The phase each round is placed by when both have it, else the first phase.
+  const anchor = (p: Pick<ProcessDefinition, 'phases'>, both: boolean) => Date.parse((both ? p.phases.find((x) => x.kind === 'consultation')! : p.phases[0]!).startsAt);
+  const both = [fileProcess, process].every((p) => p.phases.some((x) => x.kind === 'consultation'));
+  const delta = anchor(process, both) - anchor(fileProcess, both);
   const move = (iso: string) => new Date(Date.parse(iso) + delta).toISOString();
   return file.rounds.map((r) => ({ ...r, startsAt: move(r.startsAt), endsAt: move(r.endsAt) }));
 }
-

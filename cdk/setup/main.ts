@@ -8,6 +8,8 @@ import { connectAws, StackNotFoundError } from './aws';
 import { definitionJson, DefinitionFileError, localStart, readDefinitionFile, shiftDefinition, toDefinition } from './definition';
 import { importDefinition, processAdminDeps } from './import';
 import { importSurvey, readSurveyFile, surveyAdminDeps, surveyFileOf } from './survey';
+import { setupConsultation } from './consultation';
+import { consultationFileOf, readConsultationFile } from './consultation-file';
 
 /** Where the command writes: `out` for results (the exported JSON), `err` for what it tells the person. */
 export interface SetupIo {
@@ -39,6 +41,7 @@ async function runImport(command: Extract<SetupCommand, { command: 'import' }>, 
   // The file first: a mistake in it is reported before anything is touched.
   const file = readDefinitionFile(command.file);
   const survey = readSurveyFile(surveyFileOf(command.file));
+  const consultation = readConsultationFile(consultationFileOf(command.file), file);
   const { connection, where } = await connect(command.target);
 
   const admin = await ensureAdmin(connection.pool, command.adminEmail, command.adminPassword);
@@ -57,7 +60,8 @@ async function runImport(command: Extract<SetupCommand, { command: 'import' }>, 
   const surveyOutcome = survey && (await importSurvey(surveyAdminDeps(connection.client, connection.table), definition.id, survey, now));
   if (surveyOutcome === 'created') io.err(`Spørgeskemaet er oprettet fra ${surveyFileOf(command.file)}.`);
   if (surveyOutcome === 'exists') io.err('Forløbet har allerede et spørgeskema: det er ikke ændret.');
-  if (outcome === 'exists' && admin === 'already-admin' && surveyOutcome !== 'created') io.err('Intet ændret: administratoren og forløbet fandtes allerede.');
+  const consultationChanged = consultation && (await setupConsultation(connection, definition.id, file, consultation, now, io.err));
+  if (outcome === 'exists' && admin === 'already-admin' && surveyOutcome !== 'created' && !consultationChanged) io.err('Intet ændret: administratoren og forløbet fandtes allerede.');
   return 0;
 }
 

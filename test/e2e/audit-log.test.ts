@@ -114,9 +114,9 @@ describe('the audit log', () => {
     await openLog(page);
 
     const rows = await rowTexts(page);
-    // Six decisions, and the setup's import that seeded the process: its creation and its survey's.
-    expect(rows).toHaveLength(8);
-    expect(rows.filter((r) => r.includes('Opsætning'))).toHaveLength(2);
+    // Six decisions, and the setup's import that seeded the process: its creation, its survey's, its consultation's (setup, 2 × create, draft, publish).
+    expect(rows).toHaveLength(15);
+    expect(rows.filter((r) => r.includes('Opsætning'))).toHaveLength(9);
     const body = rows.join('\n');
     for (const id of Object.values(ids)) expect(body).not.toContain(id);
     const held = rows.find((r) => r.includes(titles.held))!;
@@ -167,7 +167,7 @@ describe('the audit log', () => {
     await page.getByText('Ingen beslutninger passer til filteret.').waitFor();
     expect(await page.getByLabel('Handling').inputValue()).toBe('unblock');
     await page.getByRole('button', { name: 'Vis alle' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('table.ws-history tbody tr').length === 8);
+    await page.waitForFunction(() => document.querySelectorAll('table.ws-history tbody tr').length === 15);
     expect(errors).toEqual([]);
   });
 

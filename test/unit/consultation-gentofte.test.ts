@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { consultationFileOf, consultationFileProblems, consultationFileSchema, readConsultationFile, shiftRounds } from '../../cdk/setup/consultation-file';
+import { consultationFileOf, consultationFileProblems, consultationFileSchema, readConsultationFile, roundsFor } from '../../cdk/setup/consultation-file';
 import { DefinitionFileError, GENTOFTE_FILE, gentofteProcess, localGentofte } from '../../cdk/setup/definition';
 import { roundVerdict } from '#shared/rules/consultation';
 import { blockSchema, consultationSetupSaveSchema, documentCreateSchema, draftSaveSchema, versionPublishSchema } from '#shared/schemas/consultation';
@@ -76,7 +76,7 @@ describe('processes/ai-i-gentofte.consultation.json', () => {
 
   it('moves the rounds with the process on the local stack, so the public round opens in its phase and the invited round for members only', () => {
     const seeded = localGentofte(new Date('2026-12-01T10:00:00Z'));
-    const [invited, publicRound] = shiftRounds(file, process, seeded);
+    const [invited, publicRound] = roundsFor(file, process, seeded);
     const phase = seeded.phases.find((p) => p.kind === 'consultation')!;
     expect(publicRound!.startsAt).toBe(phase.startsAt);
     const during = new Date(Date.parse(publicRound!.startsAt) + 86_400_000);

@@ -1,5 +1,6 @@
 import type { ConfigChange } from '#shared/schemas/process';
 import { d, localized } from '../modules/i18n';
+import { consultationChangeForLog } from './consultationChangeLines';
 import { changeInWords, type ChangeInWords, type ChangeLine } from './processChanges';
 import { tw } from './workspaceI18n';
 
@@ -39,6 +40,8 @@ const lines = (texts: string[] | undefined, other: string[] | undefined): Change
   texts?.map((t) => ({ text: cut(t), changed: other !== undefined && !other.includes(t) }));
 
 export function changeForLog(change: ConfigChange): ChangeInWords {
+  const consultation = consultationChangeForLog(change);
+  if (consultation) return consultation;
   const words = changeInWords(change);
   if (change.field === 'charter') {
     const before = change.before === undefined ? undefined : charterLines(change.before);
