@@ -362,6 +362,21 @@ describe('GDPR', () => {
   });
 });
 
+describe('blocking', () => {
+  it('a moderator\'s block that hides the person\'s content hides their comments on paragraphs too', async () => {
+    const person = await stack.user({ name: 'Blokeres' });
+    const created = (await respond(stack, PROCESS, person, { paragraphNo: 3, position: 'disagree', comment: 'Grimt sprog' })).json;
+
+    const blocked = await stack.api(`/moderation/users/${person.userId}`, { method: 'POST', token: moderator.token, body: { action: 'block', reason: 'Gentagne krænkelser.', hideContent: true } });
+
+    expect(blocked.status, JSON.stringify(blocked.json)).toBe(200);
+    expect(blocked.json.hidden).toBe(1);
+    const listed = responseListSchema.parse((await stack.api(`${D}/responses?paragraph=3&limit=100`)).json).items.find((r) => r.id === created.id)!;
+    expect(listed.state).toBe('hidden');
+    expect((await respond(stack, PROCESS, person, { paragraphNo: 2, position: 'agree' })).status).toBe(403);
+  });
+});
+
 describe('retention', () => {
   it('at the process\'s retention date unlinks every response from its author and deletes who responded and who flagged; comments, answers and figures stay', async () => {
     const person = await stack.user({ name: 'Frist Jensen' });

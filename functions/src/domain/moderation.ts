@@ -23,6 +23,8 @@ import type {
 } from './ports';
 import { ideaMail } from './notifications';
 import { carryMergedVotes, unfinishedMerge } from './merge-votes';
+import { moderateResponse } from './consultation/response-moderation';
+import type { ResponseStore } from './consultation/response-ports';
 import { localDate } from '../lib/copenhagen-time';
 
 export interface ModerationDeps {
@@ -38,6 +40,8 @@ export interface ModerationDeps {
   clock: Clock;
   newId: (now: Date) => string;
   log: Logger;
+  /** The consultation's responses, so a block can hide the comments on paragraphs too (the handler always gives it). */
+  responses?: ResponseStore;
 }
 
 type ModeratedIdea = z.infer<typeof moderatedIdeaSchema>;
@@ -158,6 +162,13 @@ export async function moderateUser(deps: ModerationDeps, actor: Actor, userId: s
     for (const comment of items.comments) {
       if (comment.state === 'visible' || comment.state === 'held') {
         if (await tryDecision(() => moderateComment(deps, actor, comment.id, { action: 'hide', reason }))) hidden++;
+      }
+    }
+    const responses = deps.responses;
+    if (responses) {
+      for (const response of (await responses.ofUser(userId)).responses) {
+        if (!response.commented || (response.state !== 'visible' && response.state !== 'held')) continue;
+        if (await tryDecision(() => moderateResponse({ ...deps, responses }, actor, response.id, { action: 'hide', reason }))) hidden++;
       }
     }
   }

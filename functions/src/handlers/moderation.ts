@@ -17,10 +17,14 @@ import { stores } from '../adapters/dynamodb';
 import { notifier } from '../adapters/ses/notifier';
 import { siteUrl } from '../adapters/ssm/site-url';
 import { userDirectory } from '../adapters/cognito/user-directory';
+import { documentClient, tableName } from '../adapters/dynamodb/client';
+import { responseStore } from '../adapters/dynamodb/consultation-responses';
+import { mainTable } from '../adapters/dynamodb/tables';
 
 const ulid = monotonicFactory();
 const base = {
   ...stores(),
+  responses: responseStore(documentClient(), tableName(mainTable)),
   directory: userDirectory(),
   notifier: notifier(),
   siteUrl,

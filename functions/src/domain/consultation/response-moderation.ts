@@ -40,7 +40,7 @@ export async function flagResponse(deps: ResponseModerationDeps, actor: Actor, r
  * 2. The new state, the counters ("X of Y answered" leaves hidden comments out) and the audit entry
  *    (who, when, why, state before and after) in one transaction, if nobody decided meanwhile (409).
  */
-export async function moderateResponse(deps: ResponseModerationDeps, actor: Actor, responseId: string, command: CommentModeration): Promise<ConsultationResponse> {
+export async function moderateResponse(deps: Pick<ResponseModerationDeps, 'responses' | 'profiles' | 'clock' | 'newId'>, actor: Actor, responseId: string, command: CommentModeration): Promise<ConsultationResponse> {
   const now = deps.clock.now();
   const response = await deps.responses.get(responseId);
   if (!response || response.state === 'deleted' || !response.commented) throw new NotFoundError('Kommentaren findes ikke.');
