@@ -20,6 +20,8 @@ declare module 'vue-router' {
 // Every page is its own chunk: the first visit loads only the shell and the page it opens.
 const ProcessListPage = () => import('./pages/ProcessListPage.vue');
 const IdeaPage = () => import('./pages/IdeaPage.vue');
+// The consultation's four pages share one chunk (pages/consultation/pages.ts): one loader in the first-visit bundle.
+const consultationPage = (name: keyof typeof import('./pages/consultation/pages')) => () => import('./pages/consultation/pages').then((m) => m[name]);
 
 export const routes: RouteRecordRaw[] = [
   // `/` leads on (modules/process-redirects.ts); the component is never shown.
@@ -31,10 +33,10 @@ export const routes: RouteRecordRaw[] = [
   { path: '/forloeb/:processId/ideer/:id', name: 'idea', component: IdeaPage, meta: { title: 'ideaPage.loading' } },
   { path: '/forloeb/:processId/spoergeskema', name: 'survey', component: () => import('./pages/survey/SurveyPage.vue'), meta: { title: 'survey.title' } },
   { path: '/forloeb/:processId/spoergeskema/resultater', name: 'survey-results', component: () => import('./pages/survey/SurveyResultsPage.vue'), meta: { title: 'survey.title' } },
-  { path: '/forloeb/:processId/hoering', name: 'consultation', component: () => import('./pages/consultation/ConsultationPage.vue'), meta: { title: 'consultation.title' } },
-  { path: '/forloeb/:processId/hoering/runde/:roundId', name: 'consultation-join', component: () => import('./pages/consultation/RoundJoinPage.vue'), meta: { title: 'consultation.title' } },
-  { path: '/forloeb/:processId/hoering/:documentId', name: 'consultation-document', component: () => import('./pages/consultation/DocumentPage.vue'), meta: { title: 'consultation.title' } },
-  { path: '/forloeb/:processId/hoering/:documentId/aendringer', name: 'consultation-diff', component: () => import('./pages/consultation/DocumentDiffPage.vue'), meta: { title: 'consultation.title' } },
+  { path: '/forloeb/:processId/hoering', name: 'consultation', component: consultationPage('ConsultationPage'), meta: { title: 'consultation.title' } },
+  { path: '/forloeb/:processId/hoering/runde/:roundId', name: 'consultation-join', component: consultationPage('RoundJoinPage'), meta: { title: 'consultation.title' } },
+  { path: '/forloeb/:processId/hoering/:documentId', name: 'consultation-document', component: consultationPage('DocumentPage'), meta: { title: 'consultation.title' } },
+  { path: '/forloeb/:processId/hoering/:documentId/aendringer', name: 'consultation-diff', component: consultationPage('DocumentDiffPage'), meta: { title: 'consultation.title' } },
   { path: '/forloeb/:processId/aendringer', name: 'process-changes', component: () => import('./pages/ProcessChangesPage.vue'), meta: { title: 'process.changes.title' } },
   // Addresses from before processes had their own, in mails, exports and bookmarks: they lead on.
   { path: '/ideer', name: 'active-ideas', component: ProcessListPage, beforeEnter: toSoleProcess('ideas') },

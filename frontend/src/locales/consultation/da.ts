@@ -13,7 +13,6 @@ export default {
   toDocuments: 'Alle udkast i høringen',
   documents: 'Udkast',
   version: 'Version {n}',
-  draftOnly: 'Ikke offentliggjort endnu',
   publishedAt: 'offentliggjort {date}',
   answered: '{answered} af {total} kommentarer besvaret',
   rounds: {
@@ -37,7 +36,6 @@ export default {
     toLatest: 'Gå til den nyeste version',
     diffLink: 'Se ændringerne fra version {from} til {to}',
     note: 'Hvad er ændret i denne version',
-    contents: 'Afsnit',
   },
   strip: {
     label: 'Enighed pr. afsnit',
@@ -120,9 +118,6 @@ export default {
     noChanges: 'Der er ingen ændringer mellem de to versioner.',
     badRange: 'Vælg to forskellige versioner.',
     toDocument: 'Tilbage til udkastet',
-    from: 'Fra version',
-    to: 'Til version',
-    show: 'Vis ændringer',
   },
   join: {
     title: 'Deltag i følgegruppens runde',
@@ -140,7 +135,6 @@ export default {
     intro: 'Dine svar på udvalgets udkast og udvalgets svar på dine kommentarer.',
     loading: 'Henter dine svar …',
     none: 'Du har ikke svaret på nogen udkast endnu.',
-    count: 'Du har svaret på {n} afsnit. | Du har svaret på {n} afsnit.',
     more: 'Vis flere',
     paragraph: '{document}, § {no}',
     position: 'Din holdning: {position}',

@@ -9,7 +9,6 @@ export default {
   toDocuments: 'All drafts in the consultation',
   documents: 'Drafts',
   version: 'Version {n}',
-  draftOnly: 'Not published yet',
   publishedAt: 'published {date}',
   answered: '{answered} of {total} comments answered',
   rounds: {
@@ -33,7 +32,6 @@ export default {
     toLatest: 'Go to the latest version',
     diffLink: 'See the changes from version {from} to {to}',
     note: 'What changed in this version',
-    contents: 'Paragraphs',
   },
   strip: {
     label: 'Agreement per paragraph',
@@ -116,9 +114,6 @@ export default {
     noChanges: 'There are no changes between the two versions.',
     badRange: 'Choose two different versions.',
     toDocument: 'Back to the draft',
-    from: 'From version',
-    to: 'To version',
-    show: 'Show changes',
   },
   join: {
     title: "Join the follow-group's round",
@@ -136,7 +131,6 @@ export default {
     intro: "Your responses to the committee's drafts and the committee's answers to your comments.",
     loading: 'Loading your responses …',
     none: 'You have not responded to any drafts yet.',
-    count: 'You have responded to {n} paragraph. | You have responded to {n} paragraphs.',
     more: 'Show more',
     paragraph: '{document}, § {no}',
     position: 'Your position: {position}',
