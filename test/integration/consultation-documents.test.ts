@@ -183,6 +183,13 @@ describe('rounds', () => {
     expect(joined.status, JSON.stringify(joined.json)).toBe(200);
     expect(joined.json.rounds[0]).toEqual({ roundId: 'foelgegruppe', member: true, verdict: 'open' });
     expect((await stack.api(S, { token: admin.token })).json.rounds[0].memberCount).toBe(1);
+    // The link is shared by the secretariat, never shown on a public page.
+    for (const path of [D, `${D}/etik`]) {
+      const page = await stack.api(path);
+      expect(page.status, JSON.stringify(page.json)).toBe(200);
+      expect(JSON.stringify(page.json)).not.toContain(token);
+      expect(JSON.stringify(page.json)).not.toContain('inviteTokenHash');
+    }
   });
 
   it('invites by e-mail: the mail carries the link, and the person signed in with that address is a member', async () => {

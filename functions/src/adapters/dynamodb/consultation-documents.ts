@@ -207,9 +207,12 @@ export function documentStore(client: DynamoDBDocumentClient, table: string): Do
 export function consultationReads(client: DynamoDBDocumentClient, table: string): ConsultationReads & Pick<DocumentStore, 'document' | 'documents'> {
   const get = async (key: { pk: string; sk: string }) => (await client.send(new GetCommand({ TableName: table, Key: key }))).Item;
   return {
+    // Without an invited round's token in clear: these reads serve public pages too (the admin's store reads it).
     async setup(processId) {
       const item = await get(keys.consultSetup(processId));
-      return item ? (strip(item) as unknown as StoredSetup) : undefined;
+      if (!item) return undefined;
+      const setup = strip(item) as unknown as StoredSetup;
+      return { ...setup, rounds: setup.rounds.map(({ inviteToken: _token, ...round }) => round) };
     },
     async isMember(processId, roundId, userId) {
       return (await get(keys.roundMember(processId, roundId, userId))) !== undefined;
