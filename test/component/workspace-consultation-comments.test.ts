@@ -92,7 +92,7 @@ describe('the report', () => {
     const p1 = document.querySelector('[aria-labelledby="crp-1"]')!;
     expect(text(p1)).toContain('Bygger på: Åbenhed');
     const rows = [...p1.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent?.trim()).join('|'));
-    expect(rows).toEqual(['Følgegruppen, Medarbejdere|2|1|1', 'I alt|2|1|1']);
+    expect(rows).toEqual(['Version 1 · Følgegruppen, Medarbejdere|2|1|1', 'I alt|2|1|1']);
     expect(text(p1)).toContain('Skriv hvem der har ansvaret.');
     expect(text(p1)).toContain('Udvalgets svar: Uden for rammen. Hører under et andet udvalg.');
     expect(text(document.querySelector('[aria-labelledby="crp-2"]')!)).toContain('Ingen kommentarer til dette afsnit.');

@@ -205,6 +205,9 @@ describe('the consultation in the workspace', () => {
 
     await page.goto(`${stack.info.webUrl}/arbejdsrum/hoering/${DOC}/rapport${q}`);
     await page.getByText('Udvalgets svar: Delvist taget med.').waitFor();
+    // The follow-group's position was on version 1; the report counts it there, and the comment as answered.
+    await page.getByRole('row', { name: /Version 1 · Følgegruppen, Medarbejdere\s+0\s+0\s+1/ }).waitFor();
+    await page.getByRole('heading', { name: 'Kommentarer (1 af 1 besvaret)' }).waitFor();
     await checkPage(page, /Høringsrapport: Etiske retningslinjer/, 'ws-report');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.ws-nav').isVisible()).toBe(false);

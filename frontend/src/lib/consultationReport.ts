@@ -17,12 +17,18 @@ export interface Tally {
 export const emptyTally = (): Tally => ({ agree: 0, neutral: 0, disagree: 0 });
 export const add = (a: Tally, b: Tally): Tally => ({ agree: a.agree + b.agree, neutral: a.neutral + b.neutral, disagree: a.disagree + b.disagree });
 
-/** One row per round and participant type that responded, and the paragraph's total. */
-export function figureRows(figures: ParagraphFigures | undefined): { roundId: string; type?: string; tally: Tally }[] {
-  const rows: { roundId: string; type?: string; tally: Tally }[] = [];
-  for (const round of figures?.byRound ?? []) {
-    for (const [type, tally] of Object.entries(round.byType)) if (tally) rows.push({ roundId: round.roundId, type, tally });
-  }
-  return rows;
+/** A paragraph's figures in one published version (positions are counted per version: a round reads the version current then). */
+export interface VersionFigures {
+  version: number;
+  figures?: ParagraphFigures;
 }
-export const totalOf = (figures: ParagraphFigures | undefined): Tally => (figures?.byRound ?? []).reduce((sum, r) => add(sum, r.total), emptyTally());
+
+/** One row per version, round and participant type that responded, oldest version first. */
+export function figureRows(figures: readonly VersionFigures[]): { version: number; roundId: string; type: string; tally: Tally }[] {
+  return figures.flatMap(({ version, figures: f }) =>
+    (f?.byRound ?? []).flatMap((round) => Object.entries(round.byType).flatMap(([type, tally]) => (tally ? [{ version, roundId: round.roundId, type, tally }] : []))),
+  );
+}
+/** The paragraph's total over every version and round. */
+export const totalOf = (figures: readonly VersionFigures[]): Tally =>
+  figures.flatMap((v) => v.figures?.byRound ?? []).reduce((sum, r) => add(sum, r.total), emptyTally());
