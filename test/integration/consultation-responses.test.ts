@@ -312,6 +312,11 @@ describe('flags, moderation and answers', () => {
     expect(seen.length).toBeGreaterThan(7);
     expect(new Set(seen).size).toBe(seen.length);
     expect((await stack.api(`${D}/responses?cursor=bad`)).status).toBe(400);
+    // A document that does not exist is 404 in both lists, and in the document page.
+    expect((await stack.api(`/processes/${PROCESS}/documents/findes-ikke/responses`)).status).toBe(404);
+    expect((await stack.api(`/processes/${PROCESS}/consultation/documents/findes-ikke/responses`, { token: moderator.token })).status).toBe(404);
+    expect((await stack.api(`/processes/${PROCESS}/documents/findes-ikke`)).status).toBe(404);
+    expect((await stack.api(`${D}?version=2`)).status).toBe(404);
   });
 });
 

@@ -2,6 +2,7 @@
 import type * as z from 'zod';
 import type { myResponseListSchema, responseListSchema } from '#shared/schemas/consultation';
 import type { Actor } from '../../lib/auth';
+import { NotFoundError } from '../../lib/errors';
 import type { ProcessStore } from '../ports';
 import type { ConsultationReads } from './ports';
 import { publishedDocument } from './response-context';
@@ -24,7 +25,7 @@ export async function listResponses(deps: { responses: ResponseStore; reads: Con
 /** The workspace's list: every state with its text (held and hidden too), optionally only those still without an answer. */
 export async function internalResponses(deps: { responses: ResponseStore; reads: ConsultationReads }, processId: string, documentId: string, query: ListQuery): Promise<ResponseList> {
   const document = await deps.reads.document(processId, documentId);
-  if (!document) return { items: [], nextCursor: null };
+  if (!document) throw new NotFoundError('Dokumentet findes ikke.');
   const page = await deps.responses.list(processId, documentId, query, query.limit, query.cursor);
   return { items: page.items.map((r) => toResponse(r, 'internal')), nextCursor: page.nextCursor };
 }
