@@ -46,6 +46,7 @@ let admin: User;
 let member: User;
 let citizen: User;
 let memberComment: string;
+let joinToken: string;
 
 const ok = (r: { status: number; json: unknown }, status: number) => expect(r.status, JSON.stringify(r.json)).toBe(status);
 
@@ -86,8 +87,8 @@ beforeAll(async () => {
   ok(created, 201);
   await publish(blocksV1, created.json.updatedAt, [], 'Første udkast');
 
-  const token = setup.json.rounds.find((r: { id: string }) => r.id === 'foelgegruppe').inviteToken as string;
-  ok(await stack.api(`/processes/${ID}/consultation/rounds/foelgegruppe/join`, { method: 'POST', token: member.token, body: { token } }), 200);
+  joinToken = setup.json.rounds.find((r: { id: string }) => r.id === 'foelgegruppe').inviteToken as string;
+  ok(await stack.api(`/processes/${ID}/consultation/rounds/foelgegruppe/join`, { method: 'POST', token: member.token, body: { token: joinToken } }), 200);
   const respond = (user: User, body: Record<string, unknown>) => stack.api(`${D}/${DOC}/responses`, { method: 'POST', token: user.token, body });
   // On version 1 the follow-group member objects to § 2; the secretariat answers and changes it in version 2.
   const mine = await respond(member, { roundId: 'foelgegruppe', paragraphNo: 2, position: 'disagree', comment: 'Skriv, at det altid er et menneske, og hvem.' });
@@ -247,6 +248,29 @@ describe('the public consultation pages', () => {
     expect(text).toContain('Din holdning: Uenig');
     expect(text).toContain('Din holdning: Enig');
     await checkPage(page, /Mette Medarbejder/, 'my-input-da');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lets an invited employee join the follow-group by the link: sign in first, back to the link, join, on to the drafts', async () => {
+    const newcomer = await stack.user({ type: 'employee', name: 'Nina Ny' });
+    const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectPageErrors(page);
+    const joinPath = `/forloeb/${ID}/hoering/runde/foelgegruppe?token=${encodeURIComponent(joinToken)}`;
+    await page.goto(`${stack.info.webUrl}${joinPath}`);
+    await checkPage(page, 'Følgegruppens runde', 'join-da');
+    const signInHref = await page.getByRole('main').getByRole('link', { name: 'Log ind' }).getAttribute('href');
+    expect(new URL(signInHref!, stack.info.webUrl).searchParams.get('next')).toBe(joinPath);
+    await signIn(page, newcomer, joinPath);
+    await page.getByRole('button', { name: 'Deltag i runden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Høring over udvalgets udkast' }).waitFor();
+    const rounds = (await stack.api(`/processes/${ID}/consultation/me`, { token: newcomer.token })).json.rounds;
+    expect(rounds.find((r: { roundId: string }) => r.roundId === 'foelgegruppe')).toMatchObject({ member: true, verdict: 'open' });
+
+    // A wrong token says so plainly and joins nobody.
+    await page.goto(`${stack.info.webUrl}/forloeb/${ID}/hoering/runde/foelgegruppe?token=forkert-kode-der-er-lang-nok`);
+    await page.getByRole('button', { name: 'Deltag i runden' }).click();
+    await page.getByText('Linket er ikke gyldigt eller er udløbet.').waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
