@@ -10,7 +10,7 @@ import { mountPage, published, responseOf, unmount } from './workspace-consultat
  * a part is missing and then the status and text; a moderator hides with a reason; a committee member
  * reads without forms; the report shows each paragraph's figures and comments with their answers.
  */
-vi.setConfig({ testTimeout: 20_000 });
+vi.setConfig({ testTimeout: 60_000 });
 afterEach(() => {
   unmount();
   document.body.innerHTML = '';

@@ -10,7 +10,7 @@ import { draft, mountPage, published, responseOf, setup, unmount } from './works
  * draft is saved whole, a conflict keeps it, removing asks first, leaving with unsaved changes asks
  * first, and publishing names the comments that led to each changed paragraph.
  */
-vi.setConfig({ testTimeout: 20_000 });
+vi.setConfig({ testTimeout: 60_000 });
 afterEach(() => {
   unmount();
   document.body.innerHTML = '';

@@ -11,7 +11,7 @@ import { mountPage, setup, unmount } from './workspace-consultation-fixtures';
  * keeps the admin's input until they choose, a round removed only when confirmed, and the follow-group
  * invited by link and by e-mail.
  */
-vi.setConfig({ testTimeout: 20_000 });
+vi.setConfig({ testTimeout: 60_000 });
 afterEach(() => {
   unmount();
   document.body.innerHTML = '';

@@ -1,39 +1,43 @@
 import type { RouteRecordRaw } from 'vue-router';
 import { consultationRoles } from '../../../lib/consultationAccess';
 
+type PageName = keyof typeof import('./pages');
+const page = (name: PageName) => () => import('./pages').then((m) => m[name]);
+
 /**
- * The consultation's workspace pages under /arbejdsrum/hoering, each its own chunk, for the process
- * chosen in the workspace (`?forloeb=`). Children of the workspace layout (pages/workspace/routes.ts).
+ * The consultation's workspace pages under /arbejdsrum/hoering, for the process chosen in the
+ * workspace (`?forloeb=`), all in one chunk (pages.ts). Children of the workspace layout
+ * (pages/workspace/routes.ts).
  */
 export const consultationRoutes: RouteRecordRaw[] = [
   {
     path: 'hoering',
     name: 'workspace-consultation',
-    component: () => import('./ConsultationOverviewPage.vue'),
+    component: page('ConsultationOverviewPage'),
     meta: { workspaceTitle: 'areas.consultation', workspaceProcess: true, workspaceRoles: consultationRoles.overview },
   },
   {
     path: 'hoering/opsaetning',
     name: 'workspace-consultation-setup',
-    component: () => import('./ConsultationSetupPage.vue'),
+    component: page('ConsultationSetupPage'),
     meta: { workspaceTitle: 'areas.consultationSetup', workspaceProcess: true, workspaceRoles: consultationRoles.setup },
   },
   {
     path: 'hoering/:documentId',
     name: 'workspace-consultation-draft',
-    component: () => import('./ConsultationDraftPage.vue'),
+    component: page('ConsultationDraftPage'),
     meta: { workspaceTitle: 'areas.consultationDraft', workspaceProcess: true, workspaceRoles: consultationRoles.edit },
   },
   {
     path: 'hoering/:documentId/kommentarer',
     name: 'workspace-consultation-comments',
-    component: () => import('./ConsultationCommentsPage.vue'),
+    component: page('ConsultationCommentsPage'),
     meta: { workspaceTitle: 'areas.consultationComments', workspaceProcess: true, workspaceRoles: consultationRoles.comments },
   },
   {
     path: 'hoering/:documentId/rapport',
     name: 'workspace-consultation-report',
-    component: () => import('./ConsultationReportPage.vue'),
+    component: page('ConsultationReportPage'),
     meta: { workspaceTitle: 'areas.consultationReport', workspaceProcess: true, workspaceRoles: consultationRoles.report },
   },
 ];
