@@ -22,7 +22,7 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           // The demo seed writes hundreds of accounts, ideas and votes at once: beside it, the vote
           // races (200 votes at once) outran their 10 s function limit. It runs alone, after these.
-          exclude: ['test/integration/demo-seed.test.ts'],
+          exclude: ['test/integration/demo-seed*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 90_000,
@@ -35,7 +35,7 @@ export default defineConfig({
       {
         test: {
           name: 'demo-seed',
-          include: ['test/integration/demo-seed.test.ts'],
+          include: ['test/integration/demo-seed*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 180_000,

@@ -7,6 +7,8 @@ import { importSurvey, readSurveyFile, surveyAdminDeps, surveyFileOf } from '../
 import { seedConsultation } from '../setup/consultation-seed';
 import { DEMO_DAYS, DEMO_PARTICIPANTS, demoPlan } from './demo-data';
 import { runDemoSurvey } from './demo-survey';
+import { runDemoConsultation } from './demo-consultation';
+import { seedDemoProcess } from './demo-consultation-dates';
 import { runDemoPlan } from './seed-demo';
 import type { Pool } from './users';
 
@@ -42,7 +44,7 @@ export async function seedLocalStack(client: DynamoDBDocumentClient, table: stri
   const deps = processAdminDeps(client, table);
   const demo = options.kind === 'demo';
   const { id, title } = gentofteProcess();
-  if (await seedFirstProcess(deps, now, demo ? DEMO_DAYS : 0)) log(`seeded the process "${title.da}" from processes/${id}.json`);
+  if (await (demo ? seedDemoProcess(deps, now) : seedFirstProcess(deps, now))) log(`seeded the process "${title.da}" from processes/${id}.json`);
   // Its survey too, also into a folder seeded before the process had one (an existing survey is kept).
   const survey = readSurveyFile(surveyFileOf(GENTOFTE_FILE));
   if (survey && (await importSurvey(surveyAdminDeps(client, table), id, survey, demo ? localStart(now, DEMO_DAYS) : now)) === 'created') log(`seeded its survey from processes/${id}.survey.json`);
@@ -59,5 +61,6 @@ export async function seedLocalStack(client: DynamoDBDocumentClient, table: stri
   const actorOf = await runDemoPlan(client, table, pool, id, demoPlan(now, options.participants ?? DEMO_PARTICIPANTS), log);
   // The survey's free texts are reviewed by the same moderator who decides most of the ideas.
   await runDemoSurvey(client, table, process, now, actorOf('karin'), log);
+  await runDemoConsultation(client, table, process, now, actorOf, log);
   log(`seeded the demo in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
