@@ -223,6 +223,13 @@ describe('responding to a paragraph', () => {
     expect(p1.querySelector('[data-testid="response-form-1"]')).not.toBeNull();
   });
 
+  it('says that my comment waits for a moderator while it is held', async () => {
+    api({ mine: [{ ...myResponse, state: 'held' }] });
+    await signIn('anna@example.dk', 'langt-kodeord-1');
+    const host = await open();
+    expect(text(paragraph(host, 1).querySelector('[data-testid="mine-1"]')!)).toContain('Din kommentar vises for andre, når en moderator har set den.');
+  });
+
   it('tells a signed-in person outside the invited round so, with no form', async () => {
     api({ member: false });
     await signIn('anna@example.dk', 'langt-kodeord-1');

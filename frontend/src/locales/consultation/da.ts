@@ -94,6 +94,7 @@ export default {
     confirmDelete: 'Vil du slette dit svar på § {no}? Det kan ikke fortrydes.',
     confirmYes: 'Ja, slet',
     deleted: 'Dit svar er slettet.',
+    held: 'Din kommentar vises for andre, når en moderator har set den.',
     saved: 'Dit svar er gemt.',
     commentLocked: 'Kommentaren kan kun rettes i {n} minutter, efter du skrev den. Du kan stadig ændre din holdning.',
     signIn: 'Log ind for at svare på § {no}',

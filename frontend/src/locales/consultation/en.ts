@@ -90,6 +90,7 @@ export default {
     confirmDelete: 'Delete your response to § {no}? This cannot be undone.',
     confirmYes: 'Yes, delete',
     deleted: 'Your response has been deleted.',
+    held: 'Your comment is shown to others once a moderator has seen it.',
     saved: 'Your response has been saved.',
     commentLocked: 'The comment can only be changed for {n} minutes after you wrote it. You can still change your position.',
     signIn: 'Sign in to respond to § {no}',
