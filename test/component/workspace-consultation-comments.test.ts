@@ -29,9 +29,14 @@ const click = async (name: string, root: ParentNode = document.body) => {
 const A = '01HZX00000000000000000000A';
 const B = '01HZX00000000000000000000B';
 const comments = [responseOf(A), responseOf(B, { state: 'hidden', comment: undefined, authorName: undefined, answer: { status: 'adopted', text: 'Rettet.', answeredAt: '2026-11-04T10:00:00.000Z' } })];
+// The fake filters by state as the API does.
 const api = (over: (url: URL, init?: RequestInit) => Response | undefined = () => undefined) => (url: URL, init?: RequestInit) =>
   over(url, init) ??
-  (url.pathname.endsWith('/responses') ? json({ items: comments, nextCursor: null }) : url.pathname === '/api/processes/ai-i-gentofte/documents/etik' ? json(published) : problem(404, 'Ikke fundet'));
+  (url.pathname.endsWith('/responses')
+    ? json({ items: comments.filter((c) => !url.searchParams.get('state') || c.state === url.searchParams.get('state')), nextCursor: null })
+    : url.pathname === '/api/processes/ai-i-gentofte/documents/etik'
+      ? json(published)
+      : problem(404, 'Ikke fundet'));
 
 describe('answering comments', () => {
   it('asks only for the unanswered ones, and saves an answer', async () => {
@@ -62,8 +67,9 @@ describe('answering comments', () => {
 
   it('shows hidden ones under their filter, and a moderator hides only with a reason', async () => {
     const { of } = await mountPage('/arbejdsrum/hoering/etik/kommentarer?vis=hidden', api((_url, init) => (init?.method === 'POST' ? json({ ...responseOf(B), state: 'visible' }) : undefined)), ['moderator']);
-    expect(of('GET').find((s) => s.path.endsWith('/responses'))?.query).not.toContain('unanswered');
-    expect(document.querySelector(`[aria-labelledby="cc-${A}"]`)).toBeNull();
+    const query = of('GET').find((s) => s.path.endsWith('/responses'))?.query;
+    expect(query).toContain('state=hidden');
+    expect(query).not.toContain('unanswered');
     const item = document.querySelector(`[aria-labelledby="cc-${B}"]`)!;
     expect(text(item)).toContain('Teksten vises ikke, fordi kommentaren er skjult af moderator.');
     await click('Vis kommentaren igen', item);

@@ -36,11 +36,12 @@ export const fetchDocument = (processId: string, documentId: string, version?: n
 export interface ResponseFilters {
   paragraph?: number;
   unanswered?: boolean;
+  state?: ResponseItem['state'];
 }
 export const fetchResponses = (processId: string, documentId: string, filters: ResponseFilters, cursor?: string, signal?: AbortSignal, limit = RESPONSE_PAGE) =>
   call('internalResponses', {
     params: { processId, documentId },
-    query: { paragraph: filters.paragraph, unanswered: filters.unanswered ? 'true' : undefined, limit, cursor },
+    query: { paragraph: filters.paragraph, unanswered: filters.unanswered ? 'true' : undefined, state: filters.state, limit, cursor },
     signal,
   });
 

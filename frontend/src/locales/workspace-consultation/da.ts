@@ -142,7 +142,6 @@ export default {
     intro: 'Udvalget svarer på hver kommentar: om den er taget med i næste version, og en kort begrundelse. Svaret vises offentligt under kommentaren.',
     filter: 'Vis',
     filters: { unanswered: 'Ikke besvarede', all: 'Alle', held: 'Tilbageholdte', hidden: 'Skjulte' },
-    filterHint: 'Tilbageholdte og skjulte findes blandt de hentede kommentarer; hent flere for at se resten.',
     empty: 'Ingen kommentarer her.',
     summary: 'Besvarede kommentarer',
     document: 'Hele dokumentet',

@@ -137,7 +137,6 @@ export default {
     intro: 'The committee answers every comment: whether it was taken into the next version, and a short reason. The answer is shown publicly under the comment.',
     filter: 'Show',
     filters: { unanswered: 'Not answered', all: 'All', held: 'Held', hidden: 'Hidden' },
-    filterHint: 'Held and hidden comments are found among the comments loaded; load more to see the rest.',
     empty: 'No comments here.',
     summary: 'Answered comments',
     document: 'The whole document',
