@@ -195,6 +195,8 @@ describe('the consultation in the workspace', () => {
     await signIn(page, admin, `/arbejdsrum/hoering/${DOC}/kommentarer`);
     await page.getByText('Skriv også, hvem der har ansvaret for AI-løsningen.').waitFor();
     await page.getByText('0 af 1 besvaret').first().waitFor();
+    // The comment was made on version 1: the paragraph's count sums every version's.
+    await page.getByText('§ 1: 0 af 1 besvaret').waitFor();
     await checkPage(page, /Kommentarer til høringsdokument/, 'ws-comments');
     await page.getByLabel('Delvist taget med').check();
     await page.getByLabel('Kort svar').fill('Vi har tilføjet, at en navngiven leder har ansvaret.');
