@@ -25,6 +25,9 @@ export type Position = (typeof positions)[number];
 export const answerStatuses = ['adopted', 'partly', 'not-adopted', 'out-of-scope'] as const;
 export type AnswerStatus = (typeof answerStatuses)[number];
 
+/** Document ids the SPA's addresses use for other pages (/arbejdsrum/hoering/opsaetning, /forloeb/…/hoering/runde/…). */
+export const reservedDocumentIds = ['opsaetning', 'runde'] as const;
+
 export const blockKinds = ['heading', 'paragraph'] as const;
 export type BlockKind = (typeof blockKinds)[number];
 

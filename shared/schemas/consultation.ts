@@ -11,6 +11,7 @@ import {
   VERSION_NOTE_MAX,
   answerStatuses,
   positions,
+  reservedDocumentIds,
   roundKinds,
 } from '../rules/consultation';
 import { COMMENT_MAX } from '../rules/values';
@@ -97,7 +98,13 @@ export const blockSchema = z.discriminatedUnion('kind', [
 ]);
 export type Block = z.infer<typeof blockSchema>;
 
-export const documentCreateSchema = z.object({ id: slugSchema, title: line(200), summary: text(2000).optional() }).strict();
+export const documentCreateSchema = z
+  .object({
+    id: slugSchema.refine((id) => !(reservedDocumentIds as readonly string[]).includes(id), { message: 'Dette id bruges af en anden side. Vælg et andet.' }),
+    title: line(200),
+    summary: text(2000).optional(),
+  })
+  .strict();
 export type DocumentCreate = z.infer<typeof documentCreateSchema>;
 
 /** The draft of the next version as the workspace saves it (PUT); numbers must be unique, and a number once published keeps its paragraph. */
