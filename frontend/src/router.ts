@@ -1,10 +1,9 @@
 import { nextTick } from 'vue';
-import { createRouter, createWebHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
+import { createRouter, createWebHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router';
 import type { MessageKey } from './modules/i18n';
 import { focusHeading, setTitleKey } from './modules/page';
 import { toIdeasProcess, toSoleProcess } from './modules/process-redirects';
 import { loadProfile, restoreSession, signedIn } from './modules/session';
-import { workspaceRoutes } from './pages/workspace/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -51,9 +50,31 @@ export const routes: RouteRecordRaw[] = [
   { path: '/min-side/profil', name: 'profile', component: () => import('./pages/ProfilePage.vue'), meta: { title: 'profile.title', auth: true } },
   { path: '/privatliv', name: 'privacy', component: () => import('./pages/PrivacyPage.vue'), meta: { title: 'privacy.title' } },
   { path: '/tilgaengelighed', name: 'accessibility', component: () => import('./pages/AccessibilityPage.vue'), meta: { title: 'a11y.title' } },
-  ...workspaceRoutes,
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'notFound.title' } },
 ];
+
+const WORKSPACE_ENTRY = 'workspace-entry';
+
+/**
+ * The workspace's route table (pages/workspace/routes.ts) loads with the workspace, so a first visit
+ * to the citizen app does not carry it. This stand-in matches every workspace address until then:
+ * it loads the table, puts it in its own place and sends the navigation on to the same address,
+ * which the real routes (with their sign-in and role rules) now match (vue-router's "adding routes
+ * inside navigation guards"). Links into the workspace from the citizen app use paths, not names.
+ */
+function workspaceEntry(router: Router): RouteRecordRaw {
+  return {
+    path: '/arbejdsrum/:rest(.*)*',
+    name: WORKSPACE_ENTRY,
+    component: () => import('./pages/NotFoundPage.vue'),
+    beforeEnter: async (to) => {
+      const { workspaceRoutes } = await import('./pages/workspace/routes');
+      if (router.hasRoute(WORKSPACE_ENTRY)) router.removeRoute(WORKSPACE_ENTRY);
+      for (const route of workspaceRoutes) router.addRoute(route);
+      return to.fullPath;
+    },
+  };
+}
 
 export function createAppRouter(history: RouterHistory = createWebHistory()) {
   const router = createRouter({
@@ -62,6 +83,8 @@ export function createAppRouter(history: RouterHistory = createWebHistory()) {
     // The first page starts at the top anyway; scrolling there would only force an early layout.
     scrollBehavior: (to, from, saved) => saved ?? (to.hash ? { el: to.hash } : from.matched.length === 0 ? false : { top: 0 }),
   });
+
+  router.addRoute(workspaceEntry(router));
 
   router.beforeEach(async (to) => {
     if (!to.meta.auth) return true;

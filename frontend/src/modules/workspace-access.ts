@@ -26,6 +26,16 @@ const areaRoutes = {
   surveyTexts: 'surveyTexts',
   surveyPublish: 'publishSurveyResults',
   surveyExport: 'exportSurvey',
+  // The consultation's parts: documents and drafts, the setup, publishing, the comments, answering, moderating, the report.
+  consultation: 'workspaceDocuments',
+  consultationCreate: 'createDocument',
+  consultationSetup: 'saveConsultationSetup',
+  consultationEdit: 'saveDraft',
+  consultationPublish: 'publishVersion',
+  consultationComments: 'internalResponses',
+  consultationAnswer: 'answerResponse',
+  consultationModerate: 'moderateResponse',
+  consultationReport: 'exportDocument',
 } as const satisfies Record<string, RouteId>;
 export type WorkspaceArea = keyof typeof areaRoutes;
 

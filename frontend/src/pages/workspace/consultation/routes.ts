@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { consultationRoles } from '../../../lib/consultationAccess';
+import { areaRoles } from '../../../modules/workspace-access';
 
 type PageName = keyof typeof import('./pages');
 const page = (name: PageName) => () => import('./pages').then((m) => m[name]);
@@ -14,30 +14,30 @@ export const consultationRoutes: RouteRecordRaw[] = [
     path: 'hoering',
     name: 'workspace-consultation',
     component: page('ConsultationOverviewPage'),
-    meta: { workspaceTitle: 'areas.consultation', workspaceProcess: true, workspaceRoles: consultationRoles.overview },
+    meta: { workspaceTitle: 'areas.consultation', workspaceProcess: true, workspaceRoles: areaRoles.consultation },
   },
   {
     path: 'hoering/opsaetning',
     name: 'workspace-consultation-setup',
     component: page('ConsultationSetupPage'),
-    meta: { workspaceTitle: 'areas.consultationSetup', workspaceProcess: true, workspaceRoles: consultationRoles.setup },
+    meta: { workspaceTitle: 'areas.consultationSetup', workspaceProcess: true, workspaceRoles: areaRoles.consultationSetup },
   },
   {
     path: 'hoering/:documentId',
     name: 'workspace-consultation-draft',
     component: page('ConsultationDraftPage'),
-    meta: { workspaceTitle: 'areas.consultationDraft', workspaceProcess: true, workspaceRoles: consultationRoles.edit },
+    meta: { workspaceTitle: 'areas.consultationDraft', workspaceProcess: true, workspaceRoles: areaRoles.consultationEdit },
   },
   {
     path: 'hoering/:documentId/kommentarer',
     name: 'workspace-consultation-comments',
     component: page('ConsultationCommentsPage'),
-    meta: { workspaceTitle: 'areas.consultationComments', workspaceProcess: true, workspaceRoles: consultationRoles.comments },
+    meta: { workspaceTitle: 'areas.consultationComments', workspaceProcess: true, workspaceRoles: areaRoles.consultationComments },
   },
   {
     path: 'hoering/:documentId/rapport',
     name: 'workspace-consultation-report',
     component: page('ConsultationReportPage'),
-    meta: { workspaceTitle: 'areas.consultationReport', workspaceProcess: true, workspaceRoles: consultationRoles.report },
+    meta: { workspaceTitle: 'areas.consultationReport', workspaceProcess: true, workspaceRoles: areaRoles.consultationReport },
   },
 ];
