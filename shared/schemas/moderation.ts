@@ -97,7 +97,12 @@ export const queueItemSchema = z.object({
 export type QueueItem = z.infer<typeof queueItemSchema>;
 
 export const queueSchema = z.object({
-  counts: z.object({ pending: z.int(), flagged: z.int() }),
+  counts: z.object({
+    pending: z.int(),
+    flagged: z.int(),
+    /** Consultation comments held after flags: moderated on the consultation's comment pages, counted here so the queue points there. */
+    responses: z.int().optional(),
+  }),
   items: z.array(queueItemSchema),
   nextCursor: z.string().nullable(),
 });

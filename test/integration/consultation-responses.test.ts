@@ -243,11 +243,15 @@ describe('flags, moderation and answers', () => {
     const held = await stack.api(`/processes/${PROCESS}/consultation/documents/${DOCUMENT}/responses?state=held`, { token: moderator.token });
     expect(held.status).toBe(200);
     expect(held.json.items.map((r: { id: string; comment: string }) => [r.id, r.comment])).toEqual([[created.id, 'Et provokerende indlæg']]);
+    const queueCount = async () => (await stack.api(`/moderation/queue?processId=${PROCESS}&kind=flagged`, { token: moderator.token })).json.counts.responses;
+    // The moderation queue points to it: one consultation comment held.
+    expect(await queueCount()).toBe(1);
 
     const restored = await stack.api(`/consultation-responses/${created.id}/moderation`, { method: 'POST', token: moderator.token, body: { action: 'restore', reason: 'Skarpt, men sagligt.' } });
 
     expect(restored.status, JSON.stringify(restored.json)).toBe(200);
     expect(restored.json.state).toBe('visible');
+    expect(await queueCount()).toBe(0);
     const log = await stack.api(`/moderation/log?processId=${PROCESS}&targetId=${created.id}`, { token: moderator.token });
     expect(log.json.items[0]).toMatchObject({ action: 'response-restore', targetKind: 'response', before: { kind: 'comment', state: 'held' }, after: { kind: 'comment', state: 'visible' }, reason: 'Skarpt, men sagligt.' });
   });

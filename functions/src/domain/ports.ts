@@ -197,7 +197,8 @@ export interface IdeaChange {
 
 export interface ModerationStore {
   queue(processId: string, kind: 'pending' | 'flagged', limit: number, cursor?: string): Promise<Page<QueueEntry>>;
-  queueCounts(processId: string): Promise<{ pending: number; flagged: number }>;
+  /** With `responses`: the consultation comments held after flags (moderated on their own pages). */
+  queueCounts(processId: string): Promise<{ pending: number; flagged: number; responses?: number }>;
   /** The flags on a target made after `since` (its last restore). */
   flagsOn(ideaId: string, commentId: string | undefined, since?: string): Promise<FlagRecord[]>;
   /**

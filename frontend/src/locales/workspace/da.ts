@@ -67,6 +67,8 @@ export default {
     tabs: 'Køer',
     pending: 'Venter på godkendelse ({n})',
     flagged: 'Anmeldt ({n})',
+    responsesHeld: 'Ingen høringskommentarer er tilbageholdt. | 1 høringskommentar er tilbageholdt efter anmeldelser. | {n} høringskommentarer er tilbageholdt efter anmeldelser.',
+    responsesLink: 'Se dem under Høring (filtret »Tilbageholdte« på dokumentets kommentarer)',
     empty: 'Køen er tom.',
     count: 'Viser {shown} af {total}',
     by: 'Af {name}, {type}',

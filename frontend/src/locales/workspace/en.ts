@@ -66,6 +66,8 @@ export default {
     tabs: 'Queues',
     pending: 'Awaiting approval ({n})',
     flagged: 'Flagged ({n})',
+    responsesHeld: 'No consultation comments are held. | 1 consultation comment is held after flags. | {n} consultation comments are held after flags.',
+    responsesLink: 'See them under Consultation (the “Held” filter on the document’s comments)',
     empty: 'The queue is empty.',
     count: 'Showing {shown} of {total}',
     by: 'By {name}, {type}',

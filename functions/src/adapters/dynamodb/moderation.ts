@@ -51,15 +51,19 @@ export function moderationStore(client: DynamoDBDocumentClient, table: string): 
     },
 
     async queueCounts(processId) {
-      const count = (kind: 'pending' | 'flagged') =>
+      const count = (partition: string) =>
         countAll(client, {
           TableName: table,
           IndexName: 'queue',
           KeyConditionExpression: 'gsiQueue = :q',
-          ExpressionAttributeValues: { ':q': keys.queue(processId, kind) },
+          ExpressionAttributeValues: { ':q': partition },
         });
-      const [pending, flagged] = await Promise.all([count('pending'), count('flagged')]);
-      return { pending, flagged };
+      const [pending, flagged, responses] = await Promise.all([
+        count(keys.queue(processId, 'pending')),
+        count(keys.queue(processId, 'flagged')),
+        count(keys.consultResponseQueue(processId)),
+      ]);
+      return { pending, flagged, responses };
     },
 
     async flagsOn(ideaId, commentId, since) {
