@@ -50,7 +50,7 @@ describe('the setup', () => {
     expect(JSON.stringify(entry)).not.toContain(invited.inviteToken);
   });
 
-  it('refuses a stale save, twin ids and removing a started round, changing nothing', async () => {
+  it('refuses a stale save, twin ids, and removing a started round or changing its kind, changing nothing', async () => {
     const stored = (await stack.api(S, { token: admin.token })).json;
     const put = (body: unknown) => stack.api(S, { method: 'PUT', token: admin.token, body });
     const stale = await put({ references, rounds, expectedUpdatedAt: '2020-01-01T00:00:00.000Z' });
@@ -61,6 +61,9 @@ describe('the setup', () => {
     expectProblem(twins, 400, 'validation');
     expect(twins.json.errors).toEqual([{ path: 'body.rounds.1.id', message: 'En anden runde har samme id.' }]);
     expectProblem(await put({ references, rounds: [rounds[1]], expectedUpdatedAt: stored.updatedAt }), 409, 'round-started');
+    const turned = await put({ references, rounds: [{ ...rounds[0], kind: 'public' }, rounds[1]], expectedUpdatedAt: stored.updatedAt });
+    expectProblem(turned, 409, 'round-started');
+    expect(turned.json.errors).toEqual([{ path: 'body.rounds.0.kind', message: 'En begyndt rundes type kan ikke ændres.' }]);
     expectProblem(await put({ references, rounds: [{ ...rounds[0], endsAt: rounds[0]!.startsAt }], expectedUpdatedAt: stored.updatedAt }), 400);
     expect((await stack.api(S, { token: admin.token })).json).toEqual(stored);
     // A save from the version read keeps the token.

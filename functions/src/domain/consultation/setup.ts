@@ -58,6 +58,18 @@ export async function saveConsultationSetup(deps: SetupDeps, actor: ConsultActor
       [{ path: 'body.rounds', message: 'En begyndt runde kan ikke fjernes.' }],
     );
   }
+  // Who may respond in a round decides what its responses mean (the follow-group's are shown apart).
+  const turned = (stored?.rounds ?? []).flatMap((r) => {
+    const index = wanted.rounds.findIndex((w) => w.id === r.id);
+    return index >= 0 && wanted.rounds[index]!.kind !== r.kind && Date.parse(r.startsAt) <= now.getTime() ? [index] : [];
+  });
+  if (turned.length) {
+    throw new ConflictError(
+      'round-started',
+      'En runde, der er begyndt, kan ikke skifte mellem lukket og offentlig. Der kan være svar i den. Opret en ny runde i stedet.',
+      turned.map((i) => ({ path: `body.rounds.${i}.kind`, message: 'En begyndt rundes type kan ikke ændres.' })),
+    );
+  }
 
   const before = new Map((stored?.rounds ?? []).map((r) => [r.id, r]));
   const rounds = wanted.rounds.map((round): StoredRound => {
