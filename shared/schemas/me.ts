@@ -30,18 +30,19 @@ export const myDataExportSchema = z.object({
   comments: z.array(commentSchema.extend({ body: z.string().optional() })),
   votes: z.array(z.object({ ideaId: ulidSchema, participantType: z.string(), createdAt: isoDateTime })),
   flags: z.array(z.object({ ideaId: ulidSchema, commentId: ulidSchema.optional(), reason: z.string(), text: z.string().optional(), createdAt: isoDateTime })),
+  /** The consultation: one's responses to paragraphs (with their comments and the committee's answers), one's flags on comments, and the closed rounds one joined. */
+  consultation: z
+    .object({
+      responses: z.array(responseSchema),
+      flags: z.array(z.object({ responseId: ulidSchema, reason: z.string(), text: z.string().optional(), createdAt: isoDateTime })),
+      rounds: z.array(z.object({ processId: slugSchema, roundId: slugSchema, joinedAt: isoDateTime })),
+    })
+    .optional(),
   /**
    * The surveys answered signed in, by process only: the answers are stored without any link to the
    * person, so they can be neither exported nor erased per person (`note` says so in both languages).
    * A process that no longer exists has no title.
    */
-  /** The consultation: one's responses to paragraphs (with their comments and the committee's answers) and one's flags on comments. */
-  consultation: z
-    .object({
-      responses: z.array(responseSchema),
-      flags: z.array(z.object({ responseId: ulidSchema, reason: z.string(), text: z.string().optional(), createdAt: isoDateTime })),
-    })
-    .optional(),
   surveys: z.object({
     note: localizedSchema,
     answered: z.array(z.object({ processId: slugSchema, processTitle: localizedSchema.nullable() }).strict()),

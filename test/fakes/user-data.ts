@@ -19,6 +19,7 @@ export function fakeUserDataStore(tables: FakeTables): UserDataStore {
         votes: all(tables.votes.values(), (v) => v.userId === userId, (v) => v.ideaId),
         flags: all(tables.flags.values(), (f) => f.userId === userId, (f) => `${f.ideaId}#${f.commentId ?? ''}`),
         surveysAnswered: [], // the fake tables hold no surveys (their store is tested against DynamoDB Local)
+        roundMemberships: [], // nor consultation rounds
       };
     },
 

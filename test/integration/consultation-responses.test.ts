@@ -351,8 +351,9 @@ describe('export', () => {
 });
 
 describe('GDPR', () => {
-  it('lists a person\'s responses and flags in their download, and deleting the account leaves nothing of them in the table', async () => {
+  it('lists a person\'s responses, flags and closed rounds in their download, and deleting the account leaves nothing of them in the table', async () => {
     const person = await stack.user({ name: 'Glemmes Hansen' });
+    await joinFollowGroup(stack, PROCESS, person, joinToken);
     const mine = (await respond(stack, PROCESS, person, { paragraphNo: 2, position: 'disagree', comment: 'Glem mig' })).json;
     const other = (await respond(stack, PROCESS, citizen, { paragraphNo: 2, position: 'agree', comment: 'En andens kommentar' })).json;
     expect((await stack.api(`/consultation-responses/${other.id}/flags`, { method: 'POST', token: person.token, body: { reason: 'spam' } })).status).toBe(201);
@@ -361,6 +362,7 @@ describe('GDPR', () => {
     const exported = myDataExportSchema.parse((await stack.api('/me/export', { token: person.token })).json);
     expect(exported.consultation?.responses.map((r) => [r.id, r.comment])).toEqual([[mine.id, 'Glem mig']]);
     expect(exported.consultation?.flags.map((f) => f.responseId)).toEqual([other.id]);
+    expect(exported.consultation?.rounds.map((r) => [r.processId, r.roundId])).toEqual([[PROCESS, 'foelgegruppe']]);
 
     expect((await stack.api('/me', { method: 'DELETE', token: person.token })).status).toBe(204);
 

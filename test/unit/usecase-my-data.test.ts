@@ -107,7 +107,7 @@ describe('deleteMyAccount', () => {
 
     expect(w.tables.profiles.has('me')).toBe(false);
     expect(w.deps.directory.users.has('me-login')).toBe(false);
-    expect(await w.deps.userData.itemsOf('me')).toEqual({ profile: undefined, ideas: [], comments: [], votes: [], flags: [], surveysAnswered: [] });
+    expect(await w.deps.userData.itemsOf('me')).toEqual({ profile: undefined, ideas: [], comments: [], votes: [], flags: [], surveysAnswered: [], roundMemberships: [] });
   });
 
   it('can run again after a failure half-way, finishing the job without counting anything twice', async () => {

@@ -58,7 +58,7 @@ export async function exportMyData(deps: MyDataDeps, actor: Actor): Promise<MyDa
       ...(f.text ? { text: f.text } : {}),
       createdAt: f.createdAt,
     })),
-    ...(deps.consultationResponses ? { consultation: await myConsultationData(deps.consultationResponses, actor.userId) } : {}),
+    ...(deps.consultationResponses ? { consultation: { ...(await myConsultationData(deps.consultationResponses, actor.userId)), rounds: items.roundMemberships } } : {}),
     surveys: {
       note: SURVEY_ANSWERS_NOTE,
       answered: await Promise.all(

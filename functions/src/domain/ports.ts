@@ -243,6 +243,8 @@ export interface UserItems {
   flags: FlagRecord[];
   /** The processes whose survey the user answered signed in (their markers); the answers name nobody. */
   surveysAnswered: string[];
+  /** The consultation rounds the user joined (the follow-group's closed rounds). */
+  roundMemberships: { processId: string; roundId: string; joinedAt: string }[];
 }
 
 export interface UserDataStore {

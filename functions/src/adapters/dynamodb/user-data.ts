@@ -14,7 +14,7 @@ import { transact } from './transactions';
 export function userDataStore(client: DynamoDBDocumentClient, table: string): UserDataStore {
   return {
     async itemsOf(userId) {
-      const result: UserItems = { ideas: [], comments: [], votes: [], flags: [], surveysAnswered: [] };
+      const result: UserItems = { ideas: [], comments: [], votes: [], flags: [], surveysAnswered: [], roundMemberships: [] };
       const items = await queryAll(client, {
         TableName: table,
         IndexName: 'byUser',
@@ -29,6 +29,7 @@ export function userDataStore(client: DynamoDBDocumentClient, table: string): Us
         else if (type === 'vote') result.votes.push(rest as unknown as VoteRecord);
         else if (type === 'flag') result.flags.push(rest as unknown as FlagRecord);
         // A marker's index sort key names the process; the marker holds nothing else about the answer.
+        else if (type === 'roundMember') result.roundMemberships.push({ processId: String(rest.processId), roundId: String(rest.roundId), joinedAt: String(rest.joinedAt) });
         else if (type === 'surveyMarker') result.surveysAnswered.push(String(item.gsiUserSk).slice(keys.userSurveyMarkerPrefix.length));
       }
       return result;
