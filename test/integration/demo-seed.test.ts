@@ -104,15 +104,22 @@ describe('the demo seed', () => {
   it('has an idea and a comment in the flagged queue, and a merge, a hidden idea and a hidden comment in the audit log by two moderators', async () => {
     const moderator = await stack.user({ role: 'moderator' });
     const queue = await stack.api(`/moderation/queue?processId=${PROCESS}&kind=flagged`, { token: moderator.token });
-    expect(queue.json.counts).toEqual({ pending: 0, flagged: 2 });
+    expect(queue.json.counts).toEqual({ pending: 0, flagged: 2, responses: 0 });
     expect(queue.json.items.map((i: { kind: string }) => i.kind).sort()).toEqual(['comment', 'idea']);
-    const log = await stack.api(`/moderation/log?processId=${PROCESS}&limit=100`, { token: moderator.token });
-    const actions = log.json.items.map((e: { action: string }) => e.action);
+    // The whole log, page by page: the survey's reviews and the consultation's answers fill more than one page.
+    const entries: { action: string; actorName: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await stack.api(`/moderation/log?processId=${PROCESS}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: moderator.token });
+      entries.push(...page.json.items);
+      cursor = page.json.nextCursor;
+    } while (cursor);
+    const actions = entries.map((e) => e.action);
     for (const action of ['merge', 'hide', 'comment-hide', 'set-status']) expect(actions).toContain(action);
-    const decisions = log.json.items.filter((e: { action: string }) => !isConfigAction(e.action));
-    expect(new Set(decisions.map((e: { actorName: string }) => e.actorName))).toEqual(new Set(['Karin S. (demo)', 'Ole R. (demo)']));
+    const decisions = entries.filter((e) => !isConfigAction(e.action));
+    expect(new Set(decisions.map((e) => e.actorName))).toEqual(new Set(['Karin S. (demo)', 'Ole R. (demo)']));
     // The process itself came in through the setup's import, audited as such on its first day.
-    expect(log.json.items.filter((e: { action: string }) => e.action.startsWith('process-'))).toEqual([
+    expect(entries.filter((e) => e.action.startsWith('process-'))).toEqual([
       expect.objectContaining({ action: 'process-create', actorName: 'Opsætning', at: (await stack.api(`/processes/${PROCESS}`)).json.createdAt }),
     ]);
   });
