@@ -6,10 +6,12 @@ import { defineConfig } from 'vitest/config';
  * - unit: pure functions and schemas (node)
  * - component: Vue components (happy-dom)
  * - integration: the gateway + handlers against DynamoDB Local and cognito-local (started per file)
- * - demo-seed: the demo seed on its own stack, alone (it is the heaviest writer)
+ * - alone: the heaviest writers, one file at a time after integration (the demo seed; the vote races)
  * - cdk: CDK assertions and cdk-nag
  * - e2e: the built SPA in Chromium against a full local stack
  */
+const ALONE = ['test/integration/demo-seed*.test.ts', 'test/integration/participation-vote-races.test.ts'];
+
 export default defineConfig({
   test: {
     env: { DELTAG_LOG: 'silent' },
@@ -20,22 +22,23 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          // The demo seed writes hundreds of accounts, ideas and votes at once: beside it, the vote
-          // races (200 votes at once) outran their 10 s function limit. It runs alone, after these.
-          exclude: ['test/integration/demo-seed*.test.ts'],
+          // The demo seed writes hundreds of accounts, ideas and votes at once, and the vote races send
+          // 200 votes at once: beside another file's stack, the races outran their 10 s function limit.
+          // They run alone, after these.
+          exclude: ALONE,
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 90_000,
           // Each file starts its own stack; two at a time is what two cores can carry.
           maxWorkers: 2,
-          // Groups run one after another: fast projects (0), then integration (1), the demo seed (2), then the browser (3).
+          // Groups run one after another: fast projects (0), then integration (1), the heavy writers alone (2), then the browser (3).
           sequence: { groupOrder: 1 },
         },
       },
       {
         test: {
-          name: 'demo-seed',
-          include: ['test/integration/demo-seed*.test.ts'],
+          name: 'alone',
+          include: ALONE,
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 180_000,
