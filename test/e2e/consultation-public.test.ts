@@ -206,6 +206,9 @@ describe('the public consultation pages', () => {
     expect(await because.getAttribute('href')).toBe(`${docPath}?afsnit=2&svar=${memberComment}#svar-${memberComment}`);
     await because.click();
     await page.locator(`#svar-${memberComment}`).waitFor();
+    await page.waitForFunction((id) => document.activeElement?.id === id, `svar-${memberComment}`, { timeout: 5000 });
+    // The h1 waits up to a second for a late page (modules/page.ts); it must not take the focus back.
+    await page.waitForTimeout(1200);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(`svar-${memberComment}`);
     expect(errors).toEqual([]);
     await page.close();

@@ -24,14 +24,21 @@ export function setTitleKey(key: MessageKey | undefined): void {
 /** After a language switch: the same title in the new language. */
 export const refreshTitle = apply;
 
-/** Focuses the page's h1, waiting briefly for a page that renders it after its data arrives. */
-export function focusHeading(attempts = 20): void {
+/**
+ * Focuses the page's h1, waiting briefly for a page that renders it after its data arrives. While it
+ * waits, the page may move focus itself (a link to one comment focuses that comment once it has
+ * loaded); the heading must not take focus back from it, so a retry gives way to any element inside
+ * main that took focus after the first attempt.
+ */
+export function focusHeading(attempts = 20, activeAtStart: Element | null = document.activeElement): void {
+  const active = document.activeElement;
+  if (active && active !== activeAtStart && active !== document.body && active.closest('main')) return;
   const heading = document.querySelector<HTMLElement>('main h1');
   if (heading) {
     if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
     heading.focus({ preventScroll: false });
     return;
   }
-  if (attempts > 0) setTimeout(() => focusHeading(attempts - 1), 50);
+  if (attempts > 0) setTimeout(() => focusHeading(attempts - 1, activeAtStart), 50);
   else document.getElementById('indhold')?.focus();
 }
