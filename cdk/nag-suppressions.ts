@@ -105,6 +105,12 @@ const publicRoutes = new Map([
   ['GET /api/processes/{processId}/documents/{documentId}', 'anyone may read a published version of a consultation document.'],
   ['GET /api/processes/{processId}/documents/{documentId}/diff', 'anyone may compare two published versions of a document.'],
   ['GET /api/processes/{processId}/documents/{documentId}/responses', 'anyone may read the visible comments on a document and the committee\'s answers.'],
+  ['GET /api/processes/{processId}/events', 'anyone may read the published events of a process, with seats taken and the waiting list\'s length (no names).'],
+  ['GET /api/processes/{processId}/events/{eventId}', 'anyone may read a published event.'],
+  ['GET /api/processes/{processId}/events/{eventId}/calendar', 'the event as an .ics file, linked from the event page and the sign-up mails.'],
+  ['GET /api/processes/{processId}/events/{eventId}/live-rounds', 'the results of an event\'s closed live rounds, counts only (no tokens, no people).'],
+  ['GET /api/live/{code}', 'a phone in the room reads the open live round\'s questions by its short code without signing in.'],
+  ['POST /api/live/{code}/answers', 'a phone answers an open live round without signing in: one answer per browser token per question (conditional write), rate limited, refused unless the round is open.'],
   ['GET /api/openapi.json', 'the API description.'],
   ['ANY /api/{proxy+}', 'the catch-all that answers unknown paths with a 404 or 405 problem body.'],
 ]);

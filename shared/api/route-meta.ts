@@ -1,4 +1,7 @@
 import type { Access } from '../rules/access';
+import { consultationRouteMeta, consultationRouteSummaries } from './areas/consultations.meta';
+import { eventRouteMeta, eventRouteSummaries } from './areas/events.meta';
+import { surveyRouteMeta, surveyRouteSummaries } from './areas/surveys.meta';
 
 /**
  * The route table's metadata: what the API offers, who may call it and which Lambda serves it, as
@@ -11,7 +14,7 @@ import type { Access } from '../rules/access';
 
 export type { Access };
 
-export const featureAreas = ['meta', 'processes', 'ideas', 'me', 'votes', 'comments', 'flags', 'moderation', 'export', 'admin', 'surveys', 'consultations'] as const;
+export const featureAreas = ['meta', 'processes', 'ideas', 'me', 'votes', 'comments', 'flags', 'moderation', 'export', 'admin', 'surveys', 'consultations', 'events'] as const;
 export type FeatureArea = (typeof featureAreas)[number];
 
 /** ANY only for the catch-all that answers unknown paths with a problem body (404 or 405). */
@@ -188,143 +191,9 @@ export const routeMeta = {
     method: 'PUT', path: '/api/users/{userId}/roles',
     area: 'admin', access: { roles: ['admin'] }, status: 200,
   },
-  getSurvey: {
-    method: 'GET', path: '/api/processes/{processId}/survey',
-    area: 'surveys', access: 'public', status: 200,
-  },
-  saveSurvey: {
-    method: 'PUT', path: '/api/processes/{processId}/survey',
-    area: 'surveys', access: { roles: ['admin', 'moderator'] }, status: 200,
-  },
-  answerSurvey: {
-    method: 'POST', path: '/api/processes/{processId}/survey/answers',
-    area: 'surveys', access: 'user', status: 201,
-  },
-  answerSurveyAnonymously: {
-    method: 'POST', path: '/api/processes/{processId}/survey/anonymous-answers',
-    area: 'surveys', access: 'public', status: 201,
-  },
-  mySurveyStatus: {
-    method: 'GET', path: '/api/processes/{processId}/survey/me',
-    area: 'surveys', access: 'user', status: 200,
-  },
-  surveyResults: {
-    method: 'GET', path: '/api/processes/{processId}/survey/results',
-    area: 'surveys', access: 'public', status: 200,
-  },
-  publishSurveyResults: {
-    method: 'POST', path: '/api/processes/{processId}/survey/publish',
-    area: 'surveys', access: { roles: ['admin'] }, status: 200,
-  },
-  exportSurvey: {
-    method: 'GET', path: '/api/processes/{processId}/survey/export',
-    area: 'surveys', access: { roles: ['committee', 'moderator', 'admin'] }, status: 200,
-  },
-  surveyResultsInternal: {
-    method: 'GET', path: '/api/moderation/surveys/{processId}/results',
-    area: 'surveys', access: { roles: ['moderator', 'committee', 'admin'] }, status: 200,
-  },
-  surveyTexts: {
-    method: 'GET', path: '/api/moderation/surveys/{processId}/texts',
-    area: 'surveys', access: { roles: ['moderator'] }, status: 200,
-  },
-  reviewSurveyText: {
-    method: 'POST', path: '/api/moderation/surveys/{processId}/texts/{textId}',
-    area: 'surveys', access: { roles: ['moderator'] }, status: 200,
-  },
-  // ---- consultation (module `consultation`): documents, versions, rounds, responses, answers ----
-  listDocuments: {
-    method: 'GET', path: '/api/processes/{processId}/documents',
-    area: 'consultations', access: 'public', status: 200,
-  },
-  getDocument: {
-    method: 'GET', path: '/api/processes/{processId}/documents/{documentId}',
-    area: 'consultations', access: 'public', status: 200,
-  },
-  documentDiff: {
-    method: 'GET', path: '/api/processes/{processId}/documents/{documentId}/diff',
-    area: 'consultations', access: 'public', status: 200,
-  },
-  listResponses: {
-    method: 'GET', path: '/api/processes/{processId}/documents/{documentId}/responses',
-    area: 'consultations', access: 'public', status: 200,
-  },
-  createResponse: {
-    method: 'POST', path: '/api/processes/{processId}/documents/{documentId}/responses',
-    area: 'consultations', access: 'user', status: 201,
-  },
-  updateResponse: {
-    method: 'PATCH', path: '/api/consultation-responses/{responseId}',
-    area: 'consultations', access: 'user', status: 200,
-  },
-  deleteResponse: {
-    method: 'DELETE', path: '/api/consultation-responses/{responseId}',
-    area: 'consultations', access: 'user', status: 204,
-  },
-  flagResponse: {
-    method: 'POST', path: '/api/consultation-responses/{responseId}/flags',
-    area: 'consultations', access: 'user', status: 201,
-  },
-  myRounds: {
-    method: 'GET', path: '/api/processes/{processId}/consultation/me',
-    area: 'consultations', access: 'user', status: 200,
-  },
-  joinRound: {
-    method: 'POST', path: '/api/processes/{processId}/consultation/rounds/{roundId}/join',
-    area: 'consultations', access: 'user', status: 200,
-  },
-  myResponses: {
-    method: 'GET', path: '/api/me/consultation-responses',
-    area: 'consultations', access: 'user', status: 200,
-  },
-  getConsultationSetup: {
-    method: 'GET', path: '/api/processes/{processId}/consultation',
-    area: 'consultations', access: { roles: ['admin', 'moderator', 'committee'] }, status: 200,
-  },
-  saveConsultationSetup: {
-    method: 'PUT', path: '/api/processes/{processId}/consultation',
-    area: 'consultations', access: { roles: ['admin'] }, status: 200,
-  },
-  inviteRound: {
-    method: 'POST', path: '/api/processes/{processId}/consultation/rounds/{roundId}/invitations',
-    area: 'consultations', access: { roles: ['admin'] }, status: 200,
-  },
-  workspaceDocuments: {
-    method: 'GET', path: '/api/processes/{processId}/consultation/documents',
-    area: 'consultations', access: { roles: ['admin', 'moderator', 'committee'] }, status: 200,
-  },
-  createDocument: {
-    method: 'POST', path: '/api/processes/{processId}/documents',
-    area: 'consultations', access: { roles: ['admin'] }, status: 201,
-  },
-  getDraft: {
-    method: 'GET', path: '/api/processes/{processId}/documents/{documentId}/draft',
-    area: 'consultations', access: { roles: ['admin', 'moderator', 'committee'] }, status: 200,
-  },
-  saveDraft: {
-    method: 'PUT', path: '/api/processes/{processId}/documents/{documentId}/draft',
-    area: 'consultations', access: { roles: ['admin'] }, status: 200,
-  },
-  publishVersion: {
-    method: 'POST', path: '/api/processes/{processId}/documents/{documentId}/versions',
-    area: 'consultations', access: { roles: ['admin'] }, status: 201,
-  },
-  internalResponses: {
-    method: 'GET', path: '/api/processes/{processId}/consultation/documents/{documentId}/responses',
-    area: 'consultations', access: { roles: ['admin', 'moderator', 'committee'] }, status: 200,
-  },
-  answerResponse: {
-    method: 'PUT', path: '/api/consultation-responses/{responseId}/answer',
-    area: 'consultations', access: { roles: ['admin', 'moderator'] }, status: 200,
-  },
-  moderateResponse: {
-    method: 'POST', path: '/api/consultation-responses/{responseId}/moderation',
-    area: 'consultations', access: { roles: ['moderator'] }, status: 200,
-  },
-  exportDocument: {
-    method: 'GET', path: '/api/processes/{processId}/consultation/documents/{documentId}/export',
-    area: 'consultations', access: { roles: ['admin', 'moderator', 'committee'] }, status: 200,
-  },
+  ...surveyRouteMeta,
+  ...consultationRouteMeta,
+  ...eventRouteMeta,
 } as const satisfies Record<string, RouteMeta>;
 
 export type RouteId = keyof typeof routeMeta;
@@ -377,38 +246,7 @@ export const routeSummaries: Record<RouteId, string> = {
   exportIdeas: 'The top ideas as CSV (Danish Excel), XLSX or JSON, with the ranking rule',
   findUser: 'Find a user by email, with their roles',
   setRoles: "Set a user's roles (Cognito groups)",
-  getSurvey: "A process's survey: sections and questions (404 when it has none)",
-  saveSurvey: 'Create or change the survey (after the first answer only its texts); audited',
-  answerSurvey: 'Answer the survey once, signed in; the answer is stored apart from who gave it',
-  answerSurveyAnonymously: 'Answer without signing in, when the survey allows it (once per browser token, rate limited)',
-  mySurveyStatus: 'Whether the signed-in user has answered (never what)',
-  surveyResults: 'Published results: counts, shares, distributions and means, reviewed free texts; ?by= breaks down by a background question, small groups suppressed',
-  publishSurveyResults: "Publish or withdraw the survey's results",
-  exportSurvey: 'The answers as CSV (Danish Excel), XLSX or JSON: one row per answer, free texts only as reviewed, a summary',
-  surveyResultsInternal: 'The results at any time, free texts with their review state',
-  surveyTexts: 'Free-text answers to review, oldest first',
-  reviewSurveyText: 'Approve a free-text answer for publication, or hide it with a reason; audited',
-  listDocuments: 'The published documents of a process\'s consultation',
-  getDocument: 'A published version of a document (the latest unless `version`), with references, rounds and per-paragraph figures',
-  documentDiff: 'What changed between two published versions, paragraph by paragraph, with the comments that led to each change',
-  listResponses: 'The comments on a document (optionally one paragraph or round), with the committee\'s answers',
-  createResponse: 'Respond to a paragraph in a round: agree, neutral or disagree, with an optional comment',
-  updateResponse: 'Change one\'s position, or the comment within the edit window',
-  deleteResponse: 'Delete one\'s response (or a moderator deletes it)',
-  flagResponse: 'Flag a comment on a paragraph for moderators',
-  myRounds: 'The rounds of a process\'s consultation and whether the signed-in user may respond in each',
-  joinRound: 'Join an invited round with its link\'s token',
-  myResponses: 'The signed-in user\'s responses and the committee\'s answers to them',
-  getConsultationSetup: 'A process\'s consultation setup: reference list and rounds (with invited rounds\' join links)',
-  saveConsultationSetup: 'Save the reference list and rounds; audited',
-  inviteRound: 'Invite people to an invited round by e-mail',
-  workspaceDocuments: 'Every document of a process, drafts included',
-  createDocument: 'Create a document (its first draft); audited',
-  getDraft: 'The draft of a document\'s next version',
-  saveDraft: 'Save the draft of the next version (paragraph numbers stay stable); audited',
-  publishVersion: 'Publish the draft as the next version, naming the comments behind each change; audited',
-  internalResponses: 'Every response to a document in any state, for answering and moderation',
-  answerResponse: 'The committee\'s answer to a comment: what was done with it, and why; audited',
-  moderateResponse: 'Hide or restore a comment on a paragraph, with a reason; audited',
-  exportDocument: 'The document with per-paragraph figures and every comment with its answer (XLSX or JSON)',
+  ...surveyRouteSummaries,
+  ...consultationRouteSummaries,
+  ...eventRouteSummaries,
 };

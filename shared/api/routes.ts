@@ -31,51 +31,13 @@ import {
   processSchema,
   processUpdateSchema,
 } from '../schemas/process';
-import {
-  mySurveyStatusSchema,
-  surveyAnswerSchema,
-  surveyExportQuerySchema,
-  surveyPublishSchema,
-  surveyReceiptSchema,
-  surveyResultsQuerySchema,
-  surveyResultsSchema,
-  surveySaveSchema,
-  surveySchema,
-  surveyTextListSchema,
-  surveyTextQuerySchema,
-  surveyTextReviewSchema,
-  surveyTextSchema,
-} from '../schemas/survey';
-import {
-  answerSaveSchema,
-  consultationSetupSaveSchema,
-  consultationSetupSchema,
-  diffQuerySchema,
-  documentCreateSchema,
-  documentDiffSchema,
-  documentExportQuerySchema,
-  documentListSchema,
-  documentViewSchema,
-  draftSaveSchema,
-  draftSchema,
-  myResponseListSchema,
-  myResponseQuerySchema,
-  myRoundsSchema,
-  responseCreateSchema,
-  responseListQuerySchema,
-  responseListSchema,
-  responseSchema,
-  responseUpdateSchema,
-  roundInviteReceiptSchema,
-  roundInviteSchema,
-  roundJoinSchema,
-  versionPublishSchema,
-  versionQuerySchema,
-  versionSchema,
-} from '../schemas/consultation';
 import { slugSchema, ulidSchema } from '../schemas/text';
 import { profileSchema, profileUpdateSchema } from '../schemas/user';
 import { myVotedIdeasQuerySchema, myVotedIdeasSchema, myVotesQuerySchema, myVotesSchema, voteStateSchema } from '../schemas/vote';
+import { consultationRouteSchemas } from './areas/consultations.routes';
+import { eventRouteSchemas } from './areas/events.routes';
+import { surveyRouteSchemas } from './areas/surveys.routes';
+import { ideaParams, commentParams, processParams, userParams } from './params';
 import { routeMeta, routeSummaries, type RouteId, type RouteMeta } from './route-meta';
 
 /**
@@ -95,14 +57,6 @@ export interface RouteDef extends RouteMeta, RouteSchemas {
   summary: string;
 }
 
-const processParams = z.object({ processId: slugSchema }).strict();
-const ideaParams = z.object({ ideaId: ulidSchema }).strict();
-const commentParams = z.object({ commentId: ulidSchema }).strict();
-const documentParams = z.object({ processId: slugSchema, documentId: slugSchema }).strict();
-const responseParams = z.object({ responseId: ulidSchema }).strict();
-const roundParams = z.object({ processId: slugSchema, roundId: slugSchema }).strict();
-/** A Cognito user's `sub`. */
-const userParams = z.object({ userId: z.string().min(1).max(64) }).strict();
 /** 204: nothing in the body. */
 const noContent = z.never();
 
@@ -277,46 +231,9 @@ const schemas = {
     body: roleUpdateSchema,
     response: userSummarySchema,
   },
-  getSurvey: { params: processParams, response: surveySchema },
-  saveSurvey: { params: processParams, body: surveySaveSchema, response: surveySchema },
-  answerSurvey: { params: processParams, body: surveyAnswerSchema, response: surveyReceiptSchema },
-  answerSurveyAnonymously: { params: processParams, body: surveyAnswerSchema, response: surveyReceiptSchema },
-  mySurveyStatus: { params: processParams, response: mySurveyStatusSchema },
-  surveyResults: { params: processParams, query: surveyResultsQuerySchema, response: surveyResultsSchema },
-  publishSurveyResults: { params: processParams, body: surveyPublishSchema, response: surveySchema },
-  /** A file download (CSV, XLSX) or the JSON document. */
-  exportSurvey: { params: processParams, query: surveyExportQuerySchema, response: z.unknown() },
-  surveyResultsInternal: { params: processParams, query: surveyResultsQuerySchema, response: surveyResultsSchema },
-  surveyTexts: { params: processParams, query: surveyTextQuerySchema, response: surveyTextListSchema },
-  reviewSurveyText: {
-    params: z.object({ processId: slugSchema, textId: z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'Ugyldigt id') }).strict(),
-    body: surveyTextReviewSchema,
-    response: surveyTextSchema,
-  },
-  listDocuments: { params: processParams, response: documentListSchema },
-  getDocument: { params: documentParams, query: versionQuerySchema, response: documentViewSchema },
-  documentDiff: { params: documentParams, query: diffQuerySchema, response: documentDiffSchema },
-  listResponses: { params: documentParams, query: responseListQuerySchema, response: responseListSchema },
-  createResponse: { params: documentParams, body: responseCreateSchema, response: responseSchema },
-  updateResponse: { params: responseParams, body: responseUpdateSchema, response: responseSchema },
-  deleteResponse: { params: responseParams, response: z.undefined() },
-  flagResponse: { params: responseParams, body: flagCreateSchema, response: flagReceiptSchema },
-  myRounds: { params: processParams, response: myRoundsSchema },
-  joinRound: { params: roundParams, body: roundJoinSchema, response: myRoundsSchema },
-  myResponses: { query: myResponseQuerySchema, response: myResponseListSchema },
-  getConsultationSetup: { params: processParams, response: consultationSetupSchema },
-  saveConsultationSetup: { params: processParams, body: consultationSetupSaveSchema, response: consultationSetupSchema },
-  inviteRound: { params: roundParams, body: roundInviteSchema, response: roundInviteReceiptSchema },
-  workspaceDocuments: { params: processParams, response: documentListSchema },
-  createDocument: { params: processParams, body: documentCreateSchema, response: draftSchema },
-  getDraft: { params: documentParams, response: draftSchema },
-  saveDraft: { params: documentParams, body: draftSaveSchema, response: draftSchema },
-  publishVersion: { params: documentParams, body: versionPublishSchema, response: versionSchema },
-  internalResponses: { params: documentParams, query: responseListQuerySchema, response: responseListSchema },
-  answerResponse: { params: responseParams, body: answerSaveSchema, response: responseSchema },
-  moderateResponse: { params: responseParams, body: commentModerationSchema, response: responseSchema },
-  /** A file download (XLSX) or the JSON document. */
-  exportDocument: { params: documentParams, query: documentExportQuerySchema, response: z.unknown() },
+  ...surveyRouteSchemas,
+  ...consultationRouteSchemas,
+  ...eventRouteSchemas,
 } as const satisfies Record<RouteId, RouteSchemas>;
 
 type Bound = { [K in RouteId]: (typeof routeMeta)[K] & (typeof schemas)[K] & { summary: string } };

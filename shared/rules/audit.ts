@@ -35,16 +35,24 @@ export const auditActions = [
   'response-answer',
   'response-hide',
   'response-restore',
+  'event-create',
+  'event-update',
+  'event-cancel',
+  'live-round-create',
+  'live-round-save',
+  'live-round-open',
+  'live-round-close',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 export const isAuditAction = (value: string): value is AuditAction => (auditActions as readonly string[]).includes(value);
 /**
  * An admin's (or the retention job's, or setup's) change to a process itself, to its survey's
- * definition or publication, or to its consultation's setup and documents; not a moderator's
+ * definition or publication, to its consultation's setup and documents, or to its events and their
+ * live rounds; not a moderator's
  * decision on content (a free text's review, a comment's answer or hiding are such decisions).
  */
 export const isConfigAction = (value: string): boolean =>
-  value.startsWith('process-') || value.startsWith('document-') || (configActions as readonly string[]).includes(value);
+  value.startsWith('process-') || value.startsWith('document-') || value.startsWith('event-') || value.startsWith('live-round-') || (configActions as readonly string[]).includes(value);
 const configActions = ['survey-save', 'survey-publish', 'consultation-setup', 'round-invite'] as const;
 
 export const commentStates = ['visible', 'held', 'hidden', 'deleted'] as const;

@@ -70,6 +70,13 @@ export const auditActionLabels: Record<AuditAction, Label> = {
   'response-answer': { da: 'Høringssvar besvaret', en: 'Consultation comment answered' },
   'response-hide': { da: 'Høringssvar skjult', en: 'Consultation comment hidden' },
   'response-restore': { da: 'Høringssvar vist igen', en: 'Consultation comment restored' },
+  'event-create': { da: 'Arrangement oprettet', en: 'Event created' },
+  'event-update': { da: 'Arrangement ændret', en: 'Event changed' },
+  'event-cancel': { da: 'Arrangement aflyst', en: 'Event cancelled' },
+  'live-round-create': { da: 'Live-runde oprettet', en: 'Live round created' },
+  'live-round-save': { da: 'Live-runde ændret', en: 'Live round changed' },
+  'live-round-open': { da: 'Live-runde åbnet', en: 'Live round opened' },
+  'live-round-close': { da: 'Live-runde lukket', en: 'Live round closed' },
 };
 
 /** What each kind of phase is called where people read it (the timeline, the process list, the workspace). */

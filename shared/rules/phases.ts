@@ -5,18 +5,17 @@
  * A process has typed phases with dates. Several may be open at once where their dates overlap
  * (ideas and a survey, say); an action is allowed when any open phase allows it, unless a `closed`
  * phase is open, which closes everything. Each participation module plugs into its phase kind:
- * ideas, voting, survey and consultation are built; event is stored and shown, and its module adds
- * its actions to this table.
+ * ideas, voting, survey, consultation and event (sign-up, rules/events.ts) are built.
  */
 export const phaseKinds = ['information', 'survey', 'ideas', 'voting', 'consultation', 'event', 'review', 'closed'] as const;
 export type PhaseKind = (typeof phaseKinds)[number];
 export const isPhaseKind = (value: unknown): value is PhaseKind => (phaseKinds as readonly unknown[]).includes(value);
 
-export const phaseActions = ['submit', 'vote', 'comment', 'answer', 'respond'] as const;
+export const phaseActions = ['submit', 'vote', 'comment', 'answer', 'respond', 'signup'] as const;
 export type PhaseAction = (typeof phaseActions)[number];
 export type PhaseRule = Record<PhaseAction, boolean>;
 
-const nothing: PhaseRule = { submit: false, vote: false, comment: false, answer: false, respond: false };
+const nothing: PhaseRule = { submit: false, vote: false, comment: false, answer: false, respond: false, signup: false };
 
 /** What each phase allows. One table, read by the server's rules and the SPA's buttons alike. */
 export const phaseRules: Record<PhaseKind, PhaseRule> = {
@@ -26,7 +25,8 @@ export const phaseRules: Record<PhaseKind, PhaseRule> = {
   voting: { ...nothing, vote: true, comment: true },
   /** `respond`: a response to a paragraph of a document in the public round (rules/consultation.ts). */
   consultation: { ...nothing, respond: true },
-  event: nothing,
+  /** `signup`: signing up for an event of the process, before its own deadline (rules/events.ts). */
+  event: { ...nothing, signup: true },
   review: nothing,
   closed: nothing,
 };

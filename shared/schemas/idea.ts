@@ -29,6 +29,8 @@ export const ideaCreateSchema = z
     effects: uniqueList(slugSchema, 10),
     beneficiaries: uniqueList(beneficiarySchema, beneficiaries.length),
     concerns: multiLine(0, 2000).optional(),
+    /** Origin: the event of the process where the idea came up (the theme day, say); one that has begun. */
+    eventId: slugSchema.optional(),
   })
   .strict();
 export type IdeaCreate = z.infer<typeof ideaCreateSchema>;
@@ -48,6 +50,8 @@ export const ideaListItemSchema = z.object({
   authorType: participantTypeSchema,
   voteCount: z.int().min(0),
   commentCount: z.int().min(0),
+  /** The event the idea came from (its origin), when the author named one. */
+  eventId: slugSchema.optional(),
   createdAt: isoDateTime,
 });
 export type IdeaListItem = z.infer<typeof ideaListItemSchema>;
@@ -75,6 +79,8 @@ export const ideaListQuerySchema = z
     sort: ideaSortSchema.default('new'),
     area: slugSchema.optional(),
     status: publicStatusSchema.optional(),
+    /** Only ideas from this event (their origin). */
+    event: slugSchema.optional(),
     q: singleLine(0, 100).optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
     cursor: z.string().max(2048).optional(),

@@ -125,7 +125,7 @@ export const auditEntrySchema = z.object({
   actorName: z.string(),
   /** One of `auditActions`; a string, so an entry written by a later version still reads. */
   action: z.string(),
-  targetKind: z.enum(['idea', 'comment', 'user', 'process', 'survey', 'document', 'response']),
+  targetKind: z.enum(['idea', 'comment', 'user', 'process', 'survey', 'document', 'response', 'event', 'live-round']),
   targetId: z.string(),
   /**
    * What the target is called now: an idea's title, a comment's idea's title, a user's display name.

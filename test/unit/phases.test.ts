@@ -18,8 +18,8 @@ describe('phases in order', () => {
   });
 
   it('lets an ideas phase take ideas, votes and comments, and a voting phase only votes and comments', () => {
-    expect(allowedNow(process, new Date('2026-01-10T00:00:00Z'))).toEqual({ submit: true, vote: true, comment: true, answer: false, respond: false });
-    expect(allowedNow(process, new Date('2026-02-10T00:00:00Z'))).toEqual({ submit: false, vote: true, comment: true, answer: false, respond: false });
+    expect(allowedNow(process, new Date('2026-01-10T00:00:00Z'))).toEqual({ submit: true, vote: true, comment: true, answer: false, respond: false, signup: false });
+    expect(allowedNow(process, new Date('2026-02-10T00:00:00Z'))).toEqual({ submit: false, vote: true, comment: true, answer: false, respond: false, signup: false });
     expect(phaseAllows(process, new Date('2025-12-01T00:00:00Z'), 'vote')).toBe(false);
   });
 });
@@ -38,13 +38,13 @@ describe('overlapping phases', () => {
     const at = new Date('2026-02-10T00:00:00Z');
     expect(openPhases(process, at).map((p) => p.kind)).toEqual(['information', 'survey', 'ideas']);
     // The survey phase adds answering to what the ideas phase allows.
-    expect(allowedNow(process, at)).toEqual({ submit: true, vote: true, comment: true, answer: true, respond: false });
+    expect(allowedNow(process, at)).toEqual({ submit: true, vote: true, comment: true, answer: true, respond: false, signup: false });
     expect(hasActivePhase(process, at)).toBe(true);
     expect(allowedNow(process, new Date('2026-02-20T00:00:00Z')).answer).toBe(false);
   });
 
   it('an information phase alone allows nothing, and a closed phase stays open from its start', () => {
-    expect(allowedNow(process, new Date('2026-01-02T00:00:00Z'))).toEqual({ submit: false, vote: false, comment: false, answer: false, respond: false });
+    expect(allowedNow(process, new Date('2026-01-02T00:00:00Z'))).toEqual({ submit: false, vote: false, comment: false, answer: false, respond: false, signup: false });
     expect(processStage(process, new Date('2099-01-01T00:00:00Z'))).toBe('closed');
     expect(hasActivePhase(process, new Date('2099-01-01T00:00:00Z'))).toBe(false);
   });
@@ -66,9 +66,9 @@ describe('an archived process', () => {
   const during = new Date('2026-02-01T00:00:00Z');
 
   it('takes no participation while its ideas phase is open', () => {
-    expect(allowedNow(process, during)).toEqual({ submit: true, vote: true, comment: true, answer: false, respond: false });
+    expect(allowedNow(process, during)).toEqual({ submit: true, vote: true, comment: true, answer: false, respond: false, signup: false });
     const archived = { ...process, archivedAt: '2026-01-15T00:00:00Z' };
-    expect(allowedNow(archived, during)).toEqual({ submit: false, vote: false, comment: false, answer: false, respond: false });
+    expect(allowedNow(archived, during)).toEqual({ submit: false, vote: false, comment: false, answer: false, respond: false, signup: false });
     expect(phaseAllows(archived, during, 'vote')).toBe(false);
   });
 
@@ -84,8 +84,8 @@ describe('a process past its retention date', () => {
   const until = (at: string) => ({ ...process, settings: { personalDataUntil: at } });
 
   it('takes participation up to, not including, the retention date', () => {
-    expect(allowedNow(until('2026-02-01T00:00:01Z'), during)).toEqual({ submit: true, vote: true, comment: true, answer: false, respond: false });
-    expect(allowedNow(until('2026-02-01T00:00:00Z'), during)).toEqual({ submit: false, vote: false, comment: false, answer: false, respond: false });
+    expect(allowedNow(until('2026-02-01T00:00:01Z'), during)).toEqual({ submit: true, vote: true, comment: true, answer: false, respond: false, signup: false });
+    expect(allowedNow(until('2026-02-01T00:00:00Z'), during)).toEqual({ submit: false, vote: false, comment: false, answer: false, respond: false, signup: false });
   });
 
   it('takes none once its personal data is erased, whatever the date now says', () => {

@@ -60,6 +60,8 @@ export default {
     survey: 'Spørgeskema',
     document: 'Høringsdokument',
     response: 'Høringssvar',
+    event: 'Arrangement',
+    'live-round': 'Live-runde',
   },
   queue: {
     title: 'Moderationskø',

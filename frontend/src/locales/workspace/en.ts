@@ -59,6 +59,8 @@ export default {
     survey: 'Survey',
     document: 'Consultation document',
     response: 'Consultation comment',
+    event: 'Event',
+    'live-round': 'Live round',
   },
   queue: {
     title: 'Moderation queue',

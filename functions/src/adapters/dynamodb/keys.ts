@@ -30,6 +30,14 @@
  * | one response per person | CRESP#<processId>#<documentId> | WHO#<roundId>#<paragraphNo:5>#<userId> | gsiUser (CWHO#<responseId>) |
  * | paragraph figures | CRESP#<processId>#<documentId> | FIG#<version:5>#<paragraphNo:5> (ADD counters per round, type, position; comments, answered) |
  * | response flag | CRESP#<processId>#<documentId> | FLAG#<responseId>#<userId> | gsiUser (CFLAG#<responseId>)     |
+ * | event     | EVENTS#<processId> | EV#<eventId> (definition; seatsTaken, waitingCount, checkedIn counters; invitation token) |
+ * | live round | EVENTS#<processId> | LR#<eventId>#<roundId> (questions, state, code)                      |
+ * | sign-up   | EVSIGN#<processId>#<eventId> | S#<signupId> (ULID: sign-up order; state, needs, check-in) | gsiUser (EVSIGN#<processId>#<eventId>) |
+ * | one sign-up per person | EVSIGN#<processId>#<eventId> | WHO#<userId> (signupId)                       |
+ * | waiting list place | EVSIGN#<processId>#<eventId> | W#<queuedAt ULID> (signupId, userId: first in, first out) |
+ * | short code | LIVECODE#<code> | REF (processId, eventId, roundId)                                        |
+ * | live answer marker | LIVE#<roundId> | WHO#<questionId>#<tokenHash> (one answer per phone per question) |
+ * | live tally | LIVE#<roundId> | T#<questionId> (ADD counters: answers, per option/value/stance, per word)  |
  */
 export const keys = {
   processPartition: 'PROCESSES',
@@ -130,6 +138,29 @@ export const keys = {
   userRoundMemberPrefix: 'CMEMBER#',
   roundInvitations: (processId: string) => `CINVITES#${processId}`,
   roundInvitation: (processId: string, roundId: string, email: string) => ({ pk: keys.roundInvitations(processId), sk: `${roundId}#${email.toLowerCase()}` }),
+
+  // ---- events, sign-ups and live rounds (issue 14) ----
+  events: (processId: string) => `EVENTS#${processId}`,
+  event: (processId: string, eventId: string) => ({ pk: keys.events(processId), sk: `EV#${eventId}` }),
+  eventPrefix: 'EV#',
+  liveRound: (processId: string, eventId: string, roundId: string) => ({ pk: keys.events(processId), sk: `LR#${eventId}#${roundId}` }),
+  liveRoundsOf: (eventId: string) => `LR#${eventId}#`,
+  /** One partition per event for its sign-ups, so the retention job deletes them with one Query per event. */
+  eventSignups: (processId: string, eventId: string) => `EVSIGN#${processId}#${eventId}`,
+  signup: (processId: string, eventId: string, signupId: string) => ({ pk: keys.eventSignups(processId, eventId), sk: `S#${signupId}` }),
+  signupPrefix: 'S#',
+  signupOwner: (processId: string, eventId: string, userId: string) => ({ pk: keys.eventSignups(processId, eventId), sk: `WHO#${userId}` }),
+  waitingPlace: (processId: string, eventId: string, queuedAt: string) => ({ pk: keys.eventSignups(processId, eventId), sk: `W#${queuedAt}` }),
+  waitingPrefix: 'W#',
+  /** A sign-up in the byUser index, so Min side lists it and deleting the account cancels it. */
+  userSignup: (processId: string, eventId: string) => `EVSIGN#${processId}#${eventId}`,
+  userSignupPrefix: 'EVSIGN#',
+  shortCode: (code: string) => ({ pk: `LIVECODE#${code}`, sk: 'REF' }),
+  liveAnswers: (roundId: string) => `LIVE#${roundId}`,
+  liveAnswerMarker: (roundId: string, questionId: string, tokenHash: string) => ({ pk: keys.liveAnswers(roundId), sk: `WHO#${questionId}#${tokenHash}` }),
+  liveAnswerMarkerPrefix: 'WHO#',
+  liveTally: (roundId: string, questionId: string) => ({ pk: keys.liveAnswers(roundId), sk: `T#${questionId}` }),
+  liveTallyPrefix: 'T#',
 
   rateCounter: (userId: string, action: string, windowStart: number) => ({ pk: `RATE#${userId}`, sk: `${action}#${windowStart}` }),
 

@@ -14,7 +14,7 @@ export interface AuditRecord {
   actorId: string;
   actorName: string;
   action: string;
-  targetKind: 'idea' | 'comment' | 'user' | 'process' | 'survey' | 'document' | 'response';
+  targetKind: 'idea' | 'comment' | 'user' | 'process' | 'survey' | 'document' | 'response' | 'event' | 'live-round';
   targetId: string;
   /** A comment's idea, so the log can name and link it (entries from before it was recorded lack it). */
   ideaId?: string;

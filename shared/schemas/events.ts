@@ -1,0 +1,320 @@
+import * as z from 'zod';
+import {
+  ACCESS_NEED_MAX,
+  ACCESS_NOTE_MAX,
+  CAPACITY_MAX,
+  EVENT_DESCRIPTION_MAX,
+  EVENT_PLACE_MAX,
+  EVENT_TITLE_MAX,
+  LIVE_OPTIONS_MAX,
+  LIVE_QUESTIONS_MAX,
+  SHORT_CODE_LENGTH,
+  SIGNUP_NOTE_MAX,
+  STATEMENTS_MAX,
+  STATEMENT_MAX,
+  WORDS_PER_ANSWER,
+  WORD_MAX,
+  accessFeatures,
+  dietNeeds,
+  eventAudiences,
+  eventTypes,
+  isShortCode,
+  liveRoundStates,
+  normaliseShortCode,
+  reservedEventIds,
+  signupStates,
+  stances,
+  type SignupVerdict,
+} from '../rules/events';
+import { participantTypeSchema } from './user';
+import { isoDateTime, multiLine, singleLine, slugSchema, ulidSchema } from './text';
+
+/**
+ * The events of a process (module `events`, phase kind `event`): the event itself, sign-ups with a
+ * waiting list, the organisers' list with check-in, and the live round in the room. Rules both ends
+ * decide are in `rules/events.ts`. Every text is plain text, never HTML.
+ */
+
+const line = (max: number) => z.object({ da: singleLine(1, max), en: singleLine(1, max).optional() }).strict();
+const text = (max: number) => z.object({ da: multiLine(1, max), en: multiLine(1, max).optional() }).strict();
+/** Only http(s) links are ever shown (DESIGN.md: links only http(s)). */
+const httpUrl = z.url({ protocol: /^https?$/, error: 'Skal være en http- eller https-adresse' }).max(500);
+
+export const eventIdSchema = slugSchema.refine((id) => !(reservedEventIds as readonly string[]).includes(id), 'Det id bruges af sidens adresser; vælg et andet');
+
+// ---- The event ----
+
+export const eventPlaceSchema = z
+  .object({
+    /** Street address, e.g. "Bernstorffsvej 161, 2920 Charlottenlund". */
+    address: singleLine(1, EVENT_PLACE_MAX),
+    /** Room or hall, e.g. "Byrådssalen". */
+    room: singleLine(1, 200).optional(),
+  })
+  .strict();
+
+const eventFields = {
+  type: z.enum(eventTypes),
+  title: line(EVENT_TITLE_MAX),
+  description: text(EVENT_DESCRIPTION_MAX),
+  /** Where it is held; an online event has `onlineUrl` instead (or both: a hybrid meeting). */
+  place: eventPlaceSchema.optional(),
+  onlineUrl: httpUrl.optional(),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  audience: z.enum(eventAudiences),
+  /** Seats; when they are taken, people join the waiting list. */
+  capacity: z.int().min(1).max(CAPACITY_MAX),
+  /** Sign-up closes at this time; absent: at the start. */
+  signupDeadline: isoDateTime.optional(),
+  accessFeatures: z.array(z.enum(accessFeatures)).max(accessFeatures.length).default([]),
+  /** Accessibility in words: step-free entrance from the car park, hearing loop in the hall, … */
+  accessNote: text(ACCESS_NOTE_MAX).optional(),
+  /** Unpublished events are seen in the workspace only. */
+  published: z.boolean(),
+};
+
+type EventShape = { startsAt: string; endsAt: string; signupDeadline?: string | undefined; place?: unknown; onlineUrl?: string | undefined; accessFeatures?: readonly string[] };
+const eventChecks = <T extends EventShape>(schema: z.ZodType<T>) =>
+  schema
+    .refine((e) => Date.parse(e.endsAt) > Date.parse(e.startsAt), { message: 'Sluttidspunktet skal ligge efter starten', path: ['endsAt'] })
+    .refine((e) => e.signupDeadline === undefined || Date.parse(e.signupDeadline) <= Date.parse(e.startsAt), {
+      message: 'Tilmeldingsfristen skal ligge før starten',
+      path: ['signupDeadline'],
+    })
+    .refine((e) => e.place !== undefined || e.onlineUrl !== undefined, { message: 'Angiv et sted eller et link til et online møde', path: ['place'] })
+    .refine((e) => new Set(e.accessFeatures ?? []).size === (e.accessFeatures ?? []).length, { message: 'Hver mulighed kun én gang', path: ['accessFeatures'] });
+
+/** POST: a new event (admins). */
+export const eventCreateSchema = eventChecks(z.object({ id: eventIdSchema, ...eventFields }).strict());
+export type EventCreate = z.infer<typeof eventCreateSchema>;
+
+/**
+ * PATCH: the whole definition again (the form sends what it shows) and the `updatedAt` the admin
+ * started from; `cancelled: true` cancels the event (the people signed up get a mail), which cannot
+ * be undone. A lower capacity than the seats taken is refused; a higher one moves the waiting list up.
+ */
+export const eventUpdateSchema = eventChecks(
+  z.object({ ...eventFields, cancelled: z.literal(true).optional(), expectedUpdatedAt: isoDateTime }).strict(),
+);
+export type EventUpdate = z.infer<typeof eventUpdateSchema>;
+
+export const eventSchema = z.object({
+  id: slugSchema,
+  processId: slugSchema,
+  ...eventFields,
+  accessFeatures: z.array(z.enum(accessFeatures)),
+  seatsTaken: z.int().min(0),
+  waitingCount: z.int().min(0),
+  cancelledAt: isoDateTime.optional(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type DeltagEvent = z.infer<typeof eventSchema>;
+
+/** The workspace's view adds the invitation link's token of an `invited` event. */
+export const eventAdminSchema = eventSchema.extend({
+  /** Put in the link `/forloeb/<process>/arrangementer/<event>?invitation=<token>`; present for `invited` events. */
+  invitationToken: z.string().optional(),
+  reminderSentAt: isoDateTime.optional(),
+  /** Checked in so far. */
+  checkedIn: z.int().min(0),
+});
+export type EventAdmin = z.infer<typeof eventAdminSchema>;
+
+/** A process's events, by start time (at most EVENTS_PER_PROCESS_MAX, so one page). */
+export const eventListSchema = z.object({ items: z.array(eventSchema) });
+export const eventAdminListSchema = z.object({ items: z.array(eventAdminSchema) });
+
+// ---- Sign-up ----
+
+/** A sign-up's needs, seen by organisers only and erased with the process's data. */
+export const signupNeedsSchema = z
+  .object({
+    diet: z.array(z.enum(dietNeeds)).max(dietNeeds.length).default([]),
+    /** "Other" diet in words, or an allergy. */
+    dietNote: singleLine(1, 200).optional(),
+    /** Accessibility: wheelchair, hearing loop, sign-language interpreter, … */
+    accessibility: multiLine(1, ACCESS_NEED_MAX).optional(),
+    /** Anything else the organisers should know. */
+    note: multiLine(1, SIGNUP_NOTE_MAX).optional(),
+  })
+  .strict();
+export type SignupNeeds = z.infer<typeof signupNeedsSchema>;
+
+/** POST: sign up (or join the waiting list when the seats are taken); `invitation` is the link's token of an invited event. */
+export const signupCreateSchema = signupNeedsSchema.extend({ invitation: z.string().min(16).max(128).optional() }).strict();
+export type SignupCreate = z.infer<typeof signupCreateSchema>;
+
+export const signupVerdicts = ['open', 'not-open', 'closed', 'cancelled', 'not-employee', 'needs-invitation', 'process-closed'] as const satisfies readonly SignupVerdict[];
+
+/** The signed-in user's own sign-up for one event. */
+export const mySignupSchema = signupNeedsSchema.extend({
+  id: ulidSchema,
+  processId: slugSchema,
+  eventId: slugSchema,
+  state: z.enum(signupStates),
+  /** On the waiting list: 1 is next in line. */
+  position: z.int().min(1).optional(),
+  signedUpAt: isoDateTime,
+  /** When the waiting list gave this person a seat. */
+  promotedAt: isoDateTime.optional(),
+  checkedInAt: isoDateTime.optional(),
+});
+export type MySignup = z.infer<typeof mySignupSchema>;
+
+/** GET: my sign-up (null: none) and whether I may sign up now, with the reason when not. */
+export const mySignupStatusSchema = z.object({ signup: mySignupSchema.nullable(), verdict: z.enum(signupVerdicts) });
+export type MySignupStatus = z.infer<typeof mySignupStatusSchema>;
+
+/** Query of GET …/signup: the invitation link's token, so the verdict can say `open` to an invited person. */
+export const mySignupQuerySchema = z.object({ invitation: z.string().min(16).max(128).optional() }).strict();
+
+/** Min side: my sign-ups across processes, next event first. */
+export const mySignupListItemSchema = mySignupSchema.extend({
+  eventTitle: line(EVENT_TITLE_MAX),
+  startsAt: isoDateTime,
+  endsAt: isoDateTime,
+  cancelledAt: isoDateTime.optional(),
+});
+export const mySignupListSchema = z.object({ items: z.array(mySignupListItemSchema), nextCursor: z.string().optional() });
+
+/** The organisers' list: one row per person, seats first by sign-up time, then the waiting list in order. */
+export const signupRowSchema = signupNeedsSchema.extend({
+  id: ulidSchema,
+  userId: z.string(),
+  name: z.string(),
+  email: z.string().optional(),
+  participantType: participantTypeSchema.optional(),
+  state: z.enum(signupStates),
+  position: z.int().min(1).optional(),
+  signedUpAt: isoDateTime,
+  promotedAt: isoDateTime.optional(),
+  checkedInAt: isoDateTime.optional(),
+});
+export type SignupRow = z.infer<typeof signupRowSchema>;
+export const signupListSchema = z.object({ items: z.array(signupRowSchema), nextCursor: z.string().optional() });
+export const signupListQuerySchema = z
+  .object({
+    state: z.enum(signupStates).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(100),
+    cursor: z.string().max(2048).optional(),
+  })
+  .strict();
+export const signupExportQuerySchema = z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') }).strict();
+
+/** PUT: check a person in at the door (or undo a mistaken check-in). */
+export const checkInSchema = z.object({ checkedIn: z.boolean() }).strict();
+
+// ---- The live round in the room ----
+
+const liveOptionSchema = z.object({ id: slugSchema, label: line(200) }).strict();
+const liveBase = { id: slugSchema, text: line(300) };
+
+export const liveQuestionSchema = z.discriminatedUnion('kind', [
+  z.object({ ...liveBase, kind: z.literal('single'), options: z.array(liveOptionSchema).min(2, 'Tilføj mindst to svarmuligheder').max(LIVE_OPTIONS_MAX) }).strict(),
+  /** 0–10 with labelled ends. */
+  z.object({ ...liveBase, kind: z.literal('scale'), lowLabel: line(80), highLabel: line(80) }).strict(),
+  /** A word cloud: each phone gives up to `maxWords` short words. */
+  z.object({ ...liveBase, kind: z.literal('words'), maxWords: z.int().min(1).max(WORDS_PER_ANSWER) }).strict(),
+  /** Agree, neutral or disagree on each statement (a draft's paragraphs, say). */
+  z
+    .object({
+      ...liveBase,
+      kind: z.literal('statements'),
+      statements: z.array(z.object({ id: slugSchema, text: line(STATEMENT_MAX) }).strict()).min(1).max(STATEMENTS_MAX),
+    })
+    .strict(),
+]);
+export type LiveQuestion = z.infer<typeof liveQuestionSchema>;
+
+const uniqueIds = (items: readonly { id: string }[]) => new Set(items.map((i) => i.id)).size === items.length;
+
+export const liveRoundDefinitionSchema = z
+  .object({ title: line(200), questions: z.array(liveQuestionSchema).min(1).max(LIVE_QUESTIONS_MAX) })
+  .strict()
+  .refine((r) => uniqueIds(r.questions), { message: 'To spørgsmål har samme id', path: ['questions'] })
+  .refine((r) => r.questions.every((q) => (q.kind === 'single' ? uniqueIds(q.options) : q.kind === 'statements' ? uniqueIds(q.statements) : true)), {
+    message: 'To svarmuligheder eller udsagn har samme id',
+    path: ['questions'],
+  });
+export type LiveRoundDefinition = z.infer<typeof liveRoundDefinitionSchema>;
+
+/** PUT: change a round's questions while it is a draft, from the `updatedAt` the organiser started from. */
+export const liveRoundSaveSchema = z.object({ definition: liveRoundDefinitionSchema, expectedUpdatedAt: isoDateTime }).strict();
+
+/** POST …/state: open a draft round (it gets its short code) or close an open one (its results are kept). */
+export const liveRoundStateSchema = z.object({ state: z.enum(['open', 'closed']) }).strict();
+
+/** One question's results. Words are the most frequent first; `count` is the phones that answered it. */
+export const liveQuestionResultSchema = z.object({
+  questionId: slugSchema,
+  count: z.int().min(0),
+  options: z.array(z.object({ id: slugSchema, count: z.int().min(0) })).optional(),
+  /** Scale: how many chose 0, 1, … 10, and the mean (absent without answers). */
+  distribution: z.array(z.int().min(0)).optional(),
+  mean: z.number().optional(),
+  words: z.array(z.object({ word: z.string(), count: z.int().min(1) })).optional(),
+  statements: z.array(z.object({ id: slugSchema, agree: z.int().min(0), neutral: z.int().min(0), disagree: z.int().min(0) })).optional(),
+});
+export type LiveQuestionResult = z.infer<typeof liveQuestionResultSchema>;
+
+export const liveRoundSchema = z.object({
+  id: ulidSchema,
+  processId: slugSchema,
+  eventId: slugSchema,
+  title: line(200),
+  questions: z.array(liveQuestionSchema),
+  state: z.enum(liveRoundStates),
+  /** Given when the round opens; people type it (or scan the QR code) on their phones. */
+  code: z.string().length(SHORT_CODE_LENGTH).optional(),
+  openedAt: isoDateTime.optional(),
+  closedAt: isoDateTime.optional(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type LiveRound = z.infer<typeof liveRoundSchema>;
+
+/** A round with its results: the presenter view (live) and, once closed, the event page and the annex. */
+export const liveRoundResultsSchema = liveRoundSchema.extend({ results: z.array(liveQuestionResultSchema) });
+export type LiveRoundResults = z.infer<typeof liveRoundResultsSchema>;
+export const liveRoundListSchema = z.object({ items: z.array(liveRoundSchema) });
+export const liveRoundResultsListSchema = z.object({ items: z.array(liveRoundResultsSchema) });
+
+/** The short code in a path, as typed: lower case and spaces are forgiven, then it must be a code. */
+export const shortCodeSchema = z
+  .string()
+  .max(20)
+  .transform(normaliseShortCode)
+  .refine(isShortCode, 'Koden er ikke gyldig: den har seks tegn, fx K7M3QA');
+export const liveCodeParams = z.object({ code: shortCodeSchema }).strict();
+
+/** What a phone sees by the code: the open round's questions (no results, no ids of people). */
+export const livePhoneRoundSchema = z.object({
+  code: z.string(),
+  state: z.enum(liveRoundStates),
+  title: line(200),
+  eventTitle: line(EVENT_TITLE_MAX),
+  questions: z.array(liveQuestionSchema),
+});
+export type LivePhoneRound = z.infer<typeof livePhoneRoundSchema>;
+
+/**
+ * POST: one phone's answer to one question. `token` is a random id the browser keeps for the round
+ * (one answer per phone per question; a second gets 409). The answer's shape follows the question:
+ * an option id, a number 0–10, up to `maxWords` words, or a stance per statement id.
+ */
+export const liveAnswerSchema = z
+  .object({
+    token: z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'Ugyldig nøgle'),
+    questionId: slugSchema,
+    answer: z.union([
+      slugSchema,
+      z.int().min(0).max(10),
+      z.array(singleLine(1, WORD_MAX)).min(1).max(WORDS_PER_ANSWER),
+      z.record(slugSchema, z.enum(stances)),
+    ]),
+  })
+  .strict();
+export type LiveAnswer = z.infer<typeof liveAnswerSchema>;
+export const liveAnswerReceiptSchema = z.object({ questionId: slugSchema, answeredAt: isoDateTime });
