@@ -63,7 +63,7 @@ describe('processes/ai-i-gentofte.json', () => {
   });
 
   it('runs within the committee period, 3rd quarter 2025 to 2nd quarter 2026 (Danish time), and keeps personal data a year after', () => {
-    expect(gentofte.phases.map((p) => p.kind)).toEqual(['ideas', 'survey', 'voting', 'review', 'consultation', 'closed']);
+    expect(gentofte.phases.map((p) => p.kind)).toEqual(['ideas', 'survey', 'voting', 'review', 'consultation', 'event', 'closed']);
     expect(localDate(new Date(gentofte.phases[0]!.startsAt))).toBe('2025-07-01');
     const closed = gentofte.phases.at(-1)!;
     expect(closed.endsAt).toBeUndefined();
