@@ -36,6 +36,12 @@ const areaRoutes = {
   consultationAnswer: 'answerResponse',
   consultationModerate: 'moderateResponse',
   consultationReport: 'exportDocument',
+  // The events' parts: organising (admins and moderators), creating and changing (admins), the room's results (the committee too).
+  events: 'workspaceEvents',
+  eventCreate: 'createEvent',
+  eventSignups: 'eventSignups',
+  eventLive: 'liveRounds',
+  eventResults: 'liveRoundResults',
 } as const satisfies Record<string, RouteId>;
 export type WorkspaceArea = keyof typeof areaRoutes;
 

@@ -22,6 +22,11 @@ export default {
     assistant: 'Borgerservice-assistent',
   },
   areas: {
+    events: 'Arrangementer',
+    eventForm: 'Arrangement',
+    eventSignups: 'Tilmeldinger til arrangement',
+    eventLive: 'Live-runder',
+    eventPresenter: 'Live-runde på storskærm',
     consultation: 'Høring',
     consultationSetup: 'Høringens runder og referenceliste',
     consultationDraft: 'Udkast til høringsdokument',

@@ -21,6 +21,11 @@ export default {
     assistant: 'Citizen service assistant',
   },
   areas: {
+    events: 'Events',
+    eventForm: 'Event',
+    eventSignups: 'Sign-ups for an event',
+    eventLive: 'Live rounds',
+    eventPresenter: 'Live round on the big screen',
     consultation: 'Consultation',
     consultationSetup: 'Consultation rounds and reference list',
     consultationDraft: 'Draft of a consultation document',

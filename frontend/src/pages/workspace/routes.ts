@@ -3,6 +3,7 @@ import type { Role } from '#shared/schemas/user';
 import { areaRoles, workspaceRoles } from '../../modules/workspace-access';
 import type { WorkspaceKey } from '../../lib/workspaceI18n';
 import { consultationRoutes } from './consultation/routes';
+import { eventRoutes } from './events/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -82,6 +83,7 @@ export const workspaceRoutes: RouteRecordRaw[] = [
         meta: { workspaceTitle: 'survey.reviewTitle', workspaceProcess: true, workspaceRoles: areaRoles.surveyTexts },
       },
       ...consultationRoutes,
+      ...eventRoutes,
       {
         path: 'forloeb',
         name: 'workspace-processes',

@@ -1,0 +1,6 @@
+/**
+ * The events' workspace pages as one chunk: the workspace's route table carries one lazy import for
+ * all of them instead of one each (with their dependency lists).
+ */
+export { default as EventsPage } from './EventsPage.vue';
+export { default as EventFormPage } from './EventFormPage.vue';
