@@ -42,7 +42,7 @@ export interface IdeaRecord extends IdeaDetail {
 
 /** A per-user limit on one kind of write, e.g. 30 votes a minute. */
 export interface RateLimit {
-  action: 'vote' | 'comment' | 'idea' | 'flag';
+  action: 'vote' | 'comment' | 'idea' | 'flag' | 'live-answer';
   max: number;
   windowSeconds: number;
 }
@@ -55,6 +55,8 @@ export interface IdeaPageQuery {
   sort: IdeaSort;
   area?: string;
   status?: PublicStatus;
+  /** Only ideas whose origin is this event. */
+  event?: string;
   /** Lower-case search text matched against title, body and concerns. */
   search?: string;
   limit: number;
