@@ -29,4 +29,10 @@ export const eventRoutes: RouteRecordRaw[] = [
     component: page('EventFormPage'),
     meta: { workspaceTitle: 'areas.eventForm', workspaceProcess: true, workspaceRoles: areaRoles.eventCreate },
   },
+  {
+    path: 'arrangementer/:eventId/tilmeldinger',
+    name: 'workspace-event-signups',
+    component: page('SignupListPage'),
+    meta: { workspaceTitle: 'areas.eventSignups', workspaceProcess: true, workspaceRoles: areaRoles.eventSignups },
+  },
 ];
