@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RetentionResult } from '#functions/handlers/retention';
+import { startJobTimer, type JobTimer } from './job-timer';
 
 /**
  * The retention job on the local stack: the same handler EventBridge Scheduler calls in AWS, called
@@ -18,35 +19,15 @@ export function describeRun(result: RetentionResult): string[] {
   return result.erased.map(
     (r) =>
       `retention: erased the personal data in "${r.processId}": made anonymous: ideas ${r.ideas}, comments ${r.comments}; ` +
-      `deleted: votes ${r.votes}, flags ${r.flags}, vote tallies ${r.tallies}; audit entries that named a participant: ${r.auditEntries}`,
+      `deleted: votes ${r.votes}, flags ${r.flags}, vote tallies ${r.tallies}` +
+      `${r.signups ? `, event sign-ups ${r.signups}` : ''}${r.liveMarkers ? `, live answer markers ${r.liveMarkers}` : ''}; ` +
+      `audit entries that named a participant: ${r.auditEntries}`,
   );
 }
 
-export interface RetentionTimer {
-  /** Stops the timer and waits for a run in progress, so the database is not stopped under it. */
-  stop(): Promise<void>;
-}
+export type RetentionTimer = JobTimer;
 
 /** Runs the job now and then every `everyMs`, one run at a time; a failed run is logged and tried again next time. */
 export function startRetentionTimer(everyMs: number, log: (message: string) => void, job: () => Promise<RetentionResult> = runRetention): RetentionTimer {
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const run = () => {
-    if (running || stopped) return;
-    running = job()
-      .then((result) => describeRun(result).forEach((line) => log(line)))
-      .catch((error: unknown) => log(`retention failed, tried again in ${Math.round(everyMs / 60_000)} min: ${(error as Error).message}`))
-      .finally(() => (running = undefined));
-  };
-  run();
-  const timer = setInterval(run, everyMs);
-  // The timer alone does not keep the process alive: Ctrl-C and stop() end it.
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startJobTimer('retention', everyMs, log, job, describeRun);
 }

@@ -21,6 +21,10 @@ import type { AuditRecord, CommentRecord, IdeaRecord, ProcessStore, RetentionSto
  * - The consultation's invited rounds: who is a member and which e-mail addresses were invited: deleted.
  * - The consultation's responses: as comments (the text, position and participant type stay, the
  *   committee's answer too); who responded to which paragraph (the one-per-person markers) and flags: deleted.
+ * - The events' sign-ups: deleted, with the needs people gave (diet, accessibility, notes) and the
+ *   events' seat and check-in counters; the live rounds' answer markers (a hashed browser token per
+ *   question answered): deleted. Kept: the events and the live rounds' tallies, counts that name
+ *   nobody (domain/events/event-retention.ts).
  * - The audit log stays: it is the municipality's record of its decisions, made by its employees
  *   (Danish administrative law). Entries about a participant (block, unblock) name them by user id,
  *   from which the log shows their current name: that id is replaced by ERASED_SUBJECT, so the
@@ -36,7 +40,8 @@ import type { AuditRecord, CommentRecord, IdeaRecord, ProcessStore, RetentionSto
  * Primary course, for each process whose date has passed and that is not marked erased:
  * 1. For every idea of the process, in any status: delete its vote and flag records, then unlink its
  *    comments and the idea itself from their authors.
- * 2. Delete the process's vote tallies and survey markers.
+ * 2. Delete the process's vote tallies and survey markers; the modules' own data (consultation rounds
+ *    and responses, event sign-ups and live answer markers).
  * 3. Take the participants out of the process's audit entries about them.
  * 4. Mark the process erased (`personalDataErasedAt`) with an audit entry, in one transaction.
  * Each step is idempotent and the mark comes last: a run cut short (a Lambda timeout) leaves the
@@ -57,6 +62,8 @@ export interface RetentionDeps {
   consultation?: { deleteRoundPeople(processId: string): Promise<number> };
   /** The consultation's responses (domain/consultation/response-retention.ts). */
   consultationResponses?: { eraseResponses(processId: string): Promise<number> };
+  /** The events' sign-ups and live answer markers (domain/events/event-retention.ts). */
+  events?: { eraseEventData(processId: string): Promise<{ signups: number; liveMarkers: number }> };
   newId: (now: Date) => string;
 }
 
@@ -75,6 +82,10 @@ export interface ErasureReport {
   roundPeople?: number;
   /** Consultation responses unlinked from their authors; only when there were any. */
   responses?: number;
+  /** Event sign-ups deleted; only when there were any. */
+  signups?: number;
+  /** Live rounds' answer markers deleted; only when there were any. */
+  liveMarkers?: number;
   auditEntries: number;
 }
 
@@ -119,6 +130,9 @@ async function eraseProcess(deps: RetentionDeps, process: Process, now: Date): P
   if (roundPeople) report.roundPeople = roundPeople;
   const responses = (await deps.consultationResponses?.eraseResponses(process.id)) ?? 0;
   if (responses) report.responses = responses;
+  const events = await deps.events?.eraseEventData(process.id);
+  if (events?.signups) report.signups = events.signups;
+  if (events?.liveMarkers) report.liveMarkers = events.liveMarkers;
 
   for (const entry of await deps.retention.auditSubjects(process.id, ERASED_SUBJECT)) {
     await deps.retention.forgetAuditSubject(entry, ERASED_SUBJECT);
