@@ -101,16 +101,16 @@ export function liveRoundStore(client: DynamoDBDocumentClient, table: string): L
     },
 
     async answer(roundId, questionId, tokenHash, increments) {
-      const names: Record<string, string> = { '#n': 'n', '#counts': 'counts', '#words': 'words' };
+      // DynamoDB refuses a placeholder the expression does not use: each map's name only with its keys.
+      const names: Record<string, string> = { '#n': 'n' };
       const adds = ['#n :one'];
-      Object.keys(increments.counts).forEach((key, i) => {
-        names[`#c${i}`] = key;
-        adds.push(`#counts.#c${i} :one`);
-      });
-      Object.keys(increments.words).forEach((word, i) => {
-        names[`#w${i}`] = word;
-        adds.push(`#words.#w${i} :one`);
-      });
+      for (const [map, prefix, entries] of [['counts', 'c', increments.counts], ['words', 'w', increments.words]] as const) {
+        Object.keys(entries).forEach((key, i) => {
+          names[`#${map}`] = map;
+          names[`#${prefix}${i}`] = key;
+          adds.push(`#${map}.#${prefix}${i} :one`);
+        });
+      }
       const outcome = await transact(client, [
         // The marker holds the hash only: which phone answered is not kept, nor what it answered.
         { Put: { TableName: table, Item: { ...keys.liveAnswerMarker(roundId, questionId, tokenHash), type: 'liveMarker' }, ConditionExpression: 'attribute_not_exists(pk)' } },
