@@ -76,8 +76,8 @@ export interface SignupStore {
   fillSeats(processId: string, eventId: string, capacity: number, at: string): Promise<SignupRecord[]>;
   /** The waiting list's position of a waiting sign-up (1: next). */
   positionOf(signup: SignupRecord): Promise<number>;
-  /** Seats by sign-up time, then the waiting list in order (each page continues where the last ended). */
-  list(processId: string, eventId: string, query: { state?: SignupState; limit: number; cursor?: string }): Promise<{ items: SignupRecord[]; nextCursor?: string }>;
+  /** Seats by sign-up time, then the waiting list in order (each page continues where the last ended); a waiting row carries its position. */
+  list(processId: string, eventId: string, query: { state?: SignupState; limit: number; cursor?: string }): Promise<{ items: (SignupRecord & { position?: number })[]; nextCursor?: string }>;
   setCheckedIn(processId: string, eventId: string, signupId: string, at: string | undefined): Promise<SignupRecord | undefined>;
   /** The user's sign-ups in every process (Min side, the data download, account deletion). */
   signupsOfUser(userId: string, query: { limit: number; cursor?: string }): Promise<{ items: SignupRecord[]; nextCursor?: string }>;
