@@ -21,6 +21,8 @@ const ProcessListPage = () => import('./pages/ProcessListPage.vue');
 const IdeaPage = () => import('./pages/IdeaPage.vue');
 // The consultation's four pages share one chunk (pages/consultation/pages.ts): one loader in the first-visit bundle.
 const consultationPage = (name: keyof typeof import('./pages/consultation/pages')) => () => import('./pages/consultation/pages').then((m) => m[name]);
+// The events' four pages likewise (pages/events/pages.ts); the phone view of a live round needs no sign-in.
+const eventPage = (name: keyof typeof import('./pages/events/pages')) => () => import('./pages/events/pages').then((m) => m[name]);
 
 export const routes: RouteRecordRaw[] = [
   // `/` leads on (modules/process-redirects.ts); the component is never shown.
@@ -36,6 +38,10 @@ export const routes: RouteRecordRaw[] = [
   { path: '/forloeb/:processId/hoering/runde/:roundId', name: 'consultation-join', component: consultationPage('RoundJoinPage'), meta: { title: 'consultation.title' } },
   { path: '/forloeb/:processId/hoering/:documentId', name: 'consultation-document', component: consultationPage('DocumentPage'), meta: { title: 'consultation.title' } },
   { path: '/forloeb/:processId/hoering/:documentId/aendringer', name: 'consultation-diff', component: consultationPage('DocumentDiffPage'), meta: { title: 'consultation.title' } },
+  { path: '/forloeb/:processId/arrangementer', name: 'events', component: eventPage('EventListPage'), meta: { title: 'events.title' } },
+  { path: '/forloeb/:processId/arrangementer/:eventId', name: 'event', component: eventPage('EventPage'), meta: { title: 'events.title' } },
+  { path: '/live', name: 'live', component: eventPage('LiveCodePage'), meta: { title: 'events.live' } },
+  { path: '/live/:code', name: 'live-round', component: eventPage('LivePhonePage'), meta: { title: 'events.live' } },
   { path: '/forloeb/:processId/aendringer', name: 'process-changes', component: () => import('./pages/ProcessChangesPage.vue'), meta: { title: 'process.changes.title' } },
   // Addresses from before processes had their own, in mails, exports and bookmarks: they lead on.
   { path: '/ideer', name: 'active-ideas', component: ProcessListPage, beforeEnter: toSoleProcess('ideas') },

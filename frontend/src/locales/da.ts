@@ -400,6 +400,7 @@ export default {
     title: 'Spørgeskema',
   },
   consultation: { link: 'Læs og kommentér udkastene', title: 'Høring' },
+  events: { link: 'Arrangementer', title: 'Arrangementer', live: 'Live-runde' },
   problems: {
     'profile-required': 'Udfyld din profil (navn og deltagertype) først.',
     'phase-closed': 'Det kan ikke lade sig gøre i denne fase af forløbet.',

@@ -399,6 +399,7 @@ export default {
     title: 'Survey',
   },
   consultation: { link: 'Read and comment on the drafts', title: 'Consultation' },
+  events: { link: 'Events', title: 'Events', live: 'Live round' },
   problems: {
     'profile-required': 'Please fill in your profile (name and participant type) first.',
     'phase-closed': 'This is not possible in the current phase of the consultation.',
