@@ -100,6 +100,9 @@ describe('an event page', () => {
     expect([...host.querySelectorAll('[data-testid="access-features"] li')].map((li) => li.textContent)).toEqual(['Niveaufri adgang', 'Teleslynge']);
     expect(host.querySelector('[data-testid="seats-left"]')?.textContent).toBe('0');
     expect(host.querySelector('[data-testid="ics-link"]')?.getAttribute('href')).toBe(`${EVENT}/calendar`);
+    const google = new URL(host.querySelector<HTMLAnchorElement>('[data-testid="google-link"]')!.href);
+    expect(google.host).toBe('calendar.google.com');
+    expect(google.searchParams.get('text')).toBe('AI-festival for medarbejdere');
     const signIn = host.querySelector<HTMLAnchorElement>('[data-testid="event-signup"] a.button')!;
     expect(new URL(signIn.href, 'http://x').searchParams.get('next')).toBe('/forloeb/ai-i-gentofte/arrangementer/ai-festival?invitation=abcdefghijklmnopqrst');
   });
