@@ -35,4 +35,10 @@ export const eventRoutes: RouteRecordRaw[] = [
     component: page('SignupListPage'),
     meta: { workspaceTitle: 'areas.eventSignups', workspaceProcess: true, workspaceRoles: areaRoles.eventSignups },
   },
+  {
+    path: 'arrangementer/:eventId/live',
+    name: 'workspace-event-live',
+    component: page('LiveRoundsPage'),
+    meta: { workspaceTitle: 'areas.eventLive', workspaceProcess: true, workspaceRoles: areaRoles.eventLive },
+  },
 ];
