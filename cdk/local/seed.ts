@@ -5,6 +5,7 @@ import { GENTOFTE_FILE, gentofteProcess, localGentofte, localStart } from '../se
 import { importDefinition, processAdminDeps } from '../setup/import';
 import { importSurvey, readSurveyFile, surveyAdminDeps, surveyFileOf } from '../setup/survey';
 import { seedConsultation } from '../setup/consultation-seed';
+import { seedEvents } from '../setup/events-seed';
 import { DEMO_DAYS, DEMO_PARTICIPANTS, demoPlan } from './demo-data';
 import { runDemoSurvey } from './demo-survey';
 import { runDemoConsultation } from './demo-consultation';
@@ -49,6 +50,7 @@ export async function seedLocalStack(client: DynamoDBDocumentClient, table: stri
   const survey = readSurveyFile(surveyFileOf(GENTOFTE_FILE));
   if (survey && (await importSurvey(surveyAdminDeps(client, table), id, survey, demo ? localStart(now, DEMO_DAYS) : now)) === 'created') log(`seeded its survey from processes/${id}.survey.json`);
   await seedConsultation(client, table, id, now, demo, log);
+  await seedEvents(client, table, id, now, demo, log);
   if (!demo) return;
 
   const existing = await ideaStore(client, table).listPublic({ processId: id, sort: 'new', limit: 1 });

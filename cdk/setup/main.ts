@@ -10,6 +10,8 @@ import { importDefinition, processAdminDeps } from './import';
 import { importSurvey, readSurveyFile, surveyAdminDeps, surveyFileOf } from './survey';
 import { setupConsultation } from './consultation';
 import { consultationFileOf, readConsultationFile } from './consultation-file';
+import { setupEvents } from './events';
+import { eventsFileOf, readEventsFile } from './events-file';
 
 /** Where the command writes: `out` for results (the exported JSON), `err` for what it tells the person. */
 export interface SetupIo {
@@ -42,6 +44,7 @@ async function runImport(command: Extract<SetupCommand, { command: 'import' }>, 
   const file = readDefinitionFile(command.file);
   const survey = readSurveyFile(surveyFileOf(command.file));
   const consultation = readConsultationFile(consultationFileOf(command.file), file);
+  const events = readEventsFile(eventsFileOf(command.file), file);
   const { connection, where } = await connect(command.target);
 
   const admin = await ensureAdmin(connection.pool, command.adminEmail, command.adminPassword);
@@ -61,7 +64,8 @@ async function runImport(command: Extract<SetupCommand, { command: 'import' }>, 
   if (surveyOutcome === 'created') io.err(`Spørgeskemaet er oprettet fra ${surveyFileOf(command.file)}.`);
   if (surveyOutcome === 'exists') io.err('Forløbet har allerede et spørgeskema: det er ikke ændret.');
   const consultationChanged = consultation && (await setupConsultation(connection, definition.id, file, consultation, now, io.err));
-  if (outcome === 'exists' && admin === 'already-admin' && surveyOutcome !== 'created' && !consultationChanged) io.err('Intet ændret: administratoren og forløbet fandtes allerede.');
+  const eventsChanged = events && (await setupEvents(connection, definition.id, file, events, now, io.err));
+  if (outcome === 'exists' && admin === 'already-admin' && surveyOutcome !== 'created' && !consultationChanged && !eventsChanged) io.err('Intet ændret: administratoren og forløbet fandtes allerede.');
   return 0;
 }
 
