@@ -4,6 +4,8 @@ import { phaseAllows } from '#shared/schemas/process';
 import type { Actor } from '../lib/auth';
 import { ConflictError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Clock, IdeaRecord, IdeaStore, IdeaSummary, Page, ProcessStore, ProfileStore } from './ports';
+import { checkedOrigin } from './events/idea-origin';
+import type { EventReads } from './events/ports';
 import { getProcess, processStart } from './processes';
 import { limitFor } from './limits';
 import { writerProfile } from './profiles';
@@ -16,6 +18,8 @@ export interface IdeaDeps {
   clock: Clock;
   /** Sortable id for a new idea (a ULID in production). */
   newId: (now: Date) => string;
+  /** The process's events, for an idea's origin; without it no event can be named (tests of other rules). */
+  events?: Pick<EventReads, 'event'>;
 }
 
 const EXCERPT_LENGTH = 240;
@@ -24,6 +28,7 @@ const EXCERPT_LENGTH = 240;
  * Post an idea. Primary course:
  * 1. The process exists, is not archived, and the phase open now accepts ideas (else 409).
  * 2. The area and the effects are the process's own and not retired (else 400 naming the field).
+ *    A named origin event is the process's own and has begun (domain/events/idea-origin.ts; else 400).
  * 3. The author has a profile: the display name and participant type shown with the idea (else 409).
  * 4. The idea is stored, published at once or pending when the process is pre-moderated.
  */
@@ -48,6 +53,7 @@ export async function createIdea(deps: IdeaDeps, actor: Actor, processId: string
     }),
   ];
   if (errors.length) throw new ValidationError(errors);
+  const eventId = await checkedOrigin(deps.events, processId, input.eventId, now);
 
   const profile = writerProfile(await deps.profiles.get(actor.userId), 'deler en idé');
 
@@ -62,6 +68,7 @@ export async function createIdea(deps: IdeaDeps, actor: Actor, processId: string
     effects: input.effects,
     beneficiaries: input.beneficiaries,
     ...(input.concerns ? { concerns: input.concerns } : {}),
+    ...(eventId ? { eventId } : {}),
     status: process.settings.moderation === 'pre' ? 'pending' : 'published',
     authorId: actor.userId,
     ...(actor.username ? { authorUsername: actor.username } : {}),
@@ -86,6 +93,7 @@ export async function listIdeas(deps: Pick<IdeaDeps, 'processes' | 'ideas'>, pro
     sort: query.sort,
     area: query.area,
     status: query.status,
+    event: query.event,
     search: query.q ? query.q.toLocaleLowerCase('da') : undefined,
     limit: query.limit,
     cursor: query.cursor,
@@ -120,8 +128,8 @@ export function excerpt(body: string): string {
 }
 
 export function toListItem(idea: IdeaSummary): IdeaListItem {
-  const { id, processId, title, excerpt, area, effects, beneficiaries, status, authorName, authorType, voteCount, commentCount, createdAt } = idea;
-  return { id, processId, title, excerpt, area, effects, beneficiaries, status, authorName, authorType, voteCount, commentCount, createdAt };
+  const { id, processId, title, excerpt, area, effects, beneficiaries, status, authorName, authorType, voteCount, commentCount, eventId, createdAt } = idea;
+  return { id, processId, title, excerpt, area, effects, beneficiaries, status, authorName, authorType, voteCount, commentCount, ...(eventId ? { eventId } : {}), createdAt };
 }
 
 export function toDetail(idea: IdeaRecord): IdeaDetail {

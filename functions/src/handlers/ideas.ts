@@ -4,9 +4,12 @@ import { createIdea, getIdea, listIdeas } from '../domain/ideas';
 import { systemClock } from '../domain/ports';
 import { areaHandler } from '../lib/http';
 import { stores } from '../adapters/dynamodb';
+import { documentClient, tableName } from '../adapters/dynamodb/client';
+import { eventStore } from '../adapters/dynamodb/events';
+import { mainTable } from '../adapters/dynamodb/tables';
 
 const ulid = monotonicFactory();
-const deps = { ...stores(), clock: systemClock, newId: (now: Date) => ulid(now.getTime()) };
+const deps = { ...stores(), events: eventStore(documentClient(), tableName(mainTable)), clock: systemClock, newId: (now: Date) => ulid(now.getTime()) };
 
 export const handler = areaHandler({
   listIdeas: async ({ params, query }) => listIdeas(deps, params.processId, query),

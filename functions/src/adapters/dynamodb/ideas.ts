@@ -33,7 +33,7 @@ const READ_BUDGET = 5;
 /** What a list needs; bodies and search text stay in the table. */
 const LIST_ATTRIBUTES = [
   'pk', 'sk', 'gsiList', 'gsiArea', 'id', 'processId', 'title', 'excerpt', 'area', 'effects', 'beneficiaries',
-  'status', 'authorId', 'authorName', 'authorType', 'voteCount', 'commentCount', 'trendScore', 'createdAt', 'updatedAt',
+  'status', 'authorId', 'authorName', 'authorType', 'voteCount', 'commentCount', 'trendScore', 'eventId', 'createdAt', 'updatedAt',
 ];
 
 export function ideaStore(client: DynamoDBDocumentClient, table: string): IdeaStore {
@@ -195,7 +195,7 @@ async function listRandom(client: DynamoDBDocumentClient, table: string, query: 
   };
 }
 
-/** Status and search filters, shared by every list query. */
+/** Status, origin event and search filters, shared by every list query. */
 function listFilters(query: IdeaPageQuery) {
   const filters: string[] = [];
   const names: Record<string, string> = {};
@@ -204,6 +204,11 @@ function listFilters(query: IdeaPageQuery) {
     filters.push('#status = :status');
     names['#status'] = 'status';
     values[':status'] = query.status;
+  }
+  if (query.event) {
+    filters.push('#event = :event');
+    names['#event'] = 'eventId';
+    values[':event'] = query.event;
   }
   if (query.search) {
     filters.push('contains(#search, :search)');
