@@ -31,6 +31,8 @@ export interface RouteInput<R extends RouteDef> {
   /** Raw request path and method, for the fallback route that answers about the path itself. */
   rawPath: string;
   method: string;
+  /** The caller's address as API Gateway saw it (behind CloudFront: the edge's), for per-address limits on routes without sign-in. */
+  sourceIp?: string | undefined;
 }
 
 /** A download instead of JSON (CSV, XLSX): the route's schema then describes only its JSON form. */
@@ -135,7 +137,7 @@ function routeHandler<K extends RouteId>(id: K, impl: RouteImpl<K>) {
     .use(validate(route))
     .handler(async (event, context) => {
       const { log, correlationId, actor, parts } = context.state;
-      const input = { ...parts, actor, log, rawPath: event.rawPath, method: event.requestContext.http.method };
+      const input = { ...parts, actor, log, rawPath: event.rawPath, method: event.requestContext.http.method, sourceIp: event.requestContext.http.sourceIp };
       const output = await impl(input as RouteInput<(typeof routes)[K]>);
       if (output instanceof FileResponse) return fileResult(output, correlationId);
       return {
