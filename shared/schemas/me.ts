@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { commentSchema } from './comment';
 import { responseSchema } from './consultation';
+import { signupNeedsSchema } from './events';
+import { signupStates } from '../rules/events';
 import { ideaListItemSchema, ideaStatusSchema } from './idea';
 import { profileSchema } from './user';
 import { isoDateTime, localizedSchema, slugSchema, ulidSchema } from './text';
@@ -36,6 +38,26 @@ export const myDataExportSchema = z.object({
       responses: z.array(responseSchema),
       flags: z.array(z.object({ responseId: ulidSchema, reason: z.string(), text: z.string().optional(), createdAt: isoDateTime })),
       rounds: z.array(z.object({ processId: slugSchema, roundId: slugSchema, joinedAt: isoDateTime })),
+    })
+    .optional(),
+  /**
+   * The events one is signed up for: the event and its process, a seat or the waiting list, the needs
+   * one gave (organisers see them) and when. A deleted event has no title or time.
+   */
+  events: z
+    .object({
+      signups: z.array(
+        signupNeedsSchema.extend({
+          processId: slugSchema,
+          eventId: slugSchema,
+          eventTitle: z.object({ da: z.string(), en: z.string().optional() }).nullable(),
+          startsAt: isoDateTime.nullable(),
+          state: z.enum(signupStates),
+          signedUpAt: isoDateTime,
+          promotedAt: isoDateTime.optional(),
+          checkedInAt: isoDateTime.optional(),
+        }),
+      ),
     })
     .optional(),
   /**

@@ -5,6 +5,7 @@ import { toComment } from './comments';
 import { toListItem } from './ideas';
 import type { Clock, CommentStore, IdeaStore, ProcessStore, UserDataStore, UserDirectory } from './ports';
 import { eraseMyConsultationData, myConsultationData, type ConsultationDataStore } from './consultation/my-consultation-data';
+import { cancelMySignups, myEventData, type EventDataDeps } from './events/event-data';
 
 export interface MyDataDeps {
   ideas: IdeaStore;
@@ -15,6 +16,8 @@ export interface MyDataDeps {
   clock: Clock;
   /** The consultation's responses and flags (module `consultation`); the handler always gives it. */
   consultationResponses?: ConsultationDataStore;
+  /** The events' sign-ups (module `events`); the handler always gives it. */
+  events?: EventDataDeps;
 }
 
 /** Shown instead of the name on ideas whose author deleted the account. */
@@ -59,6 +62,7 @@ export async function exportMyData(deps: MyDataDeps, actor: Actor): Promise<MyDa
       createdAt: f.createdAt,
     })),
     ...(deps.consultationResponses ? { consultation: { ...(await myConsultationData(deps.consultationResponses, actor.userId)), rounds: items.roundMemberships } } : {}),
+    ...(deps.events ? { events: await myEventData(deps.events, actor.userId) } : {}),
     surveys: {
       note: SURVEY_ANSWERS_NOTE,
       answered: await Promise.all(
@@ -70,6 +74,8 @@ export async function exportMyData(deps: MyDataDeps, actor: Actor): Promise<MyDa
 
 /**
  * GDPR erasure. Primary course:
+ * 0. Sign-ups are cancelled as the person would cancel them, so a freed seat goes to the next on the
+ *    waiting list, who is told by mail (domain/events/event-data.ts).
  * 1. Votes are deleted and the ideas' counts go down with them.
  * 2. Flags are deleted (the flagged content keeps its count).
  * 3. Comments become "deleted" placeholders with no author, so replies by others stay readable.
@@ -80,6 +86,7 @@ export async function exportMyData(deps: MyDataDeps, actor: Actor): Promise<MyDa
  */
 export async function deleteMyAccount(deps: MyDataDeps, actor: Actor): Promise<void> {
   const items = await deps.userData.itemsOf(actor.userId);
+  if (deps.events) await cancelMySignups(deps.events, actor.userId);
   const now = deps.clock.now();
   for (const vote of items.votes) await deps.userData.eraseVote(vote);
   for (const flag of items.flags) await deps.userData.deleteFlag(flag);

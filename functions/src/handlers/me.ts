@@ -7,9 +7,16 @@ import { stores } from '../adapters/dynamodb';
 import { userDirectory } from '../adapters/cognito/user-directory';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { responseStore } from '../adapters/dynamodb/consultation-responses';
+import { signupStore } from '../adapters/dynamodb/event-signups';
+import { eventStore } from '../adapters/dynamodb/events';
 import { mainTable } from '../adapters/dynamodb/tables';
+import { notifier } from '../adapters/ses/notifier';
+import { siteUrl } from '../adapters/ssm/site-url';
+import { createLogger } from '../lib/log';
 
 const { profiles, ideas, comments, userData, processes } = stores();
+const client = documentClient();
+const table = tableName(mainTable);
 const deps = {
   ideas,
   comments,
@@ -17,7 +24,16 @@ const deps = {
   processes,
   directory: userDirectory(),
   clock: systemClock,
-  consultationResponses: responseStore(documentClient(), tableName(mainTable)),
+  consultationResponses: responseStore(client, table),
+  // Deleting an account cancels its sign-ups; the person a freed seat goes to gets a mail.
+  events: {
+    events: eventStore(client, table),
+    signups: signupStore(client, table),
+    notifier: notifier(),
+    siteUrl,
+    log: createLogger({ area: 'me' }),
+    clock: systemClock,
+  },
 };
 
 export const handler = areaHandler({
