@@ -12,8 +12,10 @@ import { TestStack } from '../helpers/stack';
  * The events' public pages in the built SPA against a whole local stack. Through the API an admin
  * sets up a process with an open event phase and a theme day with one seat. In the browser: two
  * people sign up (the first gets the seat, the second is no. 1 on the waiting list), the first
- * cancels after confirming, and the second then holds the seat. Axe 0 on the event page and the
- * sign-up form in Danish and English, nothing sideways at 320 px; screenshots in /tmp/shots-events/.
+ * cancels after confirming, and the second then holds the seat; a phone answers a live round by its
+ * code with the keyboard alone, each kind of question once, without signing in. Axe 0 on the event
+ * page, the sign-up form, /live and the phone view in Danish and English, nothing sideways at 320 px;
+ * screenshots in /tmp/shots-events/.
  */
 const ID = 'arrangementer-e2e';
 const EVENT = 'temadag';
@@ -167,3 +169,102 @@ describe('signing up for an event with one seat', () => {
   }, 180_000);
 });
 
+/** Presses Tab until the focused element matches `selector` (fails after 80 presses). */
+async function tabTo(page: Page, selector: string) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+describe('a live round on a phone', () => {
+  it('takes the code and one answer to each kind of question with the keyboard alone, without signing in', async () => {
+    const organiser = `/processes/${ID}/organiser/events/${EVENT}/live-rounds`;
+    const created = await stack.api(organiser, {
+      method: 'POST',
+      token: admin.token,
+      body: {
+        title: { da: 'Hvad mener salen?', en: 'What does the room think?' },
+        questions: [
+          { id: 'brug', kind: 'single', text: { da: 'Bruger du AI i dit arbejde?', en: 'Do you use AI at work?' }, options: [{ id: 'ja', label: { da: 'Ja', en: 'Yes' } }, { id: 'nej', label: { da: 'Nej', en: 'No' } }] },
+          { id: 'tryg', kind: 'scale', text: { da: 'Hvor tryg er du ved AI?', en: 'How safe do you feel with AI?' }, lowLabel: { da: 'Slet ikke', en: 'Not at all' }, highLabel: { da: 'Helt', en: 'Fully' } },
+          { id: 'ord', kind: 'words', text: { da: 'Sig det med et ord', en: 'Say it in a word' }, maxWords: 2 },
+          {
+            id: 'afsnit',
+            kind: 'statements',
+            text: { da: 'Hvad mener du om udkastet?', en: 'What do you think of the draft?' },
+            statements: [
+              { id: 's1', text: { da: 'Et menneske træffer altid afgørelsen.', en: 'A person always decides.' } },
+              { id: 's2', text: { da: 'Vi bruger kun nødvendige data.', en: 'We use only the data we need.' } },
+            ],
+          },
+        ],
+      },
+    });
+    ok(created, 201);
+    const opened = await stack.api(`${organiser}/${created.json.id}/state`, { method: 'POST', token: admin.token, body: { state: 'open' } });
+    ok(opened, 200);
+    const code: string = opened.json.code;
+
+    const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectPageErrors(page);
+    await page.goto(`${stack.info.webUrl}/live`);
+    await checkPage(page, 'Deltag i live-runden', 'live-code-da');
+    await tabTo(page, '#live-code');
+    await page.keyboard.type(code.toLowerCase());
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === `/live/${code}`);
+    await checkPage(page, 'Hvad mener salen?', 'phone-view-da');
+
+    // A single choice: the first radio takes focus, the arrow moves the choice to "Nej".
+    await tabTo(page, '#q-brug');
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, 'button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Spørgsmål 2 af 4' }).waitFor();
+    // The scale: 0 first, seven steps to the right.
+    await tabTo(page, '#q-tryg');
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+    expect(await page.locator('#q-tryg-7').isChecked()).toBe(true);
+    await tabTo(page, 'button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Spørgsmål 3 af 4' }).waitFor();
+    // Words: Enter in the field sends them.
+    await tabTo(page, '#q-ord');
+    await page.keyboard.type('Tryghed');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Spørgsmål 4 af 4' }).waitFor();
+    await checkPage(page, 'Hvad mener salen?', 'phone-statements-da');
+    // Statements: Space agrees with the first; the second's group, two arrows on, disagrees.
+    await tabTo(page, '#q-afsnit');
+    await page.keyboard.press('Space');
+    await tabTo(page, '#q-afsnit-s2-agree');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await tabTo(page, 'button[type="submit"]');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="live-done"]').waitFor();
+    await checkPage(page, 'Hvad mener salen?', 'phone-done-da');
+
+    const results = await stack.api(`${organiser}/${created.json.id}/results`, { token: admin.token });
+    ok(results, 200);
+    const byId = Object.fromEntries((results.json.results as { questionId: string }[]).map((r) => [r.questionId, r]));
+    expect(byId.brug).toMatchObject({ count: 1, options: [{ id: 'ja', count: 0 }, { id: 'nej', count: 1 }] });
+    expect(byId.tryg).toMatchObject({ count: 1, mean: 7 });
+    expect(byId.ord).toMatchObject({ count: 1, words: [{ word: 'tryghed', count: 1 }] });
+    expect(byId.afsnit).toMatchObject({ count: 1, statements: [{ id: 's1', agree: 1, neutral: 0, disagree: 0 }, { id: 's2', agree: 0, neutral: 0, disagree: 1 }] });
+
+    // A reload remembers the answers; in English too.
+    await page.evaluate(() => localStorage.setItem('deltag.locale', 'en'));
+    await page.reload();
+    await page.locator('[data-testid="live-answered"]').waitFor();
+    await checkPage(page, 'What does the room think?', 'phone-view-en');
+    await page.goto(`${stack.info.webUrl}/live/ACDEFG`);
+    await page.getByText('There is no round with the code ACDEFG.').waitFor();
+    await page.goto(`${stack.info.webUrl}/live`);
+    await checkPage(page, 'Join the live round', 'live-code-en');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+});
