@@ -2,7 +2,7 @@ import { CfnResource, Validations } from 'aws-cdk-lib';
 import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { rules, type NagRuleResult } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
-import { RetentionJob } from './constructs/retention-job';
+import { ScheduledJob } from './constructs/scheduled-job';
 import type { ApiStack } from './stacks/api-stack';
 import type { AuthStack } from './stacks/auth-stack';
 import type { WebStack } from './stacks/web-stack';
@@ -44,8 +44,8 @@ export function acknowledgeNagFindings({ auth, api, web }: { auth: AuthStack; ap
     ]);
   }
 
-  // The nightly retention job: the same defaults as the API functions; its table rights name the table and one index.
-  for (const job of api.node.findAll().filter((c): c is RetentionJob => c instanceof RetentionJob)) {
+  // The scheduled jobs (retention, reminders): the same defaults as the API functions; their table rights name the table and its indexes.
+  for (const job of api.node.findAll().filter((c): c is ScheduledJob => c instanceof ScheduledJob)) {
     acknowledge(job.fn, { [basicExecutionRole]: lambdaLogsReason });
     acknowledgeFindings(job.fn, 'AwsSolutions-IAM5', rules.iam.IAMNoWildcardPermissions, [
       {

@@ -86,13 +86,30 @@ export class ApiFunction extends Construct {
    * back would be a cycle.
    */
   readSiteUrlFrom(parameterName: `/${string}`): void {
-    const stack = Stack.of(this);
-    this.fn.addEnvironment(SITE_URL_PARAMETER_ENV, parameterName);
-    this.fn.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['ssm:GetParameter'],
-        resources: [`arn:${stack.partition}:ssm:${stack.region}:${stack.account}:parameter${parameterName}`],
-      }),
-    );
+    allowSiteUrl(this.fn, parameterName);
   }
+}
+
+/** The SSM parameter's name in the environment and ssm:GetParameter on that one parameter. */
+export function allowSiteUrl(fn: NodejsFunction, parameterName: `/${string}`): void {
+  const stack = Stack.of(fn);
+  fn.addEnvironment(SITE_URL_PARAMETER_ENV, parameterName);
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['ssm:GetParameter'],
+      resources: [`arn:${stack.partition}:ssm:${stack.region}:${stack.account}:parameter${parameterName}`],
+    }),
+  );
+}
+
+/** Mail from `mailFrom` (MAIL_FROM) through SES, on the identity of its domain only. */
+export function allowMail(fn: NodejsFunction, mailFrom: string): void {
+  const stack = Stack.of(fn);
+  fn.addEnvironment('MAIL_FROM', mailFrom);
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['ses:SendEmail'],
+      resources: [`arn:${stack.partition}:ses:${stack.region}:${stack.account}:identity/${mailFrom.split('@')[1]}`],
+    }),
+  );
 }

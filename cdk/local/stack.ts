@@ -11,7 +11,9 @@ import { createTables, localCredentials, startDynamoDb } from './dynamodb';
 import { startGateway } from './gateway';
 import { jwtVerifier } from './jwt';
 import { ChildExitedError, ensurePortFree, freePort, type Child } from './processes';
-import { startRetentionTimer, type RetentionTimer } from './retention';
+import type { JobTimer } from './job-timer';
+import { startReminderTimer } from './reminders';
+import { startRetentionTimer } from './retention';
 import { seedLocalStack } from './seed';
 import type { Pool } from './users';
 
@@ -42,6 +44,8 @@ export interface StackOptions {
   onCode?: (email: string, code: string) => void;
   /** Run the retention job at start and then this often (npm start: hourly); tests run it themselves. */
   retentionEveryMs?: number;
+  /** Run the events' reminder job at start and then this often (npm start: hourly, as in AWS). */
+  remindersEveryMs?: number;
 }
 
 export interface RunningStack {
@@ -87,10 +91,10 @@ async function startOn(ports: { web: number; dynamodb: number; cognito: number }
   let outboxDir = '';
   const codes = new Map<string, string>();
   let server: Server | undefined;
-  let retention: RetentionTimer | undefined;
+  const timers: JobTimer[] = [];
   const tempDir = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'deltag-'));
   const stop = async () => {
-    await retention?.stop();
+    await Promise.all(timers.map((t) => t.stop()));
     await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
     server?.closeAllConnections();
     await Promise.all(children.map((c) => c.stop()));
@@ -148,7 +152,8 @@ async function startOn(ports: { web: number; dynamodb: number; cognito: number }
       loadHandler: async (area: FeatureArea) => ((await import(`../../functions/src/handlers/${area}.ts`)) as { handler: never }).handler,
     });
 
-    if (options.retentionEveryMs) retention = startRetentionTimer(options.retentionEveryMs, log);
+    if (options.retentionEveryMs) timers.push(startRetentionTimer(options.retentionEveryMs, log));
+    if (options.remindersEveryMs) timers.push(startReminderTimer(options.remindersEveryMs, log));
 
     return {
       info: {

@@ -29,6 +29,8 @@ try {
     onCode: (email, code) => console.log(`✉ code for ${email}: ${code}`),
     // The data-retention job, as EventBridge Scheduler runs it nightly in AWS (also: npm run retention).
     retentionEveryMs: 60 * 60 * 1000,
+    // The events' reminders the day before, as EventBridge Scheduler runs them hourly in AWS (also: npm run reminders).
+    remindersEveryMs: 60 * 60 * 1000,
   });
   mkdirSync('.local', { recursive: true });
   writeFileSync('.local/stack.json', `${JSON.stringify(stack.info, null, 2)}\n`);

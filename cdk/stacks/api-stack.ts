@@ -10,13 +10,13 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { featureAreas, type FeatureArea, type HttpMethod as HttpMethodName } from '#shared/api/route-meta';
 import { routeList } from '#shared/api/routes';
 import { isProtected } from '#shared/rules/access';
-import { ApiFunction } from '../constructs/api-function';
+import { allowMail, ApiFunction } from '../constructs/api-function';
+import { ReminderJob } from '../constructs/reminder-job';
 import { RetentionJob } from '../constructs/retention-job';
 import type { BoundTable } from './data-stack';
 import { siteUrlParameterName } from './web-stack';
@@ -47,13 +47,19 @@ const userDirectoryAccess: Partial<Record<FeatureArea, string[]>> = {
   admin: ['cognito-idp:ListUsers', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminRemoveUserFromGroup'],
   // Finds a signed-in person's e-mail (by id) to honour an invitation to a consultation round.
   consultations: ['cognito-idp:ListUsers', 'cognito-idp:AdminListGroupsForUser'],
+  // Finds a person's e-mail (by id) when they sign up for an event, for the organisers' list and the mails.
+  events: ['cognito-idp:ListUsers', 'cognito-idp:AdminListGroupsForUser'],
 };
 
-/** Areas that send email to authors (through SES, from MAIL_FROM). */
-const mailingAreas: ReadonlySet<FeatureArea> = new Set(['moderation', 'consultations']);
+/**
+ * Areas that send email (through SES, from MAIL_FROM): to authors; to the person the waiting list
+ * gives a seat when someone cancels, and to those signed up when an event is cancelled (events; me,
+ * whose account deletion cancels the person's sign-ups).
+ */
+const mailingAreas: ReadonlySet<FeatureArea> = new Set(['moderation', 'consultations', 'events', 'me']);
 
 /** Areas whose links leave the site (the mails, the export's files): they read the site's address. */
-const linkingAreas: ReadonlySet<FeatureArea> = new Set(['moderation', 'export', 'consultations']);
+const linkingAreas: ReadonlySet<FeatureArea> = new Set(['moderation', 'export', 'consultations', 'events', 'me']);
 
 /**
  * Fields of the access log. No source IP or user agent: behind CloudFront the IP is CloudFront's, and
@@ -118,13 +124,7 @@ export class ApiStack extends Stack {
       const directoryActions = userDirectoryAccess[area];
       if (directoryActions) userPool.grant(fn.fn, ...directoryActions);
       if (mailingAreas.has(area)) {
-        fn.fn.addEnvironment('MAIL_FROM', props.mailFrom);
-        fn.fn.addToRolePolicy(
-          new PolicyStatement({
-            actions: ['ses:SendEmail'],
-            resources: [`arn:${this.partition}:ses:${this.region}:${this.account}:identity/${props.mailFrom.split('@')[1]}`],
-          }),
-        );
+        allowMail(fn.fn, props.mailFrom);
       }
       if (linkingAreas.has(area)) fn.readSiteUrlFrom(siteUrlParameterName);
       this.functions[area] = fn;
@@ -143,6 +143,7 @@ export class ApiStack extends Stack {
     }
 
     new RetentionJob(this, 'RetentionJob', { tables: props.tables });
+    new ReminderJob(this, 'ReminderJob', { tables: props.tables, mailFrom: props.mailFrom, siteUrlParameter: siteUrlParameterName });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
   }

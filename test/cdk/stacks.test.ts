@@ -9,6 +9,7 @@ import { roles } from '#shared/schemas/user';
 import { indexProjection, tables } from '#functions/adapters/dynamodb/tables';
 import { identity } from '../../cdk/definitions/identity';
 import { RetentionJob } from '../../cdk/constructs/retention-job';
+import { ScheduledJob } from '../../cdk/constructs/scheduled-job';
 import { siteUrlParameterName } from '../../cdk/stacks/web-stack';
 import { testApp } from './synth';
 
@@ -56,8 +57,10 @@ describe('api stack', () => {
   };
 
   it('has one Lambda function per feature area with routes, on nodejs24.x and arm64', () => {
-    const retentionId = logicalId(app.api, retentionJob().fn);
-    const functions = Object.entries(templates.api.findResources('AWS::Lambda::Function')).filter(([id]) => id !== retentionId).map(([, r]) => r as Resource);
+    // The scheduled jobs (retention, reminders) are functions of their own, with no routes.
+    const jobIds = app.api.node.findAll().filter((c): c is ScheduledJob => c instanceof ScheduledJob).map((job) => logicalId(app.api, job.fn));
+    expect(jobIds).toHaveLength(2);
+    const functions = Object.entries(templates.api.findResources('AWS::Lambda::Function')).filter(([id]) => !jobIds.includes(id)).map(([, r]) => r as Resource);
     expect(functions).toHaveLength(areas.length);
     for (const fn of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x');
@@ -87,6 +90,7 @@ describe('api stack', () => {
       moderation: ['cognito-idp:AdminGetUser'],
       admin: ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:AdminRemoveUserFromGroup', 'cognito-idp:ListUsers'],
       consultations: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'],
+      events: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'],
     };
     for (const area of areas) {
       const cognito = actionsOf(area).filter((a: string) => a.startsWith('cognito-idp:'));
@@ -94,19 +98,21 @@ describe('api stack', () => {
     }
   });
 
-  it('lets only the moderation and consultation functions send mail (decisions, round invitations), from the configured sender', () => {
+  // Events and me: a cancelled sign-up (or a deleted account's) gives the seat to the next person, who gets a mail.
+  const mailing = ['moderation', 'consultations', 'events', 'me'];
+  it('lets only the moderation, consultation, events and me functions send mail (decisions, round invitations, seats), from the configured sender', () => {
     for (const area of areas) {
-      expect(actionsOf(area).includes('ses:SendEmail'), area).toBe(area === 'moderation' || area === 'consultations');
+      expect(actionsOf(area).includes('ses:SendEmail'), area).toBe(mailing.includes(area));
     }
   });
 
-  it('lets only the moderation, export and consultation functions read the site address, from its one SSM parameter', () => {
+  it('lets only the functions that mail or export read the site address, from its one SSM parameter', () => {
     const envOf = (area: (typeof areas)[number]) => {
       const id = logicalId(app.api, app.api.functions[area]!.fn);
       return (templates.api.toJSON().Resources[id] as Resource).Properties.Environment.Variables as Record<string, unknown>;
     };
     for (const area of areas) {
-      const linking = area === 'moderation' || area === 'export' || area === 'consultations';
+      const linking = area === 'export' || mailing.includes(area);
       const ssm = statementsOf(area).filter((s) => [s.Action].flat().some((a) => a.startsWith('ssm:')));
       if (!linking) {
         expect(ssm, area).toEqual([]);
@@ -170,7 +176,8 @@ describe('retention job', () => {
   };
 
   it('runs the retention function every night at 02:00 Danish time through EventBridge Scheduler', () => {
-    const [schedule, ...others] = resources(templates.api, 'AWS::Scheduler::Schedule');
+    const jobArn = { 'Fn::GetAtt': [logicalId(app.api, job().fn), 'Arn'] };
+    const [schedule, ...others] = resources(templates.api, 'AWS::Scheduler::Schedule').filter((s) => JSON.stringify(s.Properties.Target.Arn) === JSON.stringify(jobArn));
     expect(others).toEqual([]);
     expect(schedule!.Properties).toMatchObject({
       ScheduleExpression: 'cron(0 2 * * ? *)',

@@ -5,8 +5,12 @@ import { stores } from '../adapters/dynamodb';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { consultationReads, roundPeople } from '../adapters/dynamodb/consultation-documents';
 import { responseStore } from '../adapters/dynamodb/consultation-responses';
+import { signupStore } from '../adapters/dynamodb/event-signups';
+import { eventStore } from '../adapters/dynamodb/events';
+import { liveRoundStore } from '../adapters/dynamodb/live-rounds';
 import { mainTable } from '../adapters/dynamodb/tables';
 import { responseRetention } from '../domain/consultation/response-retention';
+import { eventRetention } from '../domain/events/event-retention';
 import { eraseExpiredProcesses, type ErasureReport } from '../domain/retention';
 import { createLogger } from '../lib/log';
 
@@ -23,6 +27,7 @@ const deps = {
   userData,
   consultation: roundPeople(client, table),
   consultationResponses: responseRetention(consultationReads(client, table), responseStore(client, table)),
+  events: eventRetention({ events: eventStore(client, table), signups: signupStore(client, table), liveRounds: liveRoundStore(client, table) }),
   newId: (now: Date) => ulid(now.getTime()),
 };
 
