@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#functions/adapters/dynamodb/client';
 import { keys } from '#functions/adapters/dynamodb/keys';
+import { liveRoundStore } from '#functions/adapters/dynamodb/live-rounds';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { livePhoneRoundSchema, liveRoundListSchema, liveRoundResultsListSchema, liveRoundResultsSchema, liveRoundSchema, type LiveRound } from '#shared/schemas/events';
 import { liveCalls, liveDefinition as definition, liveEvent, phoneToken as token, resultOf as byId, room } from '../helpers/live-rounds';
@@ -190,4 +191,17 @@ describe('answers from the room', () => {
     expect(byId(await results(round, admin), 'brug').count).toBe(13);
     expectProblem(await stack.api(`/processes/${PROCESS}/events/ingen-her/live-rounds`), 404);
   });
+
+  it('the retention job erases the answer markers of a round; its tallies, the results, stay', async () => {
+    const client = createDocumentClient(stack.info.dynamodbEndpoint);
+    const partition = async () =>
+      (await client.send(new QueryCommand({ TableName: mainTable.localName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.liveAnswers(round.id) } }))).Items!;
+    const before = await results(round);
+    const markers = (await partition()).filter((i) => String(i.sk).startsWith('WHO#')).length;
+    expect(markers).toBeGreaterThan(40);
+    expect(await liveRoundStore(client, mainTable.localName).eraseMarkers([round.id])).toBe(markers);
+    expect((await partition()).every((i) => String(i.sk).startsWith('T#'))).toBe(true);
+    expect(await results(round)).toEqual(before);
+  });
+
 });
