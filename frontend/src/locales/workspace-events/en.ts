@@ -196,7 +196,7 @@ export default {
     previous: 'Previous question',
     next: 'Next question',
     keys: 'The arrow keys change the question.',
-    answers: '{n} answers',
+    answers: '{n} answer | {n} answers',
     fullscreen: 'Full screen',
     exitFullscreen: 'Leave full screen',
     paused: 'Updates pause while the tab is hidden.',

@@ -6,3 +6,4 @@ export { default as EventsPage } from './EventsPage.vue';
 export { default as EventFormPage } from './EventFormPage.vue';
 export { default as SignupListPage } from './SignupListPage.vue';
 export { default as LiveRoundsPage } from './LiveRoundsPage.vue';
+export { default as PresenterPage } from './PresenterPage.vue';

@@ -41,4 +41,10 @@ export const eventRoutes: RouteRecordRaw[] = [
     component: page('LiveRoundsPage'),
     meta: { workspaceTitle: 'areas.eventLive', workspaceProcess: true, workspaceRoles: areaRoles.eventLive },
   },
+  {
+    path: 'arrangementer/:eventId/live/:roundId/praesentation',
+    name: 'workspace-event-presenter',
+    component: page('PresenterPage'),
+    meta: { workspaceTitle: 'areas.eventPresenter', workspaceProcess: true, workspaceRoles: areaRoles.eventResults },
+  },
 ];
