@@ -78,8 +78,9 @@ describe('the list of events', () => {
     expect(text(cards[1]!)).toContain('Temadag');
     expect(text(cards[1]!)).toContain('Byrådssalen, Bernstorffsvej 161, 2920 Charlottenlund');
     expect(text(cards[0]!)).toContain('Online');
-    // A held event no longer offers seats.
+    // A held event no longer offers seats, and says it was held.
     expect(cards[2]!.querySelector('[data-testid="event-seats"]')).toBeNull();
+    expect(text(cards[2]!)).toContain('Afholdt');
     expect(cards[1]!.querySelector('a')?.getAttribute('href')).toBe('/forloeb/ai-i-gentofte/arrangementer/ai-festival');
   });
 
@@ -197,6 +198,24 @@ describe('an event page', () => {
     expect(scale!.querySelectorAll('tbody tr')).toHaveLength(11);
     expect(rows(words!)).toEqual(['tryghed | 4', 'tid | 2']);
     expect(rows(statements!)).toEqual(['Et menneske træffer altid afgørelsen. | 5 | 1 | 0', 'Vi bruger kun nødvendige data. | 2 | 2 | 2']);
+  });
+
+  it('says a cancelled event is cancelled, also to someone who was signed up, with no calendar links or cancel button', async () => {
+    stubApi((url) => {
+      if (url.pathname === '/config.json') return json(config);
+      if (url.host === '127.0.0.1:9229') return json({ AuthenticationResult: { AccessToken: token, RefreshToken: 'r', ExpiresIn: 3600 } });
+      if (url.pathname === '/api/processes/ai-i-gentofte') return json(eventProcess);
+      if (url.pathname === EVENT) return json({ ...festival, cancelledAt: festival.updatedAt });
+      if (url.pathname === `${EVENT}/signup`) return json({ signup: mySeat(), verdict: 'cancelled' });
+      if (url.pathname === '/api/me') return json(profileBody);
+      return json({ items: [] });
+    });
+    await signIn('anna@example.dk', 'langt-kodeord-1');
+    const { host } = await open('/forloeb/ai-i-gentofte/arrangementer/ai-festival');
+    expect(host.querySelector('[data-testid="event-cancelled"]')?.textContent).toBe('Arrangementet er aflyst.');
+    expect(host.querySelector('[data-testid="signup-verdict"]')?.textContent).toContain('Arrangementet er aflyst, så du kan ikke tilmelde dig.');
+    expect(host.querySelector('[data-testid="ics-link"]')).toBeNull();
+    expect(buttonNamed(host, 'Afmeld mig')).toBeUndefined();
   });
 
   it('says plainly when there is no such event', async () => {
