@@ -137,6 +137,7 @@ describe('answers from the room', () => {
       ['tillid', 'skole', 'body.answer'],
       ['ord', ['en', 'to', 'tre'], 'body.answer'],
       ['ord', ['x'.repeat(31)], 'body.answer'],
+      ['ord', ['ai\uDC00'], 'body.answer'],
       ['ambition', { p1: 'agree', p9: 'agree' }, 'body.answer'],
       ['ambition', {}, 'body.answer'],
       ['ukendt', 'skole', 'body.questionId'],

@@ -46,6 +46,8 @@ describe('liveIncrements', () => {
     expect(refused(words, ['a', 'b', 'c'])).toBe('Skriv højst 2 ord');
     expect(refused(words, ['   '])).toBe('Et ord må ikke være tomt');
     refused(words, ['x'.repeat(31)]);
+    expect(refused(words, ['a\uD800'])).toBe('Ordet indeholder et tegn, der ikke kan gemmes');
+    expect(ok(words, ['🤖 ai'])).toEqual({ counts: {}, words: { '🤖 ai': 1 } });
     refused(words, []);
     refused(words, 'ai');
   });

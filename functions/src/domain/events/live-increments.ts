@@ -39,6 +39,9 @@ export function liveIncrements(question: LiveQuestion, answer: LiveAnswer['answe
   }
 }
 
+/** Half a UTF-16 pair (JSON can carry one) is no character and cannot be stored as a word's key. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function wordsIncrements(maxWords: number, answer: LiveAnswer['answer']): LiveAnswerCheck {
   if (!Array.isArray(answer) || answer.length === 0) return refuse('Skriv mindst ét ord');
   if (answer.length > maxWords) return refuse(maxWords === 1 ? 'Skriv højst ét ord' : `Skriv højst ${maxWords} ord`);
@@ -46,6 +49,7 @@ function wordsIncrements(maxWords: number, answer: LiveAnswer['answer']): LiveAn
   for (const given of answer) {
     const word = normaliseWord(given);
     if (!word) return refuse('Et ord må ikke være tomt');
+    if (LONE_SURROGATE.test(word)) return refuse('Ordet indeholder et tegn, der ikke kan gemmes');
     if ([...word].length > WORD_MAX) return refuse(`Et ord må højst have ${WORD_MAX} tegn`);
     words[word] = 1;
   }
