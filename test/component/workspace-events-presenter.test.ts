@@ -4,7 +4,7 @@ import { resetWorkspaceProcesses } from '../../frontend/src/composables/workspac
 import { questionView } from '../../frontend/src/lib/events-workspace/liveResults';
 import { qrPath } from '../../frontend/src/lib/events-workspace/qr';
 import { profile } from '../../frontend/src/modules/session';
-import { buttonNamed, json, problem, text } from './app';
+import { buttonNamed, json, problem, stubApi, text } from './app';
 import { mountPage, results, round, unmount } from './workspace-events-fixtures';
 
 /**
@@ -98,5 +98,33 @@ describe('the results and the QR code as data', () => {
     expect(path).toMatch(/^(M\d+ \d+h1v1h-1z)+$/);
     // The finder pattern's corner starts after the four-module border.
     expect(path.startsWith('M4 4h1v1h-1z')).toBe(true);
+  });
+});
+
+describe('the annex section on live rounds', () => {
+  it('prints each published event\'s closed rounds with their numbers, and nothing without any', async () => {
+    const { mountInApp } = await import('./app');
+    const { default: AnnexLiveRounds } = await import('../../frontend/src/components/workspace/events/AnnexLiveRounds.vue');
+    const { event } = await import('./workspace-events-fixtures');
+    const closed = results({ state: 'closed', closedAt: '2026-12-10T10:00:00.000Z' });
+    stubApi((url) => {
+      if (url.pathname === '/api/processes/ai-i-gentofte/events') return json({ items: [event, { ...event, id: 'andet', title: { da: 'Andet' } }] });
+      if (url.pathname === '/api/processes/ai-i-gentofte/events/ai-festival/live-rounds') return json({ items: [closed] });
+      if (url.pathname === '/api/processes/ai-i-gentofte/events/andet/live-rounds') return json({ items: [] });
+      return problem(404, 'Ikke fundet');
+    });
+    const { wrapper } = await mountInApp(AnnexLiveRounds, { props: { processId: 'ai-i-gentofte' } });
+    const section = document.querySelector('[data-testid="annex-live"]')!;
+    expect(text(section)).toContain('Temadag og arrangementer: live-runder');
+    expect(text(section)).toContain('AI-festival for medarbejdere');
+    expect(text(section)).not.toContain('Andet');
+    expect(text(section)).toContain('1. Hvad er vigtigst?');
+    expect(text(section)).toContain('4. Ambitionen');
+    expect(section.querySelector('[data-testid="a2-disagree"]')?.textContent).toBe('2');
+    wrapper.unmount();
+
+    stubApi((url) => (url.pathname.endsWith('/events') ? json({ items: [] }) : problem(404, 'Ikke fundet')));
+    await mountInApp(AnnexLiveRounds, { props: { processId: 'ai-i-gentofte' } });
+    expect(document.querySelectorAll('[data-testid="annex-live"]')).toHaveLength(0);
   });
 });
