@@ -1,12 +1,12 @@
 // use case --> (secondary adapter) --> DynamoDB
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import type { SignupRecord, SignupStore } from '../../domain/events/ports';
-import { batchDelete } from './batch';
-import { decodeCursor, encodeCursor } from './cursor';
 import { signupList, toSignup } from './event-signup-list';
+import { eraseSignups, signupsOfUser } from './event-signup-users';
 import { keys } from './keys';
-import { countAll, queryAll } from './query';
+import { ServiceUnavailableError } from '../../lib/errors';
+import { countAll } from './query';
 import { transact, type TransactItems } from './transactions';
 
 /**
@@ -22,6 +22,12 @@ import { transact, type TransactItems } from './transactions';
  * a conflict between them (the counter moved in between) is retried.
  */
 
+/** How long a sign-up keeps trying through conflicts before it answers 503 (the function's limit is 10 s). */
+const RUSH_BUDGET_MS = 6000;
+
+/** `capacity` is a reserved word in expressions. */
+const capacityName = { '#capacity': 'capacity' };
+
 /** Attempts at a sign-up or cancellation whose condition lost a race (each attempt re-reads). */
 const MAX_ROUNDS = 25;
 
@@ -33,6 +39,17 @@ export function signupStore(client: DynamoDBDocumentClient, table: string): Sign
     return item ? toSignup(item) : undefined;
   };
   const eventKey = keys.event;
+
+  /** A rush on one event makes its counter a hot item: conflicts that outlast transact's own retries are retried while time allows. */
+  async function patient(items: TransactItems, started: number) {
+    for (;;) {
+      try {
+        return await transact(client, items);
+      } catch (error) {
+        if (!(error instanceof ServiceUnavailableError) || Date.now() - started > RUSH_BUDGET_MS) throw error;
+      }
+    }
+  }
 
   async function signupOf(processId: string, eventId: string, userId: string) {
     const who = await get(keys.signupOwner(processId, eventId, userId));
@@ -75,49 +92,45 @@ export function signupStore(client: DynamoDBDocumentClient, table: string): Sign
     signupOf,
 
     async signUp(input) {
-      for (let round = 0; round < MAX_ROUNDS; round++) {
-        const base = { ...keys.signup(input.processId, input.eventId, input.id), type: 'eventSignup', ...defined(input), gsiUser: keys.userItems(input.userId), gsiUserSk: keys.userSignup(input.processId, input.eventId) };
-        const owner = { Put: { TableName: table, Item: { ...keys.signupOwner(input.processId, input.eventId, input.userId), type: 'eventSignupOwner', signupId: input.id }, ConditionExpression: 'attribute_not_exists(pk)' } };
-        // A seat: the stored capacity has room and no one is waiting (else a newcomer would jump the list).
-        const seat = await transact(client, [
-          { Put: { TableName: table, Item: { ...base, state: 'seat' }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          owner,
-          {
-            Update: {
-              TableName: table,
-              Key: eventKey(input.processId, input.eventId),
-              UpdateExpression: 'ADD seatsTaken :one',
-              ConditionExpression: 'attribute_exists(pk) AND seatsTaken < capacity AND waitingCount = :zero',
-              ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-            },
-          },
-        ]);
-        if (seat.ok) return { outcome: 'seat', signup: toSignup({ ...base, state: 'seat' }) };
-        if (seat.failed[1]) return { outcome: 'exists' };
-        // The seats are taken (or people wait): the end of the waiting list, under the complement of the seat's condition.
-        const queuedAt = ulid();
-        const waiting = await transact(client, [
+      const base = { ...keys.signup(input.processId, input.eventId, input.id), type: 'eventSignup', ...defined(input), gsiUser: keys.userItems(input.userId), gsiUserSk: keys.userSignup(input.processId, input.eventId) };
+      const owner = { Put: { TableName: table, Item: { ...keys.signupOwner(input.processId, input.eventId, input.userId), type: 'eventSignupOwner', signupId: input.id }, ConditionExpression: 'attribute_not_exists(pk)' } };
+      const counter = (update: string, condition: string) => ({
+        Update: { TableName: table, Key: eventKey(input.processId, input.eventId), UpdateExpression: update, ConditionExpression: `attribute_exists(pk) AND ${condition}`, ExpressionAttributeNames: capacityName, ExpressionAttributeValues: { ':one': 1, ':zero': 0 } },
+      });
+      // A seat: the stored capacity has room and no one is waiting (else a newcomer would jump the list).
+      const takeSeat = () =>
+        patient([{ Put: { TableName: table, Item: { ...base, state: 'seat' }, ConditionExpression: 'attribute_not_exists(pk)' } }, owner, counter('ADD seatsTaken :one', 'seatsTaken < #capacity AND waitingCount = :zero')], started);
+      // The end of the waiting list, under the complement of the seat's condition.
+      const queue = (queuedAt: string) =>
+        patient([
           { Put: { TableName: table, Item: { ...base, state: 'waiting', queuedAt }, ConditionExpression: 'attribute_not_exists(pk)' } },
           owner,
           { Put: { TableName: table, Item: { ...keys.waitingPlace(input.processId, input.eventId, queuedAt), type: 'eventWaiting', queuedAt, signupId: input.id, userId: input.userId }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          {
-            Update: {
-              TableName: table,
-              Key: eventKey(input.processId, input.eventId),
-              UpdateExpression: 'ADD waitingCount :one',
-              ConditionExpression: 'attribute_exists(pk) AND (seatsTaken >= capacity OR waitingCount > :zero)',
-              ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-            },
-          },
-        ]);
+          counter('ADD waitingCount :one', '(seatsTaken >= #capacity OR waitingCount > :zero)'),
+        ], started);
+      const started = Date.now();
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        // The counters as they stand decide which attempt goes first, so a full event costs one transaction, not two.
+        const now = await get(eventKey(input.processId, input.eventId));
+        if (!now) throw new Error('sign-up: the event is gone');
+        const seatsFree = Number(now.seatsTaken ?? 0) < Number(now.capacity) && Number(now.waitingCount ?? 0) === 0;
+        if (seatsFree) {
+          const seat = await takeSeat();
+          if (seat.ok) return { outcome: 'seat', signup: toSignup({ ...base, state: 'seat' }) };
+          if (seat.failed[1]) return { outcome: 'exists' };
+          continue;
+        }
+        const queuedAt = ulid();
+        const waiting = await queue(queuedAt);
         if (waiting.ok) return { outcome: 'waiting', signup: toSignup({ ...base, state: 'waiting', queuedAt }) };
         if (waiting.failed[1]) return { outcome: 'exists' };
-        // A seat came free between the two attempts (a cancellation): try the seat again.
+        // A seat came free since the read (a cancellation with no one waiting): read again.
       }
-      throw new Error('sign-up: no attempt fitted the counters');
+      throw new ServiceUnavailableError();
     },
 
     async cancel(processId, eventId, userId, at) {
+      const started = Date.now();
       for (let round = 0; round < MAX_ROUNDS; round++) {
         const signup = await signupOf(processId, eventId, userId);
         if (!signup) return { outcome: 'missing' };
@@ -137,18 +150,18 @@ export function signupStore(client: DynamoDBDocumentClient, table: string): Sign
         ];
         const checkedIn = signup.checkedInAt !== undefined;
         if (signup.state === 'waiting') {
-          const outcome = await transact(client, [
+          const outcome = await patient([
             ...mine,
             { Delete: { TableName: table, Key: keys.waitingPlace(processId, eventId, signup.queuedAt ?? ''), ConditionExpression: 'attribute_exists(pk)' } },
             { Update: { TableName: table, Key: eventKey(processId, eventId), UpdateExpression: `ADD waitingCount :minus${checkedIn ? ', checkedIn :minus' : ''}`, ExpressionAttributeValues: { ':minus': -1 } } },
-          ]);
+          ], started);
           if (outcome.ok) return { outcome: 'cancelled' };
           continue;
         }
         const first = await firstWaiting(processId, eventId);
         if (first) {
           // The seat passes to the first waiting person: seatsTaken stays, the waiting list shortens by one.
-          const outcome = await transact(client, [
+          const outcome = await patient([
             ...mine,
             ...promotion(processId, eventId, first, at),
             {
@@ -159,7 +172,7 @@ export function signupStore(client: DynamoDBDocumentClient, table: string): Sign
                 ExpressionAttributeValues: { ':minus': -1 },
               },
             },
-          ]);
+          ], started);
           if (outcome.ok) {
             const promoted = await signupById(processId, eventId, first.signupId);
             return promoted ? { outcome: 'cancelled', promoted } : { outcome: 'cancelled' };
@@ -167,7 +180,7 @@ export function signupStore(client: DynamoDBDocumentClient, table: string): Sign
           continue;
         }
         // No one waits: the seat is freed, on condition that still no one waits (one who joined meanwhile gets it next round).
-        const outcome = await transact(client, [
+        const outcome = await patient([
           ...mine,
           {
             Update: {
@@ -178,7 +191,7 @@ export function signupStore(client: DynamoDBDocumentClient, table: string): Sign
               ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
             },
           },
-        ]);
+        ], started);
         if (outcome.ok) return { outcome: 'cancelled' };
       }
       throw new Error('cancel: no attempt fitted the counters');
@@ -198,7 +211,8 @@ export function signupStore(client: DynamoDBDocumentClient, table: string): Sign
               TableName: table,
               Key: eventKey(processId, eventId),
               UpdateExpression: 'ADD seatsTaken :one, waitingCount :minus',
-              ConditionExpression: 'seatsTaken < capacity',
+              ConditionExpression: 'seatsTaken < #capacity',
+              ExpressionAttributeNames: capacityName,
               ExpressionAttributeValues: { ':one': 1, ':minus': -1 },
             },
           },
@@ -250,43 +264,8 @@ export function signupStore(client: DynamoDBDocumentClient, table: string): Sign
       return signupById(processId, eventId, signupId);
     },
 
-    async signupsOfUser(userId, query) {
-      const page = await client.send(
-        new QueryCommand({
-          TableName: table,
-          IndexName: 'byUser',
-          KeyConditionExpression: 'gsiUser = :u AND begins_with(gsiUserSk, :p)',
-          ExpressionAttributeValues: { ':u': keys.userItems(userId), ':p': keys.userSignupPrefix },
-          Limit: query.limit,
-          ...(query.cursor ? { ExclusiveStartKey: decodeCursor(query.cursor, 'mySignups', { gsiUser: keys.userItems(userId) }, ['pk', 'sk', 'gsiUser', 'gsiUserSk']) } : {}),
-        }),
-      );
-      return {
-        items: (page.Items ?? []).map(toSignup),
-        ...(page.LastEvaluatedKey ? { nextCursor: encodeCursor('mySignups', page.LastEvaluatedKey as Record<string, string>) } : {}),
-      };
-    },
-
-    async eraseProcess(processId, eventIds) {
-      let erased = 0;
-      for (const eventId of eventIds) {
-        const items = await queryAll(client, { TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.eventSignups(processId, eventId) }, ProjectionExpression: 'pk, sk' });
-        await batchDelete(client, table, items.map((i) => ({ pk: String(i.pk), sk: String(i.sk) })));
-        erased += items.filter((i) => String(i.sk).startsWith(keys.signupPrefix)).length;
-        await client.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: eventKey(processId, eventId),
-            UpdateExpression: 'SET seatsTaken = :zero, waitingCount = :zero, checkedIn = :zero',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':zero': 0 },
-          }),
-        ).catch((error: unknown) => {
-          if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
-        });
-      }
-      return erased;
-    },
+    signupsOfUser: (userId, query) => signupsOfUser(client, table, userId, query),
+    eraseProcess: (processId, eventIds) => eraseSignups(client, table, processId, eventIds),
   };
 }
 

@@ -36,9 +36,7 @@ export const verdictText: Record<Exclude<SignupVerdict, 'open'>, string> = {
 };
 
 async function standing(deps: SignupDeps, processId: string, eventId: string, userId: string, invitation: string | undefined) {
-  const process = await getProcess(deps.processes, processId);
-  const event = await publishedEvent(deps, processId, eventId);
-  const profile = await deps.profiles.get(userId);
+  const [process, event, profile] = await Promise.all([getProcess(deps.processes, processId), publishedEvent(deps, processId, eventId), deps.profiles.get(userId)]);
   // The token is compared by hash in constant time; an event without one (not invited) matches nothing.
   const hasValidInvitation = invitation !== undefined && joinTokenMatches(invitation, event.invitationTokenHash);
   const verdict = signupVerdict(process, event, deps.clock.now(), { participantType: profile?.participantType, hasValidInvitation });
@@ -62,10 +60,15 @@ export async function mySignup(deps: SignupDeps, processId: string, eventId: str
  * 4. A confirmation mail (seat or waiting place), best effort.
  */
 export async function signUp(deps: SignupDeps, userId: string, processId: string, eventId: string, input: SignupCreate): Promise<MySignupStatus> {
+  // The e-mail is looked up beside the other reads (the user directory is the slowest of them); a failed lookup costs the mails, not the seat.
+  const lookup = deps.directory.findById(userId).catch((error: unknown) => {
+    deps.log.error('sign-up: e-mail not found', { error: String(error) });
+    return undefined;
+  });
   const { event, profile: stored, verdict } = await standing(deps, processId, eventId, userId, input.invitation);
   const profile = writerProfile(stored, 'tilmelder dig');
   if (verdict !== 'open') throw new ConflictError(verdict, verdictText[verdict]);
-  const email = (await deps.directory.findById(userId))?.email;
+  const email = (await lookup)?.email;
   const now = deps.clock.now();
   const { invitation: _token, ...needs } = input;
   const result = await deps.signups.signUp(
