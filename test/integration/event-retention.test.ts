@@ -36,9 +36,10 @@ const liveItems = (r: LiveRoundRecord) => partition(keys.liveAnswers(r.id));
 async function liveRound(event: EventRecord): Promise<LiveRoundRecord> {
   const rounds = liveRoundStore(make.db, TableName);
   const now = new Date().toISOString();
-  const audit = (action: string) => ({ id: ulid(), processId: event.processId, at: now, actorId: 'test-admin', actorName: 'Admin', action, targetKind: 'live-round' as const, targetId: '' });
+  const id = ulid();
+  const audit = (action: string) => ({ id: ulid(), processId: event.processId, at: now, actorId: 'test-admin', actorName: 'Admin', action, targetKind: 'live-round' as const, targetId: id });
   const draft: LiveRoundRecord = {
-    id: ulid(), processId: event.processId, eventId: event.id, title: { da: 'Salens mening' }, state: 'draft', createdAt: now, updatedAt: now,
+    id, processId: event.processId, eventId: event.id, title: { da: 'Salens mening' }, state: 'draft', createdAt: now, updatedAt: now,
     questions: [{ id: 'brug', kind: 'single', text: { da: 'Hvor først?' }, options: [{ id: 'skole', label: { da: 'Skole' } }, { id: 'pleje', label: { da: 'Pleje' } }] }],
   } as LiveRoundRecord;
   // Drafted, opened (which lays out its tallies), answered from three phones, closed: as the organiser's routes do.

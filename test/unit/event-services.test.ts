@@ -4,6 +4,7 @@ import { checkedOrigin } from '#functions/domain/events/idea-origin';
 import { eventRetention } from '#functions/domain/events/event-retention';
 import { eventTime, reminderMail } from '#functions/domain/events/reminder-mail';
 import { sendDueReminders, type ReminderDeps } from '#functions/domain/events/reminders';
+import { describeReminders } from '#local/reminders';
 import { aProcess } from '../fakes/records';
 import { fakeNotifier } from '../fakes/notifier';
 
@@ -142,5 +143,15 @@ describe('the retention job\'s part for events', () => {
     expect(calls).toEqual([['signups', 'p', ['a', 'b']], ['markers', ['r1', 'r2']]]);
     expect(await erase.eraseEventData('empty')).toEqual({ signups: 0, liveMarkers: 0 });
     expect(calls).toHaveLength(2);
+  });
+});
+
+describe('the local stack\'s reminder lines', () => {
+  it('names each event reminded with its counts, no addresses, and is silent when nothing was due', () => {
+    expect(describeReminders({ reminded: [] })).toEqual([]);
+    expect(describeReminders({ reminded: [{ processId: 'p', eventId: 'dag', sent: 3, failed: [] }, { processId: 'p', eventId: 'aften', sent: 1, failed: [{ signupId: 's', reason: 'no e-mail address' }] }] })).toEqual([
+      'reminders: "p" / "dag": 3 mailed',
+      'reminders: "p" / "aften": 1 mailed, 1 not sent',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { AccessFeature } from '#shared/rules/events';
 import { TIME_ZONE } from '../../lib/copenhagen-time';
-import { siteLink } from '../links';
 import type { EventRecord, SignupRecord } from './ports';
+import { eventMailLinks } from './signup-mails';
 
 /** The accessibility offered, as the Danish mail names it (the event page says the same in its own words). */
 const accessNames: Record<AccessFeature, string> = {
@@ -24,22 +24,12 @@ export function eventTime(event: Pick<EventRecord, 'startsAt' | 'endsAt'>): stri
   return `${dayAndTime.format(start)}–${sameDay ? timeOnly.format(end) : dayAndTime.format(end)}`;
 }
 
-/** The SPA's event page and the API's .ics file, both absolute: the mail is read in a mail program. */
-export const eventLinks = (siteUrl: string, event: Pick<EventRecord, 'processId' | 'id'>) => {
-  const processId = encodeURIComponent(event.processId);
-  const eventId = encodeURIComponent(event.id);
-  return {
-    page: siteLink(siteUrl, `/forloeb/${processId}/arrangementer/${eventId}`),
-    calendar: siteLink(siteUrl, `/api/processes/${processId}/events/${eventId}/calendar`),
-  };
-};
-
 /**
  * The reminder the day before (Danish, plain text): when, where or the online link, the accessibility
  * offered, and the links to the event page (to cancel, freeing the seat) and to its calendar file.
  */
 export function reminderMail(event: EventRecord, signup: Pick<SignupRecord, 'name'>, siteUrl: string): { subject: string; text: string } {
-  const links = eventLinks(siteUrl, event);
+  const links = eventMailLinks(siteUrl, event);
   const place = event.place ? [event.place.room, event.place.address].filter(Boolean).join(', ') : undefined;
   const access = event.accessFeatures.map((f) => accessNames[f]);
   const lines = [
