@@ -8,7 +8,7 @@ import { eventDeps as deps, now } from './event-wiring';
 /** The events module's sign-ups with the waiting list, Min side's list, the organisers' list, export and check-in. */
 export const signupRoutes: AreaRoutes = {
   mySignup: async ({ params, query, actor, log }) => mySignup({ ...deps, log }, params.processId, params.eventId, actor.userId, query.invitation),
-  signUp: async ({ params, body, actor, log }) => signUp({ ...deps, log }, actor.userId, params.processId, params.eventId, body),
+  signUp: async ({ params, body, actor, log }) => signUp({ ...deps, log }, actor, params.processId, params.eventId, body),
   cancelSignup: async ({ params, actor, log }) => {
     await cancelSignup({ ...deps, log }, params.processId, params.eventId, actor.userId);
     return undefined;

@@ -17,7 +17,7 @@ export interface SignupDeps {
   signups: SignupStore;
   processes: Pick<ProcessStore, 'get'>;
   profiles: Pick<ProfileStore, 'get'>;
-  directory: Pick<UserDirectory, 'findById'>;
+  directory: Pick<UserDirectory, 'findById' | 'email'>;
   notifier: Notifier;
   siteUrl: () => Promise<string>;
   clock: { now(): Date };
@@ -59,16 +59,19 @@ export async function mySignup(deps: SignupDeps, processId: string, eventId: str
  *    exactly under concurrency (the store's conditions on the event's counters); 409 when signed up already.
  * 4. A confirmation mail (seat or waiting place), best effort.
  */
-export async function signUp(deps: SignupDeps, userId: string, processId: string, eventId: string, input: SignupCreate): Promise<MySignupStatus> {
-  // The e-mail is looked up beside the other reads (the user directory is the slowest of them); a failed lookup costs the mails, not the seat.
-  const lookup = deps.directory.findById(userId).catch((error: unknown) => {
+export async function signUp(deps: SignupDeps, who: { userId: string; username?: string | undefined }, processId: string, eventId: string, input: SignupCreate): Promise<MySignupStatus> {
+  const { userId } = who;
+  // The e-mail is looked up beside the other reads (the user directory is the slowest of them): by the token's user name
+  // (one direct read), else by id (a search); a failed lookup costs the mails, not the seat.
+  const address = who.username ? deps.directory.email(who.username) : deps.directory.findById(userId).then((u) => u?.email);
+  const lookup = address.catch((error: unknown) => {
     deps.log.error('sign-up: e-mail not found', { error: String(error) });
     return undefined;
   });
   const { event, profile: stored, verdict } = await standing(deps, processId, eventId, userId, input.invitation);
   const profile = writerProfile(stored, 'tilmelder dig');
   if (verdict !== 'open') throw new ConflictError(verdict, verdictText[verdict]);
-  const email = (await lookup)?.email;
+  const email = await lookup;
   const now = deps.clock.now();
   const { invitation: _token, ...needs } = input;
   const result = await deps.signups.signUp(
