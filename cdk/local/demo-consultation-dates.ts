@@ -3,6 +3,7 @@ import type { ProcessDefinition } from '#shared/schemas/process';
 import { localGentofte, localStart } from '../setup/definition';
 import { importDefinition } from '../setup/import';
 import { DEMO_DAYS } from './demo-data';
+import { withDemoEventPhase } from './demo-events-dates';
 
 /**
  * The demo's clock for the consultation. The demo shows the process weeks into its ideas phase
@@ -32,6 +33,6 @@ export function demoGentofte(now: Date): ProcessDefinition {
 /** Seeds the demo's process when there is none yet, as seed.ts seedFirstProcess does for `npm start`. Returns whether it did. */
 export async function seedDemoProcess(deps: ProcessAdminDeps, now: Date): Promise<boolean> {
   if ((await deps.processes.list()).length > 0) return false;
-  return (await importDefinition(deps, demoGentofte(now), localStart(now, DEMO_DAYS))) === 'created';
+  return (await importDefinition(deps, withDemoEventPhase(demoGentofte(now), now), localStart(now, DEMO_DAYS))) === 'created';
 }
 

@@ -9,6 +9,7 @@ import { seedEvents } from '../setup/events-seed';
 import { DEMO_DAYS, DEMO_PARTICIPANTS, demoPlan } from './demo-data';
 import { runDemoSurvey } from './demo-survey';
 import { runDemoConsultation } from './demo-consultation';
+import { runDemoEvents } from './demo-events';
 import { seedDemoProcess } from './demo-consultation-dates';
 import { runDemoPlan } from './seed-demo';
 import type { Pool } from './users';
@@ -64,5 +65,6 @@ export async function seedLocalStack(client: DynamoDBDocumentClient, table: stri
   // The survey's free texts are reviewed by the same moderator who decides most of the ideas.
   await runDemoSurvey(client, table, process, now, actorOf('karin'), log);
   await runDemoConsultation(client, table, process, now, actorOf, log);
+  await runDemoEvents(client, table, pool, process, options.participants ?? DEMO_PARTICIPANTS, now, actorOf, log);
   log(`seeded the demo in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
