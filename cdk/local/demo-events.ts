@@ -86,10 +86,12 @@ export async function runDemoEvents(
     processes: processStore(client, table),
     profiles,
     directory: {
+      // The demo knows its people's addresses: no round trip to the user pool per sign-up.
       findById: async (userId) => {
         const p = directory.get(userId);
         return p?.email ? { userId, username: p.actor.username ?? p.email, email: p.email, roles: [] } : undefined;
       },
+      email: async (username) => [...directory.values()].find((p) => p.actor.username === username)?.email,
     },
     // The mails of back then are not in today's outbox (as for the demo's moderation decisions).
     notifier: { send: async () => undefined },
@@ -105,7 +107,7 @@ export async function runDemoEvents(
   for (const [i, person] of order.entries()) {
     const at = opened + 8 * HOUR + span * (i / order.length) ** 1.6;
     const needs = i % 5 === 2 ? signupNeeds[(i / 5) % signupNeeds.length | 0] : { diet: [] };
-    await signUp(deps(at), person.actor.userId, process.id, THEME_DAY, signupCreateSchema.parse(needs));
+    await signUp(deps(at), { userId: person.actor.userId }, process.id, THEME_DAY, signupCreateSchema.parse(needs));
   }
   // 2. After the deadline three seat holders cancel; the store gives each seat to the next in line.
   const cancelling = order.slice(named.length).filter((_, i) => i % 17 === 5).slice(0, THEME_DAY_CANCELLED);
@@ -127,7 +129,7 @@ export async function runDemoEvents(
   const public_ = people.filter((p) => p.type !== 'employee').slice(0, MEETING_SIGNUPS);
   if (meeting && meeting.seatsTaken === 0) {
     for (const [i, person] of public_.entries()) {
-      await signUp(deps(Math.min(now.getTime() - HOUR, now.getTime() - 6 * DAY + i * (6 * DAY / public_.length))), person.actor.userId, process.id, PUBLIC_MEETING, signupCreateSchema.parse({}));
+      await signUp(deps(Math.min(now.getTime() - HOUR, now.getTime() - 6 * DAY + i * (6 * DAY / public_.length))), { userId: person.actor.userId }, process.id, PUBLIC_MEETING, signupCreateSchema.parse({}));
     }
   }
   log(`seeded the events: ${order.length} sign-ups for the theme day (${colleagues.length} colleagues' accounts), ${cancelling.length} cancelled, ${came.length} checked in; ${public_.length} for the public meeting`);
