@@ -216,6 +216,9 @@ describe('an event page', () => {
     expect(host.querySelector('[data-testid="signup-verdict"]')?.textContent).toContain('Arrangementet er aflyst, så du kan ikke tilmelde dig.');
     expect(host.querySelector('[data-testid="ics-link"]')).toBeNull();
     expect(buttonNamed(host, 'Afmeld mig')).toBeUndefined();
+    // No seats to count for an event that will not take place.
+    expect(host.querySelector('[data-testid="seats-left"]')).toBeNull();
+    expect(text(host.querySelector('.event-facts')!)).not.toContain('Tilmeldingsfrist');
   });
 
   it('says plainly when there is no such event', async () => {
