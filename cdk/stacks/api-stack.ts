@@ -48,7 +48,7 @@ const userDirectoryAccess: Partial<Record<FeatureArea, string[]>> = {
   // Finds a signed-in person's e-mail (by id) to honour an invitation to a consultation round.
   consultations: ['cognito-idp:ListUsers', 'cognito-idp:AdminListGroupsForUser'],
   // Finds a person's e-mail (by id) when they sign up for an event, for the organisers' list and the mails.
-  events: ['cognito-idp:ListUsers', 'cognito-idp:AdminListGroupsForUser'],
+  events: ['cognito-idp:AdminGetUser', 'cognito-idp:ListUsers', 'cognito-idp:AdminListGroupsForUser'],
 };
 
 /**

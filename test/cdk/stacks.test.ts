@@ -90,7 +90,7 @@ describe('api stack', () => {
       moderation: ['cognito-idp:AdminGetUser'],
       admin: ['cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:AdminRemoveUserFromGroup', 'cognito-idp:ListUsers'],
       consultations: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'],
-      events: ['cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'],
+      events: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminListGroupsForUser', 'cognito-idp:ListUsers'],
     };
     for (const area of areas) {
       const cognito = actionsOf(area).filter((a: string) => a.startsWith('cognito-idp:'));

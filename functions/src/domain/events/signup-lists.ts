@@ -1,5 +1,5 @@
 // handler --> (use case) --> SignupStore, EventReads, ProcessStore
-import type * as z from 'zod';
+import * as z from 'zod';
 import type { SignupState } from '#shared/rules/events';
 import type { mySignupListSchema, SignupRow } from '#shared/schemas/events';
 import { BadRequestError, NotFoundError } from '../../lib/errors';
@@ -115,12 +115,17 @@ export async function mySignups(deps: Pick<SignupListDeps, 'events' | 'signups'>
   return { items, ...(next ? { nextCursor: next } : {}) };
 }
 
+/** An offset cursor as it comes back: base64url JSON `{o}`, checked by a schema (anything else is a 400). */
+const offsetCursorSchema = z.object({ o: z.int().min(0).max(MY_SIGNUPS_MAX) }).strict();
+
 function readOffset(cursor: string): number {
+  let raw: unknown;
   try {
-    const o = (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown }).o;
-    if (typeof o === 'number' && Number.isInteger(o) && o >= 0 && o <= MY_SIGNUPS_MAX) return o;
+    raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // falls through to the 400
+    raw = undefined;
   }
-  throw new BadRequestError('Ugyldig side-markør (cursor). Start forfra uden cursor.', 'invalid-cursor');
+  const parsed = offsetCursorSchema.safeParse(raw);
+  if (!parsed.success) throw new BadRequestError('Ugyldig side-markør (cursor). Start forfra uden cursor.', 'invalid-cursor');
+  return parsed.data.o;
 }
