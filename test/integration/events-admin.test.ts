@@ -120,6 +120,24 @@ describe('update', () => {
   });
 });
 
+describe('invitation token', () => {
+  it('is kept while the event stays invited, dropped when it opens to everyone, new when it is invited again', async () => {
+    const created = await createEvent(stack, admin.token, P, anEvent('skiftende', { audience: 'invited' }));
+    const kept = await stack.api(`/processes/${P}/events/skiftende`, { method: 'PATCH', token: admin.token, body: updateBody(created, { capacity: 41 }) });
+    expect(kept.json.invitationToken).toBe(created.invitationToken);
+    const open = await stack.api(`/processes/${P}/events/skiftende`, { method: 'PATCH', token: admin.token, body: updateBody(kept.json, { audience: 'everyone' }) });
+    expect(open.status, JSON.stringify(open.json)).toBe(200);
+    expect(open.json.invitationToken).toBeUndefined();
+    const again = await stack.api(`/processes/${P}/events/skiftende`, { method: 'PATCH', token: admin.token, body: updateBody(open.json, { audience: 'invited' }) });
+    expect(again.json.invitationToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(again.json.invitationToken).not.toBe(created.invitationToken);
+    // The token never reaches the audit log, which many read.
+    const log = JSON.stringify((await stack.api(`/moderation/log?processId=${P}&targetId=skiftende`, { token: admin.token })).json);
+    expect(log).not.toContain(created.invitationToken);
+    expect(log).not.toContain(again.json.invitationToken);
+  });
+});
+
 describe('calendar', () => {
   it('serves the event as an .ics file', async () => {
     const r = await fetch(`${stack.info.apiUrl}/processes/${P}/events/festival/calendar`);
