@@ -166,7 +166,6 @@ export default {
     document: 'Høringsdokument',
     fetchParagraphs: 'Hent afsnittene',
     fetched: '{n} afsnit er hentet som udsagn.',
-    noDocuments: 'Forløbet har ingen offentliggjorte høringsdokumenter.',
     save: 'Gem runden',
     create: 'Opret runden',
     saved: 'Runden er gemt.',

@@ -168,7 +168,6 @@ export default {
     document: 'Consultation document',
     fetchParagraphs: 'Fetch the paragraphs',
     fetched: '{n} paragraphs were fetched as statements.',
-    noDocuments: 'The process has no published consultation documents.',
     save: 'Save the round',
     create: 'Create the round',
     saved: 'The round has been saved.',
