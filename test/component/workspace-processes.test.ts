@@ -110,13 +110,12 @@ describe('the process choice', () => {
     (logLink.element as HTMLAnchorElement).click();
     // The log page is its own chunk: the navigation waits for it.
     await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/arbejdsrum/log?forloeb=ai-i-gentofte'));
-    await flushPromises();
-    expect(sent.filter((s) => s.path === '/api/moderation/log').map((s) => s.query.get('processId'))).toEqual(['ai-i-gentofte']);
+    await vi.waitFor(() => expect(sent.filter((s) => s.path === '/api/moderation/log').map((s) => s.query.get('processId'))).toEqual(['ai-i-gentofte']));
 
     await router.push({ name: 'workspace-overdue' });
     await flushPromises();
     expect(router.currentRoute.value.fullPath).toBe('/arbejdsrum/svarfrister?forloeb=ai-i-gentofte');
-    expect(sent.filter((s) => s.path === '/api/moderation/overdue').map((s) => s.query.get('processId'))).toEqual(['ai-i-gentofte']);
+    await vi.waitFor(() => expect(sent.filter((s) => s.path === '/api/moderation/overdue').map((s) => s.query.get('processId'))).toEqual(['ai-i-gentofte']));
     // A process's own admin page names its process in its path; the views after it go on with that one.
     await router.push('/arbejdsrum/forloeb/ai-runde-2');
     await flushPromises();
