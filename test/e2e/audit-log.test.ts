@@ -114,9 +114,12 @@ describe('the audit log', () => {
     await openLog(page);
 
     const rows = await rowTexts(page);
-    // Six decisions, and the setup's import that seeded the process: its creation, its survey's, its consultation's (setup, 2 × create, draft, publish).
-    expect(rows).toHaveLength(15);
-    expect(rows.filter((r) => r.includes('Opsætning'))).toHaveLength(9);
+    // Six decisions, and the setup's import that seeded the process: its creation, its survey's, its consultation's (setup, 2 × create, draft, publish),
+    // its events' (2 × event created, the theme day's live round created).
+    expect(rows).toHaveLength(18);
+    expect(rows.filter((r) => r.includes('Opsætning'))).toHaveLength(12);
+    expect(rows.filter((r) => r.includes('Arrangement oprettet'))).toHaveLength(2);
+    expect(rows.filter((r) => r.includes('Live-runde oprettet'))).toHaveLength(1);
     const body = rows.join('\n');
     for (const id of Object.values(ids)) expect(body).not.toContain(id);
     const held = rows.find((r) => r.includes(titles.held))!;
@@ -167,7 +170,7 @@ describe('the audit log', () => {
     await page.getByText('Ingen beslutninger passer til filteret.').waitFor();
     expect(await page.getByLabel('Handling').inputValue()).toBe('unblock');
     await page.getByRole('button', { name: 'Vis alle' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('table.ws-history tbody tr').length === 15);
+    await page.waitForFunction(() => document.querySelectorAll('table.ws-history tbody tr').length === 18);
     expect(errors).toEqual([]);
   });
 
