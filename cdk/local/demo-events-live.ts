@@ -10,7 +10,7 @@ import { setLiveRoundState } from '#functions/domain/events/live-admin';
 import { answerLive } from '#functions/domain/events/live-phone';
 import { createIdea } from '#functions/domain/ideas';
 import type { Actor } from '#functions/lib/auth';
-import { liveAnswerSchema } from '#shared/schemas/events';
+import { liveAnswerSchema } from '#shared/schemas/live-rounds';
 import { ideaCreateSchema } from '#shared/schemas/idea';
 import type { Process } from '#shared/schemas/process';
 import { DEMO_LIVE_SEED, dayIdeas, demoLiveAnswers, type DayIdea } from './demo-events-data';

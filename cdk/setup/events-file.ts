@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as z from 'zod';
 import { EVENTS_PER_PROCESS_MAX, signupClosesAt } from '#shared/rules/events';
-import { eventCreateSchema, liveRoundDefinitionSchema, type EventCreate } from '#shared/schemas/events';
+import { eventCreateSchema, type EventCreate } from '#shared/schemas/events';
+import { liveRoundDefinitionSchema } from '#shared/schemas/live-rounds';
 import type { ProcessDefinition } from '#shared/schemas/process';
 import { slugSchema } from '#shared/schemas/text';
 import { DefinitionFileError } from './definition';

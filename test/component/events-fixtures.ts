@@ -1,4 +1,5 @@
-import type { DeltagEvent, LivePhoneRound, LiveRoundResults, MySignup } from '#shared/schemas/events';
+import type { DeltagEvent, MySignup } from '#shared/schemas/events';
+import type { LivePhoneRound, LiveRoundResults } from '#shared/schemas/live-rounds';
 import type { Process } from '#shared/schemas/process';
 import { process } from './fixtures';
 

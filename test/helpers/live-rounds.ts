@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { createDocumentClient } from '#functions/adapters/dynamodb/client';
 import { eventStore } from '#functions/adapters/dynamodb/events';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
-import { liveRoundResultsSchema, liveRoundSchema, type LiveRound } from '#shared/schemas/events';
+import { liveRoundResultsSchema, liveRoundSchema, type LiveRound } from '#shared/schemas/live-rounds';
 import { PROCESS, type User } from './participation';
 import type { TestStack } from './stack';
 

@@ -4,7 +4,7 @@ import { createDocumentClient } from '#functions/adapters/dynamodb/client';
 import { keys } from '#functions/adapters/dynamodb/keys';
 import { liveRoundStore } from '#functions/adapters/dynamodb/live-rounds';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
-import { livePhoneRoundSchema, liveRoundListSchema, liveRoundResultsListSchema, liveRoundResultsSchema, liveRoundSchema, type LiveRound } from '#shared/schemas/events';
+import { livePhoneRoundSchema, liveRoundListSchema, liveRoundResultsListSchema, liveRoundResultsSchema, liveRoundSchema, type LiveRound } from '#shared/schemas/live-rounds';
 import { liveCalls, liveDefinition as definition, liveEvent, phoneToken as token, resultOf as byId, room } from '../helpers/live-rounds';
 import { expectProblem, expectRouteAnswer, PROCESS, withinOneWindow, type User } from '../helpers/participation';
 import { testStack, type TestStack } from '../helpers/stack';

@@ -8,7 +8,8 @@ import { seededRandom } from '../../cdk/local/demo-random';
 import { liveIncrements } from '#functions/domain/events/live-increments';
 import { mayBeOrigin, mayCancel, signupVerdict } from '#shared/rules/events';
 import { openPhases, phaseAllows, phaseProblems, retentionProblem } from '#shared/rules/phases';
-import { liveAnswerSchema, signupCreateSchema } from '#shared/schemas/events';
+import { signupCreateSchema } from '#shared/schemas/events';
+import { liveAnswerSchema } from '#shared/schemas/live-rounds';
 import { ideaCreateSchema } from '#shared/schemas/idea';
 
 /** The demo's theme day as a plan (cdk/local/demo-events-data.ts, demo-events-dates.ts), without a stack. */

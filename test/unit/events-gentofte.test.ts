@@ -5,7 +5,8 @@ import { GENTOFTE_FILE, gentofteProcess, localGentofte } from '../../cdk/setup/d
 import { eventsFileOf, eventsFileProblems, eventsFileSchema, eventsFor, laterDays, readEventsFile } from '../../cdk/setup/events-file';
 import { signupVerdict } from '#shared/rules/events';
 import { phaseProblems, retentionProblem } from '#shared/rules/phases';
-import { eventCreateSchema, liveRoundDefinitionSchema } from '#shared/schemas/events';
+import { eventCreateSchema } from '#shared/schemas/events';
+import { liveRoundDefinitionSchema } from '#shared/schemas/live-rounds';
 
 /** The Gentofte theme day and public meeting the process ships with (processes/ai-i-gentofte.events.json). */
 const path = eventsFileOf(GENTOFTE_FILE);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { liveIncrements } from '../../functions/src/domain/events/live-increments';
-import type { LiveQuestion } from '#shared/schemas/events';
+import type { LiveQuestion } from '#shared/schemas/live-rounds';
 
 const single: LiveQuestion = { id: 'valg', kind: 'single', text: { da: 'Hvad?' }, options: [{ id: 'ja', label: { da: 'Ja' } }, { id: 'nej', label: { da: 'Nej' } }] };
 const scale: LiveQuestion = { id: 'skala', kind: 'scale', text: { da: 'Hvor meget?' }, lowLabel: { da: 'Lidt' }, highLabel: { da: 'Meget' } };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { liveResults, topWords } from '../../functions/src/domain/events/live-results';
 import type { LiveTally } from '../../functions/src/domain/events/ports';
 import { CLOUD_WORDS_SHOWN } from '#shared/rules/events';
-import type { LiveQuestion } from '#shared/schemas/events';
+import type { LiveQuestion } from '#shared/schemas/live-rounds';
 
 const t = { da: 'x' };
 const questions: LiveQuestion[] = [

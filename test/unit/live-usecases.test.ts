@@ -7,7 +7,7 @@ import { eventLiveResults, liveRoundResults } from '#functions/domain/events/liv
 import type { EventRecord, LiveRoundRecord, LiveRoundStore, LiveTally } from '#functions/domain/events/ports';
 import type { AuditRecord } from '#functions/domain/ports';
 import { isShortCode, SHORT_CODE_ALPHABET } from '#shared/rules/events';
-import type { LiveRoundDefinition } from '#shared/schemas/events';
+import type { LiveRoundDefinition } from '#shared/schemas/live-rounds';
 import { fakeClock, sequentialIds } from '../fakes/clock';
 
 /** The round store as the DynamoDB adapter behaves: conditional saves, codes claimed once, one marker per phone and question. */

@@ -1,4 +1,5 @@
-import type { LiveAnswer, SignupCreate } from '#shared/schemas/events';
+import type { SignupCreate } from '#shared/schemas/events';
+import type { LiveAnswer } from '#shared/schemas/live-rounds';
 import { call } from './client';
 
 /**

@@ -1,4 +1,5 @@
-import type { EventCreate, EventUpdate, LiveRoundDefinition } from '#shared/schemas/events';
+import type { EventCreate, EventUpdate } from '#shared/schemas/events';
+import type { LiveRoundDefinition } from '#shared/schemas/live-rounds';
 import { accessToken, refreshAccess } from '../modules/session';
 import { API_BASE, call, type ApiPath, type CallOutput } from './client';
 import { apiErrorOf, filenameOf, type DownloadedFile } from './workspace';

@@ -1,31 +1,6 @@
 import * as z from 'zod';
-import {
-  checkInSchema,
-  eventAdminListSchema,
-  eventAdminSchema,
-  eventCreateSchema,
-  eventListSchema,
-  eventSchema,
-  eventUpdateSchema,
-  liveAnswerReceiptSchema,
-  liveAnswerSchema,
-  liveCodeParams,
-  livePhoneRoundSchema,
-  liveRoundDefinitionSchema,
-  liveRoundListSchema,
-  liveRoundResultsListSchema,
-  liveRoundResultsSchema,
-  liveRoundSaveSchema,
-  liveRoundSchema,
-  liveRoundStateSchema,
-  mySignupListSchema,
-  mySignupQuerySchema,
-  mySignupStatusSchema,
-  signupCreateSchema,
-  signupExportQuerySchema,
-  signupListQuerySchema,
-  signupListSchema,
-} from '../../schemas/events';
+import { checkInSchema, eventAdminListSchema, eventAdminSchema, eventCreateSchema, eventListSchema, eventSchema, eventUpdateSchema, mySignupListSchema, mySignupQuerySchema, mySignupStatusSchema, signupCreateSchema, signupExportQuerySchema, signupListQuerySchema, signupListSchema } from '../../schemas/events';
+import { liveAnswerReceiptSchema, liveAnswerSchema, liveCodeParams, livePhoneRoundSchema, liveRoundDefinitionSchema, liveRoundListSchema, liveRoundResultsListSchema, liveRoundResultsSchema, liveRoundSaveSchema, liveRoundSchema, liveRoundStateSchema } from '../../schemas/live-rounds';
 import { pageQuerySchema } from '../../schemas/me';
 import { slugSchema, ulidSchema } from '../../schemas/text';
 import { processParams } from '../params';

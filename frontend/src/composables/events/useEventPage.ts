@@ -1,6 +1,7 @@
 import { computed, shallowRef } from 'vue';
 import { useRoute } from 'vue-router';
-import type { DeltagEvent, LiveRoundResults } from '#shared/schemas/events';
+import type { DeltagEvent } from '#shared/schemas/events';
+import type { LiveRoundResults } from '#shared/schemas/live-rounds';
 import { ApiError } from '../../api/client';
 import { fetchEvent, fetchEventLiveResults } from '../../api/events';
 import { useProcess } from '../process/useProcess';

@@ -1,6 +1,6 @@
 import { computed, reactive, ref, shallowRef, toValue, type MaybeRefOrGetter } from 'vue';
 import { isShortCode, normaliseShortCode } from '#shared/rules/events';
-import type { LivePhoneRound } from '#shared/schemas/events';
+import type { LivePhoneRound } from '#shared/schemas/live-rounds';
 import { ApiError } from '../../api/client';
 import { answerLive, fetchLiveRound } from '../../api/events';
 import { answerOf, emptyDraft, type DraftProblem, type LiveDraft } from '../../lib/events/liveAnswer';

@@ -1,6 +1,6 @@
 import { STATEMENT_MAX, STATEMENTS_MAX, type LiveQuestionKind } from '#shared/rules/events';
 import type { Block } from '#shared/schemas/consultation';
-import type { LiveQuestion, LiveRoundDefinition } from '#shared/schemas/events';
+import type { LiveQuestion, LiveRoundDefinition } from '#shared/schemas/live-rounds';
 import { pairOf, textOf, type TextPair } from '../consultationForm';
 
 /**

@@ -1,5 +1,5 @@
 import { CLOUD_WORDS_SHOWN, LIVE_SCALE_MAX, LIVE_SCALE_MIN } from '#shared/rules/events';
-import type { LiveQuestion, LiveQuestionResult } from '#shared/schemas/events';
+import type { LiveQuestion, LiveQuestionResult } from '#shared/schemas/live-rounds';
 
 /**
  * One question's results as the presenter view and the annex draw them: bars with their numbers

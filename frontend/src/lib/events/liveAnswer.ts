@@ -1,5 +1,5 @@
 import { normaliseWord, type Stance } from '#shared/rules/events';
-import type { LiveAnswer, LiveQuestion } from '#shared/schemas/events';
+import type { LiveAnswer, LiveQuestion } from '#shared/schemas/live-rounds';
 
 /** What a phone has chosen or typed for one question so far. */
 export interface LiveDraft {

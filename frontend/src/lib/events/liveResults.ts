@@ -1,5 +1,5 @@
 import { LIVE_SCALE_MAX, LIVE_SCALE_MIN } from '#shared/rules/events';
-import type { LiveQuestion, LiveQuestionResult } from '#shared/schemas/events';
+import type { LiveQuestion, LiveQuestionResult } from '#shared/schemas/live-rounds';
 import type { Localized } from '#shared/schemas/text';
 
 /** One bar of a result: a label and its count (the chart and its table show the same rows). */

@@ -1,5 +1,5 @@
 // handler --> (use case) --> LiveRoundStore, EventReads, ProcessStore, ProfileStore
-import type { LiveRoundDefinition } from '#shared/schemas/events';
+import type { LiveRoundDefinition } from '#shared/schemas/live-rounds';
 import type { Actor } from '../../lib/auth';
 import { ConflictError } from '../../lib/errors';
 import { auditEntry } from '../audit';

@@ -1,5 +1,5 @@
 import { normaliseWord, stances, WORD_MAX, type Stance } from '#shared/rules/events';
-import type { LiveAnswer, LiveQuestion } from '#shared/schemas/events';
+import type { LiveAnswer, LiveQuestion } from '#shared/schemas/live-rounds';
 
 /** The counters one answer adds to its question's tally (see LiveTally in ports.ts for the keys). */
 export interface LiveIncrements {

@@ -1,6 +1,6 @@
 // handler --> (use case) --> LiveRoundStore, EventReads, ProcessStore, LiveLimits
 import { normaliseShortCode } from '#shared/rules/events';
-import type { LiveAnswer, LivePhoneRound } from '#shared/schemas/events';
+import type { LiveAnswer, LivePhoneRound } from '#shared/schemas/live-rounds';
 import { ConflictError, NotFoundError, TooManyRequestsError, ValidationError } from '../../lib/errors';
 import type { Clock, ProcessStore } from '../ports';
 import { getProcess } from '../processes';

@@ -1,5 +1,5 @@
 // handler --> (use case) --> LiveRoundStore, EventReads
-import type { LiveRoundResults } from '#shared/schemas/events';
+import type { LiveRoundResults } from '#shared/schemas/live-rounds';
 import { NotFoundError } from '../../lib/errors';
 import { eventOf, roundOf } from './live-event';
 import { liveResults } from './live-results';

@@ -1,5 +1,5 @@
 import { CLOUD_WORDS_SHOWN, LIVE_SCALE_MAX, LIVE_SCALE_MIN } from '#shared/rules/events';
-import type { LiveQuestionResult, LiveRound } from '#shared/schemas/events';
+import type { LiveQuestionResult, LiveRound } from '#shared/schemas/live-rounds';
 import { stanceKey } from './live-increments';
 import type { LiveTally } from './ports';
 

@@ -1,4 +1,5 @@
-import type { DeltagEvent, LiveQuestion, LiveRound, SignupNeeds } from '#shared/schemas/events';
+import type { DeltagEvent, SignupNeeds } from '#shared/schemas/events';
+import type { LiveQuestion, LiveRound } from '#shared/schemas/live-rounds';
 import type { LiveRoundState, SignupState, Stance } from '#shared/rules/events';
 import type { AuditRecord } from '../ports';
 

@@ -1,6 +1,6 @@
 import '../../../modules/zod';
 import { computed, reactive, ref, shallowRef } from 'vue';
-import { liveRoundDefinitionSchema } from '#shared/schemas/events';
+import { liveRoundDefinitionSchema } from '#shared/schemas/live-rounds';
 import { createLiveRound, liveRounds, saveLiveRound, setLiveRoundState, type LiveRound } from '../../../api/eventsWorkspace';
 import { apiErrorsByPath, isConflict, issuesByPath, type FieldErrors } from '../../../lib/consultationForm';
 import { formPath } from '../../../lib/events-workspace/liveLabels';
