@@ -1,4 +1,5 @@
 import type { Access } from '../rules/access';
+import { assistedRouteMeta, assistedRouteSummaries } from './areas/assisted.meta';
 import { consultationRouteMeta, consultationRouteSummaries } from './areas/consultations.meta';
 import { eventRouteMeta, eventRouteSummaries } from './areas/events.meta';
 import { surveyRouteMeta, surveyRouteSummaries } from './areas/surveys.meta';
@@ -14,7 +15,7 @@ import { surveyRouteMeta, surveyRouteSummaries } from './areas/surveys.meta';
 
 export type { Access };
 
-export const featureAreas = ['meta', 'processes', 'ideas', 'me', 'votes', 'comments', 'flags', 'moderation', 'export', 'admin', 'surveys', 'consultations', 'events'] as const;
+export const featureAreas = ['meta', 'processes', 'ideas', 'me', 'votes', 'comments', 'flags', 'moderation', 'export', 'admin', 'surveys', 'consultations', 'events', 'assisted'] as const;
 export type FeatureArea = (typeof featureAreas)[number];
 
 /** ANY only for the catch-all that answers unknown paths with a problem body (404 or 405). */
@@ -82,6 +83,10 @@ export const routeMeta = {
   getIdea: {
     method: 'GET', path: '/api/ideas/{ideaId}',
     area: 'ideas', access: 'public', status: 200,
+  },
+  setPlainSummary: {
+    method: 'PUT', path: '/api/ideas/{ideaId}/plain-summary',
+    area: 'ideas', access: 'user', status: 200,
   },
   getMe: {
     method: 'GET', path: '/api/me',
@@ -194,6 +199,7 @@ export const routeMeta = {
   ...surveyRouteMeta,
   ...consultationRouteMeta,
   ...eventRouteMeta,
+  ...assistedRouteMeta,
 } as const satisfies Record<string, RouteMeta>;
 
 export type RouteId = keyof typeof routeMeta;
@@ -221,6 +227,7 @@ export const routeSummaries: Record<RouteId, string> = /* @__PURE__ */ Object.as
   listIdeas: "A page of a process's public ideas, sorted and filtered",
   createIdea: 'Post a new idea (published at once, or pending when the process is pre-moderated)',
   getIdea: 'One public idea, or a merged one (read-only, with a link to where it was merged)',
+  setPlainSummary: "Set or remove an idea's plain-language summary (its author, or a moderator: audited)",
   getMe: "The signed-in user's profile",
   updateMe: "Create or change the signed-in user's profile",
   myIdeas: "The signed-in user's own ideas with their status, newest first",
@@ -248,4 +255,4 @@ export const routeSummaries: Record<RouteId, string> = /* @__PURE__ */ Object.as
   exportIdeas: 'The top ideas as CSV (Danish Excel), XLSX or JSON, with the ranking rule',
   findUser: 'Find a user by email, with their roles',
   setRoles: "Set a user's roles (Cognito groups)",
-}, surveyRouteSummaries, consultationRouteSummaries, eventRouteSummaries);
+}, surveyRouteSummaries, consultationRouteSummaries, eventRouteSummaries, assistedRouteSummaries);

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { commentCreateSchema, commentListQuerySchema, commentListSchema, commentSchema, commentUpdateSchema, myCommentsQuerySchema, myCommentsSchema } from '../schemas/comment';
 import { exportDocumentSchema, exportQuerySchema } from '../schemas/export';
 import { flagCreateSchema, flagReceiptSchema } from '../schemas/flag';
-import { ideaCreateSchema, ideaDetailSchema, ideaListQuerySchema, ideaListSchema } from '../schemas/idea';
+import { ideaCreateSchema, ideaDetailSchema, ideaListQuerySchema, ideaListSchema, plainSummaryUpdateSchema } from '../schemas/idea';
 import { myDataExportSchema, myIdeaListSchema, pageQuerySchema } from '../schemas/me';
 import {
   auditLogSchema,
@@ -34,6 +34,7 @@ import {
 import { slugSchema, ulidSchema } from '../schemas/text';
 import { profileSchema, profileUpdateSchema } from '../schemas/user';
 import { myVotedIdeasQuerySchema, myVotedIdeasSchema, myVotesQuerySchema, myVotesSchema, voteStateSchema } from '../schemas/vote';
+import { assistedRouteSchemas } from './areas/assisted.routes';
 import { consultationRouteSchemas } from './areas/consultations.routes';
 import { eventRouteSchemas } from './areas/events.routes';
 import { surveyRouteSchemas } from './areas/surveys.routes';
@@ -114,6 +115,11 @@ const schemas = {
   },
   getIdea: {
     params: ideaParams,
+    response: ideaDetailSchema,
+  },
+  setPlainSummary: {
+    params: ideaParams,
+    body: plainSummaryUpdateSchema,
     response: ideaDetailSchema,
   },
   getMe: {
@@ -234,6 +240,7 @@ const schemas = {
   ...surveyRouteSchemas,
   ...consultationRouteSchemas,
   ...eventRouteSchemas,
+  ...assistedRouteSchemas,
 } as const satisfies Record<RouteId, RouteSchemas>;
 
 type Bound = { [K in RouteId]: (typeof routeMeta)[K] & (typeof schemas)[K] & { summary: string } };

@@ -42,6 +42,17 @@ export const auditActions = [
   'live-round-save',
   'live-round-open',
   'live-round-close',
+  'assisted-person-create',
+  'assisted-idea',
+  'assisted-vote',
+  'assisted-unvote',
+  'assisted-comment',
+  'assisted-answer',
+  'assisted-receipt',
+  'assisted-export',
+  'assisted-erase',
+  'assisted-claim',
+  'plain-summary',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 export const isAuditAction = (value: string): value is AuditAction => (auditActions as readonly string[]).includes(value);
@@ -69,6 +80,12 @@ export type AuditState =
   | { kind: 'account'; blocked: boolean }
   | { kind: 'roles'; roles: string[] }
   | { kind: 'text'; text: string };
+
+/**
+ * What an assistant did for a citizen (issue 15): each assisted route leaves one of these, naming the
+ * assistant (actor), the citizen (target `assisted-person`) and the channel; also the citizen's claim.
+ */
+export const isAssistedAction = (value: string): boolean => value.startsWith('assisted-');
 
 /** A user id as the moderator filter takes it (a Cognito `sub`): letters, digits, `-` and `_`. */
 export const USER_ID_PATTERN = /^[\w-]{1,64}$/;

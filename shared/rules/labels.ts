@@ -1,3 +1,4 @@
+import type { Channel } from './assisted';
 import type { AuditAction, CommentState } from './audit';
 import type { AnswerStatus, Position } from './consultation';
 import type { PhaseKind } from './phases';
@@ -77,6 +78,34 @@ export const auditActionLabels: Record<AuditAction, Label> = {
   'live-round-save': { da: 'Live-runde ændret', en: 'Live round changed' },
   'live-round-open': { da: 'Live-runde åbnet', en: 'Live round opened' },
   'live-round-close': { da: 'Live-runde lukket', en: 'Live round closed' },
+  'assisted-person-create': { da: 'Borger registreret med samtykke', en: 'Citizen registered with consent' },
+  'assisted-idea': { da: 'Idé indsendt for en borger', en: 'Idea submitted for a citizen' },
+  'assisted-vote': { da: 'Stemme afgivet for en borger', en: 'Vote cast for a citizen' },
+  'assisted-unvote': { da: 'Stemme trukket tilbage for en borger', en: 'Vote withdrawn for a citizen' },
+  'assisted-comment': { da: 'Kommentar skrevet for en borger', en: 'Comment written for a citizen' },
+  'assisted-answer': { da: 'Spørgeskema besvaret for en borger', en: 'Survey answered for a citizen' },
+  'assisted-receipt': { da: 'Ny kvittering udskrevet', en: 'New receipt printed' },
+  'assisted-export': { da: 'Borgerens data udleveret', en: "Citizen's data handed over" },
+  'assisted-erase': { da: 'Borgerens data slettet', en: "Citizen's data erased" },
+  'assisted-claim': { da: 'Assisterede bidrag overtaget af en konto', en: 'Assisted contributions claimed by an account' },
+  'plain-summary': { da: 'Letlæst resumé ændret', en: 'Plain-language summary changed' },
+};
+
+/** A contribution's channel as the export, the annex and the workspace name it. */
+export const channelLabels: Record<Channel, Label> = {
+  web: { da: 'På nettet', en: 'Online' },
+  'assisted-in-person': { da: 'Borgerservice, fremmøde', en: 'Citizen service, in person' },
+  'assisted-phone': { da: 'Borgerservice, telefon', en: 'Citizen service, by phone' },
+  paper: { da: 'Papirskema', en: 'Paper form' },
+  event: { da: 'Arrangement', en: 'Event' },
+};
+
+/** The public line on an idea or a comment that did not come in on the web ("Indsendt via Borgerservice"); web has none. */
+export const channelNotes: Record<Exclude<Channel, 'web'>, Label> = {
+  'assisted-in-person': { da: 'Indsendt via Borgerservice', en: 'Submitted through Citizen Service' },
+  'assisted-phone': { da: 'Indsendt via Borgerservice på telefon', en: 'Submitted through Citizen Service by phone' },
+  paper: { da: 'Indsendt på papirskema', en: 'Submitted on a paper form' },
+  event: { da: 'Kom frem på et arrangement', en: 'Came up at an event' },
 };
 
 /** What each kind of phase is called where people read it (the timeline, the process list, the workspace). */

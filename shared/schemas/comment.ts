@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { channels } from '../rules/assisted';
 import { COMMENT_EDIT_WINDOW_MINUTES, COMMENT_MAX, stances } from '../rules/values';
 import { participantTypeSchema } from './user';
 import { isoDateTime, multiLine, ulidSchema } from './text';
@@ -38,6 +39,8 @@ export const commentSchema = z.object({
   stance: stanceSchema.optional(),
   authorName: z.string().optional(),
   authorType: participantTypeSchema.optional(),
+  /** How it came in, when not on the web (an assistant wrote it for a citizen; rules/assisted.ts). */
+  channel: z.enum(channels).optional(),
   edited: z.boolean(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,

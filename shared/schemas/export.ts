@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { channels, type Channel } from '../rules/assisted';
 import { beneficiarySchema, publicStatusSchema } from './idea';
 import { isoDateTime, slugSchema, ulidSchema } from './text';
 
@@ -15,6 +16,10 @@ export const exportQuerySchema = z
   })
   .strict();
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
+
+const byChannel = z.object(Object.fromEntries(channels.map((c) => [c, z.int().min(0)])) as Record<Channel, z.ZodInt>);
+export const channelSharesSchema = z.object({ ideas: byChannel, comments: byChannel, surveyAnswers: byChannel });
+export type ChannelShares = z.infer<typeof channelSharesSchema>;
 
 const byType = z.object({ citizen: z.int().min(0), business: z.int().min(0), employee: z.int().min(0) });
 
@@ -53,6 +58,12 @@ export const exportSummarySchema = z.object({
   moderation: z.record(z.string(), z.int().min(0)),
   pending: z.int().min(0),
   flagged: z.int().min(0),
+  /**
+   * How the process's contributions came in, per channel (rules/assisted.ts): ideas (every idea a
+   * moderator let stand), comments (visible ones) and survey answers. Every channel is present, 0 or more;
+   * shares are these over their sum.
+   */
+  channels: channelSharesSchema,
 });
 export type ExportSummary = z.infer<typeof exportSummarySchema>;
 

@@ -1,9 +1,12 @@
 import * as z from 'zod';
 import { beneficiaries, ideaSorts, ideaStatuses, isPublicStatus, publicStatuses } from '../rules/values';
+import { channels, PLAIN_SUMMARY_MAX } from '../rules/assisted';
 import { participantTypeSchema } from './user';
 import { isoDateTime, multiLine, singleLine, slugSchema, ulidSchema } from './text';
 
 export { beneficiaries, ideaSorts, ideaStatuses, isPublicStatus, publicStatuses };
+
+export const channelSchema = z.enum(channels);
 
 export const beneficiarySchema = z.enum(beneficiaries);
 export type Beneficiary = z.infer<typeof beneficiarySchema>;
@@ -31,6 +34,8 @@ export const ideaCreateSchema = z
     concerns: multiLine(0, 2000).optional(),
     /** Origin: the event of the process where the idea came up (the theme day, say); one that has begun. */
     eventId: slugSchema.optional(),
+    /** A plain-language ("letlæst") summary, shown first on the idea's page. */
+    plainSummary: multiLine(1, PLAIN_SUMMARY_MAX).optional(),
   })
   .strict();
 export type IdeaCreate = z.infer<typeof ideaCreateSchema>;
@@ -52,6 +57,8 @@ export const ideaListItemSchema = z.object({
   commentCount: z.int().min(0),
   /** The event the idea came from (its origin), when the author named one. */
   eventId: slugSchema.optional(),
+  /** How it came in, when not on the web (shown as "Indsendt via Borgerservice"; rules/assisted.ts). */
+  channel: channelSchema.optional(),
   createdAt: isoDateTime,
 });
 export type IdeaListItem = z.infer<typeof ideaListItemSchema>;
@@ -59,6 +66,8 @@ export type IdeaListItem = z.infer<typeof ideaListItemSchema>;
 export const ideaDetailSchema = ideaListItemSchema.extend({
   body: z.string(),
   concerns: z.string().optional(),
+  /** The plain-language summary, by the author or a moderator: the page shows it first, with a toggle to the full text. */
+  plainSummary: z.string().optional(),
   /** The committee's official answer, shown on the idea. */
   officialAnswer: z.string().optional(),
   /** Svarfrist: when the author can expect an answer. */
@@ -70,6 +79,10 @@ export const ideaDetailSchema = ideaListItemSchema.extend({
   updatedAt: isoDateTime,
 });
 export type IdeaDetail = z.infer<typeof ideaDetailSchema>;
+
+/** Set (or with null remove) an idea's plain-language summary: its author, or a moderator (audited). */
+export const plainSummaryUpdateSchema = z.object({ plainSummary: multiLine(1, PLAIN_SUMMARY_MAX).nullable() }).strict();
+export type PlainSummaryUpdate = z.infer<typeof plainSummaryUpdateSchema>;
 
 export const ideaSortSchema = z.enum(ideaSorts);
 export type IdeaSort = z.infer<typeof ideaSortSchema>;

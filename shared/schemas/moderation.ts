@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { channels } from '../rules/assisted';
 import { ANSWER_MAX, BULK_MAX, bulkActionFits, bulkActions, reasonRequired, REASON_MAX, REASON_MIN } from '../rules/moderation';
 import { auditActions, commentStates, USER_ID_PATTERN } from '../rules/audit';
 import { workflowStatuses } from '../rules/values';
@@ -125,8 +126,10 @@ export const auditEntrySchema = z.object({
   actorName: z.string(),
   /** One of `auditActions`; a string, so an entry written by a later version still reads. */
   action: z.string(),
-  targetKind: z.enum(['idea', 'comment', 'user', 'process', 'survey', 'document', 'response', 'event', 'live-round']),
+  targetKind: z.enum(['idea', 'comment', 'user', 'process', 'survey', 'document', 'response', 'event', 'live-round', 'assisted-person']),
   targetId: z.string(),
+  /** On an assisted action: the channel the assistant acted through. */
+  channel: z.enum(channels).optional(),
   /**
    * What the target is called now: an idea's title, a comment's idea's title, a user's display name.
    * Absent when it is gone (an erased account) or unknown (a comment logged before its idea was recorded).

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PLAIN_INTRO_MAX } from '../rules/assisted';
 import { isoDateTime, localizedSchema, multiLine, singleLine, slugSchema } from './text';
 import { phaseKinds, phaseProblems, retentionProblem } from '../rules/phases';
 
@@ -102,6 +103,8 @@ export const processDefinitionSchema = z
     summary: localizedText(600),
     /** What the committee asks and how the ideas will be used. */
     description: localizedText(8000),
+    /** The introduction in plain language ("letlæst"): short sentences, everyday words; the page offers it beside the full text. */
+    plainIntro: localizedText(PLAIN_INTRO_MAX).optional(),
     charter: charterSchema,
     phases: z.array(phaseSchema).min(1, 'Tilføj mindst én fase').max(20),
     areas: z.array(areaSchema).min(1, 'Tilføj mindst ét område').max(40).refine(uniqueIds, 'To områder har samme id'),
@@ -121,6 +124,7 @@ export const processSchema = z.object({
   title: localizedSchema,
   summary: localizedSchema,
   description: localizedSchema,
+  plainIntro: localizedSchema.optional(),
   charter: charterSchema,
   phases: z.array(phaseSchema).min(1),
   areas: z.array(areaSchema).min(1),
@@ -147,6 +151,8 @@ export const processUpdateSchema = z
     title: localizedLine(160).optional(),
     summary: localizedText(600).optional(),
     description: localizedText(8000).optional(),
+    /** null removes it. */
+    plainIntro: localizedText(PLAIN_INTRO_MAX).nullable().optional(),
     charter: charterSchema.optional(),
     phases: z.array(phaseSchema).min(1, 'Tilføj mindst én fase').max(20).optional(),
     areas: z.array(areaSchema).min(1, 'Tilføj mindst ét område').max(40).refine(uniqueIds, 'To områder har samme id').optional(),

@@ -71,7 +71,7 @@ export async function buildExport(deps: ExportDeps, processId: string, query: Ex
     generatedAt: now.toISOString(),
     rule: ruleText(query, names.area),
     automatedProcessing: AUTOMATED_PROCESSING,
-    summary: { ...summarize(counted, names), moderation: moderationOnly(moderation), pending: queue.pending, flagged: queue.flagged },
+    summary: { ...summarize(counted, names), moderation: moderationOnly(moderation), pending: queue.pending, flagged: queue.flagged, channels: noChannelsYet() },
     rows: ranked.map(({ rank, idea, support }) => toRow(rank, idea, support, names, site, processId)),
   };
 }
@@ -100,3 +100,9 @@ export async function exportIdeas(deps: ExportDeps, processId: string, query: Ex
 
 /** The summary counts moderators' decisions; the process's own configuration changes are not moderation. */
 const moderationOnly = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([action]) => !isConfigAction(action)));
+
+// TODO(issue 15, helper C): replaced by the channel shares read from the process's ideas, comments and survey answers.
+const noChannelsYet = () => {
+  const zero = { web: 0, 'assisted-in-person': 0, 'assisted-phone': 0, paper: 0, event: 0 };
+  return { ideas: { ...zero }, comments: { ...zero }, surveyAnswers: { ...zero } };
+};

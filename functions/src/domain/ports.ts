@@ -4,6 +4,7 @@ import type { Survey } from '#shared/schemas/survey';
 import type { ParticipantType } from '#shared/schemas/user';
 import type { Stance } from '#shared/schemas/comment';
 import type { FlagReason } from '#shared/schemas/flag';
+import type { Channel } from '#shared/rules/assisted';
 import type { AuditActor } from '#shared/rules/audit';
 import type { AuditFilter, AuditRecord, AuditTargetNames } from './ports/audit';
 import type { VoteRecord } from './ports/votes';
@@ -132,6 +133,8 @@ export interface CommentRecord {
   authorId: string;
   authorName: string;
   authorType: ParticipantType;
+  /** How it came in, when not on the web (rules/assisted.ts); absent: web. */
+  channel?: Channel;
   edited: boolean;
   flagCount?: number;
   flagsResetAt?: string;

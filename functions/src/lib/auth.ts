@@ -1,3 +1,4 @@
+import type { AssistedChannel } from '#shared/rules/assisted';
 import type { Role } from '#shared/schemas/user';
 import { roleSchema } from '#shared/schemas/user';
 import { accessVerdict, type Access } from '#shared/rules/access';
@@ -9,6 +10,12 @@ export interface Actor {
   roles: Role[];
   /** The Cognito user name (the `username` claim), for directory calls such as deleting the account. */
   username?: string;
+  /**
+   * Set only by the assisted routes (area `assisted`), when an assistant acts for a citizen: then
+   * `userId` is the citizen's stable identity (rules/assisted.ts assistedUserId) and `roles` is
+   * empty, so the use cases apply the citizen's own rules (one vote, their limits), and record the channel.
+   */
+  assisted?: { assistantId: string; assistantName: string; channel: AssistedChannel };
 }
 
 type Claims = Record<string, string | number | boolean | string[] | undefined>;

@@ -67,6 +67,7 @@ export default {
     response: 'Høringssvar',
     event: 'Arrangement',
     'live-round': 'Live-runde',
+    'assisted-person': 'Assisteret borger',
   },
   queue: {
     title: 'Moderationskø',

@@ -66,6 +66,7 @@ export default {
     response: 'Consultation comment',
     event: 'Event',
     'live-round': 'Live round',
+    'assisted-person': 'Assisted citizen',
   },
   queue: {
     title: 'Moderation queue',

@@ -38,6 +38,10 @@
  * | short code | LIVECODE#<code> | REF (processId, eventId, roundId)                                        |
  * | live answer marker | LIVE#<roundId> | WHO#<questionId>#<tokenHash> (one answer per phone per question) |
  * | live tally | LIVE#<roundId> | T#<questionId> (ADD counters: answers, per option/value/stance, per word)  |
+ * | assisted citizen | ASSISTED#<processId> | P#<personId> (name, contact, consent, claim code hashes, claimedBy) |
+ * | assisted citizen's profile | USER#assisted-<personId> | PROFILE (as a user's: name and type shown with their ideas) |
+ * | claim code | CLAIM#<sha-256 of the code> | REF (processId, personId)                                      |
+ * | assisted survey answer link | SURVEY#<processId>#WHO | USER#assisted-<personId> (the marker) with answerId, textIds: a claim by an account that answered itself removes that answer |
  */
 export const keys = {
   processPartition: 'PROCESSES',
@@ -161,6 +165,13 @@ export const keys = {
   liveAnswerMarkerPrefix: 'WHO#',
   liveTally: (roundId: string, questionId: string) => ({ pk: keys.liveAnswers(roundId), sk: `T#${questionId}` }),
   liveTallyPrefix: 'T#',
+
+  // ---- assisted participation (issue 15) ----
+  /** One partition per process for its assisted citizens: the lookup reads it whole, the retention job deletes it. */
+  assistedPersons: (processId: string) => `ASSISTED#${processId}`,
+  assistedPerson: (processId: string, personId: string) => ({ pk: keys.assistedPersons(processId), sk: `P#${personId}` }),
+  assistedPersonPrefix: 'P#',
+  claimCode: (codeHash: string) => ({ pk: `CLAIM#${codeHash}`, sk: 'REF' }),
 
   rateCounter: (userId: string, action: string, windowStart: number) => ({ pk: `RATE#${userId}`, sk: `${action}#${windowStart}` }),
 

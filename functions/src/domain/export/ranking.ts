@@ -91,7 +91,7 @@ export interface AreaNames {
 }
 
 /** Figures for the whole process (not only the exported rows): public ideas, participants, votes, comments. */
-export function summarize(counted: Counted[], names: AreaNames): Omit<ExportSummary, 'moderation' | 'pending' | 'flagged'> {
+export function summarize(counted: Counted[], names: AreaNames): Omit<ExportSummary, 'moderation' | 'pending' | 'flagged' | 'channels'> {
   const ideasByArea = Object.fromEntries(names.areas.map((a) => [a, 0]));
   const votesByArea = Object.fromEntries(names.areas.map((a) => [a, 0]));
   const ideasByStatus = Object.fromEntries(publicStatuses.map((s) => [s, 0]));

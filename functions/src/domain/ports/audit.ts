@@ -1,3 +1,4 @@
+import type { Channel } from '#shared/rules/assisted';
 import type { AuditState } from '#shared/rules/audit';
 import type { ConfigChange } from '#shared/schemas/process';
 
@@ -14,8 +15,10 @@ export interface AuditRecord {
   actorId: string;
   actorName: string;
   action: string;
-  targetKind: 'idea' | 'comment' | 'user' | 'process' | 'survey' | 'document' | 'response' | 'event' | 'live-round';
+  targetKind: 'idea' | 'comment' | 'user' | 'process' | 'survey' | 'document' | 'response' | 'event' | 'live-round' | 'assisted-person';
   targetId: string;
+  /** On an assisted action (`assisted-*`): the channel the assistant acted through. */
+  channel?: Channel;
   /** A comment's idea, so the log can name and link it (entries from before it was recorded lack it). */
   ideaId?: string;
   reason?: string;

@@ -1,3 +1,4 @@
+import type { AssistedChannel } from '#shared/rules/assisted';
 import type { AnswerValue, TextReviewState } from '#shared/rules/survey';
 import type { Survey, SurveyDefinition } from '#shared/schemas/survey';
 import type { AuditRecord } from '../ports';
@@ -16,6 +17,8 @@ export interface StoredAnswer {
   id: string;
   day: string;
   answers: Record<string, AnswerValue>;
+  /** How it came in, when not on the web: an assistant typed it (rules/assisted.ts); counted per channel in the export. */
+  channel?: AssistedChannel;
 }
 
 /** A free-text answer, stored apart so a moderator can review each one. */
