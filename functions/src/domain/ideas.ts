@@ -1,6 +1,7 @@
 // handler --> (use case) --> IdeaStore, ProcessStore, ProfileStore
 import { isPublicStatus, type IdeaCreate, type IdeaDetail, type IdeaListItem, type IdeaListQuery } from '#shared/schemas/idea';
 import { phaseAllows } from '#shared/schemas/process';
+import type { Channel } from '#shared/rules/assisted';
 import type { Actor } from '../lib/auth';
 import { ConflictError, NotFoundError, ValidationError } from '../lib/errors';
 import type { Clock, IdeaRecord, IdeaStore, IdeaSummary, Page, ProcessStore, ProfileStore } from './ports';
@@ -69,6 +70,8 @@ export async function createIdea(deps: IdeaDeps, actor: Actor, processId: string
     beneficiaries: input.beneficiaries,
     ...(input.concerns ? { concerns: input.concerns } : {}),
     ...(eventId ? { eventId } : {}),
+    ...(input.plainSummary ? { plainSummary: input.plainSummary } : {}),
+    ...channelOf(actor, eventId),
     status: process.settings.moderation === 'pre' ? 'pending' : 'published',
     authorId: actor.userId,
     ...(actor.username ? { authorUsername: actor.username } : {}),
@@ -120,6 +123,14 @@ export const isPublic = (idea: Pick<IdeaRecord, 'status' | 'held'>) => isPublicS
 /** Anyone may read it: a public idea, or a merged one (read-only, with its discussion so far). */
 export const isReadable = (idea: Pick<IdeaRecord, 'status' | 'held'>) => isPublic(idea) || (idea.status === 'merged' && !idea.held);
 
+/**
+ * How an idea came in: the assistant's channel when one acted for the citizen, `event` when the
+ * author named the event it came up at, and nothing (the web) otherwise. An assisted idea from an
+ * event keeps the assisted channel: who typed it says more about reach than where it came up.
+ */
+const channelOf = (actor: Actor, eventId: string | undefined): { channel?: Channel } =>
+  actor.assisted ? { channel: actor.assisted.channel } : eventId ? { channel: 'event' } : {};
+
 export function excerpt(body: string): string {
   const flat = body.replace(/\s+/g, ' ');
   if (flat.length <= EXCERPT_LENGTH) return flat;
@@ -128,8 +139,8 @@ export function excerpt(body: string): string {
 }
 
 export function toListItem(idea: IdeaSummary): IdeaListItem {
-  const { id, processId, title, excerpt, area, effects, beneficiaries, status, authorName, authorType, voteCount, commentCount, eventId, createdAt } = idea;
-  return { id, processId, title, excerpt, area, effects, beneficiaries, status, authorName, authorType, voteCount, commentCount, ...(eventId ? { eventId } : {}), createdAt };
+  const { id, processId, title, excerpt, area, effects, beneficiaries, status, authorName, authorType, voteCount, commentCount, eventId, channel, createdAt } = idea;
+  return { id, processId, title, excerpt, area, effects, beneficiaries, status, authorName, authorType, voteCount, commentCount, ...(eventId ? { eventId } : {}), ...(channel ? { channel } : {}), createdAt };
 }
 
 export function toDetail(idea: IdeaRecord): IdeaDetail {

@@ -33,7 +33,7 @@ const READ_BUDGET = 5;
 /** What a list needs; bodies and search text stay in the table. */
 const LIST_ATTRIBUTES = [
   'pk', 'sk', 'gsiList', 'gsiArea', 'id', 'processId', 'title', 'excerpt', 'area', 'effects', 'beneficiaries',
-  'status', 'authorId', 'authorName', 'authorType', 'voteCount', 'commentCount', 'trendScore', 'eventId', 'createdAt', 'updatedAt',
+  'status', 'authorId', 'authorName', 'authorType', 'voteCount', 'commentCount', 'trendScore', 'eventId', 'channel', 'createdAt', 'updatedAt',
 ];
 
 export function ideaStore(client: DynamoDBDocumentClient, table: string): IdeaStore {

@@ -1,4 +1,5 @@
 // use case --> (secondary adapter) --> DynamoDB
+import { isAssistedUserId } from '#shared/rules/assisted';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { surveySchema } from '#shared/schemas/survey';
@@ -91,14 +92,27 @@ export function surveyStore(client: DynamoDBDocumentClient, table: string): Surv
       const outcome = await transact(client, [
         // The marker says who answered and nothing else: no answer id, no time. A signed-in person's is
         // in the byUser index, so that deleting the account deletes it (adapters/dynamodb/user-data.ts).
+        // The one exception: an assisted citizen's marker names the answer an assistant typed, so that
+        // when the citizen claims it into an account that has answered itself, that answer is removed
+        // rather than counted twice (domain/assisted/claim.ts); the claim drops the link otherwise.
         {
           Put: {
             TableName: table,
-            Item: { ...markerKey(processId, respondent), type: 'surveyMarker', ...('userId' in respondent ? { gsiUser: keys.userItems(respondent.userId), gsiUserSk: keys.userSurveyMarker(processId) } : {}) },
+            Item: {
+              ...markerKey(processId, respondent),
+              type: 'surveyMarker',
+              ...('userId' in respondent ? { gsiUser: keys.userItems(respondent.userId), gsiUserSk: keys.userSurveyMarker(processId) } : {}),
+              ...('userId' in respondent && isAssistedUserId(respondent.userId) ? { answerId: answer.id, textIds: texts.map((t) => t.id) } : {}),
+            },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        { Put: { TableName: table, Item: { pk: keys.surveyAnswers(processId), sk: answer.id, type: 'surveyAnswer', day: answer.day, answers: answer.answers } } },
+        {
+          Put: {
+            TableName: table,
+            Item: { pk: keys.surveyAnswers(processId), sk: answer.id, type: 'surveyAnswer', day: answer.day, answers: answer.answers, ...(answer.channel ? { channel: answer.channel } : {}) },
+          },
+        },
         ...texts.map((t) => ({ Put: { TableName: table, Item: { pk: keys.surveyTexts(processId), sk: t.id, type: 'surveyText', ...t } } })),
       ]);
       if (outcome.ok) return 'answered';

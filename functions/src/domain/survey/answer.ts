@@ -1,5 +1,6 @@
 // handler --> (use case) --> SurveyStore, ProcessStore
 import { createHash } from 'node:crypto';
+import type { AssistedChannel } from '#shared/rules/assisted';
 import { phaseAllows } from '#shared/rules/phases';
 import { answerProblems, cleanAnswers, isTextKind, surveyQuestions } from '#shared/rules/survey';
 import type { SurveyAnswer } from '#shared/schemas/survey';
@@ -35,7 +36,13 @@ const alreadyAnswered = () => new ConflictError('already-answered', 'Du har alle
  * 5. One transaction writes that this person (or browser) answered, and the answer under a random id
  *    with only the day, its free texts apart for review; a second answer is 409 and writes nothing.
  */
-export async function answerSurvey(deps: AnswerDeps, processId: string, who: { userId: string } | { browserToken?: string | undefined }, input: SurveyAnswer, now: Date) {
+export async function answerSurvey(
+  deps: AnswerDeps,
+  processId: string,
+  who: { userId: string; channel?: AssistedChannel | undefined } | { browserToken?: string | undefined },
+  input: SurveyAnswer,
+  now: Date,
+) {
   const process = await getProcess(deps.processes, processId);
   const survey = await deps.surveys.get(processId);
   if (!survey) throw new NotFoundError('Forløbet har intet spørgeskema.');
@@ -61,7 +68,8 @@ export async function answerSurvey(deps: AnswerDeps, processId: string, who: { u
   const day = localDate(now);
   const given = cleanAnswers(input.answers);
   const kinds = new Map(surveyQuestions(survey).map((q) => [q.id, q.kind]));
-  const answer: StoredAnswer = { id: deps.randomId(), day, answers: {} };
+  const channel = 'channel' in who ? who.channel : undefined;
+  const answer: StoredAnswer = { id: deps.randomId(), day, answers: {}, ...(channel ? { channel } : {}) };
   const texts: StoredText[] = [];
   for (const [questionId, value] of Object.entries(given)) {
     if (isTextKind(kinds.get(questionId)!)) texts.push({ id: `${day}_${deps.randomId()}`, answerId: answer.id, questionId, text: String(value), day, state: 'unreviewed' });
