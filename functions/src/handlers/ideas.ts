@@ -1,18 +1,27 @@
 // (primary adapter) --> domain/ideas --> adapters/dynamodb
 import { monotonicFactory } from 'ulid';
 import { createIdea, getIdea, listIdeas } from '../domain/ideas';
+import { setPlainSummary } from '../domain/plain-summary';
 import { systemClock } from '../domain/ports';
 import { areaHandler } from '../lib/http';
 import { stores } from '../adapters/dynamodb';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { eventStore } from '../adapters/dynamodb/events';
+import { plainSummaryStore } from '../adapters/dynamodb/plain-summary';
 import { mainTable } from '../adapters/dynamodb/tables';
 
 const ulid = monotonicFactory();
-const deps = { ...stores(), events: eventStore(documentClient(), tableName(mainTable)), clock: systemClock, newId: (now: Date) => ulid(now.getTime()) };
+const deps = {
+  ...stores(),
+  events: eventStore(documentClient(), tableName(mainTable)),
+  plainSummaries: plainSummaryStore(documentClient(), tableName(mainTable)),
+  clock: systemClock,
+  newId: (now: Date) => ulid(now.getTime()),
+};
 
 export const handler = areaHandler({
   listIdeas: async ({ params, query }) => listIdeas(deps, params.processId, query),
   createIdea: async ({ params, body, actor }) => createIdea(deps, actor, params.processId, body),
   getIdea: async ({ params }) => getIdea(deps, params.ideaId),
+  setPlainSummary: async ({ params, body, actor }) => setPlainSummary(deps, actor, params.ideaId, body),
 });
