@@ -58,8 +58,11 @@ const userDirectoryAccess: Partial<Record<FeatureArea, string[]>> = {
  */
 const mailingAreas: ReadonlySet<FeatureArea> = new Set(['moderation', 'consultations', 'events', 'me']);
 
-/** Areas whose links leave the site (the mails, the export's files): they read the site's address. */
-const linkingAreas: ReadonlySet<FeatureArea> = new Set(['moderation', 'export', 'consultations', 'events', 'me']);
+/**
+ * Areas whose links leave the site (the mails, the export's files, the assisted citizen's printed
+ * receipt, read on paper away from the site): they read the site's address.
+ */
+const linkingAreas: ReadonlySet<FeatureArea> = new Set(['moderation', 'export', 'consultations', 'events', 'me', 'assisted']);
 
 /**
  * Fields of the access log. No source IP or user agent: behind CloudFront the IP is CloudFront's, and

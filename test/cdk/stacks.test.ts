@@ -112,7 +112,8 @@ describe('api stack', () => {
       return (templates.api.toJSON().Resources[id] as Resource).Properties.Environment.Variables as Record<string, unknown>;
     };
     for (const area of areas) {
-      const linking = area === 'export' || mailing.includes(area);
+      // Assisted: a printed receipt carries absolute links (where to follow the idea, where to claim it).
+      const linking = area === 'export' || area === 'assisted' || mailing.includes(area);
       const ssm = statementsOf(area).filter((s) => [s.Action].flat().some((a) => a.startsWith('ssm:')));
       if (!linking) {
         expect(ssm, area).toEqual([]);
@@ -128,6 +129,33 @@ describe('api stack', () => {
     }
     // Found by name, not by reference: the API stack imports nothing from the web stack (which depends on it).
     expect(JSON.stringify(templates.api.toJSON())).not.toContain('Fn::ImportValue');
+  });
+
+  it('gives assisted participation a function of its own with only what its acts need', () => {
+    // Its own role, apart from the citizen's areas: acting for someone else is granted to this function alone.
+    const fn = app.api.functions.assisted;
+    expect(fn).toBeDefined();
+    expect(fn!.fn.role).not.toBe(app.api.functions.ideas!.fn.role);
+    const actions = actionsOf('assisted');
+    // Registers citizens and writes their ideas, votes, comments and answers; erases them on request.
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
+    // No user pool (the citizen has no account until they claim, and a claim acts as the signed-in
+    // account) and no mail (the receipt is printed): only the table and the site's address.
+    expect(actions.filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('xray:') && a !== 'ssm:GetParameter')).toEqual([]);
+    // Every route of the area goes to this function, and none of them is public.
+    const assistedRoutes = routeList.filter((r) => r.area === 'assisted');
+    expect(assistedRoutes.length).toBe(12);
+    expect(assistedRoutes.filter((r) => !isProtected(r.access)).map((r) => r.id)).toEqual([]);
+    const fnId = logicalId(app.api, fn!.fn);
+    const integrationFor = new Map(
+      Object.entries(templates.api.findResources('AWS::ApiGatewayV2::Integration')).map(([id, r]) => [id, JSON.stringify((r as Resource).Properties.IntegrationUri)]),
+    );
+    const byKey = new Map(resources(templates.api, 'AWS::ApiGatewayV2::Route').map((r) => [r.Properties.RouteKey, JSON.stringify(r.Properties.Target)]));
+    for (const route of assistedRoutes) {
+      const target = byKey.get(routeKey(route)) ?? '';
+      const integration = [...integrationFor].find(([id]) => target.includes(id));
+      expect(integration?.[1], route.id).toContain(fnId);
+    }
   });
 
   it('has one route per entry of the route table, with its route key', () => {
