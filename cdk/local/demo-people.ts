@@ -29,12 +29,14 @@ export const namedParticipants: DemoPerson[] = [
   { key: 'peter', email: 'peter.demo@example.dk', displayName: 'Peter N. (demo)', participantType: 'employee' },
 ];
 
-/** The staff of the process: two moderators (the audit log shows who decided what), a committee member and an admin. */
+/** The staff of the process: two moderators (the audit log shows who decided what), a committee member, an admin and an assistant at Borgerservice. */
 export const demoStaff: DemoPerson[] = [
   { key: 'karin', email: 'moderator.demo@example.dk', displayName: 'Karin S. (demo)', participantType: 'employee', role: 'moderator' },
   { key: 'ole', email: 'moderator2.demo@example.dk', displayName: 'Ole R. (demo)', participantType: 'employee', role: 'moderator' },
   { key: 'ulla', email: 'udvalg.demo@example.dk', displayName: 'Ulla T. (demo)', participantType: 'citizen', role: 'committee' },
   { key: 'anders', email: 'admin.demo@example.dk', displayName: 'Anders V. (demo)', participantType: 'employee', role: 'admin' },
+  // At Borgerservice: registers citizens who come to the desk, call or send a paper form, and acts for them (demo-assisted.ts).
+  { key: 'bodil', email: 'borgerservice.demo@example.dk', displayName: 'Bodil K. (demo)', participantType: 'employee', role: 'assistant' },
 ];
 
 const firstNames = [

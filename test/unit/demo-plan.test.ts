@@ -40,7 +40,7 @@ describe('the demo plan', () => {
     for (const type of ['citizen', 'business', 'employee']) expect(participants.filter((p) => p.participantType === type).length).toBeGreaterThan(30);
     expect(new Set(plan.people.map((p) => p.email)).size).toBe(plan.people.length);
     expect(plan.people.every((p) => p.displayName.endsWith(' (demo)'))).toBe(true);
-    expect(plan.people.filter((p) => p.role).map((p) => p.role).sort()).toEqual(['admin', 'committee', 'moderator', 'moderator']);
+    expect(plan.people.filter((p) => p.role).map((p) => p.role).sort()).toEqual(['admin', 'assistant', 'committee', 'moderator', 'moderator']);
     // The accounts the browser tests sign in as.
     for (const email of ['jens.demo@example.dk', 'sara.demo@example.dk', 'hanne.demo@example.dk', 'birthe.demo@example.dk']) expect(plan.people.map((p) => p.email)).toContain(email);
   });
