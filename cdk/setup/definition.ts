@@ -49,8 +49,8 @@ export const gentofteProcess = (): ProcessDefinition => structuredClone((gentoft
  * archive and erasure marks).
  */
 export function toDefinition(process: Process | ProcessDefinition): ProcessDefinition {
-  const { id, title, summary, description, charter, phases, areas, effects, settings } = process;
-  return processDefinitionSchema.parse({ id, title, summary, description, charter, phases, areas, effects, settings });
+  const { id, title, summary, description, plainIntro, charter, phases, areas, effects, settings } = process;
+  return processDefinitionSchema.parse({ id, title, summary, description, ...(plainIntro ? { plainIntro } : {}), charter, phases, areas, effects, settings });
 }
 
 export const definitionJson = (definition: ProcessDefinition): string => `${JSON.stringify(toDefinition(definition), null, 2)}\n`;

@@ -146,6 +146,7 @@ export const configFieldLabels: Record<string, Label> = {
   title: { da: 'Titel', en: 'Title' },
   summary: { da: 'Resumé', en: 'Summary' },
   description: { da: 'Formål', en: 'Purpose' },
+  plainIntro: { da: 'Letlæst introduktion', en: 'Plain-language introduction' },
   charter: { da: 'Kommissorium', en: 'Terms of reference' },
   phases: { da: 'Faser og datoer', en: 'Phases and dates' },
   areas: { da: 'Områder', en: 'Areas' },

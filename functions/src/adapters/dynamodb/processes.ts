@@ -16,7 +16,10 @@ import { transact, type TransactItems } from './transactions';
  * copied survey is written in the creation's transaction (no process without the survey it was cloned with).
  */
 
-/** What an admin decides, written by `update`; createdAt and personalDataErasedAt are never touched there. */
+/**
+ * What an admin decides, written by `update` (the optional archivedAt and plainIntro beside them, set or
+ * removed); createdAt and personalDataErasedAt are never touched there.
+ */
 const ADMIN_FIELDS = ['title', 'summary', 'description', 'charter', 'phases', 'areas', 'effects', 'settings', 'updatedAt'] as const;
 export function processStore(client: DynamoDBDocumentClient, table: string): ProcessStore {
   return {
@@ -51,23 +54,29 @@ export function processStore(client: DynamoDBDocumentClient, table: string): Pro
     },
 
     async update(process, expectedUpdatedAt, audit) {
-      const names: Record<string, string> = { '#archivedAt': 'archivedAt', '#expected': 'updatedAt' };
+      const names: Record<string, string> = { '#archivedAt': 'archivedAt', '#plainIntro': 'plainIntro', '#expected': 'updatedAt' };
       const values: Record<string, unknown> = { ':expected': expectedUpdatedAt };
       const set = ADMIN_FIELDS.map((field, i) => {
         names[`#f${i}`] = field;
         values[`:f${i}`] = process[field];
         return `#f${i} = :f${i}`;
       });
+      const remove: string[] = [];
       if (process.archivedAt !== undefined) {
         set.push('#archivedAt = :archivedAt');
         values[':archivedAt'] = process.archivedAt;
-      }
+      } else remove.push('#archivedAt');
+      // Optional texts an admin may take away: set when given, removed when not.
+      if (process.plainIntro !== undefined) {
+        set.push('#plainIntro = :plainIntro');
+        values[':plainIntro'] = process.plainIntro;
+      } else remove.push('#plainIntro');
       const outcome = await transact(client, [
         {
           Update: {
             TableName: table,
             Key: keys.process(process.id),
-            UpdateExpression: `SET ${set.join(', ')}${process.archivedAt === undefined ? ' REMOVE #archivedAt' : ''}`,
+            UpdateExpression: `SET ${set.join(', ')} REMOVE ${remove.join(', ')}`,
             ConditionExpression: 'attribute_exists(pk) AND #expected = :expected',
             ExpressionAttributeNames: names,
             ExpressionAttributeValues: values,

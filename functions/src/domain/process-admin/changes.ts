@@ -17,7 +17,7 @@ import type { AuditRecord } from '../ports';
 export type Configuration = Omit<ProcessDefinition, 'id'>;
 
 /** Compared as wholes: a text or the charter is one change, however much of it was edited. */
-const wholeFields = ['title', 'summary', 'description', 'charter', 'phases', 'areas', 'effects'] as const;
+const wholeFields = ['title', 'summary', 'description', 'plainIntro', 'charter', 'phases', 'areas', 'effects'] as const;
 /** Settings are compared key by key (`settings.flagThreshold`), so the public list can name the rule. */
 const settingKeys = Object.keys(processSettingsSchema.shape) as (keyof Configuration['settings'])[];
 
@@ -31,6 +31,8 @@ export function configChanges(before: Configuration | undefined, after: Configur
     ...settingKeys.map((k): [string, unknown, unknown] => [`settings.${k}`, before?.settings[k], after.settings[k]]),
   ];
   return pairs.flatMap(([field, was, is]) => {
+    // An optional field (the plain intro) that is absent on both sides is no change, not even on a creation.
+    if (was === undefined && is === undefined) return [];
     if (before !== undefined && canonical(was) === canonical(is)) return [];
     return [{ field, ...(before !== undefined && was !== undefined ? { before: plain(was) } : {}), ...(is !== undefined ? { after: plain(is) } : {}) }];
   });

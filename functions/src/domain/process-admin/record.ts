@@ -61,8 +61,8 @@ export const sameInstant = (a: string, b: string) => Date.parse(a) === Date.pars
 
 /** A process's definition: what an admin decides, in the JSON format setup imports. */
 export function definitionOf(process: Process): ProcessDefinition {
-  const { id, title, summary, description, charter, phases, areas, effects, settings } = process;
-  return structuredClone({ id, title, summary, description, charter, phases, areas, effects, settings }) as ProcessDefinition;
+  const { id, title, summary, description, plainIntro, charter, phases, areas, effects, settings } = process;
+  return structuredClone({ id, title, summary, description, ...(plainIntro ? { plainIntro } : {}), charter, phases, areas, effects, settings }) as ProcessDefinition;
 }
 
 /** 409: the process changed since it was read (the admin's edit, or a write racing this one); `field` is the form's field to mark. */

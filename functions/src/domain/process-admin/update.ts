@@ -12,7 +12,8 @@ import { changedMeanwhile, configAudit, definitionOf, nextUpdatedAt, sameInstant
  *    `expectedUpdatedAt` (else 409: someone changed it meanwhile, and their change must not be lost).
  * 2. No area or effect that ideas of the process use is removed (409 naming `areas` or `effects`):
  *    the ideas would point at nothing. Such an area can be retired instead.
- * 3. The changes are the fields that really differ (settings key by key); none: nothing is written.
+ * 3. The changes are the fields that really differ (settings key by key; `plainIntro: null` removes
+ *    the plain intro); none: nothing is written.
  * 4. The process is written if still unchanged since it was read, in one transaction with its audit
  *    entry holding each change's value before and after (else 409 as in 1).
  */
@@ -20,8 +21,11 @@ export async function updateProcess(deps: ProcessUpdateDeps, actor: ConfigActor,
   const stored = await getProcess(deps.processes, processId);
   if (!sameInstant(stored.updatedAt, input.expectedUpdatedAt)) throw changedMeanwhile('body.expectedUpdatedAt');
 
-  const { expectedUpdatedAt: _expected, ...given } = input;
+  const { expectedUpdatedAt: _expected, plainIntro, ...given } = input;
   const next: Process = { ...stored, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
+  // The plain intro is optional: null in the PATCH takes it away (absent leaves it as it is).
+  if (plainIntro === null) delete next.plainIntro;
+  else if (plainIntro !== undefined) next.plainIntro = plainIntro;
   const retention = retentionProblem(next.phases, next.settings.personalDataUntil);
   if (retention) throw new ValidationError([{ path: 'body.settings.personalDataUntil', message: retention }]);
   await refuseRemovingUsed(deps, stored, next);
