@@ -42,6 +42,8 @@ const areaRoutes = {
   eventSignups: 'eventSignups',
   eventLive: 'liveRounds',
   eventResults: 'liveRoundResults',
+  // Acting for a citizen (Borgerservice): the assistant's own routes, nobody else's (issue 15).
+  assisted: 'assistedPersons',
 } as const satisfies Record<string, RouteId>;
 export type WorkspaceArea = keyof typeof areaRoutes;
 
@@ -49,7 +51,7 @@ export const areaRoles = Object.fromEntries(
   Object.entries(areaRoutes).map(([area, id]) => [area, rolesOf(routeMeta[id].access)]),
 ) as Record<WorkspaceArea, readonly Role[]>;
 
-/** The roles that open the workspace at all: those of any of its parts (an assistant works in the citizen app). */
+/** The roles that open the workspace at all: those of any of its parts (an assistant only its assisted pages). */
 export const workspaceRoles: readonly Role[] = [...new Set(Object.values(areaRoles).flat())];
 
 export const hasAnyRole = (roles: readonly Role[], held: readonly Role[] | undefined = profile.value?.roles): boolean =>

@@ -22,6 +22,7 @@ export default {
     assistant: 'Borgerservice-assistent',
   },
   areas: {
+    assisted: 'Hjælp en borger', assistedHint: 'Del idéer, stem og svar for en borger i Borgerservice, på telefon eller fra et papirskema.',
     events: 'Arrangementer',
     eventForm: 'Arrangement',
     eventSignups: 'Tilmeldinger til arrangement',

@@ -21,6 +21,7 @@ export default {
     assistant: 'Citizen service assistant',
   },
   areas: {
+    assisted: 'Help a citizen', assistedHint: 'Share ideas, vote and answer for a citizen at Citizen Service, by phone or from a paper form.',
     events: 'Events',
     eventForm: 'Event',
     eventSignups: 'Sign-ups for an event',

@@ -4,6 +4,7 @@ import { areaRoles, workspaceRoles } from '../../modules/workspace-access';
 import type { WorkspaceKey } from '../../lib/workspaceI18n';
 import { consultationRoutes } from './consultation/routes';
 import { eventRoutes } from './events/routes';
+import { assistedRoutes } from './assisted/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -84,6 +85,7 @@ export const workspaceRoutes: RouteRecordRaw[] = [
       },
       ...consultationRoutes,
       ...eventRoutes,
+      ...assistedRoutes,
       {
         path: 'forloeb',
         name: 'workspace-processes',
