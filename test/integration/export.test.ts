@@ -259,6 +259,12 @@ describe('JSON', () => {
       moderation: { merge: 2, hide: 2 },
       pending: 0,
       flagged: 1,
+      // Everything here came in on the web (the other channels: export-channels.test.ts).
+      channels: {
+        ideas: { web: 6, 'assisted-in-person': 0, 'assisted-phone': 0, paper: 0, event: 0 },
+        comments: { web: 1, 'assisted-in-person': 0, 'assisted-phone': 0, paper: 0, event: 0 },
+        surveyAnswers: { web: 0, 'assisted-in-person': 0, 'assisted-phone': 0, paper: 0, event: 0 },
+      },
     });
   });
 
@@ -284,7 +290,11 @@ describe('CSV', () => {
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
 
-    const [header, ...rows] = parseCsv(text, ';');
+    const all = parseCsv(text, ';');
+    // The ideas, an empty line, then the channel shares (export-channels.test.ts).
+    const blank = all.findIndex((row) => row.length === 1 && row[0] === '');
+    expect(all[blank + 1]![0]).toBe('Kanal');
+    const [header, ...rows] = all.slice(0, blank);
     expect(header).toEqual([
       'Placering', 'Id', 'Titel', 'Område', 'Forventede effekter', 'Hvem gavner det', 'Status', 'Officielt svar',
       'Stemmer i alt', 'Stemmer fra borgere', 'Stemmer fra erhvervsdrivende', 'Stemmer fra medarbejdere', 'Kommentarer', 'Oprettet', 'Link',
@@ -310,7 +320,8 @@ describe('CSV', () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(r.bytes);
     expect(text.startsWith('\uFEFFPlacering,Id,Titel,Område,')).toBe(true);
     const rows = parseCsv(text.slice(1), ',');
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(2 + 1 + 6); // header and the top idea, an empty line, the channels' header and five channels
+    expect(rows[2]).toEqual(['']);
     expect(rows[1]!.slice(0, 5)).toEqual(['1', ids.top, titles.top, 'Erhverv', 'Effektivitet, Bedre arbejdsmiljø']);
     expect(text.split('\r\n')[1]).toContain(',"Effektivitet, Bedre arbejdsmiljø","Medarbejdere, Borgere",');
   });
@@ -325,7 +336,7 @@ describe('XLSX', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.bytes.buffer as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Idéer', 'Regel', 'Overblik']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Idéer', 'Regel', 'Overblik', 'Kanaler']);
     const sheet = wb.getWorksheet('Idéer')!;
     const header = sheet.getRow(1);
     expect((header.values as unknown[]).slice(1, 4)).toEqual(['Placering', 'Id', 'Titel']);

@@ -189,6 +189,8 @@ describe('exportIdeas with fakes', () => {
     voters: async (ids) => new Map(ids.map((id) => [id, votes.get(id) ?? []])),
     moderationCounts: async () => ({ merge: 1, hide: 2 }),
     queueCounts: async () => ({ pending: 0, flagged: 1 }),
+    commentChannels: async (ids) => ({ web: ids.length, 'assisted-in-person': 0, 'assisted-phone': 1, paper: 0, event: 0 }),
+    surveyAnswerChannels: async () => ({ web: 3, 'assisted-in-person': 0, 'assisted-phone': 0, paper: 1, event: 0 }),
   };
   const deps = { processes, exports, clock: { now: () => new Date('2026-11-27T13:00:00Z') }, siteUrl: async () => 'https://deltag.example.dk' };
 
@@ -209,6 +211,12 @@ describe('exportIdeas with fakes', () => {
     });
     expect(parsed.rows[1]?.officialAnswer).toBe('');
     expect(parsed.summary).toMatchObject({ ideas: 2, votes: 4, moderation: { merge: 1, hide: 2 }, pending: 0, flagged: 1 });
+    // Only the public ideas' channels (none recorded: the web), and their comments only.
+    expect(parsed.summary.channels).toEqual({
+      ideas: { web: 2, 'assisted-in-person': 0, 'assisted-phone': 0, paper: 0, event: 0 },
+      comments: { web: 2, 'assisted-in-person': 0, 'assisted-phone': 1, paper: 0, event: 0 },
+      surveyAnswers: { web: 3, 'assisted-in-person': 0, 'assisted-phone': 0, paper: 1, event: 0 },
+    });
     expect(parsed.automatedProcessing).toMatch(/Ingen automatisk behandling/);
   });
 

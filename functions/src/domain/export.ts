@@ -1,11 +1,12 @@
 // handler --> (use case) --> ExportStore, ProcessStore
 import { isConfigAction } from '#shared/rules/audit';
+import { countChannels } from '#shared/rules/channel-shares';
 import type { ExportDocument, ExportQuery } from '#shared/schemas/export';
 import { localDate } from '../lib/copenhagen-time';
 import { toCsv } from './export/csv';
 import { AUTOMATED_PROCESSING, namesOf, ruleText, toRow } from './export/document';
 import { mergedSources, rankIdeas, summarize, supporters } from './export/ranking';
-import { exportTable, ruleSheet, summarySheet } from './export/sheets';
+import { channelTable, exportTable, ruleSheet, summarySheet } from './export/sheets';
 import type { Clock, ExportStore, ProcessStore } from './ports';
 import { isPublic } from './ideas';
 import { getProcess } from './processes';
@@ -38,18 +39,23 @@ export type ExportOutput = ExportDocument | { file: { contentType: string; body:
  * 3. Count each idea's distinct supporters: a person who voted for an idea and for one merged into it counts once
  *    (a merge carries the merged idea's votes to the target, so mostly the target's records say it all).
  * 4. Rank by supporters (most first), then by age (oldest first); keep the area and status asked for; take the top.
- * 5. Add the rule in words, the statement on automated processing and the figures for the whole process.
+ * 5. Add the rule in words, the statement on automated processing and the figures for the whole process,
+ *    among them how the contributions came in: the public ideas', their visible comments' and the
+ *    survey answers' channels.
  */
 export async function buildExport(deps: ExportDeps, processId: string, query: ExportQuery): Promise<ExportDocument> {
   const process = await getProcess(deps.processes, processId);
   const now = deps.clock.now();
-  const [listed, moderation, queue] = await Promise.all([
+  const [listed, moderation, queue, surveyAnswers] = await Promise.all([
     deps.exports.publicIdeas(processId),
     deps.exports.moderationCounts(processId),
     deps.exports.queueCounts(processId),
+    deps.exports.surveyAnswerChannels(processId),
   ]);
   // The store reads a list only public ideas are on; checking again costs nothing and keeps a stray index entry out.
   const ideas = listed.filter(isPublic);
+  // The comments counted are those on the ideas counted, so the annex's shares and its totals agree.
+  const channels = { ideas: countChannels(ideas.map((i) => i.channel)), comments: await deps.exports.commentChannels(ideas.map((i) => i.id)), surveyAnswers };
   const sources = await mergedSources(deps.exports, ideas);
   // Every idea's votes are read, not only those with a vote count: the count is a cache, the records are the truth.
   const wanted = [...ideas.map((i) => i.id), ...[...sources.values()].flat().filter((s) => !s.votesCarried).map((s) => s.id)];
@@ -71,7 +77,7 @@ export async function buildExport(deps: ExportDeps, processId: string, query: Ex
     generatedAt: now.toISOString(),
     rule: ruleText(query, names.area),
     automatedProcessing: AUTOMATED_PROCESSING,
-    summary: { ...summarize(counted, names), moderation: moderationOnly(moderation), pending: queue.pending, flagged: queue.flagged, channels: noChannelsYet() },
+    summary: { ...summarize(counted, names), moderation: moderationOnly(moderation), pending: queue.pending, flagged: queue.flagged, channels },
     rows: ranked.map(({ rank, idea, support }) => toRow(rank, idea, support, names, site, processId)),
   };
 }
@@ -82,7 +88,9 @@ export async function exportIdeas(deps: ExportDeps, processId: string, query: Ex
   if (query.format === 'json') return doc;
   const filename = `deltag-${processId}-top${query.top}-${localDate(new Date(doc.generatedAt))}.${query.format}`;
   if (query.format === 'csv') {
-    return { file: { contentType: 'text/csv; charset=utf-8', body: toCsv(exportTable(doc), { separator: query.sep }), filename } };
+    // The ideas, then after an empty line the channel shares: the CSV has no sheets to put them on.
+    const body = toCsv(exportTable(doc), { separator: query.sep }) + '\r\n' + toCsv(channelTable(doc.summary.channels), { separator: query.sep, bom: false });
+    return { file: { contentType: 'text/csv; charset=utf-8', body, filename } };
   }
   // Loaded on first use: exceljs is most of this function's code, and CSV and JSON never need it.
   const { toXlsx } = await import('./export/xlsx');
@@ -94,15 +102,10 @@ export async function exportIdeas(deps: ExportDeps, processId: string, query: Ex
       { name: 'Regel', rows: ruleSheet(doc) },
       { name: 'Overblik', rows: summarySheet(doc.summary) },
     ],
+    lastTables: [{ name: 'Kanaler', table: channelTable(doc.summary.channels) }],
   });
   return { file: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body, filename } };
 }
 
 /** The summary counts moderators' decisions; the process's own configuration changes are not moderation. */
 const moderationOnly = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([action]) => !isConfigAction(action)));
-
-// TODO(issue 15, helper C): replaced by the channel shares read from the process's ideas, comments and survey answers.
-const noChannelsYet = () => {
-  const zero = { web: 0, 'assisted-in-person': 0, 'assisted-phone': 0, paper: 0, event: 0 };
-  return { ideas: { ...zero }, comments: { ...zero }, surveyAnswers: { ...zero } };
-};

@@ -1,6 +1,8 @@
 // use case --> (secondary adapter) --> DynamoDB
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { ExportIdea, ExportStore, Voter } from '../../domain/ports';
+import type { Channel } from '#shared/rules/assisted';
+import { countChannels } from '#shared/rules/channel-shares';
 import { batchGet } from './batch';
 import { keys } from './keys';
 import { countAll as countItems, queryAll as queryItems } from './query';
@@ -18,11 +20,15 @@ import { listIndexName } from './tables';
  * - moderation decisions: Query AUDIT#<processId> projecting only `action` (the per-target copies
  *   live in other partitions, so nothing is counted twice).
  * - queue sizes: Query the `queue` index with Select COUNT (no items read back).
+ * - channel shares: each public idea's `channel` comes with the idea; its comments and replies are
+ *   Queries of IDEA#<id> on begins_with COMMENT# and REPLY#, projecting only state and channel (the
+ *   same bounded concurrency as the votes); the survey's answers one Query of SURVEY#<processId>#ANSWERS
+ *   projecting only channel. An item without `channel` came in on the web.
  */
 
 const IDEA_ATTRIBUTES = [
   'id', 'title', 'area', 'effects', 'beneficiaries', 'status', 'officialAnswer', 'commentCount', 'createdAt',
-  'authorId', 'authorType', 'mergedFrom', 'mergedInto', 'held', 'votesCarriedAt',
+  'authorId', 'authorType', 'mergedFrom', 'mergedInto', 'held', 'votesCarriedAt', 'channel',
 ];
 
 /** Parallel vote Queries: enough to hide latency, few enough not to throttle a small on-demand table. */
@@ -43,7 +49,35 @@ export function exportStore(client: DynamoDBDocumentClient, table: string): Expo
     return items.map((i) => ({ userId: i.userId as string, participantType: i.participantType as Voter['participantType'] }));
   };
 
+  const commentsOf = async (ideaId: string) => {
+    const of = (prefix: string) =>
+      queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.idea(ideaId).pk, ':prefix': prefix },
+        ExpressionAttributeNames: { '#s': 'state', '#c': 'channel' },
+        ProjectionExpression: '#s, #c',
+      });
+    const [comments, replies] = await Promise.all([of(keys.commentPrefix), of(keys.replyPrefix)]);
+    return [...comments, ...replies].filter((i) => i.state === 'visible').map((i) => i.channel as Channel | undefined);
+  };
+
   return {
+    async commentChannels(ideaIds) {
+      const found: (Channel | undefined)[] = [];
+      await inParallel(ideaIds, async (id) => void found.push(...(await commentsOf(id))));
+      return countChannels(found);
+    },
+
+    async surveyAnswerChannels(processId) {
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.surveyAnswers(processId) },
+        ExpressionAttributeNames: { '#c': 'channel' },
+        ProjectionExpression: '#c',
+      });
+      return countChannels(items.map((i) => i.channel as Channel | undefined));
+    },
+
     async publicIdeas(processId) {
       const items = await queryAll({
         IndexName: listIndexName('list', 'new'),
@@ -64,14 +98,7 @@ export function exportStore(client: DynamoDBDocumentClient, table: string): Expo
 
     async voters(ideaIds) {
       const result = new Map<string, Voter[]>();
-      let next = 0;
-      const worker = async () => {
-        while (next < ideaIds.length) {
-          const id = ideaIds[next++]!;
-          result.set(id, await votersOf(id));
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(VOTE_QUERY_CONCURRENCY, ideaIds.length) }, worker));
+      await inParallel(ideaIds, async (id) => void result.set(id, await votersOf(id)));
       return result;
     },
 
@@ -95,6 +122,15 @@ export function exportStore(client: DynamoDBDocumentClient, table: string): Expo
       return { pending, flagged };
     },
   };
+}
+
+/** `work` for each id, VOTE_QUERY_CONCURRENCY at a time. */
+async function inParallel(ids: string[], work: (id: string) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) await work(ids[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(VOTE_QUERY_CONCURRENCY, ids.length) }, worker));
 }
 
 function projection(attributes: string[]) {
@@ -121,5 +157,6 @@ function toIdea(item: Record<string, unknown>): ExportIdea {
     ...(typeof item.mergedInto === 'string' ? { mergedInto: item.mergedInto } : {}),
     ...(item.held === true ? { held: true } : {}),
     ...(typeof item.votesCarriedAt === 'string' ? { votesCarried: true } : {}),
+    ...(typeof item.channel === 'string' ? { channel: item.channel as Channel } : {}),
   };
 }

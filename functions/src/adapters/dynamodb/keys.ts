@@ -61,11 +61,13 @@ export const keys = {
     sk: parentId ? `REPLY#${parentId}#${commentId}` : `COMMENT#${commentId}`,
   }),
   commentPrefix: 'COMMENT#',
+  replyPrefix: 'REPLY#',
   /** All replies to the threads whose ids lie between `first` and `last` (inclusive). */
   replyRange: (first: string, last: string) => [`REPLY#${first}#`, `REPLY#${last}#~`] as const,
   commentRef: (commentId: string) => ({ pk: `COMMENT#${commentId}`, sk: 'REF' }),
   userComment: (ideaId: string, commentId: string) => `COMMENT#${ideaId}#${commentId}`,
   userCommentsOn: (ideaId: string) => `COMMENT#${ideaId}#`,
+  userCommentPrefix: 'COMMENT#',
 
   flag: (ideaId: string, target: { commentId?: string }, userId: string) => ({
     pk: `IDEA#${ideaId}`,

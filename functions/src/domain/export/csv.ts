@@ -9,9 +9,10 @@ import type { Cell, Table } from './sheets';
 export const BOM = '\uFEFF';
 const CRLF = '\r\n';
 
-export function toCsv(table: Table, options: { separator: ';' | ',' } = { separator: ';' }): string {
+/** `bom: false` for a table that follows another in the same file (only the file's start has one). */
+export function toCsv(table: Table, options: { separator: ';' | ','; bom?: boolean } = { separator: ';' }): string {
   const line = (cells: Cell[]) => cells.map((c) => csvField(c, options.separator)).join(options.separator);
-  return BOM + [line(table.columns.map((c) => c.header)), ...table.rows.map(line)].map((l) => l + CRLF).join('');
+  return (options.bom === false ? '' : BOM) + [line(table.columns.map((c) => c.header)), ...table.rows.map(line)].map((l) => l + CRLF).join('');
 }
 
 /**

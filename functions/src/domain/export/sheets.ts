@@ -1,4 +1,6 @@
-import type { ExportDocument, ExportSummary } from '#shared/schemas/export';
+import type { ChannelShares, ExportDocument, ExportSummary } from '#shared/schemas/export';
+import { channelShares, percentText } from '#shared/rules/channel-shares';
+import { channelLabels } from '#shared/rules/labels';
 import { publicStatuses } from '#shared/schemas/idea';
 import type { ParticipantType } from '#shared/schemas/user';
 import { localDate, localDateTime } from '../../lib/copenhagen-time';
@@ -102,4 +104,24 @@ export function summarySheet(s: ExportSummary): Cell[][] {
     [statusName('pending'), s.pending],
     ['Tilbageholdt efter anmeldelser (idéer og kommentarer)', s.flagged],
   ];
+}
+
+/**
+ * How the contributions came in: one row per channel (Danish labels, the fixed order of the channels),
+ * for each kind its count and its share of the kind's total ("12,5 %"; 0 % when the kind has none).
+ */
+export function channelTable(shares: ChannelShares): Table {
+  const kinds = [shares.ideas, shares.comments, shares.surveyAnswers].map(channelShares);
+  return {
+    columns: [
+      { header: 'Kanal', kind: 'text', width: 28 },
+      { header: 'Idéer', kind: 'number', width: 10 },
+      { header: 'Andel af idéer', kind: 'text', width: 14 },
+      { header: 'Kommentarer', kind: 'number', width: 13 },
+      { header: 'Andel af kommentarer', kind: 'text', width: 14 },
+      { header: 'Svar på spørgeskemaet', kind: 'number', width: 13 },
+      { header: 'Andel af svar', kind: 'text', width: 14 },
+    ],
+    rows: kinds[0]!.map(({ channel }, i) => [channelLabels[channel].da, ...kinds.flatMap((k) => [k[i]!.count, percentText(k[i]!.share, 'da')])]),
+  };
 }

@@ -16,6 +16,8 @@ export interface Workbook {
   moreTables?: { name: string; table: Table }[];
   /** Further sheets of rows such as [label, value]. */
   extraSheets: { name: string; rows: Cell[][] }[];
+  /** Data sheets after those (the committee export's channel shares, after its overview). */
+  lastTables?: { name: string; table: Table }[];
 }
 
 export async function toXlsx(book: Workbook): Promise<Uint8Array> {
@@ -34,6 +36,7 @@ export async function toXlsx(book: Workbook): Promise<Uint8Array> {
     ws.getColumn(2).alignment = { vertical: 'top', wrapText: true, horizontal: 'left' };
     for (const r of extra.rows) ws.addRow(r);
   }
+  for (const last of book.lastTables ?? []) addTable(wb, last.name, last.table);
 
   const out = await wb.xlsx.writeBuffer();
   return out instanceof Uint8Array ? out : new Uint8Array(out);

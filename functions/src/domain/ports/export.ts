@@ -1,5 +1,6 @@
 import type { Beneficiary, IdeaStatus } from '#shared/schemas/idea';
 import type { ParticipantType } from '#shared/schemas/user';
+import type { Channel } from '#shared/rules/assisted';
 
 /**
  * What the committee export needs from storage (implemented by adapters/dynamodb/export.ts). Kept
@@ -28,6 +29,8 @@ export interface ExportIdea {
   votesCarried?: boolean;
   /** Held for moderation after flags. */
   held?: boolean;
+  /** How it came in (rules/assisted.ts); absent: the web. */
+  channel?: Channel;
 }
 
 /** Who voted, as a vote record tells it. */
@@ -47,4 +50,8 @@ export interface ExportStore {
   moderationCounts(processId: string): Promise<Record<string, number>>;
   /** What waits in the moderation queue now. */
   queueCounts(processId: string): Promise<{ pending: number; flagged: number }>;
+  /** The channels of the visible comments and replies on these ideas (absent: web), counted. */
+  commentChannels(ideaIds: string[]): Promise<Record<Channel, number>>;
+  /** The channels of the process's survey answers (absent: web), counted; all zero without a survey. */
+  surveyAnswerChannels(processId: string): Promise<Record<Channel, number>>;
 }
