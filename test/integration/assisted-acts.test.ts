@@ -7,6 +7,7 @@ import { claimCodeHash } from '#functions/domain/assisted/claim-codes';
 import { CONSENT_VERSION } from '#shared/rules/assisted';
 import { assistedIdeaResultSchema, assistedPersonSchema, receiptSchema } from '#shared/schemas/assisted';
 import { anIdea, assistedProcess, at, register } from '../helpers/assisted-persons';
+import { eventRecords, HOUR } from '../helpers/event-records';
 import type { User } from '../helpers/participation';
 import { testStack, type TestStack } from '../helpers/stack';
 
@@ -169,6 +170,16 @@ describe('acting for a citizen', () => {
     );
   });
 
+  it('an idea may name the event it came up at: its origin is kept, its channel stays the assistant\'s', async () => {
+    await eventRecords(stack).event(PID, 'borgermoede', -HOUR);
+    const r = await stack.api(`${persons()}/${jens}/ideas`, { method: 'POST', token: assistant.token, body: { ...anIdea('Idé fra borgermødet'), eventId: 'borgermoede', channel: 'paper' } });
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    expect(r.json.idea).toMatchObject({ eventId: 'borgermoede', channel: 'paper' });
+    const unknown = await stack.api(`${persons()}/${jens}/ideas`, { method: 'POST', token: assistant.token, body: { ...anIdea('Idé fra intet sted'), eventId: 'findes-ikke', channel: 'paper' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.errors).toContainEqual(expect.objectContaining({ path: 'body.eventId' }));
+  });
+
   it('a vote counts once: a second assisted vote changes nothing and writes no second audit entry', async () => {
     const v = (method = 'PUT') => stack.api(`${persons()}/${jens}/votes/${ideaId}`, { method, token: assistant.token, body: { channel: 'assisted-phone' } });
     const first = await v();
@@ -238,10 +249,11 @@ describe('acting for a citizen', () => {
     const r = await stack.api(`${persons()}/${jens}/receipt`, { method: 'POST', token: assistant.token, body: { channel: 'assisted-in-person' } });
     expect(r.status, JSON.stringify(r.json)).toBe(201);
     const receipt = receiptSchema.parse(r.json.receipt);
-    expect(receipt.items.map((i) => i.kind).sort()).toEqual(['comment', 'idea', 'survey', 'vote']);
+    expect(receipt.items.map((i) => i.kind).sort()).toEqual(['comment', 'idea', 'idea', 'survey', 'vote']);
     expect(receipt.items).toContainEqual({ kind: 'vote', ideaId, title: '<b>AI</b> i Borgerservice' });
-    expect((await get(keys.assistedPerson(PID, jens)))!.claimCodeHashes).toHaveLength(4);
+    expect((await get(keys.assistedPerson(PID, jens)))!.claimCodeHashes).toHaveLength(5);
     const person = assistedPersonSchema.parse((await stack.api(`${persons()}/${jens}`, { token: assistant.token })).json);
-    expect(person).toMatchObject({ ideas: [{ id: ideaId, channel: 'assisted-in-person' }], votedIdeaIds: [ideaId], comments: 1, surveyAnswered: true });
+    expect(person.ideas).toContainEqual(expect.objectContaining({ id: ideaId, channel: 'assisted-in-person' }));
+    expect(person).toMatchObject({ votedIdeaIds: [ideaId], comments: 1, surveyAnswered: true });
   });
 });

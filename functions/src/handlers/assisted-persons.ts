@@ -12,6 +12,7 @@ import type { AreaRoutes } from '../lib/http';
 import { stores } from '../adapters/dynamodb';
 import { assistedStore } from '../adapters/dynamodb/assisted';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
+import { eventStore } from '../adapters/dynamodb/events';
 import { surveyStore } from '../adapters/dynamodb/surveys';
 import { mainTable } from '../adapters/dynamodb/tables';
 import { siteUrl } from '../adapters/ssm/site-url';
@@ -28,6 +29,7 @@ const deps: AssistedDeps = {
   profiles,
   userData,
   surveys: surveyStore(documentClient(), tableName(mainTable)),
+  events: eventStore(documentClient(), tableName(mainTable)),
   clock: systemClock,
   newId: (now: Date) => ulid(now.getTime()),
   randomId: () => crypto.randomUUID(),

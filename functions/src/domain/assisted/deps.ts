@@ -1,3 +1,4 @@
+import type { IdeaDeps } from '../ideas';
 import type { MyDataDeps } from '../my-data';
 import type { AuditRecord, CommentStore, IdeaStore, ProcessStore, ProfileStore, UserDataStore, VoteStore } from '../ports';
 import type { SurveyStore } from '../survey/ports';
@@ -28,6 +29,8 @@ export interface AssistedDeps {
   profiles: ProfileStore;
   userData: UserDataStore;
   surveys: SurveyStore;
+  /** The process's events: an assisted idea may name the event it came up at (its channel stays the assistant's). */
+  events: NonNullable<IdeaDeps['events']>;
   clock: MyDataDeps['clock'];
   /** Sortable ids (ULID): people, ideas, comments, audit entries. */
   newId: (now: Date) => string;
