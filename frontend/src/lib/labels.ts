@@ -1,5 +1,6 @@
 import {
   beneficiaryLabels,
+  channelNotes,
   commentStateLabels,
   configFieldLabels,
   labelOf,
@@ -35,3 +36,10 @@ export const configFieldText = (field: string): string => labelOf(configFieldLab
 
 /** A process's moderation mode (pre or post). */
 export const moderationModeText = (mode: string): string => labelOf(moderationModeLabels, mode, currentLocale.value);
+
+/**
+ * The public line on an idea or a comment that did not come in on the web ("Indsendt via
+ * Borgerservice"); none for the web (or no channel: older items), nor for a channel this version does not know.
+ */
+export const channelNoteText = (channel: string | undefined): string | null =>
+  channel && Object.hasOwn(channelNotes, channel) ? channelNotes[channel as keyof typeof channelNotes][currentLocale.value] : null;

@@ -59,6 +59,8 @@ export interface ProcessDraft {
   title: LocalizedDraft;
   summary: LocalizedDraft;
   description: LocalizedDraft;
+  /** The "letlæst" introduction: optional; both languages empty is none. */
+  plainIntro: LocalizedDraft;
   charter: { tasks: LocalizedDraft; outcome: LocalizedDraft; members: MemberDraft[]; meetings: MeetingDraft[] };
   phases: PhaseDraft[];
   areas: NamedDraft[];
@@ -66,7 +68,7 @@ export interface ProcessDraft {
   settings: SettingsDraft;
 }
 /** The top-level fields an update may replace. */
-export const definitionFields = ['title', 'summary', 'description', 'charter', 'phases', 'areas', 'effects', 'settings'] as const;
+export const definitionFields = ['title', 'summary', 'description', 'plainIntro', 'charter', 'phases', 'areas', 'effects', 'settings'] as const;
 export type DefinitionField = (typeof definitionFields)[number];
 
 let nextKey = 0;
@@ -92,6 +94,7 @@ export function toDraft(p: DefinitionLike | Process): ProcessDraft {
     title: localizedDraft(p.title),
     summary: localizedDraft(p.summary),
     description: localizedDraft(p.description),
+    plainIntro: localizedDraft(p.plainIntro),
     charter: {
       tasks: localizedDraft(p.charter.tasks),
       outcome: localizedDraft(p.charter.outcome),
@@ -127,6 +130,7 @@ export function emptyDraft(limits: RateLimits): ProcessDraft {
     title: emptyLocalized(),
     summary: emptyLocalized(),
     description: emptyLocalized(),
+    plainIntro: emptyLocalized(),
     charter: { tasks: emptyLocalized(), outcome: emptyLocalized(), members: [], meetings: [] },
     phases: [newPhase('ideas')],
     areas: [newNamed()],
@@ -169,6 +173,8 @@ export function fromDraft(d: ProcessDraft): Record<string, unknown> & Record<Def
     title: localizedOf(d.title),
     summary: localizedOf(d.summary),
     description: localizedOf(d.description),
+    // Left empty, there is none (an edit then sends null to remove it: see updateOf in useProcessForm).
+    plainIntro: d.plainIntro.da.trim() || d.plainIntro.en.trim() ? localizedOf(d.plainIntro) : undefined,
     charter: {
       tasks: localizedOf(d.charter.tasks),
       members: d.charter.members.map((m) => ({ name: m.name, role: localizedOf(m.role) })),

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { tp } from '../composables/plain/usePlainI18n';
 import { issueMessage } from './issueMessage';
 import { tw, type WorkspaceKey } from './workspaceI18n';
 
@@ -56,6 +57,8 @@ export function fieldLabel(path: string): string {
     text = field ? `${head}: ${tw(field)}` : head;
   } else if (Object.hasOwn(names, bare)) {
     text = tw(names[bare]!);
+  } else if (bare === 'plainIntro') {
+    text = tp('intro.heading');
   }
   if (!language) return text;
   return `${text} (${tw(language === 'da' ? 'processes.form.inDanish' : 'processes.form.inEnglish')})`;

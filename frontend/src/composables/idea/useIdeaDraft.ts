@@ -10,13 +10,15 @@ export interface IdeaDraft {
   effects: string[];
   beneficiaries: Beneficiary[];
   concerns: string;
+  /** The "letlæst" summary (optional; '' for none). */
+  plainSummary: string;
   /** The event the idea came from (optional; '' for none). */
   eventId: string;
 }
 
 /** One draft per process: an idea begun in one process is not sent to another, whose areas differ. */
 const keyOf = (processId: string) => `deltag.ideaDraft.${processId}`;
-const empty = (): IdeaDraft => ({ step: 0, title: '', body: '', area: '', effects: [], beneficiaries: [], concerns: '', eventId: '' });
+const empty = (): IdeaDraft => ({ step: 0, title: '', body: '', area: '', effects: [], beneficiaries: [], concerns: '', plainSummary: '', eventId: '' });
 
 function read(key: string): IdeaDraft {
   try {
@@ -31,6 +33,7 @@ function read(key: string): IdeaDraft {
       effects: Array.isArray(saved.effects) ? saved.effects.filter((e) => typeof e === 'string') : [],
       beneficiaries: Array.isArray(saved.beneficiaries) ? saved.beneficiaries.filter((e) => typeof e === 'string') : [],
       concerns: typeof saved.concerns === 'string' ? saved.concerns : '',
+      plainSummary: typeof saved.plainSummary === 'string' ? saved.plainSummary : '',
       eventId: typeof saved.eventId === 'string' ? saved.eventId : '',
     };
   } catch {

@@ -12,7 +12,7 @@ export function formPaths(d: ProcessDraft, mode: 'create' | 'edit'): Set<string>
     paths.add(`${path}.en`);
   };
   if (mode === 'create') paths.add('id');
-  ['title', 'summary', 'description', 'charter.tasks', 'charter.outcome'].forEach(localized);
+  ['title', 'summary', 'description', 'plainIntro', 'charter.tasks', 'charter.outcome'].forEach(localized);
   paths.add('charter.members');
   d.charter.members.forEach((_, i) => {
     paths.add(`charter.members.${i}.name`);

@@ -203,6 +203,7 @@ export function useProcessForm(options: { mode: FormMode; draft: ProcessDraft; p
 /** An update of the fields that changed, from the checked definition, with the version it was made on. */
 function updateOf(base: Process, definition: ProcessDefinition, fields: DefinitionField[]): ProcessUpdate {
   const update: ProcessUpdate = { expectedUpdatedAt: base.updatedAt };
-  for (const field of fields) Object.assign(update, { [field]: definition[field] });
+  // A field left out of the definition is one the admin emptied (the plain intro): null removes it.
+  for (const field of fields) Object.assign(update, { [field]: definition[field] ?? null });
   return update;
 }
