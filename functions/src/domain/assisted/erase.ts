@@ -37,7 +37,10 @@ export async function eraseAssistedPerson(deps: AssistedDeps, actor: Actor, proc
   }
   const name = await assistantName(deps, actor);
   // The identity is derived from the person id, never taken from elsewhere: nobody else's data can be reached.
-  await deleteMyAccount({ ...deps, directory: noDirectory }, { userId: assistedUserId(person.id), roles: [] });
+  // Only the stores an account deletion needs for what an assisted identity can hold (no sign-ups, no
+  // consultation responses): `deps.events` is the events' reads for an idea's origin, not their data.
+  const { ideas, comments, userData, processes, clock } = deps;
+  await deleteMyAccount({ ideas, comments, userData, processes, clock, directory: noDirectory }, { userId: assistedUserId(person.id), roles: [] });
   const now = deps.clock.now();
   await deps.persons.remove(person, assistedAudit(deps, { id: actor.userId, name }, now, { action: 'assisted-erase', processId, targetId: person.id }));
 }
