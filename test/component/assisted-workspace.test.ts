@@ -191,6 +191,45 @@ describe('acting for the citizen', () => {
     expect(text(document.querySelector('[data-testid="receipt"]')!)).toContain('Din stemme på: Chatbot på borger.dk');
   });
 
+  it('comments and answers the survey for the citizen, each with its receipt; a 409 keeps the comment typed', async () => {
+    let comments = 0;
+    const { of, router } = await mountPage(
+      `/arbejdsrum/assisteret/ai-i-gentofte/borger/${PERSON}`,
+      (url) => {
+        if (url.pathname === `${BASE}/${PERSON}/comments`)
+          return comments++ === 0 ? problem(409, 'Fasen er lukket', 'Der kan ikke kommenteres nu') : json({ comment: {}, receipt: receipt({ items: [{ kind: 'comment', ideaId: IDEA_A, ideaTitle: 'Chatbot på borger.dk', excerpt: 'God idé' }] }) }, 201);
+        if (url.pathname === `${BASE}/${PERSON}/survey-answers`) return json({ answered: true, day: '2026-12-01', receipt: receipt({ items: [{ kind: 'survey', day: '2026-12-01' }] }) }, 201);
+        if (url.pathname === `${BASE}/${PERSON}`) return json(person());
+        return common(url, true) ?? problem(404, 'Ikke fundet');
+      },
+      ['assistant'],
+    );
+    await click('Kommentér for borgeren');
+    await fill('as-comment-ideaId', IDEA_A);
+    await fill('as-comment-body', 'God idé');
+    await submit('assisted-comment');
+    expect(text(document.querySelector('[data-testid="assisted-comment"]')!)).toContain('Fasen er lukket');
+    expect((document.getElementById('as-comment-body') as HTMLTextAreaElement).value).toBe('God idé');
+    await submit('assisted-comment');
+    expect(of('POST').at(-1)!.body).toEqual({ ideaId: IDEA_A, body: 'God idé', channel: 'assisted-in-person' });
+    expect(text(document.querySelector('[data-testid="receipt"]')!)).toContain('Din kommentar til Chatbot på borger.dk: God idé');
+
+    await router.push(`/arbejdsrum/assisteret/ai-i-gentofte/borger/${PERSON}`);
+    await flushPromises();
+    await click('Besvar spørgeskemaet for borgeren');
+    await tick('q-tryg-1');
+    await submit('assisted-survey');
+    expect(of('POST').at(-1)!.body).toEqual({ answers: { tryg: 'nej' }, channel: 'assisted-in-person' });
+    expect(text(document.querySelector('[data-testid="receipt"]')!)).toContain('Dine svar på spørgeskemaet');
+  });
+
+  it('does nothing more for a citizen who has claimed their contributions into an account', async () => {
+    await mountPage(`/arbejdsrum/assisteret/ai-i-gentofte/borger/${PERSON}`, (url) => (url.pathname === `${BASE}/${PERSON}` ? json(person({ claimed: true })) : (common(url) ?? problem(404, 'Ikke fundet'))), ['assistant']);
+    expect(text(document.body)).toContain('Borgeren har selv en konto nu');
+    expect(buttonNamed(document.body, 'Del en idé for borgeren')).toBeUndefined();
+    expect(buttonNamed(document.body, 'Slet borgerens data')).toBeUndefined();
+  });
+
   it('erases the citizen only after the question', async () => {
     const { of, router } = await mountPage(
       `/arbejdsrum/assisteret/ai-i-gentofte/borger/${PERSON}`,

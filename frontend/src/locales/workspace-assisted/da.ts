@@ -139,7 +139,7 @@ export default {
     follow: 'Her kan du følge det',
     qr: 'QR-kode til siden',
     code: 'Din kode',
-    codeHow: 'Vil du selv se og styre dine bidrag? Opret en konto på {site}. Skriv så koden under Min side → Hent dine bidrag.',
+    codeHow: 'Vil du selv se og styre dine bidrag? Opret en konto på {site}. Gå så til Min side, vælg Hent bidrag fra en kvittering, og skriv koden.',
     codeWhere: 'Skriv koden her',
     keep: 'Gem kvitteringen. Koden er din.',
     print: 'Udskriv kvittering',

@@ -141,7 +141,7 @@ export default {
     follow: 'Follow it here',
     qr: 'QR code for the page',
     code: 'Your code',
-    codeHow: 'Want to see and manage your contributions yourself? Create an account at {site}. Then type the code under My page → Get your contributions.',
+    codeHow: 'Want to see and manage your contributions yourself? Create an account at {site}. Then go to My page, choose Claim contributions from a receipt, and type the code.',
     codeWhere: 'Type the code here',
     keep: 'Keep the receipt. The code is yours.',
     print: 'Print receipt',
