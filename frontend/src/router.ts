@@ -42,6 +42,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/forloeb/:processId/arrangementer/:eventId', name: 'event', component: eventPage('EventPage'), meta: { title: 'events.title' } },
   { path: '/live', name: 'live', component: eventPage('LiveCodePage'), meta: { title: 'events.live' } },
   { path: '/live/:code', name: 'live-round', component: eventPage('LivePhonePage'), meta: { title: 'events.live' } },
+  { path: '/forloeb/:processId/papirskema', name: 'paper-form', component: () => import('./pages/paper/PaperFormPage.vue'), meta: { title: 'paper.title' } },
   { path: '/forloeb/:processId/aendringer', name: 'process-changes', component: () => import('./pages/ProcessChangesPage.vue'), meta: { title: 'process.changes.title' } },
   // Addresses from before processes had their own, in mails, exports and bookmarks: they lead on.
   { path: '/ideer', name: 'active-ideas', component: ProcessListPage, beforeEnter: toSoleProcess('ideas') },
@@ -53,6 +54,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/bekraeft', name: 'confirm', component: () => import('./pages/ConfirmPage.vue'), meta: { title: 'auth.confirm.title' } },
   { path: '/glemt-adgangskode', name: 'forgot', component: () => import('./pages/ForgotPasswordPage.vue'), meta: { title: 'auth.forgot.title' } },
   { path: '/min-side', name: 'me', component: () => import('./pages/MyPage.vue'), meta: { title: 'me.title', auth: true, profile: true } },
+  { path: '/min-side/hent-bidrag', name: 'claim', component: () => import('./pages/ClaimPage.vue'), meta: { title: 'paper.claimTitle', auth: true, profile: true } },
   { path: '/min-side/profil', name: 'profile', component: () => import('./pages/ProfilePage.vue'), meta: { title: 'profile.title', auth: true } },
   { path: '/privatliv', name: 'privacy', component: () => import('./pages/PrivacyPage.vue'), meta: { title: 'privacy.title' } },
   { path: '/tilgaengelighed', name: 'accessibility', component: () => import('./pages/AccessibilityPage.vue'), meta: { title: 'a11y.title' } },

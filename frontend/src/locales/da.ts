@@ -401,6 +401,7 @@ export default {
   },
   consultation: { link: 'Læs og kommentér udkastene', title: 'Høring' },
   events: { link: 'Arrangementer', title: 'Arrangementer', live: 'Live-runde' },
+  paper: { link: 'Udskriv papirskema', title: 'Papirskema', claimLink: 'Hent bidrag fra en kvittering', claimTitle: 'Hent bidrag' },
   problems: {
     'profile-required': 'Udfyld din profil (navn og deltagertype) først.',
     'phase-closed': 'Det kan ikke lade sig gøre i denne fase af forløbet.',

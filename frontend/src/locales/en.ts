@@ -400,6 +400,7 @@ export default {
   },
   consultation: { link: 'Read and comment on the drafts', title: 'Consultation' },
   events: { link: 'Events', title: 'Events', live: 'Live round' },
+  paper: { link: 'Print a paper form', title: 'Paper form', claimLink: 'Claim contributions from a receipt', claimTitle: 'Claim contributions' },
   problems: {
     'profile-required': 'Please fill in your profile (name and participant type) first.',
     'phase-closed': 'This is not possible in the current phase of the consultation.',
