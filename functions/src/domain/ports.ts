@@ -18,7 +18,7 @@ import type { VoteRecord } from './ports/votes';
 export type { ExportIdea, ExportStore, Voter } from './ports/export';
 export type { AuditFilter, AuditRecord, AuditTargetNames } from './ports/audit';
 export type { VotedIdea, VoteRecord, VoteStore } from './ports/votes';
-export type { IdeaContents, RetentionStore } from './ports/retention';
+export type { AssistedRetentionStore, IdeaContents, RetentionStore } from './ports/retention';
 
 /** An idea as stored: the public detail plus what only the server may see. */
 export interface IdeaRecord extends IdeaDetail {
@@ -43,7 +43,7 @@ export interface IdeaRecord extends IdeaDetail {
 
 /** A per-user limit on one kind of write, e.g. 30 votes a minute. */
 export interface RateLimit {
-  action: 'vote' | 'comment' | 'idea' | 'flag' | 'live-answer';
+  action: 'vote' | 'comment' | 'idea' | 'flag' | 'live-answer' | 'claim';
   max: number;
   windowSeconds: number;
 }

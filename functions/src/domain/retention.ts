@@ -1,7 +1,7 @@
 // handler (daily schedule) --> (use case) --> ProcessStore, RetentionStore, UserDataStore
 import type { Process } from '#shared/schemas/process';
 import { FORMER_PARTICIPANT } from './my-data';
-import type { AuditRecord, CommentRecord, IdeaRecord, ProcessStore, RetentionStore, UserDataStore } from './ports';
+import type { AssistedRetentionStore, AuditRecord, CommentRecord, IdeaRecord, ProcessStore, RetentionStore, UserDataStore } from './ports';
 
 /**
  * The retention job: when a process's `settings.personalDataUntil` has passed, the personal data in
@@ -25,6 +25,10 @@ import type { AuditRecord, CommentRecord, IdeaRecord, ProcessStore, RetentionSto
  *   events' seat and check-in counters; the live rounds' answer markers (a hashed browser token per
  *   question answered): deleted. Kept: the events and the live rounds' tallies, counts that name
  *   nobody (domain/events/event-retention.ts).
+ * - The assisted citizens (issue 15): deleted, with the name, contact details and consent an
+ *   assistant recorded, their profile and their receipts' claim codes. What they took part with went
+ *   by the steps above: their ideas, comments, votes, tallies and survey marker carry their assisted
+ *   identity like anyone's id. A claimed citizen's contributions are the account's and went the same way.
  * - The audit log stays: it is the municipality's record of its decisions, made by its employees
  *   (Danish administrative law). Entries about a participant (block, unblock) name them by user id,
  *   from which the log shows their current name: that id is replaced by ERASED_SUBJECT, so the
@@ -41,7 +45,7 @@ import type { AuditRecord, CommentRecord, IdeaRecord, ProcessStore, RetentionSto
  * 1. For every idea of the process, in any status: delete its vote and flag records, then unlink its
  *    comments and the idea itself from their authors.
  * 2. Delete the process's vote tallies and survey markers; the modules' own data (consultation rounds
- *    and responses, event sign-ups and live answer markers).
+ *    and responses, event sign-ups and live answer markers, assisted citizens).
  * 3. Take the participants out of the process's audit entries about them.
  * 4. Mark the process erased (`personalDataErasedAt`) with an audit entry, in one transaction.
  * Each step is idempotent and the mark comes last: a run cut short (a Lambda timeout) leaves the
@@ -64,6 +68,8 @@ export interface RetentionDeps {
   consultationResponses?: { eraseResponses(processId: string): Promise<number> };
   /** The events' sign-ups and live answer markers (domain/events/event-retention.ts). */
   events?: { eraseEventData(processId: string): Promise<{ signups: number; liveMarkers: number }> };
+  /** The assisted citizens (adapters/dynamodb/retention.ts). */
+  assisted?: AssistedRetentionStore;
   newId: (now: Date) => string;
 }
 
@@ -86,6 +92,8 @@ export interface ErasureReport {
   signups?: number;
   /** Live rounds' answer markers deleted; only when there were any. */
   liveMarkers?: number;
+  /** Assisted citizens deleted with their profiles and claim codes; only when there were any. */
+  assistedPersons?: number;
   auditEntries: number;
 }
 
@@ -133,6 +141,8 @@ async function eraseProcess(deps: RetentionDeps, process: Process, now: Date): P
   const events = await deps.events?.eraseEventData(process.id);
   if (events?.signups) report.signups = events.signups;
   if (events?.liveMarkers) report.liveMarkers = events.liveMarkers;
+  const assistedPersons = (await deps.assisted?.deleteAssistedPersons(process.id)) ?? 0;
+  if (assistedPersons) report.assistedPersons = assistedPersons;
 
   for (const entry of await deps.retention.auditSubjects(process.id, ERASED_SUBJECT)) {
     await deps.retention.forgetAuditSubject(entry, ERASED_SUBJECT);

@@ -28,6 +28,7 @@ const deps = {
   consultation: roundPeople(client, table),
   consultationResponses: responseRetention(consultationReads(client, table), responseStore(client, table)),
   events: eventRetention({ events: eventStore(client, table), signups: signupStore(client, table), liveRounds: liveRoundStore(client, table) }),
+  assisted: retention,
   newId: (now: Date) => ulid(now.getTime()),
 };
 

@@ -1,6 +1,6 @@
 // use case --> (secondary adapter) --> DynamoDB
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AuditRecord, CommentRecord, FlagRecord, IdeaContents, RetentionStore, VoteRecord } from '../../domain/ports';
+import type { AssistedRetentionStore, AuditRecord, CommentRecord, FlagRecord, IdeaContents, RetentionStore, VoteRecord } from '../../domain/ports';
 import { auditPuts } from './audit';
 import { batchDelete } from './batch';
 import { fromItem as ideaFromItem } from './ideas';
@@ -22,9 +22,12 @@ import { transact } from './transactions';
  *   targets not yet erased; each is rewritten, and its copy under AUDIT#T#<userId> deleted, in one
  *   transaction. The only change the audit log ever sees after it is written: the law that keeps the
  *   record asks for the erasure too;
- * - the mark: UpdateItem on the process, with the job's audit entry, in one transaction.
+ * - the mark: UpdateItem on the process, with the job's audit entry, in one transaction;
+ * - the assisted citizens: one Query of ASSISTED#<processId>, then BatchWriteItem deletes of their
+ *   profiles (USER#assisted-<personId> / PROFILE) and claim-code pointers (CLAIM#<hash>), the
+ *   citizens last, so a run cut short finds them (and what they point to) again.
  */
-export function retentionStore(client: DynamoDBDocumentClient, table: string): RetentionStore {
+export function retentionStore(client: DynamoDBDocumentClient, table: string): RetentionStore & AssistedRetentionStore {
   return {
     async ideaIds(processId) {
       const items = await queryAll(client, {
@@ -75,6 +78,20 @@ export function retentionStore(client: DynamoDBDocumentClient, table: string): R
       });
       await batchDelete(client, table, items.map((i) => ({ pk: i.pk as string, sk: i.sk as string })));
       return items.length;
+    },
+
+    async deleteAssistedPersons(processId) {
+      const persons = await queryAll(client, {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :person)',
+        ExpressionAttributeValues: { ':pk': keys.assistedPersons(processId), ':person': keys.assistedPersonPrefix },
+        ProjectionExpression: 'pk, sk, userId, claimCodeHashes',
+        ConsistentRead: true,
+      });
+      const pointers = persons.flatMap((p) => [keys.profile(String(p.userId)), ...((p.claimCodeHashes as string[] | undefined) ?? []).map(keys.claimCode)]);
+      await batchDelete(client, table, pointers);
+      await batchDelete(client, table, persons.map((p) => ({ pk: String(p.pk), sk: String(p.sk) })));
+      return persons.length;
     },
 
     async anonymizeComment(comment, placeholderName) {

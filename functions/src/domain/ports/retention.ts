@@ -40,3 +40,13 @@ export interface RetentionStore {
    */
   markErased(processId: string, audit: AuditRecord): Promise<boolean>;
 }
+
+/**
+ * The assisted citizens of a process (issue 15): who they are (name, contact, consent), their profile
+ * under the assisted identity and the pointers of their receipts' claim codes. Their votes, flags and
+ * authorship carry the identity like anyone's and go by the steps above.
+ */
+export interface AssistedRetentionStore {
+  /** Deletes every assisted citizen of the process with their profile and claim-code pointers; how many citizens there were. */
+  deleteAssistedPersons(processId: string): Promise<number>;
+}
