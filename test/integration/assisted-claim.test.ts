@@ -78,6 +78,36 @@ describe('one person, one vote across a claim', () => {
   });
 });
 
+describe("through the assistant's routes", () => {
+  it('a citizen registered, voting and commenting at the desk claims it all with the printed code; voting again counts once', async () => {
+    const assistant = await stack.user({ role: 'assistant', name: 'Birthe Borgerservice' });
+    const { id } = await newIdea();
+    const persons = `/processes/${PROCESS}/assisted/persons`;
+    const registered = await stack.api(persons, { method: 'POST', token: assistant.token, body: { name: 'Ove Skranke', channel: 'assisted-in-person', consent: true } });
+    expect(registered.status, JSON.stringify(registered.json)).toBe(201);
+    const person = `${persons}/${registered.json.id}`;
+    const voted = await stack.api(`${person}/votes/${id}`, { method: 'PUT', token: assistant.token, body: { channel: 'assisted-in-person' } });
+    expect(voted.status, JSON.stringify(voted.json)).toBe(200);
+    const commented = await stack.api(`${person}/comments`, { method: 'POST', token: assistant.token, body: { ideaId: id, body: 'Sagt ved skranken', channel: 'assisted-in-person' } });
+    expect(commented.status, JSON.stringify(commented.json)).toBe(201);
+    const receipt = await stack.api(`${person}/receipt`, { method: 'POST', token: assistant.token, body: { channel: 'assisted-in-person' } });
+    expect(receipt.status, JSON.stringify(receipt.json)).toBe(201);
+    expect(await voteCount(id)).toBe(1);
+
+    const account = await stack.user({ name: 'Ove på nettet' });
+    const r = await claim(account, receipt.json.receipt.claimCode);
+    expect(r.status, JSON.stringify(r.json)).toBe(200);
+    expect(r.json).toMatchObject({ votes: 1, votesDropped: 0, comments: 1 });
+    expect((await stack.api(`/ideas/${id}/vote`, { method: 'PUT', token: account.token })).json).toMatchObject({ voted: true, voteCount: 1 });
+    expect((await db.votes(id)).map((v) => v.userId)).toEqual([account.userId]);
+    // The citizen now takes part themself: the assistant can act for them no more.
+    const after = await stack.api(`${person}/votes/${id}`, { method: 'DELETE', token: assistant.token, body: { channel: 'assisted-in-person' } });
+    expect(after.status).toBe(409);
+    expect((await stack.api(`${person}`, { token: assistant.token })).json).toMatchObject({ claimed: true });
+    expect(await voteCount(id)).toBe(1);
+  });
+});
+
 describe('what moves, and what the account sees', () => {
   it('moves ideas and comments (name and channel kept) to Min side and the GDPR download; the citizen is marked claimed and audited', async () => {
     const citizen = await people.person(PROCESS, 'Gerda Papir', 'paper');
