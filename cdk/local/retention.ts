@@ -20,7 +20,7 @@ export function describeRun(result: RetentionResult): string[] {
     (r) =>
       `retention: erased the personal data in "${r.processId}": made anonymous: ideas ${r.ideas}, comments ${r.comments}; ` +
       `deleted: votes ${r.votes}, flags ${r.flags}, vote tallies ${r.tallies}` +
-      `${r.signups ? `, event sign-ups ${r.signups}` : ''}${r.liveMarkers ? `, live answer markers ${r.liveMarkers}` : ''}; ` +
+      `${r.signups ? `, event sign-ups ${r.signups}` : ''}${r.liveMarkers ? `, live answer markers ${r.liveMarkers}` : ''}${r.assistedPersons ? `, assisted citizens ${r.assistedPersons}` : ''}; ` +
       `audit entries that named a participant: ${r.auditEntries}`,
   );
 }
