@@ -18,9 +18,19 @@ export const accessibility: Record<'da' | 'en', ContentPage> = {
         items: [
           'Automatisk test med axe-core af alle sider på dansk og engelsk ved hver ændring.',
           'Hele forløbet (opret konto, log ind, del en idé, stem, kommentér, log ud) testes med tastatur alene.',
-          'Siderne testes ved 320 pixels bredde og ved 200 % zoom.',
+          'Siderne testes ved 320 pixels bredde og ved 200 % zoom (se Oplæsning og stor tekst nedenfor).',
           'Fokus flyttes til sidens overskrift, når du skifter side, og sidens titel skifter med.',
           'Fejl i formularer vises samlet øverst og ved det felt, de handler om, og læses op af skærmlæsere.',
+        ],
+      },
+      {
+        heading: 'Oplæsning og stor tekst',
+        paragraphs: [
+          'Du kan få siderne læst op med din browsers egen oplæsning. Du kan også zoome til 200 %.',
+          'Vi har tjekket alle offentlige sider i Chromium ved 200 % zoom. Intet skal rulles til siden.',
+          'Der er ingen tekst i billeder. Sidens sprog står i koden, så oplæsningen bruger en dansk eller engelsk stemme.',
+          'Siderne har overskrifter og lister i en fast rækkefølge. Så bliver de læst op i den rækkefølge, du ser dem.',
+          'Vil du hellere skrive i hånden? Udskriv papirskemaet fra forløbets side, og aflever det i Borgerservice eller på biblioteket.',
         ],
       },
       {
@@ -62,6 +72,16 @@ export const accessibility: Record<'da' | 'en', ContentPage> = {
           'Pages are tested at 320 pixels wide and at 200 % zoom.',
           'Focus moves to the page heading when you change page, and the page title changes with it.',
           'Form errors are listed at the top and at the field they concern, and are read out by screen readers.',
+        ],
+      },
+      {
+        heading: 'Read aloud and large text',
+        paragraphs: [
+          "You can have the pages read aloud by your browser's own read-aloud. You can also zoom to 200 %.",
+          'We checked every public page in Chromium at 200 % zoom. Nothing has to be scrolled sideways.',
+          "There is no text in images. The page's language is set in the code, so read-aloud uses a Danish or an English voice.",
+          'The pages have headings and lists in a fixed order. So they are read aloud in the order you see them.',
+          "Would you rather write by hand? Print the paper form from the process's page, and hand it in at Citizen Services or at the library.",
         ],
       },
       {
