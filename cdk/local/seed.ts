@@ -10,6 +10,7 @@ import { DEMO_DAYS, DEMO_PARTICIPANTS, demoPlan } from './demo-data';
 import { runDemoSurvey } from './demo-survey';
 import { runDemoConsultation } from './demo-consultation';
 import { runDemoEvents } from './demo-events';
+import { runDemoAssisted } from './demo-assisted';
 import { seedDemoProcess } from './demo-consultation-dates';
 import { runDemoPlan } from './seed-demo';
 import type { Pool } from './users';
@@ -66,5 +67,7 @@ export async function seedLocalStack(client: DynamoDBDocumentClient, table: stri
   await runDemoSurvey(client, table, process, now, actorOf('karin'), log);
   await runDemoConsultation(client, table, process, now, actorOf, log);
   await runDemoEvents(client, table, pool, process, options.participants ?? DEMO_PARTICIPANTS, now, actorOf, log);
+  // Borgerservice's last weeks: citizens registered at the desk, on the phone and from paper forms.
+  await runDemoAssisted(client, table, process, now, actorOf('bodil'), log);
   log(`seeded the demo in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
