@@ -68,7 +68,7 @@ interface Call {
 }
 
 /** An allowed call acts on a citizen of its own where it changes them; a refused one on the shared citizen. */
-const target = async (route: RouteDef, caller: Caller) => (allowed(route, caller) ? register(stack, PID, users.assistant, { name: `Ny borger ${route.id}` }) : shared);
+const target = async (route: RouteDef, caller: Caller) => (allowed(route, caller) ? register(stack, PID, users.assistant, { name: `Ny borger ${route.method} ${route.path.split('/').pop()}` }) : shared);
 
 const requests: Record<AssistedRouteId, (caller: Caller, route: RouteDef) => Promise<Call>> = {
   assistedPersons: async () => ({ path: `${persons}?q=borger` }),

@@ -73,7 +73,7 @@ function world(options: { now?: string } = {}) {
 const register = (w: ReturnType<typeof world>) =>
   createAssistedPerson(w.deps, w.assistant, PROCESS_ID, { name: 'Jens Hansen', participantType: 'citizen', channel: 'assisted-in-person', consent: true });
 
-const idea = { title: 'AI i Borgerservice', body: 'En AI kunne finde svaret, mens borgeren venter i telefonen.', area: 'borgerservice-administration', effects: ['kvalitet'], beneficiaries: ['citizens'] } as const;
+const idea = { title: 'AI i Borgerservice', body: 'En AI kunne finde svaret, mens borgeren venter i telefonen.', area: 'borgerservice-administration', effects: ['kvalitet'], beneficiaries: ['citizens' as const] };
 
 describe('registering', () => {
   it('writes the person, the profile under their identity and one audit entry naming the assistant, not the citizen', async () => {
