@@ -69,6 +69,21 @@ describe('auditLog', () => {
     expect(byAction['block:gone']!.targetTitle).toBeUndefined();
   });
 
+  it("names an assistant's act after the citizen assisted and links the idea it concerns", async () => {
+    const w = world();
+    const idea = w.given.idea({ title: 'AI ved skranken', authorId: 'assisted-01JZZZZZZZZZZZZZZZZZZZZZZZ' });
+    w.given.user('assisted-01JZZZZZZZZZZZZZZZZZZZZZZZ', [], { displayName: 'Else Jensen' });
+    w.tables.audit.set('01K00000000000000000000000', {
+      id: '01K00000000000000000000000', processId: PROCESS_ID, at: w.clock.now().toISOString(), actorId: 'bente', actorName: 'Bente Borgerservice',
+      action: 'assisted-idea', targetKind: 'assisted-person', targetId: '01JZZZZZZZZZZZZZZZZZZZZZZZ', ideaId: idea.id, channel: 'assisted-phone',
+    });
+
+    const { items } = await auditLog(w.deps, query());
+
+    expect(items[0]).toMatchObject({ action: 'assisted-idea', targetKind: 'assisted-person', targetTitle: 'Else Jensen', ideaId: idea.id, channel: 'assisted-phone' });
+    expect(() => auditLogSchema.parse({ items, nextCursor: null, actors: [] })).not.toThrow();
+  });
+
   it('hands out states structured, for each reader to word: idea, comment, account and roles', async () => {
     const w = world();
     const idea = w.given.idea({ status: 'published', held: true, flagCount: 3 });

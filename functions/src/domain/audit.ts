@@ -1,4 +1,5 @@
 // handler --> (use case) --> ModerationStore, ProfileStore
+import { assistedUserId } from '#shared/rules/assisted';
 import { commentStates, type AuditState, type CommentState } from '#shared/rules/audit';
 import { ideaStatuses, type IdeaStatus } from '#shared/rules/values';
 import type { AuditEntry, AuditLog, AuditQuery } from '#shared/schemas/moderation';
@@ -51,6 +52,7 @@ export async function auditLog(deps: AuditDeps, query: AuditQuery): Promise<Audi
     const ideaId = ideaOf(record);
     if (ideaId) ideaIds.add(ideaId);
     if (record.targetKind === 'user') userIds.add(record.targetId);
+    if (record.targetKind === 'assisted-person') userIds.add(assistedUserId(record.targetId));
   }
   const names = await deps.moderation.auditTargetNames([...ideaIds], [...userIds]);
   return { items: page.items.map((record) => toAuditEntry(record, names)), nextCursor: page.nextCursor, actors };
@@ -66,7 +68,14 @@ export async function ideaHistory(deps: { moderation: Pick<ModerationStore, 'log
 export function toAuditEntry(record: AuditRecord, names?: AuditTargetNames): AuditEntry {
   const { before, after, ideaId: _ideaId, ...rest } = record;
   const ideaId = ideaOf(record);
-  const title = record.targetKind === 'user' ? names?.userNames.get(record.targetId) : ideaId ? names?.ideaTitles.get(ideaId) : undefined;
+  const title =
+    record.targetKind === 'user'
+      ? names?.userNames.get(record.targetId)
+      : record.targetKind === 'assisted-person'
+        ? names?.userNames.get(assistedUserId(record.targetId))
+        : ideaId
+          ? names?.ideaTitles.get(ideaId)
+          : undefined;
   const states = { before: readState(before, record), after: readState(after, record) };
   return {
     ...rest,
@@ -76,9 +85,12 @@ export function toAuditEntry(record: AuditRecord, names?: AuditTargetNames): Aud
   };
 }
 
-/** The idea an entry concerns: the target itself, or the idea of a comment logged with its idea. */
+/**
+ * The idea an entry concerns: the target itself, or the idea logged with a comment or with an
+ * assistant's act for a citizen (whose entry is named after the citizen: who was assisted, and on what).
+ */
 const ideaOf = (record: AuditRecord): string | undefined =>
-  record.targetKind === 'idea' ? record.targetId : record.targetKind === 'comment' ? record.ideaId : undefined;
+  record.targetKind === 'idea' ? record.targetId : record.targetKind === 'comment' || record.targetKind === 'assisted-person' ? record.ideaId : undefined;
 
 /**
  * A state as stored. Entries from before states were structured hold strings: an idea's status with
