@@ -9,7 +9,7 @@ import { validIdea } from '../fixtures/ideas';
 import { collectPageErrors, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { parseEml, type Mail } from '../helpers/moderation';
 import { TestStack } from '../helpers/stack';
-import { parseCsv } from '../helpers/csv';
+import { exportIdeaTable } from '../helpers/csv';
 
 /**
  * Links that leave the site, followed as a person would: a moderator hides an idea in the workspace,
@@ -119,9 +119,9 @@ describe('links that leave the site', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'deltag-links-')), download.suggestedFilename());
     await download.saveAs(file);
 
-    const [header, ...rows] = parseCsv(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-    const id = header!.indexOf('Id');
-    const link = header!.indexOf('Link');
+    const { header, rows } = exportIdeaTable(readFileSync(file, 'utf8'));
+    const id = header.indexOf('Id');
+    const link = header.indexOf('Link');
     expect(link).toBeGreaterThan(-1);
     // The two public ideas (the hidden one is not exported), each with the absolute address of its page.
     expect(rows.map((r) => r[id]).sort()).toEqual([ideas[0]!.id, ideas[1]!.id].sort());

@@ -11,7 +11,7 @@ import type { IdeaList, IdeaListItem } from '#shared/schemas/idea';
 import { validIdea } from '../fixtures/ideas';
 import { collectPageErrors, launchBrowser, screenshotPath, type BrowserSession } from '../helpers/browser';
 import { TEST_DEMO_PARTICIPANTS, TestStack } from '../helpers/stack';
-import { parseCsv } from '../helpers/csv';
+import { exportIdeaTable } from '../helpers/csv';
 
 /**
  * The workspace in the built SPA against a full local stack with the demo ideas: three citizens flag
@@ -267,9 +267,8 @@ describe('the workspace', () => {
     await csv.saveAs(csvPath);
     const text = readFileSync(csvPath, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
-    const [header, ...rows] = parseCsv(text.slice(1));
-    const idColumn = header!.indexOf('Id') >= 0 ? header!.indexOf('Id') : 1;
-    expect(rows.filter((r) => /^[0-9A-Z]{26}$/.test(r[idColumn] ?? '')).map((r) => r[idColumn])).toEqual(expected.map((r) => r.id)); // the channels' block follows the ideas
+    const { header, rows } = exportIdeaTable(text);
+    expect(rows.map((r) => r[header.indexOf('Id')])).toEqual(expected.map((r) => r.id));
     await page.getByText(`Filen ${csv.suggestedFilename()} er hentet.`).waitFor();
 
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent Excel-fil (XLSX)' }).click()]);

@@ -19,3 +19,13 @@ export function parseCsv(text: string, separator = ';'): string[][] {
   if (field || row.length) row.push(field), rows.push(row);
   return rows;
 }
+
+/**
+ * The committee export's idea table: its header and rows up to the first blank line (the channels'
+ * block follows the ideas after one, shared/rules/channel-shares.ts), without the byte-order mark.
+ */
+export function exportIdeaTable(text: string, separator = ';'): { header: string[]; rows: string[][] } {
+  const [header = [], ...rest] = parseCsv(text.replace(/^\uFEFF/, ''), separator);
+  const blank = rest.findIndex((r) => r.every((f) => f === ''));
+  return { header, rows: blank < 0 ? rest : rest.slice(0, blank) };
+}

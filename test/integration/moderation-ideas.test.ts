@@ -258,18 +258,27 @@ describe('invalid transitions', () => {
 });
 
 describe('two moderators at once', () => {
-  it('lets exactly one decision win; the other gets 409 and leaves no trace', async () => {
+  it('never loses a decision: two at once, one wins and the other gets 409 leaving no trace; one after the other, each sees the first', async () => {
     for (let round = 0; round < 3; round++) {
       const { id } = await postPre({ title: `Kapløb ${round + 1}` });
       const [a, b] = await Promise.all([
         decide(stack, moderator.token, id, { action: 'publish' }),
         decide(stack, secondModerator.token, id, { action: 'reject', reason: 'Ligner spam' }),
       ]);
-      const statuses = [a.status, b.status].sort();
-      expect(statuses, `${JSON.stringify(a.json)} / ${JSON.stringify(b.json)}`).toEqual([200, 409]);
-      const winner = a.status === 200 ? { by: moderator, status: 'published' } : { by: secondModerator, status: 'rejected' };
-      expect((await moderated(id)).status).toBe(winner.status);
       const history = await auditAll(stack, moderator.token, PRE, id);
+      const final = (await moderated(id)).status;
+      if (a.status === 200 && b.status === 200) {
+        // On a loaded machine the second request may arrive after the first has finished: then it
+        // decided on the idea as the first left it (reject a published idea), and the log says so.
+        expect(history, JSON.stringify(history)).toHaveLength(2);
+        const [last, first] = history; // newest first
+        expect(last!.before).toEqual(first!.after);
+        expect(last!.after).toMatchObject({ kind: 'idea', status: final });
+        continue;
+      }
+      expect([a.status, b.status].sort(), `${JSON.stringify(a.json)} / ${JSON.stringify(b.json)}`).toEqual([200, 409]);
+      const winner = a.status === 200 ? { by: moderator, status: 'published' } : { by: secondModerator, status: 'rejected' };
+      expect(final).toBe(winner.status);
       expect(history).toHaveLength(1);
       expect(history[0]).toMatchObject({ actorId: winner.by.userId, after: { kind: 'idea', status: winner.status, held: false } });
     }
