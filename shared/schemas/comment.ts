@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { channels } from '../rules/assisted';
 import { COMMENT_EDIT_WINDOW_MINUTES, COMMENT_MAX, stances } from '../rules/values';
+import { channelSchema } from './idea';
 import { participantTypeSchema } from './user';
 import { isoDateTime, multiLine, ulidSchema } from './text';
 
@@ -40,7 +40,7 @@ export const commentSchema = z.object({
   authorName: z.string().optional(),
   authorType: participantTypeSchema.optional(),
   /** How it came in, when not on the web (an assistant wrote it for a citizen; rules/assisted.ts). */
-  channel: z.enum(channels).optional(),
+  channel: channelSchema.optional(),
   edited: z.boolean(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,

@@ -1,10 +1,9 @@
 import * as z from 'zod';
-import { channels } from '../rules/assisted';
 import { ANSWER_MAX, BULK_MAX, bulkActionFits, bulkActions, reasonRequired, REASON_MAX, REASON_MIN } from '../rules/moderation';
 import { auditActions, commentStates, USER_ID_PATTERN } from '../rules/audit';
 import { workflowStatuses } from '../rules/values';
 import { flagReasonSchema } from './flag';
-import { ideaDetailSchema, ideaStatusSchema } from './idea';
+import { channelSchema, ideaDetailSchema, ideaStatusSchema } from './idea';
 import { configChangeSchema } from './process';
 import { isoDateTime, multiLine, slugSchema, ulidSchema } from './text';
 import { participantTypeSchema, roleSchema } from './user';
@@ -129,7 +128,7 @@ export const auditEntrySchema = z.object({
   targetKind: z.enum(['idea', 'comment', 'user', 'process', 'survey', 'document', 'response', 'event', 'live-round', 'assisted-person']),
   targetId: z.string(),
   /** On an assisted action: the channel the assistant acted through. */
-  channel: z.enum(channels).optional(),
+  channel: channelSchema.optional(),
   /**
    * What the target is called now: an idea's title, a comment's idea's title, a user's display name.
    * Absent when it is gone (an erased account) or unknown (a comment logged before its idea was recorded).
