@@ -111,6 +111,11 @@ const publicRoutes = new Map([
   ['GET /api/processes/{processId}/events/{eventId}/live-rounds', 'the results of an event\'s closed live rounds, counts only (no tokens, no people).'],
   ['GET /api/live/{code}', 'a phone in the room reads the open live round\'s questions by its short code without signing in.'],
   ['POST /api/live/{code}/answers', 'a phone answers an open live round without signing in: one answer per browser token per question (conditional write), rate limited, refused unless the round is open.'],
+  ['GET /api/processes/{processId}/recommendations', "the committee's recommendations are public: what it proposes and on which ideas (titles and vote counts, no people)."],
+  ['GET /api/processes/{processId}/recommendations/{recommendationId}', 'one public recommendation with its lens, initiative and progress (no people but the author name of a progress update, a staff member).'],
+  ['GET /api/processes/{processId}/register', 'the follow-through register is public on purpose: citizens see what happened to the adopted recommendations.'],
+  ['GET /api/processes/{processId}/register/status-report', "the revisit's status report of the earlier round's initiatives, public like the register it is made from."],
+  ['POST /api/unsubscribe', 'one-click unsubscribe (RFC 8058) from a mail program, which cannot sign in: it needs the HMAC-signed token of the mail, which names one user and one kind of mail; rate limited per address.'],
   ['GET /api/openapi.json', 'the API description.'],
   ['ANY /api/{proxy+}', 'the catch-all that answers unknown paths with a 404 or 405 problem body.'],
 ]);

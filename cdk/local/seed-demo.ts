@@ -123,6 +123,7 @@ const noMail: UserDirectory & { send(): Promise<void> } = {
   deleteUser: unused,
   findByEmail: unused,
   findById: unused,
+  membersOf: unused,
   setGroups: unused,
 };
 async function unused(): Promise<never> {

@@ -2,6 +2,8 @@ import type { Access } from '../rules/access';
 import { assistedRouteMeta, assistedRouteSummaries } from './areas/assisted.meta';
 import { consultationRouteMeta, consultationRouteSummaries } from './areas/consultations.meta';
 import { eventRouteMeta, eventRouteSummaries } from './areas/events.meta';
+import { followRouteMeta, followRouteSummaries } from './areas/follows.meta';
+import { recommendationRouteMeta, recommendationRouteSummaries } from './areas/recommendations.meta';
 import { surveyRouteMeta, surveyRouteSummaries } from './areas/surveys.meta';
 
 /**
@@ -15,7 +17,7 @@ import { surveyRouteMeta, surveyRouteSummaries } from './areas/surveys.meta';
 
 export type { Access };
 
-export const featureAreas = ['meta', 'processes', 'ideas', 'me', 'votes', 'comments', 'flags', 'moderation', 'export', 'admin', 'surveys', 'consultations', 'events', 'assisted'] as const;
+export const featureAreas = ['meta', 'processes', 'ideas', 'me', 'votes', 'comments', 'flags', 'moderation', 'export', 'admin', 'surveys', 'consultations', 'events', 'assisted', 'recommendations', 'follows'] as const;
 export type FeatureArea = (typeof featureAreas)[number];
 
 /** ANY only for the catch-all that answers unknown paths with a problem body (404 or 405). */
@@ -184,9 +186,25 @@ export const routeMeta = {
     method: 'GET', path: '/api/moderation/overdue',
     area: 'moderation', access: { roles: ['moderator', 'committee'] }, status: 200,
   },
+  setIdeaAiLens: {
+    method: 'PUT', path: '/api/ideas/{ideaId}/ai-lens',
+    area: 'moderation', access: { roles: ['moderator', 'committee'] }, status: 200,
+  },
   exportIdeas: {
     method: 'GET', path: '/api/processes/{processId}/export',
     area: 'export', access: { roles: ['committee', 'moderator'] }, status: 200,
+  },
+  freezeAnnex: {
+    method: 'POST', path: '/api/processes/{processId}/annex/versions',
+    area: 'export', access: { roles: ['committee'] }, status: 201,
+  },
+  annexVersions: {
+    method: 'GET', path: '/api/processes/{processId}/annex/versions',
+    area: 'export', access: { roles: ['committee', 'moderator', 'admin'] }, status: 200,
+  },
+  annexVersionPdf: {
+    method: 'GET', path: '/api/processes/{processId}/annex/versions/{version}/pdf',
+    area: 'export', access: { roles: ['committee', 'moderator', 'admin'] }, status: 200,
   },
   findUser: {
     method: 'GET', path: '/api/users',
@@ -200,6 +218,8 @@ export const routeMeta = {
   ...consultationRouteMeta,
   ...eventRouteMeta,
   ...assistedRouteMeta,
+  ...recommendationRouteMeta,
+  ...followRouteMeta,
 } as const satisfies Record<string, RouteMeta>;
 
 export type RouteId = keyof typeof routeMeta;
@@ -252,7 +272,11 @@ export const routeSummaries: Record<RouteId, string> = /* @__PURE__ */ Object.as
   bulkModerate: 'One action on a selection from the queue; a result per target',
   moderationLog: "The audit log of a process, or of one target, newest first (append only: no route edits it)",
   overdueAnswers: 'Ideas whose answer deadline (svarfrist) has passed without an official answer',
+  setIdeaAiLens: "Set an idea's AI Act and data-ethics lens (moderators and the committee); audited",
   exportIdeas: 'The top ideas as CSV (Danish Excel), XLSX or JSON, with the ranking rule',
+  freezeAnnex: 'Freeze the committee annex as a dated PDF with its SHA-256 and the journal number; audited',
+  annexVersions: "A process's frozen annex versions, newest first, with hash and journal number",
+  annexVersionPdf: 'One frozen annex version as the PDF that was archived (byte for byte)',
   findUser: 'Find a user by email, with their roles',
   setRoles: "Set a user's roles (Cognito groups)",
-}, surveyRouteSummaries, consultationRouteSummaries, eventRouteSummaries, assistedRouteSummaries);
+}, surveyRouteSummaries, consultationRouteSummaries, eventRouteSummaries, assistedRouteSummaries, recommendationRouteSummaries, followRouteSummaries);

@@ -38,6 +38,10 @@ import { assistedRouteSchemas } from './areas/assisted.routes';
 import { consultationRouteSchemas } from './areas/consultations.routes';
 import { eventRouteSchemas } from './areas/events.routes';
 import { surveyRouteSchemas } from './areas/surveys.routes';
+import { followRouteSchemas } from './areas/follows.routes';
+import { recommendationRouteSchemas } from './areas/recommendations.routes';
+import { aiLensSchema, aiLensUpdateSchema } from '../schemas/ai-lens';
+import { annexFreezeSchema, annexVersionListSchema, annexVersionParams, annexVersionSchema } from '../schemas/recommendations';
 import { ideaParams, commentParams, processParams, userParams } from './params';
 import { routeMeta, routeSummaries, type RouteId, type RouteMeta } from './route-meta';
 
@@ -223,6 +227,25 @@ const schemas = {
     query: overdueQuerySchema,
     response: overdueSchema,
   },
+  setIdeaAiLens: {
+    params: ideaParams,
+    body: aiLensUpdateSchema,
+    response: z.object({ aiLens: aiLensSchema.optional(), updatedAt: z.iso.datetime({ offset: true }) }),
+  },
+  freezeAnnex: {
+    params: processParams,
+    body: annexFreezeSchema,
+    response: annexVersionSchema,
+  },
+  annexVersions: {
+    params: processParams,
+    response: annexVersionListSchema,
+  },
+  annexVersionPdf: {
+    params: annexVersionParams,
+    /** The PDF itself (a FileResponse); this describes nothing JSON. */
+    response: z.never(),
+  },
   exportIdeas: {
     params: processParams,
     query: exportQuerySchema,
@@ -241,13 +264,15 @@ const schemas = {
   ...consultationRouteSchemas,
   ...eventRouteSchemas,
   ...assistedRouteSchemas,
+  ...recommendationRouteSchemas,
+  ...followRouteSchemas,
 } as const satisfies Record<RouteId, RouteSchemas>;
 
 type Bound = { [K in RouteId]: (typeof routeMeta)[K] & (typeof schemas)[K] & { summary: string } };
 
 export const routes = Object.fromEntries(
   (Object.keys(routeMeta) as RouteId[]).map((id) => [id, { ...routeMeta[id], summary: routeSummaries[id], ...schemas[id] }]),
-) as Bound;
+) as unknown as Bound;
 
 export type RouteOf<K extends RouteId> = Bound[K];
 

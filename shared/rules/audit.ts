@@ -53,6 +53,14 @@ export const auditActions = [
   'assisted-erase',
   'assisted-claim',
   'plain-summary',
+  'recommendation-create',
+  'recommendation-update',
+  'recommendation-delete',
+  'recommendation-status',
+  'ai-lens',
+  'initiative-set',
+  'progress-add',
+  'annex-freeze',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 export const isAuditAction = (value: string): value is AuditAction => (auditActions as readonly string[]).includes(value);

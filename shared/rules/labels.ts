@@ -89,6 +89,14 @@ export const auditActionLabels: Record<AuditAction, Label> = {
   'assisted-erase': { da: 'Borgerens data slettet', en: "Citizen's data erased" },
   'assisted-claim': { da: 'Assisterede bidrag overtaget af en konto', en: 'Assisted contributions claimed by an account' },
   'plain-summary': { da: 'Letlæst resumé ændret', en: 'Plain-language summary changed' },
+  'recommendation-create': { da: 'Anbefaling oprettet', en: 'Recommendation created' },
+  'recommendation-update': { da: 'Anbefaling ændret', en: 'Recommendation changed' },
+  'recommendation-delete': { da: 'Anbefaling slettet', en: 'Recommendation deleted' },
+  'recommendation-status': { da: 'Anbefalingens status ændret', en: 'Recommendation status changed' },
+  'ai-lens': { da: 'AI-forordning og dataetik vurderet', en: 'AI Act and data ethics assessed' },
+  'initiative-set': { da: 'Indsats i opfølgningen ændret', en: 'Initiative in the register changed' },
+  'progress-add': { da: 'Status på indsats tilføjet', en: 'Progress update added' },
+  'annex-freeze': { da: 'Udvalgsbilag låst som PDF', en: 'Committee annex frozen as PDF' },
 };
 
 /** A contribution's channel as the export, the annex and the workspace name it. */

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { channels, type Channel } from '../rules/assisted';
+import { recommendationStatuses } from '../rules/recommendations';
+import { aiLensSchema } from './ai-lens';
 import { beneficiarySchema, publicStatusSchema } from './idea';
 import { isoDateTime, slugSchema, ulidSchema } from './text';
 
@@ -39,9 +41,25 @@ export const exportRowSchema = z.object({
   comments: z.int().min(0),
   createdAt: isoDateTime,
   link: z.string(),
+  /** The AI Act and data-ethics lens (issue 16); absent when not assessed. */
+  aiLens: aiLensSchema.optional(),
 });
 export type ExportRow = z.infer<typeof exportRowSchema>;
 
+
+/** A recommendation as the annex and the export carry it. */
+export const exportRecommendationSchema = z.object({
+  id: ulidSchema,
+  title: z.string(),
+  rationale: z.string(),
+  status: z.enum(recommendationStatuses),
+  /** Effect name (the process's, Danish) → weight 0–3. */
+  effects: z.record(z.string(), z.int().min(0)),
+  /** The ideas it builds on, by id and title, with their votes. */
+  ideas: z.array(z.object({ id: ulidSchema, title: z.string(), votes: z.int().min(0) })),
+  aiLens: aiLensSchema.optional(),
+});
+export type ExportRecommendation = z.infer<typeof exportRecommendationSchema>;
 
 /** Figures for the committee's annex: the whole process, not only the exported top. */
 export const exportSummarySchema = z.object({
@@ -77,5 +95,7 @@ export const exportDocumentSchema = z.object({
   automatedProcessing: z.string(),
   summary: exportSummarySchema,
   rows: z.array(exportRowSchema),
+  /** The committee's recommendations (issue 16), oldest first: what the annex ends with. */
+  recommendations: z.array(exportRecommendationSchema),
 });
 export type ExportDocument = z.infer<typeof exportDocumentSchema>;

@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { beneficiaries, ideaSorts, ideaStatuses, isPublicStatus, publicStatuses } from '../rules/values';
 import { channels, PLAIN_SUMMARY_MAX } from '../rules/assisted';
+import { recommendationStatuses } from '../rules/recommendations';
+import { aiLensSchema } from './ai-lens';
 import { participantTypeSchema } from './user';
 import { isoDateTime, multiLine, singleLine, slugSchema, ulidSchema } from './text';
 
@@ -41,6 +43,10 @@ export const ideaCreateSchema = z
 export type IdeaCreate = z.infer<typeof ideaCreateSchema>;
 export type IdeaCreateInput = z.input<typeof ideaCreateSchema>;
 
+/** What an idea shows about a recommendation that took it up (schemas/recommendations.ts has the rest). */
+export const takenUpSchema = z.object({ id: ulidSchema, title: z.string(), status: z.enum(recommendationStatuses) });
+export type TakenUp = z.infer<typeof takenUpSchema>;
+
 export const ideaListItemSchema = z.object({
   id: ulidSchema,
   processId: slugSchema,
@@ -76,6 +82,10 @@ export const ideaDetailSchema = ideaListItemSchema.extend({
   mergedInto: ulidSchema.optional(),
   /** Ideas merged into this one. */
   mergedFrom: z.array(ulidSchema).optional(),
+  /** The AI Act and data-ethics lens (issue 16), shown with plain explanations (rules/ai-lens.ts). */
+  aiLens: aiLensSchema.optional(),
+  /** The committee's recommendations that took this idea up (issue 16). */
+  takenUpBy: z.array(takenUpSchema).optional(),
   updatedAt: isoDateTime,
 });
 export type IdeaDetail = z.infer<typeof ideaDetailSchema>;

@@ -125,7 +125,7 @@ export const auditEntrySchema = z.object({
   actorName: z.string(),
   /** One of `auditActions`; a string, so an entry written by a later version still reads. */
   action: z.string(),
-  targetKind: z.enum(['idea', 'comment', 'user', 'process', 'survey', 'document', 'response', 'event', 'live-round', 'assisted-person']),
+  targetKind: z.enum(['idea', 'comment', 'user', 'process', 'survey', 'document', 'response', 'event', 'live-round', 'assisted-person', 'recommendation', 'annex']),
   targetId: z.string(),
   /** On an assisted action: the channel the assistant acted through. */
   channel: channelSchema.optional(),

@@ -48,6 +48,18 @@ export const rateLimitsSchema = z
 export type RateLimits = z.infer<typeof rateLimitsSchema>;
 export const defaultRateLimits: RateLimits = { votesPerMinute: 30, commentsPerMinute: 10, ideasPerHour: 5, flagsPerHour: 20 };
 
+/**
+ * When staff are told (issue 16): moderators when the pending or flagged queue has waited longer than
+ * `queueAlertHours`; the committee `remindDaysBefore` days before an idea's answer deadline (svarfrist).
+ */
+export const followUpSettingsSchema = z
+  .object({
+    queueAlertHours: z.int().min(1).max(720),
+    remindDaysBefore: z.int().min(1).max(60),
+  })
+  .strict();
+export type FollowUpSettings = z.infer<typeof followUpSettingsSchema>;
+
 export const processSettingsSchema = z
   .object({
     /** pre: new ideas wait for a moderator; post: published at once and moderated afterwards. */
@@ -62,6 +74,8 @@ export const processSettingsSchema = z
      * flags, accounts' links to ideas and comments); the ideas and comments stay, anonymous.
      */
     personalDataUntil: isoDateTime,
+    /** Staff mails (issue 16): absent means the defaults in rules/follow.ts. */
+    followUp: followUpSettingsSchema.optional(),
   })
   .strict();
 export type ProcessSettings = z.infer<typeof processSettingsSchema>;

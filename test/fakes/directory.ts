@@ -27,6 +27,7 @@ export function fakeDirectory(): FakeDirectory {
     deleteUser: async (username) => void users.delete(username),
     findByEmail: async (email) => find((u) => u.email === email),
     findById: async (userId) => find((u) => u.userId === userId),
+    membersOf: async (role) => [...users.values()].filter((u) => u.roles.includes(role)).map((u) => ({ userId: u.userId, email: u.email })),
     async setGroups(username, add, remove) {
       const user = users.get(username);
       if (!user) throw new Error(`UserNotFoundException: ${username}`);

@@ -79,6 +79,8 @@ export async function buildExport(deps: ExportDeps, processId: string, query: Ex
     automatedProcessing: AUTOMATED_PROCESSING,
     summary: { ...summarize(counted, names), moderation: moderationOnly(moderation), pending: queue.pending, flagged: queue.flagged, channels },
     rows: ranked.map(({ rank, idea, support }) => toRow(rank, idea, support, names, site, processId)),
+    // Filled from the recommendations store by issue 16's export slice (in progress).
+    recommendations: [],
   };
 }
 

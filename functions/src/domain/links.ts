@@ -19,3 +19,9 @@ export const ideaLink = (siteUrl: string, idea: { id: string; processId: string 
 
 /** "Min side", where authors find their ideas in every state, with the reasons. */
 export const myPageLink = (siteUrl: string) => siteLink(siteUrl, '/min-side');
+
+/** The SPA's unsubscribe page for a mail's link (a button confirms: mail scanners open links, they do not press buttons). */
+export const unsubscribePageLink = (siteUrl: string, token: string) => siteLink(siteUrl, `/afmeld?token=${encodeURIComponent(token)}`);
+
+/** The API address of RFC 8058's one-click unsubscribe (List-Unsubscribe with List-Unsubscribe-Post: a mail program POSTs to it). */
+export const unsubscribeApiLink = (siteUrl: string, token: string) => siteLink(siteUrl, `/api/unsubscribe?token=${encodeURIComponent(token)}`);

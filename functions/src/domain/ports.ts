@@ -272,6 +272,8 @@ export interface UserDirectory {
   /** By id (sub). */
   findById(userId: string): Promise<{ userId: string; username: string; email: string; roles: string[] } | undefined>;
   setGroups(username: string, add: string[], remove: string[]): Promise<void>;
+  /** Everyone in a group (a role), with their id (sub) and e-mail: the staff alerts' recipients. */
+  membersOf(role: string): Promise<{ userId: string; email: string }[]>;
 }
 
 export interface Clock {
@@ -279,3 +281,6 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+export type { FollowEvent, FollowEventLog, Followers, MailSettingsStore, SigningKey, StoredFollowEvent } from './ports/follows';
+export type { AnnexVersionRecord, ProgressRecord, RecommendationReader, RecommendationRecord } from './ports/recommendations';

@@ -69,6 +69,8 @@ export default {
     event: 'Arrangement',
     'live-round': 'Live-runde',
     'assisted-person': 'Assisteret borger',
+    recommendation: 'Anbefaling',
+    annex: 'Udvalgsbilag',
   },
   queue: {
     title: 'Moderationskø',

@@ -68,6 +68,8 @@ export default {
     event: 'Event',
     'live-round': 'Live round',
     'assisted-person': 'Assisted citizen',
+    recommendation: 'Recommendation',
+    annex: 'Committee annex',
   },
   queue: {
     title: 'Moderation queue',

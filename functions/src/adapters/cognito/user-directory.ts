@@ -57,5 +57,19 @@ export function userDirectory(userPoolId = process.env.USER_POOL_ID ?? '', endpo
       for (const GroupName of add) await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName }));
       for (const GroupName of remove) await client.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName }));
     },
+    async membersOf(role) {
+      const { sdk, client } = await cognito();
+      const members: { userId: string; email: string }[] = [];
+      let NextToken: string | undefined;
+      do {
+        const page = await client.send(new sdk.ListUsersInGroupCommand({ UserPoolId: userPoolId, GroupName: role, NextToken, Limit: 60 }));
+        for (const user of page.Users ?? []) {
+          const attr = (name: string) => user.Attributes?.find((a) => a.Name === name)?.Value ?? '';
+          if (user.Enabled !== false && attr('email')) members.push({ userId: attr('sub'), email: attr('email') });
+        }
+        NextToken = page.NextToken;
+      } while (NextToken);
+      return members;
+    },
   };
 }

@@ -42,6 +42,20 @@
  * | assisted citizen's profile | USER#assisted-<personId> | PROFILE (as a user's: name and type shown with their ideas) |
  * | claim code | CLAIM#<sha-256 of the code> | REF (processId, personId)                                      |
  * | assisted survey answer link | SURVEY#<processId>#WHO | USER#assisted-<personId> (the marker) with answerId, textIds: a claim by an account that answered itself removes that answer |
+ * | recommendation | RECS#<processId> | R#<recommendationId> (title, rationale, effects, ideaIds, status, aiLens, initiative) |
+ * | progress update | RECS#<processId> | U#<recommendationId>#<updateId> (ULID: time order)                  |
+ * | taken up by    | TAKENUP#<ideaId> | R#<recommendationId> (processId, title, status: the idea page's list) |
+ * | annex version  | ANNEX#<processId> | V#<version:5> (frozenAt, by, journal number, sha256, bytes, chunks) |
+ * | annex PDF chunk | ANNEX#<processId>#V#<version:5> | C#<index:3> (≤ 350 kB of the PDF's bytes each)        |
+ * | follow         | FOLLOWS#<idea|recommendation>#<targetId> | U#<userId> (state on|off, processId, title) | gsiUser (FOLLOW#<target>#<targetId>) |
+ * | mail settings  | USER#<userId>     | MAILSETTINGS (digest, alertsOff)                                    |
+ * | follow event   | FEED#<processId>  | <eventId> (ULID: time order; kind, target, detail; expiresAt TTL)   |
+ * | feed cursor    | FEEDCURSOR        | <processId> (the last event the digest run has fanned out)          |
+ * | inbox item     | INBOX#<userId>    | <eventId> (the event, waiting for the user's next digest)           |
+ * | digest due     | DIGESTDUE         | <userId> (someone has inbox items)                                 |
+ * | mail record    | MAILLOG#<userId>  | <kind>#<period> (claimed/sent: a mail goes once; expiresAt TTL)     |
+ * | reminded       | REMINDED#<processId> | <ideaId>#<answerDeadline> (the committee was reminded of it)    |
+ * | signing key    | CONFIG            | MAILSIGNINGKEY (the HMAC key of unsubscribe links, made on first use) |
  */
 export const keys = {
   processPartition: 'PROCESSES',
@@ -174,6 +188,37 @@ export const keys = {
   assistedPerson: (processId: string, personId: string) => ({ pk: keys.assistedPersons(processId), sk: `P#${personId}` }),
   assistedPersonPrefix: 'P#',
   claimCode: (codeHash: string) => ({ pk: `CLAIM#${codeHash}`, sk: 'REF' }),
+
+  // ---- recommendations, the register and the frozen annex (issue 16) ----
+  recommendations: (processId: string) => `RECS#${processId}`,
+  recommendation: (processId: string, recommendationId: string) => ({ pk: keys.recommendations(processId), sk: `R#${recommendationId}` }),
+  recommendationPrefix: 'R#',
+  progressUpdate: (processId: string, recommendationId: string, updateId: string) => ({ pk: keys.recommendations(processId), sk: `U#${recommendationId}#${updateId}` }),
+  progressPrefix: (recommendationId?: string) => (recommendationId ? `U#${recommendationId}#` : 'U#'),
+  takenUpPartition: (ideaId: string) => `TAKENUP#${ideaId}`,
+  takenUp: (ideaId: string, recommendationId: string) => ({ pk: keys.takenUpPartition(ideaId), sk: `R#${recommendationId}` }),
+  annexVersions: (processId: string) => `ANNEX#${processId}`,
+  annexVersion: (processId: string, version: number) => ({ pk: keys.annexVersions(processId), sk: `V#${pad5(version)}` }),
+  annexVersionPrefix: 'V#',
+  annexChunks: (processId: string, version: number) => `ANNEX#${processId}#V#${pad5(version)}`,
+  annexChunk: (processId: string, version: number, index: number) => ({ pk: keys.annexChunks(processId, version), sk: `C#${String(index).padStart(3, '0')}` }),
+
+  // ---- following and digests (issue 16) ----
+  followers: (target: 'idea' | 'recommendation', targetId: string) => `FOLLOWS#${target}#${targetId}`,
+  follow: (target: 'idea' | 'recommendation', targetId: string, userId: string) => ({ pk: keys.followers(target, targetId), sk: `U#${userId}` }),
+  userFollow: (target: 'idea' | 'recommendation', targetId: string) => `FOLLOW#${target}#${targetId}`,
+  userFollowPrefix: 'FOLLOW#',
+  mailSettings: (userId: string) => ({ pk: `USER#${userId}`, sk: 'MAILSETTINGS' }),
+  feed: (processId: string) => `FEED#${processId}`,
+  feedEvent: (processId: string, eventId: string) => ({ pk: keys.feed(processId), sk: eventId }),
+  feedCursor: (processId: string) => ({ pk: 'FEEDCURSOR', sk: processId }),
+  inbox: (userId: string) => `INBOX#${userId}`,
+  inboxItem: (userId: string, eventId: string) => ({ pk: keys.inbox(userId), sk: eventId }),
+  digestDuePartition: 'DIGESTDUE',
+  digestDue: (userId: string) => ({ pk: keys.digestDuePartition, sk: userId }),
+  mailRecord: (userId: string, kind: string, period: string) => ({ pk: `MAILLOG#${userId}`, sk: `${kind}#${period}` }),
+  reminded: (processId: string, ideaId: string, deadline: string) => ({ pk: `REMINDED#${processId}`, sk: `${ideaId}#${deadline}` }),
+  signingKey: { pk: 'CONFIG', sk: 'MAILSIGNINGKEY' },
 
   rateCounter: (userId: string, action: string, windowStart: number) => ({ pk: `RATE#${userId}`, sk: `${action}#${windowStart}` }),
 

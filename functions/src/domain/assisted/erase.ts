@@ -15,6 +15,7 @@ const noDirectory: UserDirectory = {
   },
   findByEmail: async () => undefined,
   findById: async () => undefined,
+  membersOf: async () => [],
   setGroups: async () => {
     throw new Error('an assisted citizen has no sign-in');
   },

@@ -15,7 +15,7 @@ export interface AuditRecord {
   actorId: string;
   actorName: string;
   action: string;
-  targetKind: 'idea' | 'comment' | 'user' | 'process' | 'survey' | 'document' | 'response' | 'event' | 'live-round' | 'assisted-person';
+  targetKind: 'idea' | 'comment' | 'user' | 'process' | 'survey' | 'document' | 'response' | 'event' | 'live-round' | 'assisted-person' | 'recommendation' | 'annex';
   targetId: string;
   /** On an assisted action (`assisted-*`): the channel the assistant acted through. */
   channel?: Channel;
