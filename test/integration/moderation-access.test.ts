@@ -114,6 +114,11 @@ const requests: Record<FeatureRouteId, (caller: Caller, route: RouteDef) => Prom
   }),
   moderationLog: async () => ({ path: `/moderation/log?processId=ai-i-gentofte` }),
   overdueAnswers: async () => ({ path: `/moderation/overdue?processId=ai-i-gentofte` }),
+  setIdeaAiLens: async (caller, route) => {
+    const target = allowed(route, caller) ? (await newIdea()).id : ideaId;
+    const seen = await stack.api(`/moderation/ideas/${target}`, { token: users.moderator.token });
+    return { path: `/ideas/${target}/ai-lens`, body: { lens: { aiActCategory: 'minimal', dpiaNeeded: true }, expectedUpdatedAt: seen.json.updatedAt } };
+  },
   findUser: async () => ({ path: `/users?email=${encodeURIComponent(users.citizen.email)}` }),
   setRoles: async (caller, route) => ({
     path: `/users/${allowed(route, caller) ? (await stack.user({ name: 'Ny moderator' })).userId : bystander.userId}/roles`,
@@ -168,6 +173,7 @@ describe('refused calls', () => {
     const idea = await stack.api(`/ideas/${ideaId}`);
     expect(idea.status).toBe(200);
     expect(idea.json.status).toBe('published');
+    expect(idea.json.aiLens).toBeUndefined();
     const comments = await stack.api(`/ideas/${ideaId}/comments?limit=50`);
     const shared = comments.json.items.find((c: { id: string }) => c.id === commentId);
     expect(shared).toMatchObject({ state: 'visible' });
@@ -182,7 +188,8 @@ describe('refused calls', () => {
     expect(log.length).toBeGreaterThan(0);
     // The seed imports the process as the setup command does ('setup'); every other entry is a call's.
     const actors = new Set(log.filter((e) => e.actorId !== 'setup').map((e) => e.actorId));
-    expect([...actors].sort()).toEqual([users.moderator.userId, users.admin.userId].sort());
+    // The committee may assess an idea's AI Act lens (an audited write) beside its reads.
+    expect([...actors].sort()).toEqual([users.moderator.userId, users.committee.userId, users.admin.userId].sort());
     expect(log.some((e) => e.targetId === ideaId || e.targetId === commentId || e.targetId === bystander.userId)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 // (primary adapter) --> domain/moderation --> adapters/dynamodb
 import { monotonicFactory } from 'ulid';
+import { setIdeaAiLens } from '../domain/ai-lens';
 import { auditLog } from '../domain/audit';
 import {
   bulkModerate,
@@ -19,12 +20,14 @@ import { siteUrl } from '../adapters/ssm/site-url';
 import { userDirectory } from '../adapters/cognito/user-directory';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { responseStore } from '../adapters/dynamodb/consultation-responses';
+import { aiLensStore } from '../adapters/dynamodb/ai-lens';
 import { mainTable } from '../adapters/dynamodb/tables';
 
 const ulid = monotonicFactory();
 const base = {
   ...stores(),
   responses: responseStore(documentClient(), tableName(mainTable)),
+  aiLenses: aiLensStore(documentClient(), tableName(mainTable)),
   directory: userDirectory(),
   notifier: notifier(),
   siteUrl,
@@ -42,4 +45,5 @@ export const handler = areaHandler({
   bulkModerate: async ({ body, actor, log }) => bulkModerate(deps(log), actor, body),
   moderationLog: async ({ query }) => auditLog(base, query),
   overdueAnswers: async ({ query }) => overdueAnswers(base, query.processId),
+  setIdeaAiLens: async ({ params, body, actor }) => setIdeaAiLens(base, actor, params.ideaId, body),
 });
