@@ -2,7 +2,7 @@ import type { Process } from '#shared/schemas/process';
 import type { RateLimit } from './ports';
 
 /** The per-user limit of one kind of write in a process (a process setting). */
-export function limitFor(process: Process, action: Exclude<RateLimit['action'], 'live-answer' | 'claim'>): RateLimit {
+export function limitFor(process: Process, action: Exclude<RateLimit['action'], 'live-answer' | 'claim' | 'unsubscribe'>): RateLimit {
   const l = process.settings.limits;
   switch (action) {
     case 'vote':

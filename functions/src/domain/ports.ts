@@ -43,7 +43,7 @@ export interface IdeaRecord extends IdeaDetail {
 
 /** A per-user limit on one kind of write, e.g. 30 votes a minute. */
 export interface RateLimit {
-  action: 'vote' | 'comment' | 'idea' | 'flag' | 'live-answer' | 'claim';
+  action: 'vote' | 'comment' | 'idea' | 'flag' | 'live-answer' | 'claim' | 'unsubscribe';
   max: number;
   windowSeconds: number;
 }
@@ -236,7 +236,7 @@ export interface ModerationStore {
 
 export interface Notifier {
   /** Best effort: an email to the author about a decision on their idea. */
-  send(message: { to: string; subject: string; text: string }): Promise<void>;
+  send(message: { to: string; subject: string; text: string; headers?: Record<string, string> }): Promise<void>;
 }
 
 /** Everything stored about one user, by kind (the byUser index). */
