@@ -5,7 +5,9 @@ import { hasRole, type Actor } from '../lib/auth';
 import { ConflictError, ForbiddenError, NotFoundError } from '../lib/errors';
 import { isPublic, isReadable } from './ideas';
 import { limitFor } from './limits';
-import type { Clock, CommentRecord, CommentStore, IdeaRecord, IdeaStore, ProcessStore, ProfileStore } from './ports';
+import type { Logger } from '../lib/log';
+import { recordFollowEvent, replyEvent } from './follows/record-events';
+import type { Clock, CommentRecord, CommentStore, FollowEventLog, IdeaRecord, IdeaStore, ProcessStore, ProfileStore } from './ports';
 import { getProcess, processStart } from './processes';
 import { writerProfile } from './profiles';
 import { trendWeight } from './trending';
@@ -17,6 +19,9 @@ export interface CommentDeps {
   profiles: ProfileStore;
   clock: Clock;
   newId: (now: Date) => string;
+  /** Where a reply is recorded for the digest of the comment's author (the handler always gives it). */
+  followEvents?: FollowEventLog;
+  log?: Logger;
 }
 
 /** Comments of a readable idea (a merged one keeps its discussion so far), newest thread first, each thread's replies oldest first. */
@@ -36,14 +41,15 @@ export async function listComments(deps: Pick<CommentDeps, 'comments' | 'ideas'>
  * 2. A reply names a visible top-level comment of the same idea (one reply level; else 409).
  * 3. The author has a profile (else 409).
  * 4. Comment, idea count and trending weight are written in one transaction, within the rate limit.
+ * 5. A reply is recorded for the digest of the comment's author (best effort).
  */
 export async function createComment(deps: CommentDeps, actor: Actor, ideaId: string, input: CommentCreate): Promise<Comment> {
   const now = deps.clock.now();
   const idea = await publicIdea(deps.ideas, ideaId);
   const process = await getProcess(deps.processes, idea.processId);
   if (!phaseAllows(process, now, 'comment')) throw new ConflictError('comments-closed', 'Der kan ikke kommenteres i denne fase af forløbet.');
+  const parent = input.parentId ? await deps.comments.get(input.parentId) : undefined;
   if (input.parentId) {
-    const parent = await deps.comments.get(input.parentId);
     if (!parent || parent.ideaId !== ideaId || parent.parentId || parent.state !== 'visible') {
       throw new ConflictError('no-parent', 'Du kan kun svare på en synlig kommentar til samme idé.');
     }
@@ -71,6 +77,7 @@ export async function createComment(deps: CommentDeps, actor: Actor, ideaId: str
   const result = await deps.comments.create(record, limitFor(process, 'comment'), now);
   if (result === 'closed') throw new ConflictError('comments-closed', 'Idéen tager ikke imod kommentarer.');
   if (result === 'no-parent') throw new ConflictError('no-parent', 'Kommentaren, du svarer på, findes ikke længere.');
+  await recordFollowEvent(deps.followEvents, deps.log, replyEvent(idea, parent, record));
   return toComment(record);
 }
 

@@ -13,6 +13,7 @@ import { decideIdea, ideaState } from './moderation-rules';
 import type {
   Clock,
   CommentStore,
+  FollowEventLog,
   IdeaRecord,
   IdeaStore,
   ModerationStore,
@@ -26,6 +27,7 @@ import { carryMergedVotes, unfinishedMerge } from './merge-votes';
 import { moderateResponse } from './consultation/response-moderation';
 import type { ResponseStore } from './consultation/response-ports';
 import { localDate } from '../lib/copenhagen-time';
+import { decisionEvent, recordFollowEvent } from './follows/record-events';
 
 export interface ModerationDeps {
   moderation: ModerationStore;
@@ -42,6 +44,8 @@ export interface ModerationDeps {
   log: Logger;
   /** The consultation's responses, so a block can hide the comments on paragraphs too (the handler always gives it). */
   responses?: ResponseStore;
+  /** Where followers' news is recorded for the digest (the handler always gives it). */
+  followEvents?: FollowEventLog;
 }
 
 type ModeratedIdea = z.infer<typeof moderatedIdeaSchema>;
@@ -90,6 +94,7 @@ export async function moderatedIdea(deps: Pick<ModerationDeps, 'moderation' | 'i
  * 3. The author is told by email (best effort: a failed mail does not undo the decision).
  * 4. A merge carries the merged idea's votes to the target, each supporter once (merge-votes.ts); a
  *    merge stored earlier whose votes were not all carried is finished by the same request.
+ * 5. Followers' news (a status, an answer, a merge) is recorded for their digest (best effort).
  */
 export async function moderateIdea(deps: ModerationDeps, actor: Actor, ideaId: string, command: IdeaModeration): Promise<ModeratedIdea> {
   const now = deps.clock.now();
@@ -100,9 +105,9 @@ export async function moderateIdea(deps: ModerationDeps, actor: Actor, ideaId: s
     return withHistory(deps, idea);
   }
   const change = decideIdea(idea, command);
-  if (command.action === 'merge') {
-    const target = await deps.ideas.get(command.targetId);
-    if (!target || target.processId !== idea.processId) throw new ConflictError('invalid-merge', 'Idéen, der lægges sammen med, skal høre til samme forløb.');
+  const target = command.action === 'merge' ? await deps.ideas.get(command.targetId) : undefined;
+  if (command.action === 'merge' && (!target || target.processId !== idea.processId)) {
+    throw new ConflictError('invalid-merge', 'Idéen, der lægges sammen med, skal høre til samme forløb.');
   }
   const audit = await auditEntry(deps, actor, now, {
     processId: idea.processId,
@@ -119,6 +124,7 @@ export async function moderateIdea(deps: ModerationDeps, actor: Actor, ideaId: s
   const updated = (await deps.ideas.get(ideaId))!;
   await notifyAuthor(deps, updated, command);
   if (command.action === 'merge') await carryMergedVotes(deps.moderation, idea, command.targetId, now);
+  await recordFollowEvent(deps.followEvents, deps.log, decisionEvent(idea, updated, command, actor.userId, target));
   return withHistory(deps, updated);
 }
 

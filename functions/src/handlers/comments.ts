@@ -4,13 +4,16 @@ import { createComment, deleteComment, listComments, myCommentIds, updateComment
 import { systemClock } from '../domain/ports';
 import { areaHandler } from '../lib/http';
 import { stores } from '../adapters/dynamodb';
+import { documentClient, tableName } from '../adapters/dynamodb/client';
+import { followEventLog } from '../adapters/dynamodb/follow-events';
+import { mainTable } from '../adapters/dynamodb/tables';
 
 const ulid = monotonicFactory();
-const deps = { ...stores(), clock: systemClock, newId: (now: Date) => ulid(now.getTime()) };
+const deps = { ...stores(), followEvents: followEventLog(documentClient(), tableName(mainTable)), clock: systemClock, newId: (now: Date) => ulid(now.getTime()) };
 
 export const handler = areaHandler({
   listComments: async ({ params, query }) => listComments(deps, params.ideaId, query.limit, query.cursor),
-  createComment: async ({ params, body, actor }) => createComment(deps, actor, params.ideaId, body),
+  createComment: async ({ params, body, actor, log }) => createComment({ ...deps, log }, actor, params.ideaId, body),
   updateComment: async ({ params, body, actor }) => updateComment(deps, actor, params.commentId, body),
   deleteComment: async ({ params, actor }) => {
     await deleteComment(deps, actor, params.commentId);

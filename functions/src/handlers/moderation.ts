@@ -20,6 +20,7 @@ import { siteUrl } from '../adapters/ssm/site-url';
 import { userDirectory } from '../adapters/cognito/user-directory';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { responseStore } from '../adapters/dynamodb/consultation-responses';
+import { followEventLog } from '../adapters/dynamodb/follow-events';
 import { aiLensStore } from '../adapters/dynamodb/ai-lens';
 import { mainTable } from '../adapters/dynamodb/tables';
 
@@ -27,6 +28,7 @@ const ulid = monotonicFactory();
 const base = {
   ...stores(),
   responses: responseStore(documentClient(), tableName(mainTable)),
+  followEvents: followEventLog(documentClient(), tableName(mainTable)),
   aiLenses: aiLensStore(documentClient(), tableName(mainTable)),
   directory: userDirectory(),
   notifier: notifier(),
