@@ -1,5 +1,5 @@
 // handler --> (use case) --> IdeaStore, ProcessStore, ProfileStore
-import { isPublicStatus, type IdeaCreate, type IdeaDetail, type IdeaListItem, type IdeaListQuery } from '#shared/schemas/idea';
+import { isPublicStatus, type IdeaCreate, type IdeaDetail, type IdeaListItem, type IdeaListQuery, type TakenUp } from '#shared/schemas/idea';
 import { phaseAllows } from '#shared/schemas/process';
 import type { Channel } from '#shared/rules/assisted';
 import type { Actor } from '../lib/auth';
@@ -111,10 +111,12 @@ export async function listIdeas(deps: Pick<IdeaDeps, 'processes' | 'ideas'>, pro
  * route carries no identity (in AWS the JWT authorizer runs on protected routes only): authors see
  * their own ideas in any state through /api/me/ideas, moderators through /api/moderation/ideas/{id}.
  */
-export async function getIdea(deps: Pick<IdeaDeps, 'ideas'>, ideaId: string): Promise<IdeaDetail> {
+export async function getIdea(deps: Pick<IdeaDeps, 'ideas'> & { takenUp?: { takenUpBy(ideaId: string): Promise<TakenUp[]> } }, ideaId: string): Promise<IdeaDetail> {
   const idea = await deps.ideas.get(ideaId);
   if (!idea || !isReadable(idea)) throw new NotFoundError('Idéen findes ikke.');
-  return toDetail(idea);
+  // The committee's recommendations that took it up (issue 16), written with each recommendation.
+  const takenUpBy = (await deps.takenUp?.takenUpBy(ideaId)) ?? [];
+  return { ...toDetail(idea), ...(takenUpBy.length ? { takenUpBy } : {}) };
 }
 
 /** Public: a public status and not held for moderation after flags. */

@@ -8,6 +8,7 @@ import { stores } from '../adapters/dynamodb';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { eventStore } from '../adapters/dynamodb/events';
 import { plainSummaryStore } from '../adapters/dynamodb/plain-summary';
+import { recommendationStore } from '../adapters/dynamodb/recommendations';
 import { mainTable } from '../adapters/dynamodb/tables';
 
 const ulid = monotonicFactory();
@@ -15,6 +16,7 @@ const deps = {
   ...stores(),
   events: eventStore(documentClient(), tableName(mainTable)),
   plainSummaries: plainSummaryStore(documentClient(), tableName(mainTable)),
+  takenUp: recommendationStore(documentClient(), tableName(mainTable)),
   clock: systemClock,
   newId: (now: Date) => ulid(now.getTime()),
 };
