@@ -44,6 +44,8 @@ const areaRoutes = {
   eventResults: 'liveRoundResults',
   // Acting for a citizen (Borgerservice): the assistant's own routes, nobody else's (issue 15).
   assisted: 'assistedPersons',
+  // The committee's recommendations (issue 16): writing them; the lens on an idea; freezing and reading the annex's versions.
+  recommendations: 'createRecommendation', ideaLens: 'setIdeaAiLens', annexFreeze: 'freezeAnnex', annexVersions: 'annexVersions',
 } as const satisfies Record<string, RouteId>;
 export type WorkspaceArea = keyof typeof areaRoutes;
 

@@ -24,6 +24,7 @@ export default {
   areas: {
     assisted: 'Hjælp en borger', assistedHint: 'Del idéer, stem og svar for en borger i Borgerservice, på telefon eller fra et papirskema.',
     events: 'Arrangementer',
+    recommendations: 'Anbefalinger',
     eventForm: 'Arrangement',
     eventSignups: 'Tilmeldinger til arrangement',
     eventLive: 'Live-runder',

@@ -23,6 +23,7 @@ export default {
   areas: {
     assisted: 'Help a citizen', assistedHint: 'Share ideas, vote and answer for a citizen at Citizen Service, by phone or from a paper form.',
     events: 'Events',
+    recommendations: 'Recommendations',
     eventForm: 'Event',
     eventSignups: 'Sign-ups for an event',
     eventLive: 'Live rounds',

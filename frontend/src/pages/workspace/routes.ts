@@ -5,6 +5,7 @@ import type { WorkspaceKey } from '../../lib/workspaceI18n';
 import { consultationRoutes } from './consultation/routes';
 import { eventRoutes } from './events/routes';
 import { assistedRoutes } from './assisted/routes';
+import { recommendationRoutes } from './recommendations/routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -86,6 +87,7 @@ export const workspaceRoutes: RouteRecordRaw[] = [
       ...consultationRoutes,
       ...eventRoutes,
       ...assistedRoutes,
+      ...recommendationRoutes,
       {
         path: 'forloeb',
         name: 'workspace-processes',
