@@ -141,20 +141,22 @@ describe('channel shares in the export', () => {
     const rows = parseCsv(text, ';');
     const start = rows.findIndex((row) => row[0] === 'Kanal');
     expect(rows[start - 1]).toEqual(['']);
-    expect(rows.slice(start)).toEqual([
+    // The block ends at the next empty line (the recommendations' block follows).
+    expect(rows.slice(start, start + 7)).toEqual([
       ['Kanal', 'Idéer', 'Andel af idéer', 'Kommentarer', 'Andel af kommentarer', 'Svar på spørgeskemaet', 'Andel af svar'],
       ['På nettet', '2', '40 %', '2', '40 %', '2', '40 %'],
       ['Borgerservice, fremmøde', '2', '40 %', '0', '0 %', '1', '20 %'],
       ['Borgerservice, telefon', '1', '20 %', '1', '20 %', '0', '0 %'],
       ['Papirskema', '0', '0 %', '2', '40 %', '2', '40 %'],
       ['Arrangement', '0', '0 %', '0', '0 %', '0', '0 %'],
+      [''],
     ]);
   });
 
   it('XLSX: a "Kanaler" sheet with the same figures, counts as numbers', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await download('xlsx')).buffer as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Idéer', 'Regel', 'Overblik', 'Kanaler']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Idéer', 'Regel', 'Overblik', 'Kanaler', 'Anbefalinger']);
     const sheet = wb.getWorksheet('Kanaler')!;
     expect(sheet.getRow(1).font?.bold).toBe(true);
     const rows = (sheet.getSheetValues() as unknown[][]).filter(Array.isArray).map((row) => row.slice(1));

@@ -298,11 +298,12 @@ describe('CSV', () => {
     expect(header).toEqual([
       'Placering', 'Id', 'Titel', 'Område', 'Forventede effekter', 'Hvem gavner det', 'Status', 'Officielt svar',
       'Stemmer i alt', 'Stemmer fra borgere', 'Stemmer fra erhvervsdrivende', 'Stemmer fra medarbejdere', 'Kommentarer', 'Oprettet', 'Link',
+      'AI-forordning', 'DPIA nødvendig', 'Berører digitalt udfordrede', 'Dataetiske bemærkninger',
     ]);
     expect(rows.map((row) => row[1])).toEqual([ids.top, ids.m1, ids.a, ids.t1, ids.l, ids.z]);
     expect(rows[0]).toEqual([
       '1', ids.top, titles.top, 'Erhverv', 'Effektivitet, Bedre arbejdsmiljø', 'Medarbejdere, Borgere', 'Offentliggjort', '',
-      '5', '2', '2', '1', '0', today(), `${stack.info.webUrl}/forloeb/${PROCESS}/ideer/${ids.top}`,
+      '5', '2', '2', '1', '0', today(), `${stack.info.webUrl}/forloeb/${PROCESS}/ideer/${ids.top}`, '', '', '', '',
     ]);
     // Formula-like titles become text with a leading apostrophe; the rest of the text is untouched.
     expect(rows[2]![2]).toBe(`'${titles.a}`);
@@ -320,7 +321,8 @@ describe('CSV', () => {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(r.bytes);
     expect(text.startsWith('\uFEFFPlacering,Id,Titel,Område,')).toBe(true);
     const rows = parseCsv(text.slice(1), ',');
-    expect(rows).toHaveLength(2 + 1 + 6); // header and the top idea, an empty line, the channels' header and five channels
+    // Header and the top idea, an empty line, the channels' header and five channels, an empty line and the recommendations' header (none here).
+    expect(rows).toHaveLength(2 + 1 + 6 + 1 + 1);
     expect(rows[2]).toEqual(['']);
     expect(rows[1]!.slice(0, 5)).toEqual(['1', ids.top, titles.top, 'Erhverv', 'Effektivitet, Bedre arbejdsmiljø']);
     expect(text.split('\r\n')[1]).toContain(',"Effektivitet, Bedre arbejdsmiljø","Medarbejdere, Borgere",');
@@ -336,7 +338,7 @@ describe('XLSX', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.bytes.buffer as ArrayBuffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Idéer', 'Regel', 'Overblik', 'Kanaler']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Idéer', 'Regel', 'Overblik', 'Kanaler', 'Anbefalinger']);
     const sheet = wb.getWorksheet('Idéer')!;
     const header = sheet.getRow(1);
     expect((header.values as unknown[]).slice(1, 4)).toEqual(['Placering', 'Id', 'Titel']);

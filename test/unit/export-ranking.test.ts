@@ -5,7 +5,7 @@ import { mergedSources, rankIdeas, summarize, supporters } from '#functions/doma
 import { localDate, localDateTime } from '#functions/lib/copenhagen-time';
 import { exportDocumentSchema, exportQuerySchema } from '#shared/schemas/export';
 import { gentofteAt } from '../fakes/records';
-import type { ExportIdea, ExportStore, ProcessStore, Voter } from '#functions/domain/ports';
+import type { ExportIdea, ExportStore, ProcessStore, RecommendationRecord, Voter } from '#functions/domain/ports';
 
 const c = (userId: string): Voter => ({ userId, participantType: 'citizen' });
 const b = (userId: string): Voter => ({ userId, participantType: 'business' });
@@ -170,7 +170,7 @@ describe('exportIdeas with fakes', () => {
   };
   const processes: ProcessStore = { list: async () => [process], get: async (id) => (id === process.id ? process : undefined), put: async () => undefined, create: notHere, update: notHere };
   const a = idea({ area: 'erhverv', effects: ['effektivitet', 'kvalitet'], beneficiaries: ['businesses', 'municipality'], officialAnswer: 'Vi ser på det.' });
-  const bMerged = idea({ status: 'merged', mergedInto: a.id });
+  const bMerged = idea({ status: 'merged', mergedInto: a.id, voteCount: 2 });
   a.mergedFrom = [bMerged.id];
   const other = idea({ area: 'boern-og-unge' });
   const stray = idea({ status: 'hidden' });
@@ -191,6 +191,21 @@ describe('exportIdeas with fakes', () => {
     queueCounts: async () => ({ pending: 0, flagged: 1 }),
     commentChannels: async (ids) => ({ web: ids.length, 'assisted-in-person': 0, 'assisted-phone': 1, paper: 0, event: 0 }),
     surveyAnswerChannels: async () => ({ web: 3, 'assisted-in-person': 0, 'assisted-phone': 0, paper: 1, event: 0 }),
+    recommendations: async () => [recommendation],
+  };
+  // Builds on a counted idea, a merged one (outside the ranking), a hidden one and an id that is gone.
+  const recommendation: RecommendationRecord = {
+    id: '01JD0000000000000000000R01',
+    processId: process.id,
+    title: 'AI-hjælp til ansøgninger',
+    rationale: 'Borgerne venter for længe.\nAI kan sortere.',
+    effects: { effektivitet: 3, kvalitet: 0, 'ukendt-effekt': 1 },
+    ideaIds: [a.id, bMerged.id, stray.id, '01JD0000000000000000000X99'],
+    status: 'adopted',
+    aiLens: { aiActCategory: 'high-risk', highRiskArea: 'essential-services', dpiaNeeded: true, digitalExclusion: false, ethicsNote: '=1+1 og en note' },
+    createdAt: '2026-11-20T10:00:00.000Z',
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    createdBy: 'committee-1',
   };
   const deps = { processes, exports, clock: { now: () => new Date('2026-11-27T13:00:00Z') }, siteUrl: async () => 'https://deltag.example.dk' };
 
@@ -224,6 +239,35 @@ describe('exportIdeas with fakes', () => {
     const out = await exportIdeas(deps, process.id, exportQuerySchema.parse({ format: 'csv', top: '7' }));
     expect('file' in out && out.file.filename).toBe('deltag-ai-i-gentofte-top7-2026-11-27.csv');
     const csv = 'file' in out ? (out.file.body as string) : '';
-    expect(csv.split('\r\n')[1]).toBe(`1;${a.id};${a.title};Erhverv;Effektivitet, Kvalitet;Virksomheder, Kommunen som helhed;Offentliggjort;Vi ser på det.;3;2;1;0;0;${a.createdAt.slice(0, 10)};https://deltag.example.dk/forloeb/${process.id}/ideer/${a.id}`);
+    expect(csv.split('\r\n')[1]).toBe(`1;${a.id};${a.title};Erhverv;Effektivitet, Kvalitet;Virksomheder, Kommunen som helhed;Offentliggjort;Vi ser på det.;3;2;1;0;0;${a.createdAt.slice(0, 10)};https://deltag.example.dk/forloeb/${process.id}/ideer/${a.id};;;;`);
+    // After the ideas and the channels, a blank line and the recommendations' block.
+    const blocks = csv.split('\r\n\r\n');
+    expect(blocks).toHaveLength(3);
+    expect(blocks[2]!.split('\r\n')[0]).toBe(
+      'Anbefaling;Id;Status;Begrundelse;Forventede effekter;Bygger på idéerne;AI-forordning;DPIA nødvendig;Berører digitalt udfordrede;Dataetiske bemærkninger',
+    );
+    expect(blocks[2]).toContain(
+      `AI-hjælp til ansøgninger;${recommendation.id};Vedtaget af det politiske udvalg;"Borgerne venter for længe.\nAI kan sortere.";` +
+        `"Effektivitet: Stor (3 af 3); ukendt-effekt: Nogen (1 af 3)";"${a.title} (3 stemmer); ${bMerged.title} (2 stemmer)";` +
+        `Højrisiko efter AI-forordningen (bilag III): Adgang til offentlige ydelser og vigtige tjenester;Ja;Nej;'=1+1 og en note\r\n`,
+    );
+  });
+
+  it('ends the document with the recommendations: effects by name, linked ideas with the ranking’s votes, hidden and unknown ideas left out', async () => {
+    const doc = exportDocumentSchema.parse(await exportIdeas(deps, process.id, exportQuerySchema.parse({ format: 'json' })));
+    expect(doc.recommendations).toEqual([
+      {
+        id: recommendation.id,
+        title: 'AI-hjælp til ansøgninger',
+        rationale: recommendation.rationale,
+        status: 'adopted',
+        effects: { Effektivitet: 3, Kvalitet: 0, 'ukendt-effekt': 1 },
+        ideas: [
+          { id: a.id, title: a.title, votes: 3 },
+          { id: bMerged.id, title: bMerged.title, votes: 2 },
+        ],
+        aiLens: recommendation.aiLens,
+      },
+    ]);
   });
 });

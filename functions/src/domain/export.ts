@@ -6,6 +6,7 @@ import { localDate } from '../lib/copenhagen-time';
 import { toCsv } from './export/csv';
 import { AUTOMATED_PROCESSING, namesOf, ruleText, toRow } from './export/document';
 import { mergedSources, rankIdeas, summarize, supporters } from './export/ranking';
+import { linkedOutside, recommendationTable, toExportRecommendations } from './export/recommendations';
 import { channelTable, exportTable, ruleSheet, summarySheet } from './export/sheets';
 import type { Clock, ExportStore, ProcessStore } from './ports';
 import { isPublic } from './ideas';
@@ -42,15 +43,18 @@ export type ExportOutput = ExportDocument | { file: { contentType: string; body:
  * 5. Add the rule in words, the statement on automated processing and the figures for the whole process,
  *    among them how the contributions came in: the public ideas', their visible comments' and the
  *    survey answers' channels.
+ * 6. End with the committee's recommendations, each with the ideas it builds on and their votes as
+ *    counted in step 3 (a linked merged idea, outside the ranking, with its own count).
  */
 export async function buildExport(deps: ExportDeps, processId: string, query: ExportQuery): Promise<ExportDocument> {
   const process = await getProcess(deps.processes, processId);
   const now = deps.clock.now();
-  const [listed, moderation, queue, surveyAnswers] = await Promise.all([
+  const [listed, moderation, queue, surveyAnswers, recommendations] = await Promise.all([
     deps.exports.publicIdeas(processId),
     deps.exports.moderationCounts(processId),
     deps.exports.queueCounts(processId),
     deps.exports.surveyAnswerChannels(processId),
+    deps.exports.recommendations(processId),
   ]);
   // The store reads a list only public ideas are on; checking again costs nothing and keeps a stray index entry out.
   const ideas = listed.filter(isPublic);
@@ -71,6 +75,9 @@ export async function buildExport(deps: ExportDeps, processId: string, query: Ex
   const ranked = rankIdeas(counted, query);
   const names = namesOf(process);
   const site = await deps.siteUrl();
+  const votesOf = new Map(counted.map(({ idea, support }) => [idea.id, { idea, votes: support.votes }]));
+  const outside = linkedOutside(recommendations, votesOf);
+  const others = outside.length ? await deps.exports.ideas(outside) : [];
   return {
     processId,
     processTitle: process.title.da,
@@ -79,8 +86,7 @@ export async function buildExport(deps: ExportDeps, processId: string, query: Ex
     automatedProcessing: AUTOMATED_PROCESSING,
     summary: { ...summarize(counted, names), moderation: moderationOnly(moderation), pending: queue.pending, flagged: queue.flagged, channels },
     rows: ranked.map(({ rank, idea, support }) => toRow(rank, idea, support, names, site, processId)),
-    // Filled from the recommendations store by issue 16's export slice (in progress).
-    recommendations: [],
+    recommendations: toExportRecommendations(recommendations, votesOf, others, names),
   };
 }
 
@@ -91,7 +97,9 @@ export async function exportIdeas(deps: ExportDeps, processId: string, query: Ex
   const filename = `deltag-${processId}-top${query.top}-${localDate(new Date(doc.generatedAt))}.${query.format}`;
   if (query.format === 'csv') {
     // The ideas, then after an empty line the channel shares: the CSV has no sheets to put them on.
-    const body = toCsv(exportTable(doc), { separator: query.sep }) + '\r\n' + toCsv(channelTable(doc.summary.channels), { separator: query.sep, bom: false });
+    // The recommendations follow the same way (a header alone when there are none yet).
+    const after = [channelTable(doc.summary.channels), recommendationTable(doc)].map((t) => '\r\n' + toCsv(t, { separator: query.sep, bom: false }));
+    const body = toCsv(exportTable(doc), { separator: query.sep }) + after.join('');
     return { file: { contentType: 'text/csv; charset=utf-8', body, filename } };
   }
   // Loaded on first use: exceljs is most of this function's code, and CSV and JSON never need it.
@@ -104,7 +112,10 @@ export async function exportIdeas(deps: ExportDeps, processId: string, query: Ex
       { name: 'Regel', rows: ruleSheet(doc) },
       { name: 'Overblik', rows: summarySheet(doc.summary) },
     ],
-    lastTables: [{ name: 'Kanaler', table: channelTable(doc.summary.channels) }],
+    lastTables: [
+      { name: 'Kanaler', table: channelTable(doc.summary.channels) },
+      { name: 'Anbefalinger', table: recommendationTable(doc) },
+    ],
   });
   return { file: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body, filename } };
 }

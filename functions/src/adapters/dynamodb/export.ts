@@ -1,6 +1,7 @@
 // use case --> (secondary adapter) --> DynamoDB
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { ExportIdea, ExportStore, Voter } from '../../domain/ports';
+import type { ExportIdea, ExportStore, RecommendationRecord, Voter } from '../../domain/ports';
+import type { AiLens } from '#shared/schemas/ai-lens';
 import type { Channel } from '#shared/rules/assisted';
 import { countChannels } from '#shared/rules/channel-shares';
 import { batchGet } from './batch';
@@ -24,11 +25,13 @@ import { listIndexName } from './tables';
  *   Queries of IDEA#<id> on begins_with COMMENT# and REPLY#, projecting only state and channel (the
  *   same bounded concurrency as the votes); the survey's answers one Query of SURVEY#<processId>#ANSWERS
  *   projecting only channel. An item without `channel` came in on the web.
+ * - the committee's recommendations: Query RECS#<processId> on begins_with R# (ULID sort keys: oldest
+ *   first), consistently, so a recommendation just written is in the annex frozen next.
  */
 
 const IDEA_ATTRIBUTES = [
   'id', 'title', 'area', 'effects', 'beneficiaries', 'status', 'officialAnswer', 'commentCount', 'createdAt',
-  'authorId', 'authorType', 'mergedFrom', 'mergedInto', 'held', 'votesCarriedAt', 'channel',
+  'authorId', 'authorType', 'mergedFrom', 'mergedInto', 'held', 'votesCarriedAt', 'channel', 'aiLens', 'voteCount',
 ];
 
 /** Parallel vote Queries: enough to hide latency, few enough not to throttle a small on-demand table. */
@@ -115,6 +118,15 @@ export function exportStore(client: DynamoDBDocumentClient, table: string): Expo
       return counts;
     },
 
+    async recommendations(processId) {
+      const items = await queryAll({
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :r)',
+        ExpressionAttributeValues: { ':pk': keys.recommendations(processId), ':r': keys.recommendationPrefix },
+        ConsistentRead: true,
+      });
+      return items.map(({ pk: _pk, sk: _sk, type: _type, ...record }) => record as unknown as RecommendationRecord);
+    },
+
     async queueCounts(processId) {
       const size = (kind: 'pending' | 'flagged') =>
         countAll({ IndexName: 'queue', KeyConditionExpression: 'gsiQueue = :q', ExpressionAttributeValues: { ':q': keys.queue(processId, kind) } });
@@ -158,5 +170,7 @@ function toIdea(item: Record<string, unknown>): ExportIdea {
     ...(item.held === true ? { held: true } : {}),
     ...(typeof item.votesCarriedAt === 'string' ? { votesCarried: true } : {}),
     ...(typeof item.channel === 'string' ? { channel: item.channel as Channel } : {}),
+    ...(item.aiLens && typeof item.aiLens === 'object' ? { aiLens: item.aiLens as AiLens } : {}),
+    ...(item.voteCount !== undefined ? { voteCount: Number(item.voteCount) } : {}),
   };
 }

@@ -48,6 +48,7 @@ export function toRow(rank: number, idea: ExportIdea, support: Support, names: N
     comments: idea.commentCount,
     createdAt: idea.createdAt,
     link: ideaLink(siteUrl, { id: idea.id, processId }),
+    ...(idea.aiLens ? { aiLens: idea.aiLens } : {}),
   };
 }
 

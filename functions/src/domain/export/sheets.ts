@@ -5,6 +5,7 @@ import { publicStatuses } from '#shared/schemas/idea';
 import type { ParticipantType } from '#shared/schemas/user';
 import { localDate, localDateTime } from '../../lib/copenhagen-time';
 import { actionName, beneficiaryName, statusName } from './labels';
+import { lensCells, lensColumns } from './recommendations';
 
 /**
  * The export as a spreadsheet, the form CSV and XLSX share: the table of ideas with Danish headers
@@ -46,6 +47,8 @@ const columns: Column[] = [
   { header: 'Kommentarer', kind: 'number', width: 13 },
   { header: 'Oprettet', kind: 'date', width: 12 },
   { header: 'Link', kind: 'link', width: 40 },
+  // Last, so the columns before keep their places for those who read the file by position.
+  ...lensColumns,
 ];
 
 export function exportTable(doc: Pick<ExportDocument, 'rows'>): Table {
@@ -67,6 +70,7 @@ export function exportTable(doc: Pick<ExportDocument, 'rows'>): Table {
       r.comments,
       localDate(new Date(r.createdAt)),
       r.link,
+      ...lensCells(r.aiLens),
     ]),
   };
 }

@@ -1,6 +1,8 @@
 import type { Beneficiary, IdeaStatus } from '#shared/schemas/idea';
 import type { ParticipantType } from '#shared/schemas/user';
 import type { Channel } from '#shared/rules/assisted';
+import type { AiLens } from '#shared/schemas/ai-lens';
+import type { RecommendationRecord } from './recommendations';
 
 /**
  * What the committee export needs from storage (implemented by adapters/dynamodb/export.ts). Kept
@@ -31,6 +33,10 @@ export interface ExportIdea {
   held?: boolean;
   /** How it came in (rules/assisted.ts); absent: the web. */
   channel?: Channel;
+  /** The AI Act and data-ethics lens (issue 16); absent: not assessed. */
+  aiLens?: AiLens;
+  /** The idea's cached vote count: used only for an idea a recommendation links outside the ranking (the ranking counts vote records). */
+  voteCount?: number;
 }
 
 /** Who voted, as a vote record tells it. */
@@ -54,4 +60,6 @@ export interface ExportStore {
   commentChannels(ideaIds: string[]): Promise<Record<Channel, number>>;
   /** The channels of the process's survey answers (absent: web), counted; all zero without a survey. */
   surveyAnswerChannels(processId: string): Promise<Record<Channel, number>>;
+  /** The committee's recommendations in the process, oldest first (what the annex ends with). */
+  recommendations(processId: string): Promise<RecommendationRecord[]>;
 }
