@@ -11,6 +11,7 @@ import { runDemoSurvey } from './demo-survey';
 import { runDemoConsultation } from './demo-consultation';
 import { runDemoEvents } from './demo-events';
 import { runDemoAssisted } from './demo-assisted';
+import { runDemoFollowUp } from './demo-follow-up';
 import { seedDemoProcess } from './demo-consultation-dates';
 import { runDemoPlan } from './seed-demo';
 import type { Pool } from './users';
@@ -69,5 +70,7 @@ export async function seedLocalStack(client: DynamoDBDocumentClient, table: stri
   await runDemoEvents(client, table, pool, process, options.participants ?? DEMO_PARTICIPANTS, now, actorOf, log);
   // Borgerservice's last weeks: citizens registered at the desk, on the phone and from paper forms.
   await runDemoAssisted(client, table, process, now, actorOf('bodil'), log);
+  // The committee's recommendations on the ideas, the register, and the lens (issue 16).
+  await runDemoFollowUp(client, table, process, now, actorOf, log);
   log(`seeded the demo in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

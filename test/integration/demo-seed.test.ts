@@ -107,7 +107,7 @@ describe('the demo seed', () => {
     expect(queue.json.counts).toEqual({ pending: 0, flagged: 2, responses: 0 });
     expect(queue.json.items.map((i: { kind: string }) => i.kind).sort()).toEqual(['comment', 'idea']);
     // The whole log, page by page: the survey's reviews and the consultation's answers fill more than one page.
-    const entries: { action: string; actorName: string }[] = [];
+    const entries: { action: string; actorName: string; targetKind?: string }[] = [];
     let cursor: string | null = null;
     do {
       const page = await stack.api(`/moderation/log?processId=${PROCESS}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: moderator.token });
@@ -116,7 +116,7 @@ describe('the demo seed', () => {
     } while (cursor);
     const actions = entries.map((e) => e.action);
     for (const action of ['merge', 'hide', 'comment-hide', 'set-status']) expect(actions).toContain(action);
-    const decisions = entries.filter((e) => !isConfigAction(e.action) && !e.action.startsWith('assisted-')); // Borgerservice's acts: demo-seed-assisted.test.ts
+    const decisions = entries.filter((e) => !isConfigAction(e.action) && !e.action.startsWith('assisted-') && e.targetKind !== 'recommendation'); // Borgerservice's acts: demo-seed-assisted.test.ts; the committee's: demo-seed-follow-up.test.ts
     expect(new Set(decisions.map((e) => e.actorName))).toEqual(new Set(['Karin S. (demo)', 'Ole R. (demo)']));
     // The process itself came in through the setup's import, audited as such on its first day.
     expect(entries.filter((e) => e.action.startsWith('process-'))).toEqual([
