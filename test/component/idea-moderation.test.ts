@@ -96,7 +96,7 @@ describe('the idea moderation page', () => {
     // Assess
     expect(sent).toEqual([{ path: `/api/ideas/${ideaId}/moderation`, body: { action: 'hide', reason: 'Uden for emnet' } }]);
     const buttons = w.findAll('form button[type="submit"]');
-    expect(buttons.length).toBe(5); // decision, merge, status, the letlæst summary, block
+    expect(buttons.length).toBe(6); // decision, merge, status, the letlæst summary, the AI lens, block
     for (const button of buttons) expect(button.attributes('aria-disabled')).toBe('true');
 
     release(json(moderated({ status: 'hidden', moderationReason: 'Uden for emnet' })));

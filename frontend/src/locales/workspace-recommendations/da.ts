@@ -77,6 +77,7 @@ export default {
     saved: 'Vurderingen er gemt.',
     tags: 'Markeringer',
     none: 'Ikke vurderet',
+    stale: 'En anden har ændret idéen imens. Den seneste version er hentet, og din vurdering står stadig i formularen. Se den igennem, og gem igen.',
   },
   remove: {
     heading: 'Slet anbefalingen',

@@ -75,6 +75,7 @@ export default {
     saved: 'The assessment has been saved.',
     tags: 'Tags',
     none: 'Not assessed',
+    stale: 'Someone else changed the idea meanwhile. The latest version has been fetched, and your assessment is still in the form. Look it over and save again.',
   },
   remove: {
     heading: 'Delete the recommendation',
