@@ -1,17 +1,36 @@
-// (primary adapter) --> domain/export --> adapters/dynamodb/export
+// (primary adapter) --> domain/export --> adapters/dynamodb/export, adapters/dynamodb/annex-versions
+import { ulid } from 'ulid';
 import { exportIdeas } from '../domain/export';
+import { annexVersionPdf, annexVersions, freezeAnnex } from '../domain/export/annex-versions';
 import { systemClock } from '../domain/ports';
 import { areaHandler, FileResponse } from '../lib/http';
 import { stores } from '../adapters/dynamodb';
+import { annexVersionStore } from '../adapters/dynamodb/annex-versions';
+import { documentClient, tableName } from '../adapters/dynamodb/client';
+import { mainTable } from '../adapters/dynamodb/tables';
 import { siteUrl } from '../adapters/ssm/site-url';
 
-const { processes, exports } = stores();
+const { processes, exports, profiles } = stores();
 // The files' links are absolute, on the site's address (SITE_URL locally, an SSM parameter in AWS).
 const deps = { processes, exports, clock: systemClock, siteUrl };
+// The frozen annex: the export's document rendered as a PDF and stored with its hash (issue 16).
+const annex = {
+  ...deps,
+  annexVersions: annexVersionStore(documentClient(), tableName(mainTable)),
+  profiles,
+  // Audit entries sort by time.
+  newId: (now: Date) => ulid(now.getTime()),
+};
 
 export const handler = areaHandler({
   exportIdeas: async ({ params, query }) => {
     const output = await exportIdeas(deps, params.processId, query);
     return 'file' in output ? new FileResponse(output.file.contentType, output.file.body, output.file.filename) : output;
+  },
+  freezeAnnex: async ({ params, body, actor }) => freezeAnnex(annex, actor, params.processId, body),
+  annexVersions: async ({ params }) => annexVersions(annex, params.processId),
+  annexVersionPdf: async ({ params }) => {
+    const file = await annexVersionPdf(annex, params.processId, params.version);
+    return new FileResponse(file.contentType, file.body, file.filename);
   },
 });
