@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { commentSchema } from './comment';
 import { responseSchema } from './consultation';
 import { signupNeedsSchema } from './events';
+import { mailSettingsSchema, myFollowSchema } from './follows';
 import { signupStates } from '../rules/events';
 import { ideaListItemSchema, ideaStatusSchema } from './idea';
 import { profileSchema } from './user';
@@ -59,6 +60,10 @@ export const myDataExportSchema = z.object({
         }),
       ),
     })
+    .optional(),
+  /** What one chose to follow, or to stop following (`off`), and one's mail settings (issue 16). */
+  follows: z
+    .object({ choices: z.array(myFollowSchema.extend({ following: z.boolean() })), mailSettings: mailSettingsSchema })
     .optional(),
   /**
    * The surveys answered signed in, by process only: the answers are stored without any link to the

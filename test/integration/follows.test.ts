@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { followStateSchema, mailSettingsSchema, myFollowListSchema } from '#shared/schemas/follows';
 import { followers } from '#functions/adapters/dynamodb/follows';
@@ -152,5 +152,40 @@ describe('mail settings', () => {
     expect(bad.json.errors).toEqual([expect.objectContaining({ path: 'body.digest', message: 'Vælg dagligt, ugentligt eller aldrig' })]);
     expectProblem(await put({ digest: 'never', extra: true }), 400, 'validation');
     expect(await get()).toEqual({ digest: 'daily', alerts: false });
+  });
+});
+
+describe('my data', () => {
+  it('the export holds one’s follow choices (unfollows too) and mail settings; deleting the account deletes them and the digest’s inbox', async () => {
+    const user = await stack.user();
+    const { id: kept } = await newIdea({ title: 'Idé jeg følger' });
+    const { id: dropped } = await newIdea({ title: 'Idé jeg ikke vil følge' });
+    await choose(kept, user, 'PUT');
+    await choose(dropped, user, 'DELETE');
+    await stack.api('/me/mail-settings', { method: 'PUT', token: user.token, body: { digest: 'daily' } });
+    // A news item waiting for the user's next digest (written by the digest run).
+    await db.client.send(new PutCommand({ TableName: db.TableName, Item: { pk: `INBOX#${user.userId}`, sk: ulid(), kind: 'status' } }));
+    await db.client.send(new PutCommand({ TableName: db.TableName, Item: { pk: 'DIGESTDUE', sk: user.userId } }));
+
+    const exported = await stack.api('/me/export', { token: user.token });
+    expect(exported.status, JSON.stringify(exported.json)).toBe(200);
+    expect(exported.json.follows.mailSettings).toEqual({ digest: 'daily', alerts: true });
+    expect(exported.json.follows.choices).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ target: 'idea', targetId: kept, title: 'Idé jeg følger', following: true }),
+        expect.objectContaining({ target: 'idea', targetId: dropped, following: false }),
+      ]),
+    );
+    expect(exported.json.follows.choices).toHaveLength(2);
+
+    expect((await stack.api('/me', { method: 'DELETE', token: user.token })).status).toBe(204);
+    const left = async (pk: string, sk: string) => (await db.client.send(new GetCommand({ TableName: db.TableName, Key: { pk, sk }, ConsistentRead: true }))).Item;
+    expect(await left(`FOLLOWS#idea#${kept}`, `U#${user.userId}`)).toBeUndefined();
+    expect(await left(`FOLLOWS#idea#${dropped}`, `U#${user.userId}`)).toBeUndefined();
+    expect(await left(`USER#${user.userId}`, 'MAILSETTINGS')).toBeUndefined();
+    expect(await left('DIGESTDUE', user.userId)).toBeUndefined();
+    const inbox = await db.client.send(new QueryCommand({ TableName: db.TableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `INBOX#${user.userId}` } }));
+    expect(inbox.Items).toEqual([]);
+    expect(await followersOf('idea', kept)).not.toContain(user.userId);
   });
 });

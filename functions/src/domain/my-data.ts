@@ -6,6 +6,9 @@ import { toListItem } from './ideas';
 import type { Clock, CommentStore, IdeaStore, ProcessStore, UserDataStore, UserDirectory } from './ports';
 import { eraseMyConsultationData, myConsultationData, type ConsultationDataStore } from './consultation/my-consultation-data';
 import { cancelMySignups, myEventData, type EventDataDeps } from './events/event-data';
+import { myFollowData } from './follows/following';
+import type { FollowStore } from './follows/follow-store';
+import type { MailSettingsStore } from './ports';
 
 export interface MyDataDeps {
   ideas: IdeaStore;
@@ -18,6 +21,8 @@ export interface MyDataDeps {
   consultationResponses?: ConsultationDataStore;
   /** The events' sign-ups (module `events`); the handler always gives it. */
   events?: EventDataDeps;
+  /** Following and mail settings (issue 16); the handler always gives it. Erased with the profile (adapters/dynamodb/user-data.ts). */
+  follows?: { follows: FollowStore; mailSettings: MailSettingsStore };
 }
 
 /** Shown instead of the name on ideas whose author deleted the account. */
@@ -63,6 +68,7 @@ export async function exportMyData(deps: MyDataDeps, actor: Actor): Promise<MyDa
     })),
     ...(deps.consultationResponses ? { consultation: { ...(await myConsultationData(deps.consultationResponses, actor.userId)), rounds: items.roundMemberships } } : {}),
     ...(deps.events ? { events: await myEventData(deps.events, actor.userId) } : {}),
+    ...(deps.follows ? { follows: await myFollowData(deps.follows, actor.userId) } : {}),
     surveys: {
       note: SURVEY_ANSWERS_NOTE,
       answered: await Promise.all(
@@ -81,7 +87,8 @@ export async function exportMyData(deps: MyDataDeps, actor: Actor): Promise<MyDa
  * 3. Comments become "deleted" placeholders with no author, so replies by others stay readable.
  * 4. Ideas stay, without the name ("Tidligere deltager"), so others' votes and comments are not lost;
  *    consultation responses become placeholders (their positions leave the figures) and their flags go.
- * 5. The profile with the markers of the surveys answered (the answers name nobody and stay), and last the sign-in: a failure half-way leaves an account that can try again.
+ * 5. The profile with the markers of the surveys answered (the answers name nobody and stay), the
+ *    follow choices, mail settings and what waited for the next digest, and last the sign-in: a failure half-way leaves an account that can try again.
  * Rate-limit counters carry the user id and expire by themselves within about an hour.
  */
 export async function deleteMyAccount(deps: MyDataDeps, actor: Actor): Promise<void> {

@@ -9,6 +9,8 @@ import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { responseStore } from '../adapters/dynamodb/consultation-responses';
 import { signupStore } from '../adapters/dynamodb/event-signups';
 import { eventStore } from '../adapters/dynamodb/events';
+import { followStore } from '../adapters/dynamodb/follows';
+import { mailSettingsStore } from '../adapters/dynamodb/mail-settings';
 import { mainTable } from '../adapters/dynamodb/tables';
 import { notifier } from '../adapters/ses/notifier';
 import { siteUrl } from '../adapters/ssm/site-url';
@@ -25,6 +27,7 @@ const deps = {
   directory: userDirectory(),
   clock: systemClock,
   consultationResponses: responseStore(client, table),
+  follows: { follows: followStore(client, table), mailSettings: mailSettingsStore(client, table) },
   // Deleting an account cancels its sign-ups; the person a freed seat goes to gets a mail.
   events: {
     events: eventStore(client, table),

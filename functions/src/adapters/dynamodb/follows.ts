@@ -14,6 +14,18 @@ import { queryAll } from './query';
  * writes nothing: it is read from the idea's own partition (its votes and comments).
  */
 export function followStore(client: DynamoDBDocumentClient, table: string): FollowStore {
+  /** A user's choices with their index sort keys, newest first. */
+  const choices = async (userId: string) => {
+    const items = await queryAll(client, {
+      TableName: table,
+      IndexName: 'byUser',
+      KeyConditionExpression: 'gsiUser = :u AND begins_with(gsiUserSk, :prefix)',
+      ExpressionAttributeValues: { ':u': keys.userItems(userId), ':prefix': keys.userFollowPrefix },
+    });
+    return items
+      .map((i) => ({ record: toRecord(i), sk: String(i.gsiUserSk) }))
+      .sort((a, b) => (a.record.at === b.record.at ? b.sk.localeCompare(a.sk) : b.record.at.localeCompare(a.record.at)));
+  };
   return {
     async choice(target, targetId, userId) {
       const { Item } = await client.send(new GetCommand({ TableName: table, Key: keys.follow(target, targetId, userId), ConsistentRead: true }));
@@ -58,17 +70,7 @@ export function followStore(client: DynamoDBDocumentClient, table: string): Foll
     async listMine(userId, limit, cursor) {
       // The index sorts by target, not by time: a user's follows are few (each one a click), so they
       // are read whole, sorted newest first, and paged from the last one shown (its time and key).
-      const items = await queryAll(client, {
-        TableName: table,
-        IndexName: 'byUser',
-        KeyConditionExpression: 'gsiUser = :u AND begins_with(gsiUserSk, :prefix)',
-        FilterExpression: '#state = :on',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':u': keys.userItems(userId), ':prefix': keys.userFollowPrefix, ':on': 'on' },
-      });
-      const sorted = items
-        .map((i) => ({ record: toRecord(i), sk: String(i.gsiUserSk) }))
-        .sort((a, b) => (a.record.at === b.record.at ? b.sk.localeCompare(a.sk) : b.record.at.localeCompare(a.record.at)));
+      const sorted = (await choices(userId)).filter((e) => e.record.state === 'on');
       let start = 0;
       if (cursor) {
         const after = decodeCursor(cursor, 'myFollows', {}, ['at', 'sk']);
@@ -79,6 +81,10 @@ export function followStore(client: DynamoDBDocumentClient, table: string): Foll
       const last = page.at(-1);
       const more = start + limit < sorted.length;
       return { items: page.map((e) => e.record), nextCursor: more && last ? encodeCursor('myFollows', { at: last.record.at, sk: last.sk }) : null };
+    },
+
+    async choicesOf(userId) {
+      return (await choices(userId)).map((e) => e.record);
     },
 
     async recommendationTitle(processId, recommendationId) {

@@ -2,6 +2,7 @@
 import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CommentRecord, FlagRecord, StoredProfile, UserDataStore, UserItems, VoteRecord } from '../../domain/ports';
 import { roundPeople } from './consultation-documents';
+import { eraseMailData, followKeysOf } from './follows';
 import { fromItem as ideaFromItem } from './ideas';
 import { keys } from './keys';
 import { queryAll } from './query';
@@ -85,7 +86,10 @@ export function userDataStore(client: DynamoDBDocumentClient, table: string): Us
       });
       // And the memberships of consultation rounds (adapters/dynamodb/consultation-documents.ts).
       const memberships = await roundPeople(client, table).membershipKeys(userId);
-      for (const key of [...tallies, ...markers, ...memberships]) await client.send(new DeleteCommand({ TableName: table, Key: { pk: key.pk, sk: key.sk } }));
+      // And the follow choices, mail settings and what waited for the next digest (adapters/dynamodb/follows.ts).
+      const follows = await followKeysOf(client, table, userId);
+      for (const key of [...tallies, ...markers, ...memberships, ...follows]) await client.send(new DeleteCommand({ TableName: table, Key: { pk: key.pk, sk: key.sk } }));
+      await eraseMailData(client, table, userId);
       await client.send(new DeleteCommand({ TableName: table, Key: keys.profile(userId) }));
     },
   };

@@ -31,6 +31,8 @@ export interface FollowStore {
   hasCommented(ideaId: string, userId: string): Promise<boolean>;
   /** The user's explicit follows ('on' only), newest first. */
   listMine(userId: string, limit: number, cursor?: string): Promise<Page<FollowRecord>>;
+  /** Every choice the user made, follows and unfollows, newest first (the GDPR export). */
+  choicesOf(userId: string): Promise<FollowRecord[]>;
   /** A recommendation's title, when it exists in that process. */
   recommendationTitle(processId: string, recommendationId: string): Promise<string | undefined>;
 }

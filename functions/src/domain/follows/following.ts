@@ -1,10 +1,11 @@
 // handler --> (use case) --> FollowStore, IdeaStore
 import type { FollowReason, FollowTarget } from '#shared/rules/follow';
 import type { FollowState, MyFollowList } from '#shared/schemas/follows';
+import type { MyDataExport } from '#shared/schemas/me';
 import type { Actor } from '../../lib/auth';
 import { NotFoundError } from '../../lib/errors';
 import { isReadable } from '../ideas';
-import type { Clock, IdeaRecord, IdeaStore } from '../ports';
+import type { Clock, IdeaRecord, IdeaStore, MailSettingsStore } from '../ports';
 import type { FollowChoice, FollowStore } from './follow-store';
 
 export interface FollowDeps {
@@ -75,5 +76,14 @@ export async function myFollows(deps: Pick<FollowDeps, 'follows'>, actor: Actor,
   return {
     items: page.items.map((f) => ({ target: f.target, targetId: f.targetId, processId: f.processId, title: f.title, followedAt: f.at })),
     nextCursor: page.nextCursor,
+  };
+}
+
+/** The GDPR export's part: every follow and unfollow one chose, and one's mail settings. */
+export async function myFollowData(deps: { follows: FollowStore; mailSettings: MailSettingsStore }, userId: string): Promise<NonNullable<MyDataExport['follows']>> {
+  const [choices, mailSettings] = await Promise.all([deps.follows.choicesOf(userId), deps.mailSettings.get(userId)]);
+  return {
+    choices: choices.map((f) => ({ target: f.target, targetId: f.targetId, processId: f.processId, title: f.title, followedAt: f.at, following: f.state === 'on' })),
+    mailSettings,
   };
 }
