@@ -2,6 +2,7 @@ import { CfnResource, Validations } from 'aws-cdk-lib';
 import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { rules, type NagRuleResult } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import { DigestJob } from './constructs/digest-job';
 import { ScheduledJob } from './constructs/scheduled-job';
 import type { ApiStack } from './stacks/api-stack';
 import type { AuthStack } from './stacks/auth-stack';
@@ -44,10 +45,10 @@ export function acknowledgeNagFindings({ auth, api, web }: { auth: AuthStack; ap
     ]);
   }
 
-  // The scheduled jobs (retention, reminders): the same defaults as the API functions; their table rights name the table and its indexes.
-  for (const job of api.node.findAll().filter((c): c is ScheduledJob => c instanceof ScheduledJob)) {
-    acknowledge(job.fn, { [basicExecutionRole]: lambdaLogsReason });
-    acknowledgeFindings(job.fn, 'AwsSolutions-IAM5', rules.iam.IAMNoWildcardPermissions, [
+  // The scheduled jobs (retention, reminders, digests with their sender): the same defaults as the API functions; their table rights name the table and its indexes.
+  for (const fn of api.node.findAll().flatMap((c) => (c instanceof DigestJob ? [c.fn, c.sender] : c instanceof ScheduledJob ? [c.fn] : []))) {
+    acknowledge(fn, { [basicExecutionRole]: lambdaLogsReason });
+    acknowledgeFindings(fn, 'AwsSolutions-IAM5', rules.iam.IAMNoWildcardPermissions, [
       {
         finding: /^Resource::\*$/,
         reason: 'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords have no resource-level permissions, so the statement CDK adds for Tracing.ACTIVE names "*".',

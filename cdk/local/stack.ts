@@ -12,6 +12,7 @@ import { startGateway } from './gateway';
 import { jwtVerifier } from './jwt';
 import { ChildExitedError, ensurePortFree, freePort, type Child } from './processes';
 import type { JobTimer } from './job-timer';
+import { startDigestTimer } from './digests';
 import { startReminderTimer } from './reminders';
 import { startRetentionTimer } from './retention';
 import { seedLocalStack } from './seed';
@@ -46,6 +47,8 @@ export interface StackOptions {
   retentionEveryMs?: number;
   /** Run the events' reminder job at start and then this often (npm start: hourly, as in AWS). */
   remindersEveryMs?: number;
+  /** Run the digest and alert job at start and then this often (npm start: every 10 minutes; hourly in AWS). */
+  digestsEveryMs?: number;
 }
 
 export interface RunningStack {
@@ -154,6 +157,7 @@ async function startOn(ports: { web: number; dynamodb: number; cognito: number }
 
     if (options.retentionEveryMs) timers.push(startRetentionTimer(options.retentionEveryMs, log));
     if (options.remindersEveryMs) timers.push(startReminderTimer(options.remindersEveryMs, log));
+    if (options.digestsEveryMs) timers.push(startDigestTimer(options.digestsEveryMs, log));
 
     return {
       info: {

@@ -31,6 +31,8 @@ try {
     retentionEveryMs: 60 * 60 * 1000,
     // The events' reminders the day before, as EventBridge Scheduler runs them hourly in AWS (also: npm run reminders).
     remindersEveryMs: 60 * 60 * 1000,
+    // The follow digests and staff alerts, hourly in AWS; every 10 minutes here so a demo sees its mail soon (also: npm run digests).
+    digestsEveryMs: 10 * 60 * 1000,
   });
   mkdirSync('.local', { recursive: true });
   writeFileSync('.local/stack.json', `${JSON.stringify(stack.info, null, 2)}\n`);

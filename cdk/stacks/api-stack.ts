@@ -16,6 +16,7 @@ import { featureAreas, type FeatureArea, type HttpMethod as HttpMethodName } fro
 import { routeList } from '#shared/api/routes';
 import { isProtected } from '#shared/rules/access';
 import { allowMail, ApiFunction } from '../constructs/api-function';
+import { DigestJob } from '../constructs/digest-job';
 import { ReminderJob } from '../constructs/reminder-job';
 import { RetentionJob } from '../constructs/retention-job';
 import type { BoundTable } from './data-stack';
@@ -147,6 +148,7 @@ export class ApiStack extends Stack {
 
     new RetentionJob(this, 'RetentionJob', { tables: props.tables });
     new ReminderJob(this, 'ReminderJob', { tables: props.tables, mailFrom: props.mailFrom, siteUrlParameter: siteUrlParameterName });
+    new DigestJob(this, 'DigestJob', { tables: props.tables, mailFrom: props.mailFrom, siteUrlParameter: siteUrlParameterName, userPool: props.userPool });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
   }

@@ -9,6 +9,7 @@ import { roles } from '#shared/schemas/user';
 import { indexProjection, tables } from '#functions/adapters/dynamodb/tables';
 import { identity } from '../../cdk/definitions/identity';
 import { RetentionJob } from '../../cdk/constructs/retention-job';
+import { DigestJob } from '../../cdk/constructs/digest-job';
 import { ScheduledJob } from '../../cdk/constructs/scheduled-job';
 import { siteUrlParameterName } from '../../cdk/stacks/web-stack';
 import { testApp } from './synth';
@@ -57,9 +58,10 @@ describe('api stack', () => {
   };
 
   it('has one Lambda function per feature area with routes, on nodejs24.x and arm64', () => {
-    // The scheduled jobs (retention, reminders) are functions of their own, with no routes.
-    const jobIds = app.api.node.findAll().filter((c): c is ScheduledJob => c instanceof ScheduledJob).map((job) => logicalId(app.api, job.fn));
-    expect(jobIds).toHaveLength(2);
+    // The scheduled jobs (retention, reminders, digests) and the digests' queue-fed sender are functions of their own, with no routes.
+    const jobs = app.api.node.findAll().filter((c): c is ScheduledJob => c instanceof ScheduledJob);
+    expect(jobs).toHaveLength(3);
+    const jobIds = jobs.flatMap((job) => (job instanceof DigestJob ? [job.fn, job.sender] : [job.fn])).map((fn) => logicalId(app.api, fn));
     const functions = Object.entries(templates.api.findResources('AWS::Lambda::Function')).filter(([id]) => !jobIds.includes(id)).map(([, r]) => r as Resource);
     expect(functions).toHaveLength(areas.length);
     for (const fn of functions) {

@@ -12,36 +12,47 @@ import type { Notifier } from '../../domain/ports';
 export function notifier(outboxDir = process.env.OUTBOX_DIR, from = process.env.MAIL_FROM ?? 'no-reply@deltag.invalid'): Notifier {
   if (outboxDir) {
     return {
-      async send({ to, subject, text }) {
+      async send({ to, subject, text, headers }) {
         await mkdir(outboxDir, { recursive: true });
         const at = new Date();
         const name = `${at.toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`;
-        await writeFile(join(outboxDir, name), toEml(from, to, subject, text, at));
+        await writeFile(join(outboxDir, name), toEml(from, to, subject, text, at, headers));
       },
     };
   }
   const ses = new SESv2Client({});
   return {
-    async send({ to, subject, text }) {
+    async send({ to, subject, text, headers }) {
       await ses.send(
         new SendEmailCommand({
           FromEmailAddress: from,
           Destination: { ToAddresses: [to] },
-          Content: { Simple: { Subject: { Data: subject, Charset: 'UTF-8' }, Body: { Text: { Data: text, Charset: 'UTF-8' } } } },
+          Content: {
+            Simple: {
+              Subject: { Data: subject, Charset: 'UTF-8' },
+              Body: { Text: { Data: text, Charset: 'UTF-8' } },
+              // Extra headers such as RFC 8058's List-Unsubscribe; SES adds them to the message as given.
+              ...(headers ? { Headers: Object.entries(headers).map(([Name, Value]) => ({ Name, Value })) } : {}),
+            },
+          },
         }),
       );
     },
   };
 }
 
-/** A plain-text RFC 5322 message; the UTF-8 subject as an RFC 2047 encoded word, the body in base64. */
-export function toEml(from: string, to: string, subject: string, text: string, at: Date): string {
+/**
+ * A plain-text RFC 5322 message; the UTF-8 subject as an RFC 2047 encoded word, the body in base64.
+ * `headers` (ASCII values such as List-Unsubscribe) go in as given, after Date.
+ */
+export function toEml(from: string, to: string, subject: string, text: string, at: Date, headers: Record<string, string> = {}): string {
   const body = Buffer.from(text.replace(/\r?\n/g, '\r\n'), 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n');
   return [
     `From: Deltag <${from}>`,
     `To: ${to}`,
     `Subject: =?UTF-8?B?${Buffer.from(subject, 'utf8').toString('base64')}?=`,
     `Date: ${at.toUTCString()}`,
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value.replace(/[\r\n]/g, '')}`),
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=utf-8',
     'Content-Transfer-Encoding: base64',
