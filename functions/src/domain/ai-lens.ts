@@ -1,5 +1,5 @@
 // handler --> (use case) --> IdeaStore (read), AiLensStore (write with its audit entry)
-import { ethicsNoteLabel, lensCell } from '#shared/rules/ai-lens';
+import { digitalExclusionLabel, dpiaLabel, ethicsNoteLabel, lensCell } from '#shared/rules/ai-lens';
 import type { AuditState } from '#shared/rules/audit';
 import type { AiLens, AiLensUpdate } from '#shared/schemas/ai-lens';
 import type { Actor } from '../lib/auth';
@@ -76,12 +76,17 @@ const isEmpty = (lens: AiLens) => LENS_FIELDS.every((f) => lens[f] === undefined
 const sameLens = (a: AiLens | undefined, b: AiLens | undefined) => LENS_FIELDS.every((f) => a?.[f] === b?.[f]);
 
 /**
- * The lens as the log shows it: the tags in the same Danish words as the export's cell, then the
- * data-ethics note; no lens is no state (the log says "none").
+ * The lens as the log shows it: the tags in the same Danish words as the public page and the export,
+ * a flag answered "no" in words too (so turning a flag off shows in the log), then the data-ethics
+ * note; no lens is no state (the log says "none").
  */
 export function lensState(lens: AiLens | undefined): AuditState | undefined {
   if (!lens) return undefined;
-  const parts = [lensCell(lens), lens.ethicsNote ? `${ethicsNoteLabel.da}: ${lens.ethicsNote}` : ''].filter(Boolean);
-  // A lens of only "no" answers (no DPIA, not digitally excluding) shows no tag: say so rather than nothing.
-  return { kind: 'text', text: parts.join('\n') || 'Vurderet: ingen mærker' };
+  const tags = [
+    lensCell({ aiActCategory: lens.aiActCategory, highRiskArea: lens.highRiskArea }),
+    lens.dpiaNeeded === undefined ? '' : lens.dpiaNeeded ? dpiaLabel.da : 'Konsekvensanalyse (DPIA) ikke nødvendig',
+    lens.digitalExclusion === undefined ? '' : lens.digitalExclusion ? digitalExclusionLabel.da : 'Berører ikke borgere, der har svært ved det digitale',
+  ].filter(Boolean);
+  const note = lens.ethicsNote ? `${ethicsNoteLabel.da}: ${lens.ethicsNote}` : '';
+  return { kind: 'text', text: [tags.join('; '), note].filter(Boolean).join('\n') };
 }
