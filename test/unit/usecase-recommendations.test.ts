@@ -67,6 +67,20 @@ describe('change and decide', () => {
     expect(w.feed.events.map((e) => e.targetId)).toEqual([w.idea.id, second.id]);
   });
 
+  it('a linked idea hidden since stays linked out of view when the committee saves the page without it', async () => {
+    const w = world();
+    const hidden = w.given.idea({ title: 'Skjult senere' });
+    const rec = await createRecommendation(w.deps, w.committee, PROCESS_ID, input([w.idea.id, hidden.id]));
+    w.tables.ideas.set(hidden.id, { ...w.tables.ideas.get(hidden.id)!, status: 'hidden', previousStatus: 'published' });
+    const saved = await updateRecommendation(w.deps, w.committee, PROCESS_ID, rec.id, { ...input([w.idea.id]), title: 'Ny titel', expectedUpdatedAt: rec.updatedAt });
+    expect(saved.ideas.map((i) => i.id)).toEqual([w.idea.id]);
+    expect([...w.recs.recs.values()][0]!.ideaIds).toEqual([w.idea.id, hidden.id]);
+    // Sent back explicitly, it is allowed too; a new hidden idea is not.
+    const other = w.given.idea({ status: 'hidden' });
+    const error = await updateRecommendation(w.deps, w.committee, PROCESS_ID, rec.id, { ...input([hidden.id, other.id]), expectedUpdatedAt: saved.updatedAt }).catch((e) => e);
+    expect((error as ValidationError).errors?.map((e) => e.path)).toEqual(['body.ideaIds.1']);
+  });
+
   it('the same status again with a new note is recorded but tells no one; a new status does', async () => {
     const w = world();
     const rec = await createRecommendation(w.deps, w.committee, PROCESS_ID, input([]));

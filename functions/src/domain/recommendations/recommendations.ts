@@ -1,5 +1,5 @@
 // handler --> (use case) --> RecommendationStore (with its audit entry and taken-up items), ProcessStore, FollowEventLog
-import { RECOMMENDATIONS_PER_PROCESS_MAX } from '#shared/rules/recommendations';
+import { RECOMMENDATION_IDEAS_MAX, RECOMMENDATIONS_PER_PROCESS_MAX } from '#shared/rules/recommendations';
 import type { Process } from '#shared/schemas/process';
 import type { Recommendation, RecommendationInput, RecommendationStatusUpdate, RecommendationUpdate } from '#shared/schemas/recommendations';
 import type { Problem } from '#shared/schemas/problem';
@@ -29,18 +29,29 @@ export async function writableProcess(deps: Pick<RecommendationDeps, 'processes'
  * the process has; ideas of this process that anyone may read (public or merged). A hidden, pending
  * or rejected idea is refused like an unknown one, so the answer tells nothing about it.
  */
-async function checkInput(deps: Pick<RecommendationDeps, 'recommendations'>, process: Process, input: RecommendationInput): Promise<void> {
+async function checkInput(deps: Pick<RecommendationDeps, 'recommendations'>, process: Process, input: RecommendationInput, before?: RecommendationRecord): Promise<string[]> {
   const errors: NonNullable<Problem['errors']> = [];
   const effects = new Set(process.effects.map((e) => e.id));
   for (const id of Object.keys(input.effects)) {
     if (!effects.has(id)) errors.push({ path: `body.effects.${id}`, message: 'Forløbet har ikke denne effekt' });
   }
-  const found = new Map((await deps.recommendations.ideas(input.ideaIds)).map((i) => [i.id, i]));
+  const linked = before?.ideaIds ?? [];
+  const found = new Map((await deps.recommendations.ideas([...new Set([...input.ideaIds, ...linked])])).map((i) => [i.id, i]));
+  const ours = (id: string) => found.get(id)?.processId === process.id;
+  const readable = (id: string) => ours(id) && isReadable(found.get(id)!);
   input.ideaIds.forEach((id, index) => {
-    const idea = found.get(id);
-    if (!idea || idea.processId !== process.id || !isReadable(idea)) errors.push({ path: `body.ideaIds.${index}`, message: 'Idéen findes ikke i forløbet, eller den er ikke offentlig' });
+    // An idea linked before stays allowed once hidden: a moderator's decision does not make the committee's text invalid.
+    if (!readable(id) && !(linked.includes(id) && ours(id))) errors.push({ path: `body.ideaIds.${index}`, message: 'Idéen findes ikke i forløbet, eller den er ikke offentlig' });
   });
+  // Linked ideas out of public view (hidden, or held after flags) are not in the page the committee
+  // edited, so it cannot have meant to remove them: they stay linked and show again when restored.
+  const kept = linked.filter((id) => ours(id) && !readable(id) && !input.ideaIds.includes(id));
+  const ideaIds = [...input.ideaIds, ...kept];
+  if (ideaIds.length > RECOMMENDATION_IDEAS_MAX) {
+    errors.push({ path: 'body.ideaIds', message: `Højst ${RECOMMENDATION_IDEAS_MAX} idéer i alt; ${kept.length} skjulte idéer er stadig knyttet til anbefalingen` });
+  }
   if (errors.length) throw new ValidationError(errors);
+  return ideaIds;
 }
 
 export async function listRecommendations(deps: RecommendationDeps, processId: string): Promise<{ items: Recommendation[] }> {
@@ -91,7 +102,8 @@ export async function createRecommendation(deps: RecommendationDeps, actor: Reco
  * Change a recommendation's title, rationale, effects and ideas. Primary course:
  * 1. The process exists (404) and is not archived (409); the recommendation exists in it (404).
  * 2. No one saved it since `expectedUpdatedAt` (409 stale), checked again as it is written.
- * 3. Effects and ideas as for a new one (400); the taken-up items follow the links and the title.
+ * 3. Effects and ideas as for a new one (400), except that linked ideas now out of public view stay
+ *    linked; the taken-up items follow the links and the title.
  * 4. Newly linked ideas' followers are told (best effort).
  */
 export async function updateRecommendation(
@@ -104,9 +116,9 @@ export async function updateRecommendation(
   const process = await writableProcess(deps, processId);
   const before = await storedRecommendation(deps, processId, recommendationId);
   if (!sameInstant(before.updatedAt, input.expectedUpdatedAt)) throw staleError();
-  await checkInput(deps, process, input);
+  const ideaIds = await checkInput(deps, process, input, before);
   const now = deps.clock.now();
-  const after: RecommendationRecord = { ...before, title: input.title, rationale: input.rationale, effects: input.effects, ideaIds: input.ideaIds, updatedAt: nextUpdatedAt(before, now) };
+  const after: RecommendationRecord = { ...before, title: input.title, rationale: input.rationale, effects: input.effects, ideaIds, updatedAt: nextUpdatedAt(before, now) };
   const changes = changesOf(before, after, editedFields);
   if (changes.length === 0) return recommendationView(deps, before);
   const audit = recommendationAudit(deps, { ...actor, name: await actorName(deps, actor) }, now, { processId, action: 'recommendation-update', recommendationId, changes });
