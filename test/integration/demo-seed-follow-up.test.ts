@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDEA_LENSES, DEMO_RECOMMENDATIONS } from '#local/demo-follow-up-data';
 import { namedIdeas, participantIdeas } from '#local/demo-ideas';
+import { runDigests } from '#local/digests';
 import { startStack } from '#local/stack';
 import { initiativeStanding } from '#shared/rules/recommendations';
 import { ideaDetailSchema, ideaListSchema } from '#shared/schemas/idea';
 import { auditLogSchema, type AuditEntry } from '#shared/schemas/moderation';
 import { recommendationListSchema, registerSchema } from '#shared/schemas/recommendations';
+import { outbox } from '../helpers/moderation';
 import { TEST_DEMO_PARTICIPANTS, TestStack } from '../helpers/stack';
 
 /**
@@ -106,5 +108,21 @@ describe("the demo of the committee's follow-up", () => {
     expect(new Set(committee.map((e) => e.actorName))).toEqual(new Set(['Ulla T. (demo)']));
     const ideaLenses = entries.filter((e) => e.action === 'ai-lens' && e.targetKind === 'idea');
     expect(ideaLenses.map((e) => e.actorName)).toEqual(DEMO_IDEA_LENSES.map(() => 'Karin S. (demo)'));
+  });
+
+  it("mails the linked ideas' followers, at the first digest run, that a recommendation took their idea up", { timeout: 240_000 }, async () => {
+    // The test stack runs no timer: the outbox is empty until this run.
+    expect(await outbox(stack)).toEqual([]);
+    await runDigests();
+    const mails = await outbox(stack);
+    // The digests (the staff's queue alerts and reminders go out in the same run).
+    const digests = mails.filter((m) => m.text.includes('Her er, hvad der er sket med det, du følger på Deltag.'));
+    for (const r of DEMO_RECOMMENDATIONS) expect(digests.some((m) => m.text.includes(`Idéen er taget op i anbefalingen “${r.title}”`)), r.key).toBe(true);
+    // Each follower one digest, to a demo address, with the unsubscribe link.
+    expect(new Set(digests.map((m) => m.to)).size).toBe(digests.length);
+    expect(digests.every((m) => /\.demo@example\.(dk|com)$|@example\.(dk|com)$/.test(m.to) && m.text.includes('/afmeld?token='))).toBe(true);
+    // A second run sends nobody a second mail.
+    await runDigests();
+    expect(await outbox(stack)).toHaveLength(mails.length);
   });
 });
