@@ -1,4 +1,5 @@
 import type { PhaseKind } from '#shared/rules/phases';
+import { DEFAULT_QUEUE_ALERT_HOURS, DEFAULT_REMIND_DAYS_BEFORE } from '#shared/rules/follow';
 import type { Process, ProcessDefinition, RateLimits } from '#shared/schemas/process';
 import { instantOf, toCopenhagenInput } from './copenhagenInput';
 import { slugify, uniqueSlug } from './slug';
@@ -53,6 +54,9 @@ export interface SettingsDraft {
   /** A day: personal data is erased from the start of it (Danish time). */
   personalDataUntil: string;
   loadedPersonalDataUntil?: string;
+  /** Staff mails (issue 16): hours the queue may wait, days before a deadline; empty is the default. */
+  queueAlertHours: string;
+  remindDaysBefore: string;
 }
 export interface ProcessDraft {
   id: string;
@@ -119,6 +123,8 @@ export function toDraft(p: DefinitionLike | Process): ProcessDraft {
       votesPerPerson: s.votesPerPerson ? String(s.votesPerPerson) : '',
       personalDataUntil: toCopenhagenInput(s.personalDataUntil, true),
       loadedPersonalDataUntil: s.personalDataUntil,
+      queueAlertHours: s.followUp ? String(s.followUp.queueAlertHours) : '',
+      remindDaysBefore: s.followUp ? String(s.followUp.remindDaysBefore) : '',
     },
   };
 }
@@ -142,12 +148,22 @@ export function emptyDraft(limits: RateLimits): ProcessDraft {
       votes: 'unlimited',
       votesPerPerson: '',
       personalDataUntil: '',
+      queueAlertHours: '',
+      remindDaysBefore: '',
     },
   };
 }
 
 /** A whole number as a number; anything else as typed, for the schema to refuse ("Skriv et helt tal"). */
 const numberOf = (text: string): number | string => (/^\s*\d{1,9}\s*$/.test(text) ? Number(text) : text);
+
+/** Both staff-mail fields empty: none (the defaults of rules/follow.ts); one empty: its default. */
+function followUpOf(s: SettingsDraft) {
+  const hours = s.queueAlertHours.trim();
+  const days = s.remindDaysBefore.trim();
+  if (!hours && !days) return {};
+  return { followUp: { queueAlertHours: hours ? numberOf(hours) : DEFAULT_QUEUE_ALERT_HOURS, remindDaysBefore: days ? numberOf(days) : DEFAULT_REMIND_DAYS_BEFORE } };
+}
 
 /** The items that will be sent, in order (their index is the one the API's errors name). */
 export const keptItems = (list: NamedDraft[]): NamedDraft[] => list.filter((n) => !n.removed);
@@ -190,6 +206,7 @@ export function fromDraft(d: ProcessDraft): Record<string, unknown> & Record<Def
       limits: Object.fromEntries(limitKeys.map((k) => [k, numberOf(s.limits[k])])),
       votesPerPerson: s.votes === 'unlimited' ? null : numberOf(s.votesPerPerson),
       personalDataUntil: instantOf(s.personalDataUntil, s.loadedPersonalDataUntil, true),
+      ...followUpOf(s),
     },
   };
 }

@@ -38,6 +38,8 @@ const names: Record<string, WorkspaceKey> = {
   'settings.flagThreshold': 'processes.form.flagThreshold',
   'settings.votesPerPerson': 'processes.form.votesPerPerson',
   'settings.personalDataUntil': 'processes.form.personalDataUntil',
+  'settings.followUp.queueAlertHours': 'processes.form.queueAlertHours',
+  'settings.followUp.remindDaysBefore': 'processes.form.remindDaysBefore',
   'settings.limits.votesPerMinute': 'processes.form.votesPerMinute',
   'settings.limits.commentsPerMinute': 'processes.form.commentsPerMinute',
   'settings.limits.ideasPerHour': 'processes.form.ideasPerHour',

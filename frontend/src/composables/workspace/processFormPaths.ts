@@ -34,6 +34,7 @@ export function formPaths(d: ProcessDraft, mode: 'create' | 'edit'): Set<string>
   }
   for (const field of ['moderation', 'flagThreshold', 'votesPerPerson', 'personalDataUntil']) paths.add(`settings.${field}`);
   for (const key of limitKeys) paths.add(`settings.limits.${key}`);
+  for (const field of ['queueAlertHours', 'remindDaysBefore']) paths.add(`settings.followUp.${field}`);
   return paths;
 }
 

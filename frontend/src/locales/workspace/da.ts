@@ -390,6 +390,9 @@ export default {
       votesPerPerson: 'Antal stemmer pr. person',
       personalDataUntil: 'Persondata slettes fra',
       personalDataUntilHint: 'Fra denne dag (dansk tid) sletter systemet navne, stemmer og anmeldelser i forløbet. Idéer og kommentarer bliver stående uden navn.',
+      followUp: 'Påmindelser til medarbejderne', followUpHint: 'Systemet sender en mail, når noget har ventet for længe. Lader du et felt stå tomt, gælder standarden.',
+      queueAlertHours: 'Moderatorer får besked efter (timer)', queueAlertHoursHint: 'Når en idé eller kommentar har ventet i køen så mange timer. Standard: {n} timer.',
+      remindDaysBefore: 'Udvalget får besked før svarfristen (dage)', remindDaysBeforeHint: 'Så mange dage før svarfristen på en idé. Standard: {n} dage.',
       create: 'Opret forløbet',
     },
     errors: {

@@ -387,6 +387,9 @@ export default {
       votesPerPerson: 'Number of votes per person',
       personalDataUntil: 'Personal data erased from',
       personalDataUntilHint: 'From this day (Danish time) the system erases names, votes and reports in the process. Ideas and comments stay, without names.',
+      followUp: 'Reminders to staff', followUpHint: 'The system sends a mail when something has waited too long. Leave a field empty to use the default.',
+      queueAlertHours: 'Moderators are told after (hours)', queueAlertHoursHint: 'When an idea or comment has waited in the queue this many hours. Default: {n} hours.',
+      remindDaysBefore: 'The committee is told before the answer deadline (days)', remindDaysBeforeHint: 'This many days before the answer deadline on an idea. Default: {n} days.',
       create: 'Create the process',
     },
     errors: {
