@@ -48,6 +48,20 @@ describe('the digest mail', () => {
     expect(t).not.toMatch(/under_review|adopted/);
   });
 
+  it('gives the answer that came with a new status', () => {
+    const mail = digestMail(SITE, 'tok', [event({ status: 'under_review', text: 'Vi ser på den.' })]);
+    expect(mail.text).toContain('- Status er ændret til: under behandling.\nUdvalget har svaret:\n  > Vi ser på den.');
+  });
+
+  it("gives the political committee's note with a recommendation's status, and copes with a title it could not read", () => {
+    const rec = digestMail(SITE, 'tok', [event({ kind: 'recommendation-status', target: 'recommendation', targetId: REC, title: 'Sprog', status: 'rejected', text: 'For dyrt nu.' })]);
+    expect(rec.text).toContain('- Anbefalingens status er nu: ikke vedtaget.\nBemærkning:\n  > For dyrt nu.');
+    const untitled = digestMail(SITE, 'tok', [event({ kind: 'taken-up', title: '', relatedId: REC, relatedTitle: 'Sprog' })]);
+    expect(untitled.subject).toBe('Nyt om 1 ting, du følger på Deltag');
+    expect(untitled.text).toContain('\nIdéen\n- Idéen er taget op i anbefalingen “Sprog”.');
+    expect(untitled.text).not.toContain('“”');
+  });
+
   it('names the idea in the subject when the digest is about one thing', () => {
     const mail = digestMail(SITE, 'tok', [event({ status: 'selected' }), event({ status: 'implemented' })]);
     expect(mail.subject).toBe('Nyt om “Chatbot på borgerservice”');

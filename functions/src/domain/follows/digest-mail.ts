@@ -46,8 +46,10 @@ export function describeEvent(siteUrl: string, e: StoredFollowEvent): string {
       const link = e.relatedId ? ` Læs den her: ${recommendationLink(siteUrl, { id: e.relatedId, processId: e.processId })}` : '';
       return `Idéen er taget op i anbefalingen “${title}”.${link}`;
     }
-    case 'recommendation-status':
-      return `Anbefalingens status er nu: ${inSentence(labelOf(recommendationStatusLabels, e.status ?? '', 'da'))}.`;
+    case 'recommendation-status': {
+      const status = `Anbefalingens status er nu: ${inSentence(labelOf(recommendationStatusLabels, e.status ?? '', 'da'))}.`;
+      return e.text ? `${status}\nBemærkning:\n${quote(e.text)}` : status;
+    }
   }
 }
 
@@ -70,11 +72,12 @@ export function digestSections(events: StoredFollowEvent[]): { target: StoredFol
 export function digestMail(siteUrl: string, unsubscribeToken: string, events: StoredFollowEvent[]): BuiltMail {
   const sections = digestSections(events);
   const count = sections.length;
-  const subject = count === 1 ? `Nyt om “${sections[0]!.title}”` : `Nyt om ${count} ting, du følger på Deltag`;
+  const subject = count === 1 && sections[0]!.title ? `Nyt om “${sections[0]!.title}”` : `Nyt om ${count} ting, du følger på Deltag`;
   const body = sections.map((s) => {
     const what = s.target === 'idea' ? 'Idéen' : 'Anbefalingen';
     const lines = s.events.map((e) => `- ${describeEvent(siteUrl, e)}`);
-    return [`${what} “${s.title}”`, ...lines, `Se den her: ${targetLink(siteUrl, s.events[0]!)}`].join('\n');
+    // A title that could not be read (the event still went) leaves the heading without one, not with “”.
+    return [s.title ? `${what} “${s.title}”` : what, ...lines, `Se den her: ${targetLink(siteUrl, s.events[0]!)}`].join('\n');
   });
   const text = [
     'Hej',
