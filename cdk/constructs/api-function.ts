@@ -58,6 +58,9 @@ export function handlerFunctionProps(scope: Construct, handlerModule: string, en
 export interface ApiFunctionProps {
   area: FeatureArea;
   environment?: Record<string, string>;
+  /** For an area whose work is heavier than a request's (the export renders the frozen annex's PDF). */
+  memorySize?: number;
+  timeout?: Duration;
 }
 
 /**
@@ -69,7 +72,11 @@ export class ApiFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
-    this.fn = new NodejsFunction(this, 'Fn', handlerFunctionProps(this, props.area, props.environment));
+    this.fn = new NodejsFunction(this, 'Fn', {
+      ...handlerFunctionProps(this, props.area, props.environment),
+      ...(props.memorySize ? { memorySize: props.memorySize } : {}),
+      ...(props.timeout ? { timeout: props.timeout } : {}),
+    });
   }
 
   /** Puts the physical table name in `def.envVar` and grants the function access to the table and its indexes. */

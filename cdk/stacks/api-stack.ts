@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -66,6 +66,16 @@ const mailingAreas: ReadonlySet<FeatureArea> = new Set(['moderation', 'consultat
 const linkingAreas: ReadonlySet<FeatureArea> = new Set(['moderation', 'export', 'consultations', 'events', 'me', 'assisted']);
 
 /**
+ * Areas that need more than a request's 512 MB and 10 s: the export renders the frozen annex's PDF
+ * with pdf-lib (about 0.2 s for a top 20; a top 100 with two hundred long recommendations took 12 s
+ * on a loaded 2-core machine), and Lambda gives CPU in proportion to memory. 29 s is just under the
+ * HTTP API's 30 s integration limit.
+ */
+const heavierAreas: Partial<Record<FeatureArea, { memorySize: number; timeout: Duration }>> = {
+  export: { memorySize: 1024, timeout: Duration.seconds(29) },
+};
+
+/**
  * Fields of the access log. No source IP or user agent: behind CloudFront the IP is CloudFront's, and
  * the log should hold no more personal data than it needs (GDPR data minimisation).
  */
@@ -121,6 +131,7 @@ export class ApiStack extends Stack {
       const fn = new ApiFunction(this, `Fn-${area}`, {
         area,
         environment: { USER_POOL_ID: userPool.userPoolId, USER_POOL_CLIENT_ID: userPoolClient.userPoolClientId },
+        ...heavierAreas[area],
       });
       for (const { table, def } of Object.values(props.tables)) {
         fn.bindTable(table, def, onlyReads(area) ? 'read' : 'readwrite');

@@ -1,7 +1,8 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { ExportDocument } from '#shared/schemas/export';
 import { renderAnnexPdf } from '#functions/domain/export/annex-pdf';
+import { wrap } from '#functions/domain/export/pdf-layout';
 import { pdfText } from '../helpers/pdf-text';
 
 const none = { web: 0, 'assisted-in-person': 0, 'assisted-phone': 0, paper: 0, event: 0 };
@@ -132,5 +133,17 @@ describe('renderAnnexPdf', () => {
     expect(all).toContain('Ingen idéer passer til valget.');
     expect(all).toContain('Udvalget har ikke skrevet anbefalinger endnu.');
     expect(all).not.toContain('Hvad mærkerne om AI og dataetik betyder');
+  });
+});
+
+describe('wrap', () => {
+  it('keeps every line within the width and loses no character, also of a 2,000-character word', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    const text = `Kort start ${'æøå'.repeat(700)} og en helt almindelig slutning på sætningen`;
+    const lines = wrap(font, 10, text, 200);
+    expect(lines.length).toBeGreaterThan(10);
+    for (const line of lines) expect(font.widthOfTextAtSize(line, 10)).toBeLessThanOrEqual(200);
+    expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
   });
 });

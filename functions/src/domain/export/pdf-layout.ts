@@ -52,24 +52,37 @@ const charsets = new WeakMap<PDFFont, Set<number>>();
 /** Lines of at most `width` points; a word wider than a line is cut where it must be. */
 export function wrap(font: PDFFont, size: number, text: string, width: number): string[] {
   const lines: string[] = [];
+  const space = font.widthOfTextAtSize(' ', size);
   for (const paragraph of winAnsi(font, text).split('\n')) {
     let line = '';
+    // Widths add up word by word (the standard fonts have no kerning here), so a line is not measured again for each word.
+    let lineWidth = 0;
     for (const word of paragraph.split(/ +/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width) {
-        line = candidate;
+      const wordWidth = font.widthOfTextAtSize(word, size);
+      const candidateWidth = line ? lineWidth + space + wordWidth : wordWidth;
+      if (candidateWidth <= width) {
+        line = line ? `${line} ${word}` : word;
+        lineWidth = candidateWidth;
         continue;
       }
       if (line) lines.push(line);
       line = '';
       let rest = word;
       while (font.widthOfTextAtSize(rest, size) > width) {
-        let cut = rest.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
+        // The longest head that fits, by halving: a 2,000-character "word" would cost millions of measures one by one.
+        let low = 1;
+        let high = rest.length - 1;
+        while (low < high) {
+          const mid = Math.ceil((low + high) / 2);
+          if (font.widthOfTextAtSize(rest.slice(0, mid), size) <= width) low = mid;
+          else high = mid - 1;
+        }
+        const cut = low;
         lines.push(rest.slice(0, cut));
         rest = rest.slice(cut);
       }
       line = rest;
+      lineWidth = font.widthOfTextAtSize(rest, size);
     }
     lines.push(line);
   }
