@@ -1,6 +1,7 @@
 import type { AssistedChannel } from '#shared/rules/assisted';
 import type { AssistedAnswer, AssistedComment, AssistedIdea, AssistedPersonCreateInput } from '#shared/schemas/assisted';
 import { call, type CallOutput } from './client';
+import './module-routes';
 
 /**
  * The assistant's calls (Borgerservice acting for a citizen; the `assistant` role only). The API

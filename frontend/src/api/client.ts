@@ -1,5 +1,6 @@
 import type * as z from 'zod';
-import { routeMeta, type RouteId } from '#shared/api/route-meta';
+import { coreRouteMeta } from '#shared/api/core-route-meta';
+import type { RouteMeta, RouteId, routeMeta } from '#shared/api/route-meta';
 import type { routes } from '#shared/api/routes';
 import type { Problem } from '#shared/schemas/problem';
 
@@ -126,9 +127,27 @@ export type CallInput<K extends Operation> = Part<'params', Schema<K, 'params'>>
 export type CallOutput<K extends Operation> = (typeof routeMeta)[K]['status'] extends 204 ? void : z.output<(typeof routes)[K]['response']>;
 type Args<K extends Operation> = {} extends CallInput<K> ? [input?: CallInput<K>] : [input: CallInput<K>];
 
+/**
+ * The routes this page knows: the core ones from the first visit's bundle; a module's (survey,
+ * consultation, events, …) once `module-routes.ts` has run, which each module's API file imports, so
+ * they arrive with the module's (lazy) page. A route not known yet loads that table first.
+ */
+const known: Record<string, RouteMeta> = { ...coreRouteMeta };
+export const knowRoutes = (table: Record<string, RouteMeta>) => void Object.assign(known, table);
+
+function metaOf(id: Operation): RouteMeta | Promise<RouteMeta> {
+  const meta = known[id];
+  if (meta) return meta;
+  return import('./module-routes').then(() => {
+    const loaded = known[id];
+    if (!loaded) throw new Error(`No route ${id} in the route table`);
+    return loaded;
+  });
+}
+
 /** `/api/ideas/{ideaId}` with `{ ideaId: '01H…' }` → `/ideas/01H%E2…` (each value encoded). */
-function pathOf(id: Operation, params: Record<string, string> | undefined): ApiPath {
-  const filled = routeMeta[id].path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ''));
+function pathOf(meta: RouteMeta, params: Record<string, string> | undefined): ApiPath {
+  const filled = meta.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params?.[name] ?? ''));
   return filled.slice(API_BASE.length) as ApiPath;
 }
 
@@ -138,17 +157,22 @@ function pathOf(id: Operation, params: Record<string, string> | undefined): ApiP
  * table, and a public read goes without a token (and may be answered by a prefetch).
  */
 export function call<K extends Operation>(id: K, ...[input]: Args<K>): Promise<CallOutput<K>> {
-  const { method, access } = routeMeta[id];
+  const meta = metaOf(id);
+  return meta instanceof Promise ? meta.then((m) => callWith(m, input)) : callWith(meta, input);
+}
+
+function callWith<T>(meta: RouteMeta, input: unknown): Promise<T> {
   const { params, query, body, signal } = (input ?? {}) as { params?: Record<string, string>; query?: Query; body?: unknown; signal?: AbortSignal };
-  const path = pathOf(id, params);
-  if (access === 'public' && method === 'GET') return getJson(path, { query, signal });
-  return send(method, path, { query, body, signal });
+  const path = pathOf(meta, params);
+  if (meta.access === 'public' && meta.method === 'GET') return getJson(path, { query, signal });
+  return send(meta.method as Method, path, { query, body, signal });
 }
 
 /** Starts a public read now (see `prefetchJson`); the first `call` of the same route and parts takes it. */
 export function prefetch<K extends Operation>(id: K, ...[input]: Args<K>): Promise<void> {
   const { params, query } = (input ?? {}) as { params?: Record<string, string>; query?: Query };
-  return prefetchJson(pathOf(id, params), query);
+  const meta = metaOf(id);
+  return meta instanceof Promise ? meta.then((m) => prefetchJson(pathOf(m, params), query)) : prefetchJson(pathOf(meta, params), query);
 }
 
 /** Empty values are left out, so callers can pass optional filters as they are. */

@@ -1,6 +1,7 @@
 import type { FlagCreate } from '#shared/schemas/flag';
 import type { ResponseCreate, ResponseUpdate } from '#shared/schemas/consultation';
 import { call } from './client';
+import './module-routes';
 
 /** The public side of a process's consultation: documents, versions, the diff, responses per paragraph, rounds and one's own input. */
 

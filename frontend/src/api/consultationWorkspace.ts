@@ -3,6 +3,7 @@ import type { CommentModeration } from '#shared/schemas/moderation';
 import { accessToken, refreshAccess } from '../modules/session';
 import { API_BASE, call, type ApiPath, type CallOutput } from './client';
 import { apiErrorOf, filenameOf, type DownloadedFile } from './workspace';
+import './module-routes';
 
 /**
  * The workspace's consultation calls (secretariat, admins, moderators, committee): the setup with

@@ -1,6 +1,7 @@
 import type { SignupCreate } from '#shared/schemas/events';
 import type { LiveAnswer } from '#shared/schemas/live-rounds';
 import { call } from './client';
+import './module-routes';
 
 /**
  * The public and signed-in side of a process's events: the list, one event, the results of its

@@ -3,6 +3,7 @@ import type { LiveRoundDefinition } from '#shared/schemas/live-rounds';
 import { accessToken, refreshAccess } from '../modules/session';
 import { API_BASE, call, type ApiPath, type CallOutput } from './client';
 import { apiErrorOf, filenameOf, type DownloadedFile } from './workspace';
+import './module-routes';
 
 /**
  * The workspace's event calls (admins create and change events; admins and moderators organise the

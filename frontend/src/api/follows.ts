@@ -1,6 +1,7 @@
 import type { FollowState, MailSettings, UnsubscribeResult } from '#shared/schemas/follows';
 import type { Problem } from '#shared/schemas/problem';
 import { API_BASE, ApiError, call } from './client';
+import './module-routes';
 
 /**
  * Following an idea or a recommendation, Min side's mail settings and the list of what one follows

@@ -1,4 +1,5 @@
 import { call } from './client';
+import './module-routes';
 
 /**
  * The public side of the committee's recommendations ("egnede områder") and the follow-through

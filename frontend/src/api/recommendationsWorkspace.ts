@@ -3,6 +3,7 @@ import type { AnnexFreeze, InitiativeInput, ProgressUpdateInput, RecommendationI
 import { accessToken, refreshAccess } from '../modules/session';
 import { API_BASE, call, type ApiPath, type CallOutput } from './client';
 import { apiErrorOf, filenameOf, type DownloadedFile } from './workspace';
+import './module-routes';
 
 /**
  * The workspace's calls for the committee's recommendations (issue 16): the committee writes them,

@@ -1,5 +1,6 @@
 import type { SurveyAnswer } from '#shared/schemas/survey';
 import { call } from './client';
+import './module-routes';
 
 /** The citizens' side of a process's attitude survey: read it, answer it once, read the published results. */
 

@@ -2,6 +2,7 @@ import type { SurveySave } from '#shared/schemas/survey';
 import { accessToken, refreshAccess } from '../modules/session';
 import { API_BASE, call, type ApiPath, type CallOutput } from './client';
 import { apiErrorOf, filenameOf, type DownloadedFile, type FileFormat } from './workspace';
+import './module-routes';
 
 /**
  * The workspace's survey calls: the definition the builder saves, the results with every free text,

@@ -1,8 +1,6 @@
-import { computed } from 'vue';
 import { routeMeta, type RouteId } from '#shared/api/route-meta';
 import { rolesOf } from '#shared/rules/access';
 import type { Role } from '#shared/rules/values';
-import { profile } from './session';
 
 /**
  * Who sees which part of the workspace: each part shows what one API route answers, so it opens for
@@ -56,8 +54,4 @@ export const areaRoles = Object.fromEntries(
 /** The roles that open the workspace at all: those of any of its parts (an assistant only its assisted pages). */
 export const workspaceRoles: readonly Role[] = [...new Set(Object.values(areaRoles).flat())];
 
-export const hasAnyRole = (roles: readonly Role[], held: readonly Role[] | undefined = profile.value?.roles): boolean =>
-  (held ?? []).some((r) => roles.includes(r));
-
-/** For a header link: does the signed-in user have a workspace role? (False until the profile is loaded.) */
-export const canUseWorkspace = computed(() => hasAnyRole(workspaceRoles));
+export { hasAnyRole } from './workspace-entry';
