@@ -253,9 +253,9 @@ describe('the workspace', () => {
 
     await signInThroughUi(page, committee, '/arbejdsrum/eksport');
     await page.getByRole('heading', { level: 1, name: 'Eksport til udvalget' }).waitFor();
-    // A committee member sees export and overdue answers, not the queue or the log.
+    // A committee member sees export, overdue answers, the survey, the consultation and the recommendations, not the queue or the log.
     const nav = page.getByRole('navigation', { name: 'Arbejdsrummet' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Arbejdsrum', 'Overskredne svarfrister', 'Eksport til udvalget', 'Spørgeskemaets resultater', 'Høring']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Arbejdsrum', 'Overskredne svarfrister', 'Eksport til udvalget', 'Spørgeskemaets resultater', 'Høring', 'Anbefalinger']);
     expect(await page.getByLabel('Antal idéer (top N)').inputValue()).toBe('20');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('workspace-export-1280.png'), fullPage: true });
