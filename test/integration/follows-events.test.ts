@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { followEventLog } from '#functions/adapters/dynamodb/follow-events';
 import { commentMaker, ideaMaker, PROCESS, table, type User } from '../helpers/participation';
+import { register } from '../helpers/assisted-persons';
 import { decideOk } from '../helpers/moderation';
 import { testStack, type TestStack } from '../helpers/stack';
 
@@ -70,5 +71,20 @@ describe('replies', () => {
     expect(events[0]).toMatchObject({ kind: 'reply', target: 'idea', targetId: id, title: 'Idé med en samtale', toUserId: first.userId, actorId: second.userId });
     expect(events[0]!.text).toBe(long.slice(0, 300));
     expect(reply.parentId).toBe(top.id);
+  });
+
+  it('a reply an assistant types for a citizen is recorded for the parent comment’s author, as one on the web', async () => {
+    const { id } = await newIdea({ title: 'Idé med et svar fra Borgerservice' });
+    const [author, assistant] = await Promise.all([stack.user({ name: 'Spørger' }), stack.user({ role: 'assistant', name: 'Bente fra Borgerservice' })]);
+    const top = await comment(id, 'Kan man få hjælp på telefonen?', author);
+    const personId = await register(stack, PROCESS, assistant, { name: 'Else Madsen' });
+    const r = await stack.api(`/processes/${PROCESS}/assisted/persons/${personId}/comments`, {
+      method: 'POST',
+      token: assistant.token,
+      body: { ideaId: id, parentId: top.id, body: 'Ja, ring til Borgerservice.', channel: 'assisted-phone' },
+    });
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    const events = await eventsOf(id);
+    expect(events).toEqual([expect.objectContaining({ kind: 'reply', toUserId: author.userId, actorId: `assisted-${personId}`, text: 'Ja, ring til Borgerservice.' })]);
   });
 });

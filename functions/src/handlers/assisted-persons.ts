@@ -13,6 +13,7 @@ import { stores } from '../adapters/dynamodb';
 import { assistedStore } from '../adapters/dynamodb/assisted';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { eventStore } from '../adapters/dynamodb/events';
+import { followEventLog } from '../adapters/dynamodb/follow-events';
 import { surveyStore } from '../adapters/dynamodb/surveys';
 import { mainTable } from '../adapters/dynamodb/tables';
 import { siteUrl } from '../adapters/ssm/site-url';
@@ -30,6 +31,7 @@ const deps: AssistedDeps = {
   userData,
   surveys: surveyStore(documentClient(), tableName(mainTable)),
   events: eventStore(documentClient(), tableName(mainTable)),
+  followEvents: followEventLog(documentClient(), tableName(mainTable)),
   clock: systemClock,
   newId: (now: Date) => ulid(now.getTime()),
   randomId: () => crypto.randomUUID(),

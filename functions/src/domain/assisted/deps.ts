@@ -1,3 +1,4 @@
+import type { CommentDeps } from '../comments';
 import type { IdeaDeps } from '../ideas';
 import type { MyDataDeps } from '../my-data';
 import type { AuditRecord, CommentStore, IdeaStore, ProcessStore, ProfileStore, UserDataStore, VoteStore } from '../ports';
@@ -36,6 +37,8 @@ export interface AssistedDeps {
   newId: (now: Date) => string;
   /** Random ids that encode no time: survey answers. */
   randomId: () => string;
+  /** Where a reply typed for the citizen is recorded for the replied-to author's digest (as on the web). */
+  followEvents?: CommentDeps['followEvents'];
   /** A new claim code (claim-codes.ts newClaimCode); a test may fix it. */
   newClaimCode: () => string;
   /** The site's absolute address: a receipt is read on paper, away from the site. */
