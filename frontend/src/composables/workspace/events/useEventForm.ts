@@ -7,6 +7,7 @@ import { errorMessage } from '../../../lib/errorMessage';
 import { emptyEventForm, eventFromForm, eventToForm, type EventForm } from '../../../lib/events-workspace/eventForm';
 import { te } from '../../../lib/events-workspace/i18n';
 import { PROCESS_QUERY } from '../../../lib/processChoice';
+import { useConflictChoices } from '../../useConflictChoices';
 import { useLeaveGuard } from '../../useLeaveGuard';
 
 /**
@@ -92,32 +93,10 @@ export function useEventForm() {
     }
   }
 
-  async function seeLatest(processId: string) {
-    if (sending.value || !event.value) return;
-    sending.value = true;
-    try {
-      latest.value = await find(processId, event.value.id);
-    } catch (error) {
-      failure.value = errorMessage(error);
-    } finally {
-      sending.value = false;
-    }
-  }
-
-  /** Keeps the admin's input and saves it over the latest event they have seen. */
-  async function keepMine(processId: string) {
-    if (!latest.value) return;
-    event.value = latest.value;
-    latest.value = undefined;
-    conflict.value = false;
-    await send(processId);
-  }
-
-  function takeLatest() {
-    if (!latest.value) return;
-    take(latest.value);
-    done.value = te('conflict.took');
-  }
+  const { seeLatest, keepMine, takeLatest } = useConflictChoices(
+    { current: event, latest, sending, conflict, failure, done },
+    { fetchLatest: (processId, id) => find(processId, id), send, take, tookMessage: () => te('conflict.took') },
+  );
 
   const summary = computed(() => Object.entries(errors.value));
   return { form, event, latest, errors, summary, focusKey, sending, conflict, failure, done, notFound, dirty, load, send, seeLatest, keepMine, takeLatest };

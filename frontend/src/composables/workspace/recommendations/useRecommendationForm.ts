@@ -6,6 +6,7 @@ import { ApiError } from '../../../api/client';
 import { apiErrorsByPath, isConflict, issuesByPath, type FieldErrors } from '../../../lib/consultationForm';
 import { errorMessage } from '../../../lib/errorMessage';
 import { PROCESS_QUERY } from '../../../lib/processChoice';
+import { useConflictChoices } from '../../useConflictChoices';
 import { useLeaveGuard } from '../../useLeaveGuard';
 import { tr } from './i18n';
 
@@ -134,32 +135,10 @@ export function useRecommendationForm() {
     }
   }
 
-  async function seeLatest(processId: string) {
-    if (sending.value || !recommendation.value) return;
-    sending.value = true;
-    try {
-      latest.value = await getRecommendation(processId, recommendation.value.id);
-    } catch (error) {
-      failure.value = errorMessage(error);
-    } finally {
-      sending.value = false;
-    }
-  }
-
-  /** Keeps the member's input and saves it over the latest version they have seen. */
-  async function keepMine(processId: string) {
-    if (!latest.value) return;
-    recommendation.value = latest.value;
-    latest.value = undefined;
-    conflict.value = false;
-    await send(processId);
-  }
-
-  function takeLatest() {
-    if (!latest.value) return;
-    take(latest.value);
-    done.value = tr('form.took');
-  }
+  const { seeLatest, keepMine, takeLatest } = useConflictChoices(
+    { current: recommendation, latest, sending, conflict, failure, done },
+    { fetchLatest: getRecommendation, send, take, tookMessage: () => tr('form.took') },
+  );
 
   const summary = computed(() => Object.entries(errors.value));
   return { form, recommendation, latest, errors, summary, focusKey, sending, conflict, failure, done, notFound, dirty, take, load, replaced, send, seeLatest, keepMine, takeLatest };
