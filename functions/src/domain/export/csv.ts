@@ -28,8 +28,13 @@ export function csvField(value: Cell, separator: string): string {
 /**
  * A spreadsheet treats a cell that starts with = + - @ (or a tab or carriage return before one) as a
  * formula: `=HYPERLINK("http://x")` in a citizen's title would become a live link or worse (OWASP
- * "CSV injection"). A leading apostrophe makes it text; the reader still sees every character.
+ * "CSV injection"). A cell does not only start at the field's start: a reader that splits on another
+ * separator than ours (`,` `;` tab `|`) or ignores the quotes around a line break starts a new cell
+ * after each of them, so every such place (after optional spaces, which some readers trim) gets the
+ * leading apostrophe that makes it text. The reader still sees every character written.
  */
+const CELL_START = /(?<=^|[,;|\t\r\n])( *)(?=[=+\-@\t\r])/g;
+
 export function neutralise(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return text.replace(CELL_START, "$1'");
 }
