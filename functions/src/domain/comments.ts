@@ -81,12 +81,17 @@ export async function createComment(deps: CommentDeps, actor: Actor, ideaId: str
   return toComment(record);
 }
 
-/** The author edits within the window; the comment is then shown as edited. */
-export async function updateComment(deps: Pick<CommentDeps, 'comments' | 'clock'>, actor: Actor, commentId: string, change: CommentUpdate): Promise<Comment> {
+/**
+ * The author edits within the window; the comment is then shown as edited. A blocked author may not:
+ * a block would otherwise leave them the last minutes of the window to rewrite what they wrote (the
+ * same check as a new comment, writerProfile).
+ */
+export async function updateComment(deps: Pick<CommentDeps, 'comments' | 'profiles' | 'clock'>, actor: Actor, commentId: string, change: CommentUpdate): Promise<Comment> {
   const now = deps.clock.now();
   const comment = await deps.comments.get(commentId);
   if (!comment || comment.state === 'deleted') throw new NotFoundError('Kommentaren findes ikke.');
   if (comment.authorId !== actor.userId) throw new ForbiddenError('Du kan kun rette dine egne kommentarer.');
+  writerProfile(await deps.profiles.get(actor.userId), 'retter din kommentar');
   if (comment.state !== 'visible') throw new ConflictError('not-editable', 'Kommentaren afventer en moderator og kan ikke rettes nu.');
   const editableAfter = new Date(now.getTime() - COMMENT_EDIT_WINDOW_MINUTES * 60_000).toISOString();
   if (comment.createdAt < editableAfter) throw editWindowClosed();

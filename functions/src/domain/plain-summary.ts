@@ -5,6 +5,7 @@ import { hasRole, type Actor } from '../lib/auth';
 import { ConflictError, ForbiddenError, NotFoundError } from '../lib/errors';
 import { auditEntry } from './audit';
 import { toDetail } from './ideas';
+import { writerProfile } from './profiles';
 import type { AuditRecord, IdeaRecord, IdeaStore, ProfileStore } from './ports';
 
 /** Writes an idea's plain summary (implemented by adapters/dynamodb/plain-summary.ts). */
@@ -41,6 +42,9 @@ export async function setPlainSummary(deps: PlainSummaryDeps, actor: Actor, idea
   if (!idea) throw new NotFoundError('Idéen findes ikke.');
   const isAuthor = idea.authorId === actor.userId;
   if (!isAuthor && !hasRole(actor, 'moderator')) throw new ForbiddenError('Kun idéens forfatter eller en moderator kan skrive den letlæste version.');
+  // A blocked author no longer writes on their idea (the same check as a new idea); a moderator
+  // editing it is moderation, not the author's writing.
+  if (isAuthor && !hasRole(actor, 'moderator')) writerProfile(await deps.profiles.get(actor.userId), 'skriver den letlæste version');
 
   const summary = input.plainSummary;
   if ((summary ?? undefined) === idea.plainSummary) return toDetail(idea);
