@@ -185,12 +185,14 @@ async function listRandom(client: DynamoDBDocumentClient, table: string, query: 
     .map((id) => ({ id, rank: createHash('sha256').update(`${seed}:${id}`).digest().readUInt32BE(0) }))
     .sort((a, b) => a.rank - b.rank || a.id.localeCompare(b.id));
   const pageIds = order.slice(offset, offset + query.limit).map((o) => o.id);
-  const found = pageIds.length ? await batchGet(client, table, pageIds.map(keys.idea), false, ...LIST_ATTRIBUTES) : [];
-  const byId = new Map(found.map((item) => [item.id as string, fromSummaryItem(item)]));
+  // The index is eventually consistent: an idea hidden or held a moment ago may still be in it. The
+  // page is decided on each item's own current state (a consistent read), never on the index alone.
+  const found = pageIds.length ? await batchGet(client, table, pageIds.map(keys.idea), true, ...LIST_ATTRIBUTES, 'held') : [];
+  const listed = found.filter((item) => isPublicStatus(item.status as IdeaRecord['status']) && !item.held && item[partitionName]);
+  const byId = new Map(listed.map((item) => [item.id as string, fromSummaryItem(item)]));
   const next = offset + query.limit;
   return {
-    // An idea hidden between the id read and the BatchGet has lost its list attributes: leave it out.
-    items: pageIds.flatMap((id) => (byId.get(id)?.status ? [byId.get(id)!] : [])),
+    items: pageIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
     nextCursor: next < order.length ? encodeCursor(`random:${seed}:${index}`, { offset: next }) : null,
   };
 }
