@@ -9,7 +9,7 @@ import type { AuthStack } from './stacks/auth-stack';
 import type { WebStack } from './stacks/web-stack';
 
 /**
- * The cdk-nag AwsSolutions findings this deployment accepts, each on the construct it concerns and with
+ * The cdk-nag findings (AwsSolutions and Serverless packs) this deployment accepts, each on the construct it concerns and with
  * its reason. Anything not listed here is a new finding: `test/cdk/nag.test.ts` fails on it, and so does
  * `DELTAG_NAG=1 npx cdk synth`. Accept a new one here only with a reason a reviewer can check.
  */
@@ -18,7 +18,7 @@ export function acknowledgeNagFindings({ auth, api, web }: { auth: AuthStack; ap
     'AwsSolutions-COG1':
       'The password policy asks for length (10 characters, lower case and digits) rather than upper case and symbols, as NIST SP 800-63B advises: composition rules make passwords harder to remember, not harder to guess.',
     'AwsSolutions-COG2':
-      'MFA is not required: citizens sign in only to post, vote and comment, and a required second factor (an SMS number or an authenticator app) would keep some of them out. A known gap for the moderator and admin accounts, to close when staff sign in through the municipality\'s own identity provider.',
+      'MFA is optional in the pool, by authenticator app (TOTP) only: citizens sign in only to post, vote and comment, and a required second factor would keep some of them out. The staff roles (moderator, committee, admin, assistant) are granted only to accounts with TOTP set up (functions/src/domain/roles.ts), so every staff account signs in with two factors.',
     'AwsSolutions-COG8':
       'Threat protection (adaptive authentication, compromised-credential checks) needs the paid Plus feature plan; the pool stays on Essentials, where Cognito\'s own temporary lockout after repeated failed sign-ins still applies.',
   });
@@ -32,7 +32,7 @@ export function acknowledgeNagFindings({ auth, api, web }: { auth: AuthStack; ap
   }
 
   for (const fn of Object.values(api.functions)) {
-    acknowledge(fn, { [basicExecutionRole]: lambdaLogsReason });
+    acknowledge(fn, { [basicExecutionRole]: lambdaLogsReason, 'Serverless-LambdaDLQ': syncOnlyReason });
     acknowledgeFindings(fn, 'AwsSolutions-IAM5', rules.iam.IAMNoWildcardPermissions, [
       {
         finding: /^Resource::\*$/,
@@ -46,6 +46,18 @@ export function acknowledgeNagFindings({ auth, api, web }: { auth: AuthStack; ap
   }
 
   // The scheduled jobs (retention, reminders, digests with their sender): the same defaults as the API functions; their table rights name the table and its indexes.
+  for (const job of api.node.findAll().filter((c): c is ScheduledJob => c instanceof ScheduledJob)) {
+    acknowledge(job.failedRuns, { 'Serverless-SQSRedrivePolicy': deadLetterQueueReason });
+  }
+  for (const job of api.node.findAll().filter((c): c is DigestJob => c instanceof DigestJob)) {
+    acknowledge(job.deadLetterQueue, { 'Serverless-SQSRedrivePolicy': deadLetterQueueReason });
+    acknowledge(job.sender, {
+      'Serverless-LambdaDLQ':
+        'The sender is invoked synchronously by its SQS event source mapping, never asynchronously: a mail that fails three times goes to the Mails queue\'s own dead-letter queue (14 days), which a function DLQ would not see.',
+      'Serverless-LambdaEventSourceMappingDestination':
+        'Lambda offers on-failure destinations for stream and Kafka sources only, not for SQS: failed messages go to the Mails queue\'s dead-letter queue by its redrive policy (three tries), reported one by one (batchItemFailures).',
+    });
+  }
   for (const fn of api.node.findAll().flatMap((c) => (c instanceof DigestJob ? [c.fn, c.sender] : c instanceof ScheduledJob ? [c.fn] : []))) {
     acknowledge(fn, { [basicExecutionRole]: lambdaLogsReason });
     acknowledgeFindings(fn, 'AwsSolutions-IAM5', rules.iam.IAMNoWildcardPermissions, [
@@ -77,6 +89,9 @@ export function acknowledgeNagFindings({ auth, api, web }: { auth: AuthStack; ap
   acknowledge(deployment, {
     [basicExecutionRole]: lambdaLogsReason,
     'AwsSolutions-L1': 'The runtime of the BucketDeployment function is chosen by aws-cdk-lib and moves with its upgrades; it runs only during a deployment.',
+    'Serverless-LambdaLatestVersion': 'The runtime of the BucketDeployment function is chosen by aws-cdk-lib and moves with its upgrades; it runs only during a deployment.',
+    'Serverless-LambdaDLQ': 'The BucketDeployment function is a CloudFormation custom resource, invoked by the deployment, which fails (and rolls back) when the copy fails: nothing to keep in a DLQ.',
+    'Serverless-LambdaTracing': 'aws-cdk-lib\'s BucketDeployment function offers no tracing setting; it runs only during a deployment, whose events CloudFormation records.',
   });
   acknowledgeFindings(deployment, 'AwsSolutions-IAM5', rules.iam.IAMNoWildcardPermissions, [
     {
@@ -120,6 +135,11 @@ const publicRoutes = new Map([
   ['GET /api/openapi.json', 'the API description.'],
   ['ANY /api/{proxy+}', 'the catch-all that answers unknown paths with a 404 or 405 problem body.'],
 ]);
+
+const syncOnlyReason =
+  'API Gateway invokes the function synchronously and answers the caller with its error (a problem body); a dead-letter queue holds only failed asynchronous invocations, which this function never gets.';
+const deadLetterQueueReason =
+  'This queue is itself a dead-letter queue (failed runs or mails, kept 14 days to look at and redrive by hand): a redrive policy of its own would only move them on.';
 
 const basicExecutionRole = 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]';
 const lambdaLogsReason =

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { buildApp, defaultRegion } from '../app';
 import { defaultWebAssetPath } from '../stacks/web-stack';
 
@@ -25,9 +25,9 @@ buildApp(app, {
   env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? defaultRegion },
 });
 
-// cdk-nag findings fail the synth (CDK policy validation). The accepted ones are acknowledged with their
+// cdk-nag findings (the AwsSolutions and Serverless packs) fail the synth (CDK policy validation). The accepted ones are acknowledged with their
 // reasons in cdk/nag-suppressions.ts, so a failure is a new finding. On demand here (`DELTAG_NAG=1 npx cdk
 // synth`) to keep the synth quick; test/cdk/nag.test.ts runs the checks on every `npm test`.
 if (process.env.DELTAG_NAG === '1') {
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
 }

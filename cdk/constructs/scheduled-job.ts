@@ -2,6 +2,7 @@ import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Schedule, ScheduleExpression, type IScheduleTarget } from 'aws-cdk-lib/aws-scheduler';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import type { BoundTable } from '../stacks/data-stack';
@@ -39,16 +40,20 @@ export interface ScheduledJobProps {
 export class ScheduledJob extends Construct {
   readonly fn: NodejsFunction;
   readonly schedule: Schedule;
+  /** Runs that failed after Lambda's own two retries (the scheduler invokes asynchronously), kept 14 days to look at. */
+  readonly failedRuns: Queue;
 
   constructor(scope: Construct, id: string, props: ScheduledJobProps) {
     super(scope, id);
     const main = props.tables[mainTable.id];
     if (!main) throw new Error(`${id}: no table ${mainTable.id}`);
 
+    this.failedRuns = new Queue(this, 'FailedRuns', { retentionPeriod: Duration.days(14), enforceSSL: true, encryption: QueueEncryption.SQS_MANAGED });
     this.fn = new NodejsFunction(this, 'Fn', {
       ...handlerFunctionProps(this, props.handler, { [mainTable.envVar]: main.table.tableName }),
       timeout: props.timeout,
       description: props.description,
+      deadLetterQueue: this.failedRuns,
     });
     this.fn.addToRolePolicy(
       new PolicyStatement({

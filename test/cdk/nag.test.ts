@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { App, Stack, Validations } from 'aws-cdk-lib';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { testApp } from './synth';
 
 /**
- * cdk-nag AwsSolutions over the whole app, registered the v3 way. The findings the deployment accepts
- * are acknowledged with their reasons in `cdk/nag-suppressions.ts`; anything else in the report is a
- * new finding and fails here.
+ * cdk-nag AwsSolutions and Serverless over the whole app, registered the v3 way. The findings the
+ * deployment accepts are acknowledged with their reasons in `cdk/nag-suppressions.ts`; anything else in
+ * the report is a new finding and fails here.
  */
 interface Finding {
   rule: string;
@@ -24,17 +25,20 @@ interface ValidationReport {
 
 const outdirs: string[] = [];
 
-/** Synthesizes with the AwsSolutions checks and reads their findings from the validation report. */
+/** The packs `DELTAG_NAG=1 npx cdk synth` runs too (cdk/bin/app.ts). */
+const packs = ['AwsSolutions', 'Serverless'];
+
+/** Synthesizes with the AwsSolutions and Serverless checks and reads their findings from the validation report. */
 function nagFindings(build: (outdir: string) => App): Finding[] {
   const outdir = mkdtempSync(join(tmpdir(), 'deltag-nag-'));
   outdirs.push(outdir);
   const app = build(outdir);
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   app.synth();
   // A run without findings still writes the report, with no plugin entries: a missing file is an error.
   const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as ValidationReport;
   return report.pluginReports
-    .filter((p) => p.pluginName === 'AwsSolutions')
+    .filter((p) => packs.includes(p.pluginName))
     .flatMap((p) => p.violations)
     .flatMap((v) => v.violatingConstructs.map((c) => ({ rule: v.ruleName, severity: v.severity, path: c.constructPath ?? '?', message: v.description })));
 }
@@ -51,7 +55,9 @@ beforeAll(() => {
   findings = nagFindings((outdir) => (app = testApp(reportOnly, outdir).app));
   control = nagFindings((outdir) => {
     const controlApp = new App({ outdir, context: reportOnly });
-    new Bucket(new Stack(controlApp, 'Control'), 'Bucket');
+    const stack = new Stack(controlApp, 'Control');
+    new Bucket(stack, 'Bucket');
+    new LogGroup(stack, 'Logs', { retention: RetentionDays.INFINITE });
     return controlApp;
   });
 }, 120_000);
@@ -73,12 +79,13 @@ it('gives every acknowledgment a reason, and prints them by rule', () => {
     .map(([id, reason]) => ({ rule: id.replace(/^annotation::/i, ''), reason }));
   const perRule = new Map<string, number>();
   for (const { rule } of acknowledged) perRule.set(rule.replace(/\[.*$/, ''), (perRule.get(rule.replace(/\[.*$/, '')) ?? 0) + 1);
-  console.log(`cdk-nag AwsSolutions: ${acknowledged.length} acknowledgments (${[...perRule].map(([r, n]) => `${r} ×${n}`).join(', ')}), ${findings.length} findings left`);
+  console.log(`cdk-nag AwsSolutions + Serverless: ${acknowledged.length} acknowledgments (${[...perRule].map(([r, n]) => `${r} ×${n}`).join(', ')}), ${findings.length} findings left`);
 
   expect(acknowledged.length).toBeGreaterThan(0);
   for (const { rule, reason } of acknowledged) expect(reason.length, `${rule} needs a reason a reviewer can check`).toBeGreaterThanOrEqual(40);
 });
 
-it('reads the findings it checks: a bucket without access logs in a control app is reported', () => {
+it('reads the findings it checks: a bucket without access logs and a log group without retention in a control app are reported', () => {
   expect(control).toContainEqual(expect.objectContaining({ rule: 'AwsSolutions-S1', path: 'Control/Bucket/Resource' }));
+  expect(control).toContainEqual(expect.objectContaining({ rule: 'Serverless-CloudWatchLogGroupRetentionPeriod', path: 'Control/Logs/Resource' }));
 });
