@@ -9,6 +9,7 @@ import { cancelMySignups, myEventData, type EventDataDeps } from './events/event
 import { myFollowData } from './follows/following';
 import type { FollowStore } from './follows/follow-store';
 import type { MailSettingsStore } from './ports';
+import { eraseTraces, type ErasureDeps } from './erasure';
 
 export interface MyDataDeps {
   ideas: IdeaStore;
@@ -23,6 +24,8 @@ export interface MyDataDeps {
   events?: EventDataDeps;
   /** Following and mail settings (issue 16); the handler always gives it. Erased with the profile (adapters/dynamodb/user-data.ts). */
   follows?: { follows: FollowStore; mailSettings: MailSettingsStore };
+  /** What the byUser index does not reach: rate counters, mail records, and the pseudonym in the audit log (domain/erasure.ts); the handler always gives it. */
+  traces?: ErasureDeps;
 }
 
 /** Shown instead of the name on ideas whose author deleted the account. */
@@ -87,9 +90,10 @@ export async function exportMyData(deps: MyDataDeps, actor: Actor): Promise<MyDa
  * 3. Comments become "deleted" placeholders with no author, so replies by others stay readable.
  * 4. Ideas stay, without the name ("Tidligere deltager"), so others' votes and comments are not lost;
  *    consultation responses become placeholders (their positions leave the figures) and their flags go.
- * 5. The profile with the markers of the surveys answered (the answers name nobody and stay), the
+ * 5. The rate-limit counters and mail records go at once; the audit entries by and about the user,
+ *    and what they signed as staff, name a pseudonym instead (domain/erasure.ts).
+ * 6. The profile with the markers of the surveys answered (the answers name nobody and stay), the
  *    follow choices, mail settings and what waited for the next digest, and last the sign-in: a failure half-way leaves an account that can try again.
- * Rate-limit counters carry the user id and expire by themselves within about an hour.
  */
 export async function deleteMyAccount(deps: MyDataDeps, actor: Actor): Promise<void> {
   const items = await deps.userData.itemsOf(actor.userId);
@@ -100,6 +104,7 @@ export async function deleteMyAccount(deps: MyDataDeps, actor: Actor): Promise<v
   for (const comment of items.comments) if (comment.state !== 'deleted') await deps.comments.remove(comment, now);
   for (const idea of items.ideas) await deps.userData.anonymizeIdea(idea.id, FORMER_PARTICIPANT);
   if (deps.consultationResponses) await eraseMyConsultationData(deps.consultationResponses, actor.userId, deps.clock);
+  if (deps.traces) await eraseTraces(deps.traces, actor);
   await deps.userData.deleteProfile(actor.userId);
   if (actor.username) await deps.directory.deleteUser(actor.username);
 }

@@ -8,9 +8,12 @@ import { userDirectory } from '../adapters/cognito/user-directory';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { responseStore } from '../adapters/dynamodb/consultation-responses';
 import { signupStore } from '../adapters/dynamodb/event-signups';
+import { erasureStore } from '../adapters/dynamodb/erasure';
 import { eventStore } from '../adapters/dynamodb/events';
 import { followStore } from '../adapters/dynamodb/follows';
 import { mailSettingsStore } from '../adapters/dynamodb/mail-settings';
+import { keys } from '../adapters/dynamodb/keys';
+import { signingKey } from '../adapters/dynamodb/signing-key';
 import { mainTable } from '../adapters/dynamodb/tables';
 import { notifier } from '../adapters/ses/notifier';
 import { siteUrl } from '../adapters/ssm/site-url';
@@ -28,6 +31,7 @@ const deps = {
   clock: systemClock,
   consultationResponses: responseStore(client, table),
   follows: { follows: followStore(client, table), mailSettings: mailSettingsStore(client, table) },
+  traces: { store: erasureStore(client, table), pseudonymKey: signingKey(client, table, keys.pseudonymKey) },
   // Deleting an account cancels its sign-ups; the person a freed seat goes to gets a mail.
   events: {
     events: eventStore(client, table),

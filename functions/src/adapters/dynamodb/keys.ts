@@ -56,6 +56,7 @@
  * | mail record    | MAILLOG#<userId>  | <kind>#<period> (claimed/sent: a mail goes once; expiresAt TTL)     |
  * | reminded       | REMINDED#<processId> | <ideaId>#<answerDeadline> (the committee was reminded of it)    |
  * | signing key    | CONFIG            | MAILSIGNINGKEY (the HMAC key of unsubscribe links, made on first use) |
+ * | pseudonym key  | CONFIG            | PSEUDONYMKEY (the HMAC key of an erased account's pseudonym in the audit log) |
  */
 export const keys = {
   processPartition: 'PROCESSES',
@@ -216,11 +217,15 @@ export const keys = {
   inboxItem: (userId: string, eventId: string) => ({ pk: keys.inbox(userId), sk: eventId }),
   digestDuePartition: 'DIGESTDUE',
   digestDue: (userId: string) => ({ pk: keys.digestDuePartition, sk: userId }),
-  mailRecord: (userId: string, kind: string, period: string) => ({ pk: `MAILLOG#${userId}`, sk: `${kind}#${period}` }),
+  mailRecord: (userId: string, kind: string, period: string) => ({ pk: keys.mailRecords(userId), sk: `${kind}#${period}` }),
   reminded: (processId: string, ideaId: string, deadline: string) => ({ pk: `REMINDED#${processId}`, sk: `${ideaId}#${deadline}` }),
   signingKey: { pk: 'CONFIG', sk: 'MAILSIGNINGKEY' },
+  pseudonymKey: { pk: 'CONFIG', sk: 'PSEUDONYMKEY' },
+  /** A user's own partitions that nothing else points at: gone at once with the account. */
+  mailRecords: (userId: string) => `MAILLOG#${userId}`,
+  rateCounters: (userId: string) => `RATE#${userId}`,
 
-  rateCounter: (userId: string, action: string, windowStart: number) => ({ pk: `RATE#${userId}`, sk: `${action}#${windowStart}` }),
+  rateCounter: (userId: string, action: string, windowStart: number) => ({ pk: keys.rateCounters(userId), sk: `${action}#${windowStart}` }),
 
   /** Partition of a process's public-list indexes (listNew, listTop, …). */
   processList: (processId: string) => `PROC#${processId}`,
