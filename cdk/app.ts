@@ -23,15 +23,16 @@ export interface BuildAppOptions {
 export function buildApp(app: App, { env, webAssetPath }: BuildAppOptions) {
   Tags.of(app).add('project', 'deltag');
   const data = new DataStack(app, 'Deltag-Data', { env, description: 'Deltag: DynamoDB tables' });
-  const auth = new AuthStack(app, 'Deltag-Auth', { env, description: 'Deltag: Cognito user pool, SPA client, role groups' });
+  // Set the sender with `-c mailFrom=…` (its domain must be verified in SES); Cognito's mails use it too.
+  const mailFrom = (app.node.tryGetContext('mailFrom') as string | undefined) ?? 'deltag@gentofte.dk';
+  const auth = new AuthStack(app, 'Deltag-Auth', { env, description: 'Deltag: Cognito user pool, SPA client, role groups', mailFrom });
   const api = new ApiStack(app, 'Deltag-Api', {
     env,
     description: 'Deltag: HTTP API and one Lambda function per feature area',
     tables: data.tables,
     userPool: auth.userPool,
     userPoolClient: auth.userPoolClient,
-    // Set the sender with `-c mailFrom=…` (its domain must be verified in SES).
-    mailFrom: (app.node.tryGetContext('mailFrom') as string | undefined) ?? 'deltag@gentofte.dk',
+    mailFrom,
   });
   const web = new WebStack(app, 'Deltag-Web', {
     env,

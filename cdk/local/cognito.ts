@@ -3,9 +3,11 @@ import {
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  UpdateUserPoolClientCommand,
   ListGroupsCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  UpdateUserPoolCommand,
   type ExplicitAuthFlowsType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -62,30 +64,57 @@ export async function startCognito(options: {
 export const cognitoClient = (endpoint: string) =>
   new CognitoIdentityProviderClient({ endpoint, region: 'eu-north-1', credentials: localCredentials });
 
+/**
+ * The pool settings both CreateUserPool and UpdateUserPool take, from the identity definition: the same
+ * keepOriginal (cognito-local holds a new address back until VerifyUserAttribute, as Cognito does; its
+ * UpdateUserPool drops that setting, so a pool created before it changes addresses at once, unverified,
+ * which the directory adapter then treats as no address for mail or roles) and
+ * optional TOTP (cognito-local implements AssociateSoftwareToken, VerifySoftwareToken and the
+ * SOFTWARE_TOKEN_MFA sign-in challenge). What it lacks: SES (codes are printed, not mailed) and
+ * AdminUserGlobalSignOut (see adapters/cognito/user-directory.ts).
+ */
+function poolSettings() {
+  const p = identity.passwordPolicy;
+  return {
+    AutoVerifiedAttributes: ['email' as const],
+    UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: [...identity.verifyBeforeUpdate] },
+    MfaConfiguration: identity.mfa.configuration,
+    Policies: {
+      PasswordPolicy: {
+        MinimumLength: p.minLength,
+        RequireLowercase: p.requireLowercase,
+        RequireUppercase: p.requireUppercase,
+        RequireNumbers: p.requireDigits,
+        RequireSymbols: p.requireSymbols,
+      },
+    },
+  };
+}
+
+const tokenSettings = {
+  AccessTokenValidity: identity.tokenValidity.accessMinutes,
+  IdTokenValidity: identity.tokenValidity.idMinutes,
+  RefreshTokenValidity: identity.tokenValidity.refreshDays,
+  TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+} as const;
+
 /** Finds or creates the pool, SPA client and groups from the shared identity definitions. */
 export async function bootstrapIdentity(endpoint: string): Promise<{ userPoolId: string; userPoolClientId: string }> {
   const client = cognitoClient(endpoint);
   const pools = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
   let userPoolId = pools.UserPools?.find((p) => p.Name === identity.userPoolName)?.Id;
   if (!userPoolId) {
-    const p = identity.passwordPolicy;
     const created = await client.send(
       new CreateUserPoolCommand({
         PoolName: identity.userPoolName,
         UsernameAttributes: ['email'],
-        AutoVerifiedAttributes: ['email'],
-        Policies: {
-          PasswordPolicy: {
-            MinimumLength: p.minLength,
-            RequireLowercase: p.requireLowercase,
-            RequireUppercase: p.requireUppercase,
-            RequireNumbers: p.requireDigits,
-            RequireSymbols: p.requireSymbols,
-          },
-        },
+        ...poolSettings(),
       }),
     );
     userPoolId = created.UserPool!.Id!;
+  } else {
+    // A data folder from before a settings change (keepOriginal, MFA) gets them too.
+    await client.send(new UpdateUserPoolCommand({ UserPoolId: userPoolId, ...poolSettings() }));
   }
 
   const clients = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
@@ -100,13 +129,12 @@ export async function bootstrapIdentity(endpoint: string): Promise<{ userPoolId:
         ClientName: identity.clientName,
         GenerateSecret: false,
         ExplicitAuthFlows: flows,
-        AccessTokenValidity: identity.tokenValidity.accessMinutes,
-        IdTokenValidity: identity.tokenValidity.idMinutes,
-        RefreshTokenValidity: identity.tokenValidity.refreshDays,
-        TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' },
+        ...tokenSettings,
       }),
     );
     userPoolClientId = created.UserPoolClient!.ClientId!;
+  } else {
+    await client.send(new UpdateUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: userPoolClientId, ...tokenSettings }));
   }
 
   const groups = new Set((await client.send(new ListGroupsCommand({ UserPoolId: userPoolId }))).Groups?.map((g) => g.GroupName));

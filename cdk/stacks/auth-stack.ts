@@ -2,8 +2,10 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-
 import {
   AccountRecovery,
   CfnUserPoolGroup,
+  Mfa,
   UserPool,
   type UserPoolClient,
+  UserPoolEmail,
   VerificationEmailStyle,
 } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
@@ -16,13 +18,19 @@ import { identity } from '../definitions/identity';
  * Threat protection ("advanced security") needs the paid Plus feature plan, so it is left off; the pool
  * stays on the default (Essentials) plan (cdk-nag's finding is acknowledged in cdk/nag-suppressions.ts).
  */
+export interface AuthStackProps extends StackProps {
+  /** Sender of Cognito's mails (codes, password resets): the project's own sender, on a domain verified in SES. */
+  mailFrom: string;
+}
+
 export class AuthStack extends Stack {
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: AuthStackProps) {
     super(scope, id, props);
     const { passwordPolicy, tokenValidity } = identity;
+    const mailDomain = props.mailFrom.split('@')[1]!;
 
     this.userPool = new UserPool(this, 'UserPool', {
       userPoolName: identity.userPoolName,
@@ -33,6 +41,12 @@ export class AuthStack extends Stack {
       userVerification: { emailStyle: VerificationEmailStyle.CODE },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       passwordPolicy: { ...passwordPolicy },
+      keepOriginal: { email: identity.verifyBeforeUpdate.includes('email') },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      // Cognito's default sender caps at 50 mails a day and comes from amazonaws.com: sign-up codes
+      // and password resets go through SES from the project's own verified domain instead.
+      email: UserPoolEmail.withSES({ fromEmail: props.mailFrom, fromName: identity.mailFromName, sesVerifiedDomain: mailDomain }),
       // The accounts are the participants: keep them when the stack goes.
       removalPolicy: RemovalPolicy.RETAIN,
       deletionProtection: true,

@@ -11,7 +11,7 @@ import { DataStack } from '../../cdk/stacks/data-stack';
  */
 describe('the outputs setup reads', () => {
   const data = Template.fromStack(new DataStack(new App(), 'Deltag-Data'));
-  const auth = Template.fromStack(new AuthStack(new App(), 'Deltag-Auth'));
+  const auth = Template.fromStack(new AuthStack(new App(), 'Deltag-Auth', { mailFrom: 'deltag@gentofte.dk', env: { region: 'eu-north-1' } }));
 
   it('names the main table in the data stack', () => {
     const [table] = Object.keys(data.findResources('AWS::DynamoDB::Table', { Properties: { KeySchema: [{ AttributeName: mainTable.partitionKey.name, KeyType: 'HASH' }, { AttributeName: mainTable.sortKey.name, KeyType: 'RANGE' }] } }));
