@@ -66,6 +66,32 @@ export const myDataExportSchema = z.object({
     .object({ choices: z.array(myFollowSchema.extend({ following: z.boolean() })), mailSettings: mailSettingsSchema })
     .optional(),
   /**
+   * The decisions moderators took about the person (GDPR Art. 15): about the account (a block and
+   * its reason, an unblock), about their ideas and comments (hidden, rejected, restored, a new status:
+   * each with its reason) and what is held for review after flags now. The employee who decided is not
+   * named (`note` says why and where to ask, in both languages).
+   */
+  decisions: z
+    .object({
+      note: localizedSchema,
+      account: z.array(z.object({ action: z.string(), at: isoDateTime, reason: z.string().optional() }).strict()),
+      content: z.array(
+        z
+          .object({
+            kind: z.enum(['idea', 'comment']),
+            id: ulidSchema,
+            ideaId: ulidSchema,
+            processId: slugSchema,
+            action: z.string(),
+            at: isoDateTime,
+            reason: z.string().optional(),
+          })
+          .strict(),
+      ),
+      held: z.array(z.object({ kind: z.enum(['idea', 'comment']), id: ulidSchema, ideaId: ulidSchema.optional() }).strict()),
+    })
+    .optional(),
+  /**
    * The surveys answered signed in, by process only: the answers are stored without any link to the
    * person, so they can be neither exported nor erased per person (`note` says so in both languages).
    * A process that no longer exists has no title.

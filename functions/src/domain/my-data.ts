@@ -10,6 +10,8 @@ import { myFollowData } from './follows/following';
 import type { FollowStore } from './follows/follow-store';
 import type { MailSettingsStore } from './ports';
 import { eraseTraces, type ErasureDeps } from './erasure';
+import { myDecisions } from './my-decisions';
+import type { DecisionReader } from './ports';
 
 export interface MyDataDeps {
   ideas: IdeaStore;
@@ -26,6 +28,8 @@ export interface MyDataDeps {
   follows?: { follows: FollowStore; mailSettings: MailSettingsStore };
   /** What the byUser index does not reach: rate counters, mail records, and the pseudonym in the audit log (domain/erasure.ts); the handler always gives it. */
   traces?: ErasureDeps;
+  /** The audit log by target: the decisions about the person in the download (domain/my-decisions.ts); the handler always gives it. */
+  decisions?: DecisionReader;
 }
 
 /** Shown instead of the name on ideas whose author deleted the account. */
@@ -72,6 +76,7 @@ export async function exportMyData(deps: MyDataDeps, actor: Actor): Promise<MyDa
     ...(deps.consultationResponses ? { consultation: { ...(await myConsultationData(deps.consultationResponses, actor.userId)), rounds: items.roundMemberships } } : {}),
     ...(deps.events ? { events: await myEventData(deps.events, actor.userId) } : {}),
     ...(deps.follows ? { follows: await myFollowData(deps.follows, actor.userId) } : {}),
+    ...(deps.decisions ? { decisions: await myDecisions(deps.decisions, actor.userId, items) } : {}),
     surveys: {
       note: SURVEY_ANSWERS_NOTE,
       answered: await Promise.all(

@@ -19,7 +19,7 @@ export type { ExportIdea, ExportStore, Voter } from './ports/export';
 export type { AuditFilter, AuditRecord, AuditTargetNames } from './ports/audit';
 export type { VotedIdea, VoteRecord, VoteStore } from './ports/votes';
 export type { AssistedRetentionStore, IdeaContents, RetentionStore } from './ports/retention';
-export type { ErasureStore } from './ports/erasure';
+export type { DecisionReader, ErasureStore } from './ports/erasure';
 
 /** An idea as stored: the public detail plus what only the server may see. */
 export interface IdeaRecord extends IdeaDetail {

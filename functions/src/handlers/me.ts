@@ -14,6 +14,7 @@ import { followStore } from '../adapters/dynamodb/follows';
 import { mailSettingsStore } from '../adapters/dynamodb/mail-settings';
 import { keys } from '../adapters/dynamodb/keys';
 import { signingKey } from '../adapters/dynamodb/signing-key';
+import { decisionReader } from '../adapters/dynamodb/user-data';
 import { mainTable } from '../adapters/dynamodb/tables';
 import { notifier } from '../adapters/ses/notifier';
 import { siteUrl } from '../adapters/ssm/site-url';
@@ -31,6 +32,7 @@ const deps = {
   clock: systemClock,
   consultationResponses: responseStore(client, table),
   follows: { follows: followStore(client, table), mailSettings: mailSettingsStore(client, table) },
+  decisions: decisionReader(client, table),
   traces: { store: erasureStore(client, table), pseudonymKey: signingKey(client, table, keys.pseudonymKey) },
   // Deleting an account cancels its sign-ups; the person a freed seat goes to gets a mail.
   events: {

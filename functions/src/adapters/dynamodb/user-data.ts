@@ -1,6 +1,6 @@
 // use case --> (secondary adapter) --> DynamoDB
 import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CommentRecord, FlagRecord, StoredProfile, UserDataStore, UserItems, VoteRecord } from '../../domain/ports';
+import type { AuditRecord, CommentRecord, DecisionReader, FlagRecord, StoredProfile, UserDataStore, UserItems, VoteRecord } from '../../domain/ports';
 import { roundPeople } from './consultation-documents';
 import { eraseMailData, followKeysOf } from './follows';
 import { fromItem as ideaFromItem } from './ideas';
@@ -91,6 +91,24 @@ export function userDataStore(client: DynamoDBDocumentClient, table: string): Us
       for (const key of [...tallies, ...markers, ...memberships, ...follows]) await client.send(new DeleteCommand({ TableName: table, Key: { pk: key.pk, sk: key.sk } }));
       await eraseMailData(client, table, userId);
       await client.send(new DeleteCommand({ TableName: table, Key: keys.profile(userId) }));
+    },
+  };
+}
+
+/**
+ * Access pattern: the decisions about one target for the person's data download: the entries' copies
+ * under AUDIT#T#<targetId> (audit.ts), every process's, newest first: one Query per target.
+ */
+export function decisionReader(client: DynamoDBDocumentClient, table: string): DecisionReader {
+  return {
+    async about(targetId) {
+      const items = await queryAll(client, {
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.auditTargetPartition(targetId) },
+        ScanIndexForward: false,
+      });
+      return items.map(({ pk: _pk, sk: _sk, type: _type, ...entry }) => entry as unknown as AuditRecord);
     },
   };
 }

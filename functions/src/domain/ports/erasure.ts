@@ -1,3 +1,5 @@
+import type { AuditRecord } from './audit';
+
 /**
  * What erasing an account needs beyond the byUser index (domain/erasure.ts): the user's own
  * partitions, and the items where the user acted for the municipality or was decided about, which
@@ -14,4 +16,10 @@ export interface ErasureStore {
    * addressed to them alone are deleted. Returns how many items changed. Idempotent.
    */
   pseudonymise(userId: string, pseudonym: string, formerName: string): Promise<number>;
+}
+
+/** The audit log read by target, for the decisions in a person's data download (domain/my-decisions.ts). */
+export interface DecisionReader {
+  /** Every entry about the target (an account, idea or comment), whatever its process, newest first. */
+  about(targetId: string): Promise<AuditRecord[]>;
 }
