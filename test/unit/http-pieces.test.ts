@@ -69,6 +69,11 @@ describe('keys and indexes', () => {
 describe('cursors', () => {
   const key = { pk: 'IDEA#1', sk: 'IDEA', gsiList: 'PROC#ai', createdAt: '2026-01-01' };
   const allowed = Object.keys(key);
+  it('takes a string where the index keys a number as a 400, and a number there as it is', () => {
+    const top = { pk: 'IDEA#1', sk: 'IDEA', gsiList: 'PROC#ai', voteCount: 3 };
+    expect(decodeCursor(encodeCursor('listTop', top), 'listTop', { gsiList: 'PROC#ai' }, Object.keys(top))).toEqual(top);
+    expect(() => decodeCursor(encodeCursor('listTop', { ...top, voteCount: '3' }), 'listTop', { gsiList: 'PROC#ai' }, Object.keys(top))).toThrow(HttpError);
+  });
   it('round-trips for the same index and partition', () => {
     expect(decodeCursor(encodeCursor('listNew', key), 'listNew', { gsiList: 'PROC#ai' }, allowed)).toEqual(key);
   });
@@ -77,6 +82,9 @@ describe('cursors', () => {
     ['another partition', encodeCursor('listNew', key), { gsiList: 'PROC#other' }],
     ['not base64 JSON', '%%%', { gsiList: 'PROC#ai' }],
     ['extra key attribute', encodeCursor('listNew', { ...key, status: 'x' }), { gsiList: 'PROC#ai' }],
+    ['a number where the index keys a string', encodeCursor('listNew', { ...key, createdAt: 5 }), { gsiList: 'PROC#ai' }],
+    ['an empty key value', encodeCursor('listNew', { ...key, sk: '' }), { gsiList: 'PROC#ai' }],
+    ['a sort key outside the prefix the query reads', encodeCursor('listNew', key), { gsiList: 'PROC#ai', sk: { prefix: 'COMMENT#' } }],
   ])('refuses %s with a 400', (_n, cursor, expected) => {
     expect(() => decodeCursor(cursor, 'listNew', expected, allowed)).toThrow(HttpError);
   });

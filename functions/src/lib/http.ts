@@ -59,10 +59,18 @@ interface State {
 
 type Request = middy.Request<Event, Result, Error, Context & { state: State }>;
 
+/**
+ * A client's correlation id is logged and echoed, so only a short plain one is taken: a line break
+ * could forge a log line, a megabyte fill the log, markup ride along in a header. Anything else is
+ * replaced by API Gateway's request id (or a fresh one), never cleaned up and kept.
+ */
+const CLIENT_CORRELATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 const correlation = (): MiddlewareObj<Event, Result, Error, Context & { state: State }> => ({
   before: (request: Request) => {
     const { event } = request;
-    const correlationId = header(event.headers ?? {}, 'x-correlation-id') ?? event.requestContext?.requestId ?? crypto.randomUUID();
+    const fromClient = header(event.headers ?? {}, 'x-correlation-id');
+    const correlationId = (fromClient && CLIENT_CORRELATION_ID.test(fromClient) ? fromClient : undefined) ?? event.requestContext?.requestId ?? crypto.randomUUID();
     const log = createLogger({ correlationId, route: event.routeKey });
     request.context.state = { log, correlationId };
   },

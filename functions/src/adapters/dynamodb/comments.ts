@@ -143,7 +143,7 @@ export function commentStore(client: DynamoDBDocumentClient, table: string): Com
     async listThreads(ideaId, limit, cursor) {
       const pk = keys.idea(ideaId).pk;
       const index = `comments:${ideaId}`;
-      const start = cursor ? decodeCursor(cursor, index, { pk }, ['pk', 'sk']) : undefined;
+      const start = cursor ? decodeCursor(cursor, index, { pk, sk: { prefix: keys.commentPrefix } }, ['pk', 'sk']) : undefined;
       const page = await client.send(
         new QueryCommand({
           TableName: table,

@@ -44,7 +44,7 @@ export function responseReads(client: DynamoDBDocumentClient, table: string): Re
           ExpressionAttributeValues: values,
         },
         limit,
-        cursor ? decodeCursor(cursor, index, { pk }, ['pk', 'sk']) : undefined,
+        cursor ? decodeCursor(cursor, index, { pk, sk: { prefix } }, ['pk', 'sk']) : undefined,
       );
       const items = page.items.map(fromResponseItem);
       return { items, nextCursor: page.last ? encodeCursor(index, { pk, sk: page.last.sk as string }) : null };
@@ -102,7 +102,7 @@ export function responseReads(client: DynamoDBDocumentClient, table: string): Re
           // Response ids are ULIDs: newest first.
           ScanIndexForward: false,
           Limit: limit + 1,
-          ExclusiveStartKey: cursor ? decodeCursor(cursor, 'myResponses', { gsiUser: user }, names) : undefined,
+          ExclusiveStartKey: cursor ? decodeCursor(cursor, 'myResponses', { gsiUser: user, gsiUserSk: { prefix: keys.userConsultResponsePrefix } }, names) : undefined,
         }),
       );
       const found = page.Items ?? [];

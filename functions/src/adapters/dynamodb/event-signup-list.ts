@@ -89,9 +89,9 @@ export async function signupList(
 
 function readCursor(cursor: string, pk: string): { part: string; key: Key } {
   try {
-    return { part: SEATS, key: decodeCursor(cursor, SEATS, { pk }, ['pk', 'sk']) as Key };
+    return { part: SEATS, key: decodeCursor(cursor, SEATS, { pk, sk: { prefix: keys.signupPrefix } }, ['pk', 'sk']) as Key };
   } catch {
-    return { part: WAITING, key: decodeCursor(cursor, WAITING, { pk }, ['pk', 'sk']) as Key };
+    return { part: WAITING, key: decodeCursor(cursor, WAITING, { pk, sk: { prefix: keys.waitingPrefix } }, ['pk', 'sk']) as Key };
   }
 }
 

@@ -20,7 +20,7 @@ export async function signupsOfUser(client: DynamoDBDocumentClient, table: strin
       KeyConditionExpression: 'gsiUser = :u AND begins_with(gsiUserSk, :p)',
       ExpressionAttributeValues: { ':u': keys.userItems(userId), ':p': keys.userSignupPrefix },
       Limit: query.limit,
-      ...(query.cursor ? { ExclusiveStartKey: decodeCursor(query.cursor, 'mySignups', { gsiUser: keys.userItems(userId) }, ['pk', 'sk', 'gsiUser', 'gsiUserSk']) } : {}),
+      ...(query.cursor ? { ExclusiveStartKey: decodeCursor(query.cursor, 'mySignups', { gsiUser: keys.userItems(userId), gsiUserSk: { prefix: keys.userSignupPrefix } }, ['pk', 'sk', 'gsiUser', 'gsiUserSk']) } : {}),
     }),
   );
   return {

@@ -76,7 +76,7 @@ export function ideaStore(client: DynamoDBDocumentClient, table: string): IdeaSt
       const index = 'byUser';
       const partition = keys.userItems(userId);
       const keyNames = ['pk', 'sk', 'gsiUser', 'gsiUserSk'];
-      const start = cursor ? decodeCursor(cursor, index, { gsiUser: partition }, keyNames) : undefined;
+      const start = cursor ? decodeCursor(cursor, index, { gsiUser: partition, gsiUserSk: { prefix: keys.userIdea('') } }, keyNames) : undefined;
       const page = await client.send(
         new QueryCommand({
           TableName: table,
