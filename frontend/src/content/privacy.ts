@@ -34,7 +34,7 @@ export const privacy: Record<'da' | 'en', ContentPage> = {
           'Dine kommentarer: tekst og eventuel holdning (for, imod, neutral). De vises offentligt med dit navn og din deltagertype.',
           'Dine stemmer: hvilken idé du har stemt på, hvornår, og din deltagertype. De vises kun som antal.',
           'Dine anmeldelser: hvad du har anmeldt, årsagen og en eventuel tekst. Kun moderatorer ser dem, og de ser ikke, hvem der har anmeldt.',
-          'Tællere mod misbrug: hvor mange stemmer, kommentarer, idéer og anmeldelser din konto har sendt inden for det seneste minut eller den seneste time. De slettes automatisk efter cirka en time.',
+          'Tællere mod misbrug: hvor mange stemmer, kommentarer, idéer og anmeldelser din konto har sendt inden for det seneste minut eller den seneste time. De slettes automatisk efter cirka en time, og de slettes med det samme, når du sletter din konto.',
           'Tekniske logs: hvilken adresse i programmet der blev kaldt, hvornår og med hvilket resultat (ingen IP-adresse og ingen tekster). De slettes efter 30 dage.',
         ],
       },
@@ -70,9 +70,10 @@ export const privacy: Record<'da' | 'en', ContentPage> = {
       {
         heading: 'Dine rettigheder',
         items: [
-          'Indsigt og dataportabilitet: på Min side kan du hente alt, hvad Deltag gemmer om dig, som en fil.',
+          'Indsigt og dataportabilitet: på Min side kan du hente alt, hvad Deltag gemmer om dig, som en fil. Filen har også moderatorernes afgørelser om dig og dit indhold med begrundelserne (fx en blokering eller en skjult idé), og hvad der afventer en moderator, fordi andre har anmeldt det. Navnet på den medarbejder, der traf afgørelsen, står ikke i filen: afgørelsen er kommunens.',
           'Berigtigelse: du kan rette dit navn og din deltagertype på Min side og redigere en kommentar i 15 minutter efter, du har skrevet den.',
-          'Sletning: på Min side kan du slette din konto. Så slettes din profil, dine stemmer, dine anmeldelser, markeringerne af, hvilke spørgeskemaer du har besvaret, og dit login; dine kommentarer erstattes af "Kommentaren er slettet", og dine idéer bliver stående uden dit navn.',
+          'Sletning: på Min side kan du slette din konto. Så slettes din profil, dine stemmer, dine anmeldelser, markeringerne af, hvilke spørgeskemaer du har besvaret, og dit login; dine kommentarer erstattes af "Kommentaren er slettet", og dine idéer bliver stående uden dit navn. Dine tællere mod misbrug og oplysningerne om, hvilke mails Deltag har sendt dig, slettes med det samme.',
+          'Kommunens log over afgørelser bevares, også når du sletter din konto, for kommunen skal kunne dokumentere sine afgørelser (forvaltningsretten). Afgørelser om dig, fx en blokering med begrundelsen, og hvis du er medarbejder, de afgørelser, du selv har truffet, står derefter under et pseudonym i stedet for din konto: en kode, som ikke kan føres tilbage til dig uden en nøgle, kun Deltag har, men som holder afgørelserne om den samme person sammen. Hvad du har skrevet under på som medarbejder, fx en statusopdatering på en anbefaling, står bagefter med "Tidligere medarbejder" i stedet for dit navn.',
           'Du kan klage til Datatilsynet, hvis du er utilfreds med, hvordan vi behandler dine oplysninger.',
         ],
         links: [{ href: 'https://www.datatilsynet.dk', text: 'Datatilsynet' }],
@@ -82,7 +83,7 @@ export const privacy: Record<'da' | 'en', ContentPage> = {
         paragraphs: ['Deltag bruger ikke kunstig intelligens til at behandle dine idéer, kommentarer eller stemmer. Alle beslutninger om moderation træffes af mennesker.'],
       },
     ],
-    updated: 'Senest opdateret 1. december 2026.',
+    updated: 'Senest opdateret 2. december 2026.',
   },
   en: {
     intro: [
@@ -112,7 +113,7 @@ export const privacy: Record<'da' | 'en', ContentPage> = {
           'Your comments: text and optional view (for, against, neutral). They are shown publicly with your name and participant type.',
           'Your votes: which idea you voted for, when, and your participant type. They are only shown as a count.',
           'Your reports: what you reported, the reason and any text. Only moderators see them, and they do not see who reported.',
-          'Abuse counters: how many votes, comments, ideas and reports your account sent within the last minute or hour. They are deleted automatically after about an hour.',
+          'Abuse counters: how many votes, comments, ideas and reports your account sent within the last minute or hour. They are deleted automatically after about an hour, and deleted at once when you delete your account.',
           'Technical logs: which address in the application was called, when and with what result (no IP address and no texts). They are deleted after 30 days.',
         ],
       },
@@ -148,9 +149,10 @@ export const privacy: Record<'da' | 'en', ContentPage> = {
       {
         heading: 'Your rights',
         items: [
-          'Access and portability: on My page you can download everything Deltag stores about you as a file.',
+          "Access and portability: on My page you can download everything Deltag stores about you as a file. The file also holds the moderators' decisions about you and your content with their reasons (a block or a hidden idea, for example), and what is waiting for a moderator because others reported it. The name of the employee who took a decision is not in the file: the decision is the municipality's.",
           'Rectification: you can change your name and participant type on My page, and edit a comment for 15 minutes after writing it.',
-          'Erasure: on My page you can delete your account. Your profile, votes, reports, the records of which surveys you answered, and your sign-in are then deleted; your comments are replaced by "The comment has been deleted", and your ideas stay without your name.',
+          'Erasure: on My page you can delete your account. Your profile, votes, reports, the records of which surveys you answered, and your sign-in are then deleted; your comments are replaced by "The comment has been deleted", and your ideas stay without your name. Your abuse counters and the records of which mails Deltag sent you are deleted at once.',
+          'The municipality\'s log of decisions is kept, also when you delete your account, because the municipality must be able to document its decisions (Danish administrative law). Decisions about you, such as a block with its reason, and if you are an employee, the decisions you took yourself, then stand under a pseudonym instead of your account: a code that cannot be traced back to you without a key only Deltag has, but that keeps the decisions about the same person together. What you signed as an employee, such as a progress update on a recommendation, then shows "Former employee" (Danish: "Tidligere medarbejder") instead of your name.',
           'You can complain to the Danish Data Protection Agency (Datatilsynet) if you are unhappy with how we process your data.',
         ],
         links: [{ href: 'https://www.datatilsynet.dk', text: 'Datatilsynet' }],
@@ -160,6 +162,6 @@ export const privacy: Record<'da' | 'en', ContentPage> = {
         paragraphs: ['Deltag does not use artificial intelligence to process your ideas, comments or votes. All moderation decisions are made by people.'],
       },
     ],
-    updated: 'Last updated 1 December 2026.',
+    updated: 'Last updated 2 December 2026.',
   },
 };
