@@ -5,7 +5,8 @@ import { acknowledgeNagFindings } from './nag-suppressions';
 import { ApiStack } from './stacks/api-stack';
 import { AuthStack } from './stacks/auth-stack';
 import { DataStack } from './stacks/data-stack';
-import { WebStack } from './stacks/web-stack';
+import { EdgeWafStack, edgeRegion } from './stacks/edge-waf-stack';
+import { WebStack, type CustomDomain } from './stacks/web-stack';
 
 /** Stockholm: the closest region to Denmark. */
 export const defaultRegion = 'eu-north-1';
@@ -34,8 +35,17 @@ export function buildApp(app: App, { env, webAssetPath }: BuildAppOptions) {
     userPoolClient: auth.userPoolClient,
     mailFrom,
   });
+  // CloudFront takes only a web ACL from us-east-1; the web stack reads its ARN across regions (Fn::GetStackOutput).
+  const edgeWaf = new EdgeWafStack(app, 'Deltag-EdgeWaf', {
+    env: { account: env?.account, region: edgeRegion },
+    crossRegionReferences: true,
+    description: 'Deltag: WAF web ACL in front of CloudFront (us-east-1)',
+  });
   const web = new WebStack(app, 'Deltag-Web', {
     env,
+    crossRegionReferences: true,
+    webAclArn: edgeWaf.webAcl.attrArn,
+    customDomain: customDomainFrom(app),
     description: 'Deltag: CloudFront, SPA bucket, /api/* to the HTTP API',
     httpApi: api.httpApi,
     userPool: auth.userPool,
@@ -43,7 +53,16 @@ export function buildApp(app: App, { env, webAssetPath }: BuildAppOptions) {
     webAssetPath,
   });
   acknowledgeNagFindings({ auth, api, web });
-  return { data, auth, api, web };
+  return { data, auth, api, web, edgeWaf };
+}
+
+/** `-c domainName=deltag.gentofte.dk -c certificateArn=arn:aws:acm:us-east-1:…`: both or neither. */
+function customDomainFrom(app: App): CustomDomain | undefined {
+  const domainName = app.node.tryGetContext('domainName') as string | undefined;
+  const certificateArn = app.node.tryGetContext('certificateArn') as string | undefined;
+  if (!domainName && !certificateArn) return undefined;
+  if (!domainName || !certificateArn) throw new Error('Set both -c domainName=… and -c certificateArn=… (an ACM certificate in us-east-1), or neither.');
+  return { domainName, certificateArn };
 }
 
 /** The `context` of cdk.json (feature flags), for apps built outside the CDK CLI, such as in tests. */

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
@@ -16,11 +17,12 @@ import {
   OriginRequestPolicy,
   PriceClass,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
@@ -42,7 +44,23 @@ export interface WebStackProps extends StackProps {
   userPoolClient: IUserPoolClient;
   /** The built SPA (Vite output); default `frontend/dist`. */
   webAssetPath?: string;
+  /** The WAF web ACL (scope CLOUDFRONT, in us-east-1) in front of the distribution. */
+  webAclArn: string;
+  /** The municipality's domain and its ACM certificate (in us-east-1); without them, *.cloudfront.net. */
+  customDomain?: CustomDomain;
 }
+
+export interface CustomDomain {
+  domainName: string;
+  certificateArn: string;
+}
+
+/**
+ * How long the access logs are kept. They hold visitors' IP addresses (personal data under GDPR), kept
+ * only to investigate an attack or an incident after the fact: 90 days covers the time one takes to be
+ * noticed and reported, and then they go.
+ */
+export const accessLogDays = 90;
 
 /**
  * SPA fallback on the S3 behaviour only: a path without a file extension is a client-side route and
@@ -58,15 +76,28 @@ const spaFallback = `function handler(event) {
 /** CloudFront in front of a private bucket with the SPA, and `/api/*` to the HTTP API on the same origin. */
 export class WebStack extends Stack {
   readonly distribution: Distribution;
+  readonly customDomain: CustomDomain | undefined;
+  /** CloudFront's and the site bucket's access logs (IP addresses: kept `accessLogDays`). */
+  readonly accessLogBucket: Bucket;
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
     const { httpApi, userPool, userPoolClient } = props;
 
+    // CloudFront's standard logs are written with an ACL, so this bucket alone lets object writers own their objects.
+    const logBucket = (this.accessLogBucket = new Bucket(this, 'AccessLogBucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ expiration: Duration.days(accessLogDays) }],
+    }));
     const bucket = new Bucket(this, 'SiteBucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       encryption: BucketEncryption.S3_MANAGED,
+      serverAccessLogsBucket: logBucket,
+      serverAccessLogsPrefix: 's3/',
     });
 
     const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
@@ -95,8 +126,20 @@ export class WebStack extends Stack {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
     });
 
+    const domain = (this.customDomain = props.customDomain);
     this.distribution = new Distribution(this, 'Distribution', {
       defaultRootObject: 'index.html',
+      webAclId: props.webAclArn,
+      logBucket,
+      logFilePrefix: 'cloudfront/',
+      // A custom domain lets the minimum protocol be raised (the *.cloudfront.net one is fixed by CloudFront).
+      ...(domain
+        ? {
+            domainNames: [domain.domainName],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', domain.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {}),
       httpVersion: HttpVersion.HTTP2_AND_3,
       // North America and Europe: the users are in Denmark.
       priceClass: PriceClass.PRICE_CLASS_100,
@@ -141,7 +184,7 @@ export class WebStack extends Stack {
       distributionPaths: ['/*'],
     });
 
-    const siteUrl = `https://${this.distribution.distributionDomainName}`;
+    const siteUrl = `https://${domain?.domainName ?? this.distribution.distributionDomainName}`;
     new StringParameter(this, 'SiteUrl', {
       parameterName: siteUrlParameterName,
       stringValue: siteUrl,

@@ -247,8 +247,9 @@ describe('retention job', () => {
     expect(table).toEqual(mainTableArn());
     expect(JSON.stringify(table)).toContain('Deltag-Data');
     expect(JSON.stringify(index)).toContain('/index/byProcess');
-    // Besides the table: only X-Ray (CDK's tracing statement), nothing else.
-    expect(statements.flatMap((s) => [s.Action].flat()).filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('xray:'))).toEqual([]);
+    // Besides the table: only X-Ray (CDK's tracing statement) and sending a failed run to its own dead-letter queue.
+    const others = statements.filter((s) => [s.Action].flat().some((a) => !a.startsWith('dynamodb:') && !a.startsWith('xray:')));
+    expect(others).toEqual([expect.objectContaining({ Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [logicalId(app.api, job().failedRuns), 'Arn'] } })]);
   });
 });
 
@@ -302,7 +303,9 @@ describe('web stack', () => {
   });
 
   it('lets only CloudFront, for this distribution, read the bucket', () => {
-    const [policy] = resources(templates.web, 'AWS::S3::BucketPolicy');
+    // The site bucket's policy (the access-log bucket has its own, for S3's log delivery).
+    const siteBucketId = logicalId(app.web, app.web.node.findChild('SiteBucket'));
+    const policy = resources(templates.web, 'AWS::S3::BucketPolicy').find((p) => p.Properties.Bucket.Ref === siteBucketId);
     const allows = policy!.Properties.PolicyDocument.Statement.filter((s: { Effect: string }) => s.Effect === 'Allow');
     expect(allows.length).toBeGreaterThan(0);
     for (const statement of allows) {
