@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import type { FeatureArea } from '#shared/api/route-meta';
 import type { TableDef } from '#functions/adapters/dynamodb/tables';
 import { SITE_URL_PARAMETER_ENV } from '#functions/adapters/ssm/site-url';
+import { grantTableAccess, type TableAccess } from './table-access';
 
 /** Repository root, found from this file so synth works from any working directory. */
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,7 +39,8 @@ export function handlerFunctionProps(scope: Construct, handlerModule: string, en
     tracing: Tracing.ACTIVE,
     // Created explicitly so retention is set without the LogRetention custom resource.
     logGroup: new LogGroup(scope, 'Logs', { retention: RetentionDays.ONE_MONTH }),
-    environment: { NODE_OPTIONS: '--enable-source-maps', ...environment },
+    // Powertools' service name: the function's key in its logs and X-Ray traces (functions/src/lib/log.ts, tracer.ts).
+    environment: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: `deltag-${handlerModule}`, ...environment },
     bundling: {
       format: OutputFormat.ESM,
       target: 'node24',
@@ -79,11 +81,13 @@ export class ApiFunction extends Construct {
     });
   }
 
-  /** Puts the physical table name in `def.envVar` and grants the function access to the table and its indexes. */
-  bindTable(table: ITable, def: TableDef, access: 'read' | 'readwrite'): void {
+  /**
+   * Puts the physical table name in `def.envVar` and grants the function what `access` says on the
+   * table (see table-access.ts); `undefined`: the name only, for a function that never reads the table.
+   */
+  bindTable(table: ITable, def: TableDef, access: TableAccess | undefined): void {
     this.fn.addEnvironment(def.envVar, table.tableName);
-    if (access === 'read') table.grantReadData(this.fn);
-    else table.grantReadWriteData(this.fn);
+    if (access) grantTableAccess(this.fn, table, access);
   }
 
   /**

@@ -10,15 +10,19 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { featureAreas, type FeatureArea, type HttpMethod as HttpMethodName } from '#shared/api/route-meta';
 import { routeList } from '#shared/api/routes';
 import { isProtected } from '#shared/rules/access';
+import { keys } from '#functions/adapters/dynamodb/keys';
+import { ApiAlarms } from '../constructs/alarms';
 import { allowMail, ApiFunction } from '../constructs/api-function';
 import { DigestJob } from '../constructs/digest-job';
 import { ReminderJob } from '../constructs/reminder-job';
 import { RetentionJob } from '../constructs/retention-job';
+import { denyAuditChanges, type TableAccess } from '../constructs/table-access';
 import type { BoundTable } from './data-stack';
 import { siteUrlParameterName } from './web-stack';
 
@@ -39,6 +43,19 @@ const servedAreas = featureAreas.filter((area) => routeList.some((r) => r.area =
  */
 const writingMethods: ReadonlySet<HttpMethodName> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const onlyReads = (area: FeatureArea) => !routeList.some((r) => r.area === area && writingMethods.has(r.method));
+
+/**
+ * Areas with less than their routes' read or read-write access to the table. The API description and
+ * the catch-all (meta) read nothing. The process pages (processes) serve only public GETs, so a fault in
+ * them must not reach anyone's records: they read the process list and each process's change log (the
+ * audit copy under the process's id), on the table alone, no index (byUser lists one user's everything).
+ */
+const narrowedAccess: Partial<Record<FeatureArea, TableAccess | undefined>> = {
+  meta: undefined,
+  processes: { access: 'read', leadingKeys: [keys.processPartition, keys.auditTargetPartition('*')] },
+};
+const tableAccessOf = (area: FeatureArea): TableAccess | undefined =>
+  area in narrowedAccess ? narrowedAccess[area] : { access: onlyReads(area) ? 'read' : 'readwrite' };
 
 /** Areas that call the user pool themselves (e.g. account deletion), and only what they call. */
 const userDirectoryAccess: Partial<Record<FeatureArea, string[]>> = {
@@ -134,7 +151,7 @@ export class ApiStack extends Stack {
         ...heavierAreas[area],
       });
       for (const { table, def } of Object.values(props.tables)) {
-        fn.bindTable(table, def, onlyReads(area) ? 'read' : 'readwrite');
+        fn.bindTable(table, def, tableAccessOf(area));
       }
       const directoryActions = userDirectoryAccess[area];
       if (directoryActions) userPool.grant(fn.fn, ...directoryActions);
@@ -157,9 +174,24 @@ export class ApiStack extends Stack {
       });
     }
 
-    new RetentionJob(this, 'RetentionJob', { tables: props.tables });
+    const retention = new RetentionJob(this, 'RetentionJob', { tables: props.tables });
     new ReminderJob(this, 'ReminderJob', { tables: props.tables, mailFrom: props.mailFrom, siteUrlParameter: siteUrlParameterName });
     new DigestJob(this, 'DigestJob', { tables: props.tables, mailFrom: props.mailFrom, siteUrlParameter: siteUrlParameterName, userPool: props.userPool });
+
+    // Last, so it covers every function of the stack, those of the jobs too. Two erasures alone may rewrite
+    // entries, and only to take a person out of them: the retention job (a process past its retention
+    // date) and account deletion (me: the entries about the user move to a pseudonym, erasure.ts).
+    const auditRewriters = new Set<NodejsFunction | undefined>([retention.fn, this.functions.me?.fn]);
+    for (const fn of this.node.findAll().filter((c): c is NodejsFunction => c instanceof NodejsFunction && !auditRewriters.has(c))) {
+      for (const { table } of Object.values(props.tables)) denyAuditChanges(fn, table);
+    }
+
+    // After every function exists, so each is watched; the recipient comes with `-c alarmEmail=…`.
+    new ApiAlarms(this, 'Alarms', {
+      httpApi: this.httpApi,
+      functions: this.node.findAll().filter((c): c is NodejsFunction => c instanceof NodejsFunction),
+      email: this.node.tryGetContext('alarmEmail') as string | undefined,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
   }
