@@ -33,6 +33,40 @@ export async function startDynamoDb(options: { port: number; dataDir?: string; v
   return { child, endpoint };
 }
 
+/**
+ * DynamoDB Local that can fail on purpose (the outage test): stopped, frozen with its port still open
+ * (a server that accepts and never answers), and started again on the same port and data folder.
+ * `child` always names the running process, so the stack's stop ends whichever one runs.
+ */
+export interface DynamoDbFaults {
+  stop(): Promise<void>;
+  freeze(): void;
+  thaw(): void;
+  start(): Promise<void>;
+}
+
+export async function startRestartableDynamoDb(options: { port: number; dataDir?: string; verbose?: boolean }): Promise<{ child: Child; endpoint: string; faults: DynamoDbFaults }> {
+  let current = await startDynamoDb(options);
+  const child: Child = {
+    name: current.child.name,
+    get process() {
+      return current.child.process;
+    },
+    stop: () => (current.child.process.kill('SIGCONT'), current.child.stop()),
+  };
+  const faults: DynamoDbFaults = {
+    stop: () => child.stop(),
+    freeze: () => void current.child.process.kill('SIGSTOP'),
+    thaw: () => void current.child.process.kill('SIGCONT'),
+    async start() {
+      current = await startDynamoDb(options);
+      // In memory, the tables went with the process; on disk this only checks they are there.
+      await createTables(current.endpoint);
+    },
+  };
+  return { child, endpoint: current.endpoint, faults };
+}
+
 export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 function dynamoDbLocalJarDir(): string {

@@ -7,7 +7,7 @@ import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { SITE_URL_ENV } from '#functions/adapters/ssm/site-url';
 import type { FeatureArea } from '#shared/api/route-meta';
 import { bootstrapIdentity, cognitoClient, startCognito } from './cognito';
-import { createTables, localCredentials, startDynamoDb } from './dynamodb';
+import { createTables, localCredentials, startRestartableDynamoDb, type DynamoDbFaults } from './dynamodb';
 import { startGateway } from './gateway';
 import { jwtVerifier } from './jwt';
 import { ChildExitedError, ensurePortFree, freePort, type Child } from './processes';
@@ -58,6 +58,8 @@ export interface RunningStack {
   lastCode(email: string): string | undefined;
   /** Where mails to authors land as .eml files. */
   outboxDir: string;
+  /** DynamoDB Local stopped, frozen or started again on purpose (test/alone/dynamodb-outage.test.ts). */
+  dynamoDbFaults: DynamoDbFaults;
   stop(): Promise<void>;
 }
 
@@ -112,7 +114,7 @@ async function startOn(ports: { web: number; dynamodb: number; cognito: number }
 
     log('starting DynamoDB Local and cognito-local');
     const [dynamo, cognito] = await Promise.all([
-      startDynamoDb({ port: ports.dynamodb, dataDir: dynamoDir, verbose: options.verbose }).then((r) => (children.push(r.child), r)),
+      startRestartableDynamoDb({ port: ports.dynamodb, dataDir: dynamoDir, verbose: options.verbose }).then((r) => (children.push(r.child), r)),
       startCognito({
         port: ports.cognito,
         dataDir: cognitoDir,
@@ -172,6 +174,7 @@ async function startOn(ports: { web: number; dynamodb: number; cognito: number }
       pool,
       lastCode: (email) => codes.get(email.toLowerCase()),
       outboxDir,
+      dynamoDbFaults: dynamo.faults,
       stop,
     };
   } catch (error) {

@@ -100,3 +100,28 @@ export class TooManyRequestsError extends HttpError {
     });
   }
 }
+
+/**
+ * Errors that mean DynamoDB, or the network to it, is down, overloaded or too slow, not that the
+ * request was wrong: the caller should try again shortly (503 + Retry-After), and nothing was
+ * half-written, since every multi-item write is one transaction. Shaped as the AWS SDK and Node's
+ * sockets throw them; no SDK type is imported, so domain code stays free of AWS.
+ */
+const UNAVAILABLE_NAMES = new Set([
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'ThrottlingException',
+  'InternalServerError',
+  'ServiceUnavailable',
+  // The SDK's own connection and request timeouts (adapters/dynamodb/client.ts).
+  'TimeoutError',
+  // A retried transaction whose first attempt (same client token) has not finished yet.
+  'TransactionInProgressException',
+]);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNABORTED']);
+
+export function isUnavailable(error: unknown): boolean {
+  const e = error as { name?: string; code?: string; $fault?: string; $retryable?: { throttling?: boolean } } | undefined;
+  if (!e || typeof e !== 'object') return false;
+  return UNAVAILABLE_NAMES.has(e.name ?? '') || NETWORK_CODES.has(e.code ?? '') || e.$fault === 'server' || e.$retryable?.throttling === true;
+}

@@ -5,7 +5,7 @@ import { routes, type RouteDef } from '#shared/api/routes';
 import { problemContentType } from '#shared/schemas/problem';
 import type { z } from 'zod';
 import { actorFromClaims, authorize, type Actor } from './auth';
-import { HttpError, NotFoundError, ServiceUnavailableError } from './errors';
+import { HttpError, isUnavailable, NotFoundError, ServiceUnavailableError } from './errors';
 import { createLogger, type Logger } from './log';
 import { header, parseRequest, type ParsedParts } from './request';
 
@@ -91,22 +91,9 @@ const problems = (): MiddlewareObj<Event, Result, Error, Context & { state: Stat
 
 const noStore = { 'cache-control': 'no-store' };
 
-/** Errors that mean DynamoDB (or the network to it) is unavailable, not that the request was wrong. */
-const UNAVAILABLE = new Set([
-  'ProvisionedThroughputExceededException',
-  'RequestLimitExceeded',
-  'ThrottlingException',
-  'InternalServerError',
-  'ServiceUnavailable',
-  'TimeoutError',
-  'ECONNREFUSED',
-  'ECONNRESET',
-]);
-
 function asHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
-  const e = error as { name?: string; code?: string; $metadata?: unknown } | undefined;
-  if (e && (UNAVAILABLE.has(e.name ?? '') || UNAVAILABLE.has(e.code ?? ''))) return new ServiceUnavailableError();
+  if (isUnavailable(error)) return new ServiceUnavailableError();
   return new HttpError(500, 'internal', 'Der skete en fejl hos os', 'Prøv igen senere.');
 }
 

@@ -15,9 +15,21 @@ export function documentClient(): DynamoDBDocumentClient {
 }
 
 export function createDocumentClient(endpoint?: string): DynamoDBDocumentClient {
-  const base = new DynamoDBClient({ ...(endpoint ? { endpoint } : {}), maxAttempts: 3 });
+  const base = new DynamoDBClient({ ...(endpoint ? { endpoint } : {}), maxAttempts: 3, requestHandler: endpoint ? LOCAL_TIMEOUTS : AWS_TIMEOUTS });
   return DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
 }
+
+/**
+ * Without timeouts the SDK waits for ever on an endpoint that accepts and never answers: the request
+ * answers only when the function's time runs out (middy's guard), and the abandoned call may still
+ * write after that answer. With them, each of the 3 attempts gives up (TimeoutError) and the request
+ * answers 503 (lib/errors.ts). In AWS the three attempts fit inside the
+ * functions' 10 s limit with room for the answer; DynamoDB answers in milliseconds, so 3 s means down,
+ * not slow. Locally shorter, so the outage test (test/alone/dynamodb-outage.test.ts) sees its 503 sooner.
+ * `throwOnRequestTimeout`: without it this SDK version only logs a warning when the time is up.
+ */
+const AWS_TIMEOUTS = { connectionTimeout: 2_000, requestTimeout: 3_000, throwOnRequestTimeout: true };
+const LOCAL_TIMEOUTS = { connectionTimeout: 1_000, requestTimeout: 2_500, throwOnRequestTimeout: true };
 
 /** The physical name of a table, from the environment variable its definition names. */
 export function tableName(def: TableDef): string {

@@ -8,6 +8,7 @@ export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems
 export type Outcome = { ok: true } | { ok: false; failed: boolean[] };
 
 const MAX_ATTEMPTS = 10;
+const RETRYABLE = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
 
 /**
  * TransactWriteItems, retried with full-jitter exponential backoff while DynamoDB reports a
@@ -23,7 +24,8 @@ export async function transact(client: DynamoDBDocumentClient, items: TransactIt
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const codes = error.CancellationReasons?.map((r) => r.Code ?? 'None') ?? [];
-      if (codes.includes('TransactionConflict') || codes.includes('ThrottlingError')) {
+      // Conflict and capacity cancellations wrote nothing and pass: retried, then a 503.
+      if (codes.some((c) => RETRYABLE.has(c))) {
         if (attempt >= MAX_ATTEMPTS) throw new ServiceUnavailableError();
         await sleep(Math.random() * Math.min(1000, 10 * 2 ** attempt));
         continue;
