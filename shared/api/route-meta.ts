@@ -78,7 +78,7 @@ export const routeSummaries: Record<RouteId, string> = /* @__PURE__ */ Object.as
   listComments: "An idea's comments, newest first, each with its replies (oldest first)",
   createComment: 'Comment on an idea, or reply to a comment (one reply level)',
   updateComment: 'Edit your own comment within 15 minutes of posting it',
-  deleteComment: 'Delete your own comment (moderators: any); replies stay readable',
+  deleteComment: "Delete your own comment; replies stay readable (a moderator hides someone else's with a reason: moderateComment)",
   myComments: "Ids of the signed-in user's comments on one idea (to offer edit and delete)",
   flagIdea: 'Flag an idea for moderators, once per user',
   flagComment: 'Flag a comment for moderators, once per user',

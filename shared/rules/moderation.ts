@@ -10,6 +10,9 @@ import { isPublicStatus, type IdeaStatus } from './values';
  *      │                  hide restore            flags ≥ threshold: "held" (still its status, off the lists)
  *      │                    ▼  │                    restore: back on the lists, flags reset; hide/reject
  *      └──────reject──▶ rejected / hidden           merge: a public idea into another (read-only, links on)
+ *
+ * A merged idea can still be hidden or rejected: personal data found after a merge must be
+ * removable. It then leaves the target's list of merged ideas; a restore makes it merged again.
  */
 export const ideaActions = ['publish', 'hide', 'restore', 'reject', 'merge', 'set-status'] as const;
 export type IdeaAction = (typeof ideaActions)[number];
@@ -20,13 +23,12 @@ export interface IdeaState {
   held?: boolean;
 }
 
-const closed = (status: IdeaStatus) => status === 'merged' || status === 'withdrawn';
-
 const table: Record<IdeaAction, (status: IdeaStatus, held: boolean) => boolean> = {
   publish: (status) => status === 'pending',
-  hide: (status) => isPublicStatus(status),
+  // A merged idea is read by anyone (read-only), so it must be possible to take it away.
+  hide: (status) => isPublicStatus(status) || status === 'merged',
   restore: (status, held) => status === 'hidden' || status === 'rejected' || (held && isPublicStatus(status)),
-  reject: (status) => !closed(status) && status !== 'rejected',
+  reject: (status) => status !== 'withdrawn' && status !== 'rejected',
   // A merged idea can be read by anyone: only what is public already may become merged, never
   // something unapproved, hidden or held after flags.
   merge: (status, held) => isPublicStatus(status) && !held,

@@ -106,6 +106,21 @@ describe('the idea moderation page', () => {
     for (const button of w.findAll('form button[type="submit"]')) expect(button.attributes('aria-disabled')).toBeUndefined();
   });
 
+  it('offers hide and reject on a merged idea (personal data found after a merge), and sends the hide with its reason', async () => {
+    const sent = fakeApi(() => json(moderated({ status: 'hidden', mergedInto: '01JTARGET00000000000000002', moderationReason: 'Personoplysninger' })), moderated({ status: 'merged', mergedInto: '01JTARGET00000000000000002' }));
+    const w = await mountPage();
+    const decision = form(w, 'decision-heading');
+    expect(decision.exists()).toBe(true);
+    expect(decision.findAll('#decision-action option').map((o) => o.attributes('value'))).toEqual(['hide', 'reject']);
+
+    await decision.find('#decision-reason').setValue('Personoplysninger');
+    await decision.trigger('submit');
+    await flushPromises();
+
+    expect(sent.map((s) => s.body)).toEqual([{ action: 'hide', reason: 'Personoplysninger' }]);
+    expect(w.find('.ws-idea__saved').text()).toBe('Beslutningen er gemt: Skjult.');
+  });
+
   it('shows a failed merge in the merge form only, and keeps what the moderator typed', async () => {
     fakeApi(() => problem(409, 'Idéen kan ikke lægges sammen', 'Målet er selv lagt sammen med en anden idé.'));
     const w = await mountPage();

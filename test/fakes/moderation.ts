@@ -46,11 +46,13 @@ export function fakeModerationStore(tables: FakeTables): ModerationStore {
         .map(copy);
     },
 
-    async changeIdea(expected, change, audit, now, mergeTarget) {
+    async changeIdea(expected, change, audit, now, link) {
       const idea = tables.ideas.get(expected.id);
-      const target = mergeTarget ? tables.ideas.get(mergeTarget) : undefined;
+      const joins = link && 'join' in link ? link : undefined;
+      const target = joins ? tables.ideas.get(joins.join) : undefined;
       const asRead = !!idea && idea.status === expected.status && !!idea.held === !!expected.held;
-      const targetOk = !mergeTarget || (!!target && isPublic(target) && target.processId === expected.processId);
+      const joinable = (t: IdeaRecord) => (isPublic(t) || (!!joins?.restoring && t.status === 'merged')) && t.processId === expected.processId;
+      const targetOk = !joins || (!!target && joinable(target));
       if (!asRead || !targetOk || !auditIsNew(audit)) return false;
 
       const at = now.toISOString();
@@ -60,6 +62,11 @@ export function fakeModerationStore(tables: FakeTables): ModerationStore {
       if (target) {
         target.mergedFrom = [...(target.mergedFrom ?? []), expected.id];
         target.updatedAt = at;
+      }
+      const left = link && 'leave' in link ? tables.ideas.get(link.leave) : undefined;
+      if (left?.mergedFrom?.includes(expected.id)) {
+        left.mergedFrom = left.mergedFrom.filter((id) => id !== expected.id);
+        left.updatedAt = at;
       }
       return true;
     },

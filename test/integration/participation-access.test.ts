@@ -23,12 +23,13 @@ type Caller = (typeof callers)[number];
 const rolesOf: Record<Caller, Role[]> = { anonymous: [], citizen: [], 'another citizen': [], moderator: ['moderator'] };
 
 /**
- * Rules the route table cannot express: a comment is edited by its author only, and deleted by its
- * author or a moderator. The comment acted on is always the citizen's own.
+ * Rules the route table cannot express: a comment is edited and deleted by its author only (a
+ * moderator hides someone else's comment with a reason instead). The comment acted on is always the
+ * citizen's own.
  */
 const ownership: Partial<Record<RouteId, Partial<Record<Caller, number>>>> = {
   updateComment: { 'another citizen': 403, moderator: 403 },
-  deleteComment: { 'another citizen': 403, moderator: 204 },
+  deleteComment: { 'another citizen': 403, moderator: 403 },
 };
 
 function expectedStatus(route: RouteDef & { id: RouteId }, caller: Caller): number {

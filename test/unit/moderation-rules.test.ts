@@ -4,6 +4,7 @@ import type { IdeaChange, IdeaRecord } from '#functions/domain/ports';
 import { ideaStatuses, publicStatuses, type IdeaStatus } from '#shared/schemas/idea';
 import type { IdeaModeration } from '#shared/schemas/moderation';
 import { BadRequestError, ConflictError } from '#functions/lib/errors';
+import { allowedDecisions } from '#shared/rules/moderation';
 
 /**
  * The moderation state machine as a table: every action from every status, and from every public
@@ -66,7 +67,8 @@ const table: Record<string, Record<Command, Cell>> = {
   hidden: { publish: X, hide: X, restore: 'under_review', reject: 'rejected', merge: X, 'merge-self': B, 'set-status': X },
   rejected: { publish: X, hide: X, restore: 'under_review', reject: X, merge: X, 'merge-self': B, 'set-status': X },
   withdrawn: { publish: X, hide: X, restore: X, reject: X, merge: X, 'merge-self': B, 'set-status': X },
-  merged: { publish: X, hide: X, restore: X, reject: X, merge: X, 'merge-self': B, 'set-status': X },
+  // Personal data found after a merge must be removable: a merged idea can be hidden or rejected (issue 17).
+  merged: { publish: X, hide: 'hidden', restore: X, reject: 'rejected', merge: X, 'merge-self': B, 'set-status': X },
   ...Object.fromEntries(
     publicStatuses.map((s) => [
       `${s}+held`,
@@ -112,6 +114,18 @@ describe('what each decision records', () => {
     expect(hidden).toEqual({ status: 'hidden', held: false, previousStatus: 'selected', moderationReason: 'Personoplysninger' });
     const restored = decideIdea(idea('hidden', { previousStatus: 'selected', moderationReason: 'Personoplysninger' }), { action: 'restore' });
     expect(restored).toEqual({ status: 'selected', held: false, previousStatus: null, moderationReason: null, resetFlags: true });
+  });
+
+  it('hide and reject of a merged idea remember "merged" (its link to the target stays), and restore brings it back merged', () => {
+    const merged = idea('merged', { mergedInto: OTHER, moderationReason: 'Samme idé' });
+    expect(decideIdea(merged, { action: 'hide', reason: 'Personoplysninger' })).toEqual({ status: 'hidden', held: false, previousStatus: 'merged', moderationReason: 'Personoplysninger' });
+    expect(decideIdea(merged, { action: 'reject', reason: 'Ulovligt' })).toEqual({ status: 'rejected', held: false, previousStatus: 'merged', moderationReason: 'Ulovligt' });
+    expect(decideIdea(idea('hidden', { previousStatus: 'merged', mergedInto: OTHER }), { action: 'restore' }).status).toBe('merged');
+  });
+
+  it('the workspace offers hide and reject on a merged idea, and restore once it is hidden', () => {
+    expect(allowedDecisions({ status: 'merged' })).toEqual(['hide', 'reject']);
+    expect(allowedDecisions({ status: 'hidden' })).toEqual(['restore', 'reject']);
   });
 
   it('restore of a hidden idea without a remembered status goes back to published', () => {

@@ -3,7 +3,7 @@ import { COMMENT_EDIT_WINDOW_MINUTES, type Comment, type CommentCreate, type Com
 import { phaseAllows } from '#shared/schemas/process';
 import { hasRole, type Actor } from '../lib/auth';
 import { ConflictError, ForbiddenError, NotFoundError } from '../lib/errors';
-import { isPublic, isReadable } from './ideas';
+import { isOnItsPage, isPublic } from './ideas';
 import { limitFor } from './limits';
 import type { Logger } from '../lib/log';
 import { recordFollowEvent, replyEvent } from './follows/record-events';
@@ -27,7 +27,7 @@ export interface CommentDeps {
 /** Comments of a readable idea (a merged one keeps its discussion so far), newest thread first, each thread's replies oldest first. */
 export async function listComments(deps: Pick<CommentDeps, 'comments' | 'ideas'>, ideaId: string, limit: number, cursor?: string): Promise<CommentList> {
   const idea = await deps.ideas.get(ideaId);
-  if (!idea || !isReadable(idea)) throw new NotFoundError('Idéen findes ikke.');
+  if (!idea || !isOnItsPage(idea)) throw new NotFoundError('Idéen findes ikke.');
   const page = await deps.comments.listThreads(ideaId, limit, cursor);
   return {
     items: page.items.map((t) => ({ ...toComment(t), replies: t.replies.map(toComment) })),
@@ -100,12 +100,16 @@ export async function updateComment(deps: Pick<CommentDeps, 'comments' | 'profil
   return toComment(updated);
 }
 
-/** The author (or a moderator) deletes; a placeholder keeps the replies readable. Idempotent. */
+/**
+ * The author deletes; a placeholder keeps the replies readable. Idempotent. Nobody else may, a
+ * moderator included: taking away someone's words is a moderation decision with a reason the author
+ * is shown and an audit entry (moderateComment, "Skjul"), never a silent delete.
+ */
 export async function deleteComment(deps: Pick<CommentDeps, 'comments' | 'clock'>, actor: Actor, commentId: string): Promise<void> {
   const comment = await deps.comments.get(commentId);
   if (!comment) throw new NotFoundError('Kommentaren findes ikke.');
   if (comment.state === 'deleted') return; // deleting twice is done already (and it has no author left)
-  if (comment.authorId !== actor.userId && !hasRole(actor, 'moderator')) throw new ForbiddenError('Du kan kun slette dine egne kommentarer.');
+  if (comment.authorId !== actor.userId) throw notYours(actor);
   await deps.comments.remove(comment, deps.clock.now());
 }
 
@@ -118,6 +122,14 @@ async function publicIdea(ideas: IdeaStore, ideaId: string): Promise<IdeaRecord>
   if (!idea || !isPublic(idea)) throw new NotFoundError('Idéen findes ikke.');
   return idea;
 }
+
+/** A moderator is pointed to the decision that does what they want, with a reason and a log entry. */
+const notYours = (actor: Actor) =>
+  new ForbiddenError(
+    hasRole(actor, 'moderator')
+      ? 'Du kan kun slette dine egne kommentarer. Som moderator skjuler du en andens kommentar med en begrundelse (Skjul), så beslutningen bliver logget.'
+      : 'Du kan kun slette dine egne kommentarer.',
+  );
 
 const editWindowClosed = () =>
   new ConflictError('edit-window-closed', `En kommentar kan kun rettes i ${COMMENT_EDIT_WINDOW_MINUTES} minutter efter, den er skrevet.`);

@@ -1,6 +1,7 @@
 // handler --> domain/moderation --> (use case step) --> ModerationStore
 import { ConflictError, HttpError } from '../lib/errors';
-import type { IdeaRecord, ModerationStore } from './ports';
+import { isReadable } from './ideas';
+import type { IdeaChange, IdeaRecord, IdeaStore, MergeLink, ModerationStore } from './ports';
 
 /**
  * Merged ideas counted once in public. When a moderator merges idea S into idea T, each vote on S
@@ -14,8 +15,11 @@ import type { IdeaRecord, ModerationStore } from './ports';
  * Carried votes are the voters' own: one can take it back on T like any vote (and gets it back on
  * the tally), and it goes with their account when they delete it.
  *
- * A merged idea is never restored (shared/rules/moderation.ts: restore applies to hidden, rejected
- * and held ideas; a merge is final), so carried votes never have to find their way back.
+ * A merge is never undone, so carried votes never have to find their way back. A merged idea can
+ * still be hidden or rejected (personal data found after the merge): it leaves the target's list of
+ * merged ideas, and the votes already carried stay on the target, since they were given for the same
+ * idea (the export counts a source only while it is merged, domain/export/ranking.ts). A restore makes
+ * it merged again, back on the list; votes not carried yet stay on it until the merge is repeated.
  *
  * The votes move after the merge is stored, since S takes no votes from then on. A request has
  * CARRY_BUDGET_MS for it (Lambda stops at 10 s); a merge of an idea with thousands of votes may need
@@ -48,4 +52,25 @@ export async function carryMergedVotes(moderation: Pick<ModerationStore, 'carryV
       'Idéerne er lagt sammen, men idéen, der blev lagt sammen med, er selv lagt sammen med en anden i mellemtiden. De stemmer, der ikke nåede at flytte, tælles med i udvalgets eksport.',
     );
   }
+}
+
+/**
+ * What a decision does to the list of merged ideas on the merge target (see MergeLink). A restore
+ * makes an idea merged again only into a target anyone can still read, else a 409: the moderator
+ * restores the target first.
+ */
+export async function mergeLinkOf(ideas: Pick<IdeaStore, 'get'>, idea: IdeaRecord, change: IdeaChange, mergeTarget?: string): Promise<MergeLink | undefined> {
+  if (mergeTarget) return { join: mergeTarget };
+  const wasMerged = idea.status === 'merged';
+  const isMerged = change.status === 'merged';
+  if (wasMerged === isMerged || !idea.mergedInto) return undefined;
+  if (wasMerged) return { leave: idea.mergedInto };
+  const target = await ideas.get(idea.mergedInto);
+  if (!target || !isReadable(target)) {
+    throw new ConflictError(
+      'merge-target-gone',
+      'Idéen kan ikke gendannes, fordi den idé, den var lagt sammen med, ikke længere er offentlig. Gendan den idé først.',
+    );
+  }
+  return { join: idea.mergedInto, restoring: true };
 }

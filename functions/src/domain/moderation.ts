@@ -23,7 +23,7 @@ import type {
   UserDirectory,
 } from './ports';
 import { ideaMail } from './notifications';
-import { carryMergedVotes, unfinishedMerge } from './merge-votes';
+import { carryMergedVotes, mergeLinkOf, unfinishedMerge } from './merge-votes';
 import { moderateResponse } from './consultation/response-moderation';
 import type { ResponseStore } from './consultation/response-ports';
 import { localDate } from '../lib/copenhagen-time';
@@ -118,7 +118,8 @@ export async function moderateIdea(deps: ModerationDeps, actor: Actor, ideaId: s
     before: ideaState(idea.status, idea.held),
     after: ideaState(change.status, change.held),
   });
-  const ok = await deps.moderation.changeIdea(idea, change, audit, now, command.action === 'merge' ? command.targetId : undefined);
+  const link = await mergeLinkOf(deps.ideas, idea, change, command.action === 'merge' ? command.targetId : undefined);
+  const ok = await deps.moderation.changeIdea(idea, change, audit, now, link);
   if (!ok) throw new ConflictError('changed-meanwhile', 'Idéen er ændret i mellemtiden, eller målet for sammenlægningen er ikke offentligt. Hent den igen.');
 
   const updated = (await deps.ideas.get(ideaId))!;

@@ -201,6 +201,13 @@ export interface IdeaChange {
   resetFlags?: boolean;
 }
 
+/**
+ * What a decision does to the merge target's list of merged ideas (`mergedFrom`), in the decision's
+ * transaction: a merge joins a public target's list; a restore of a hidden or rejected merged idea
+ * joins it again (the target public or itself merged); hiding or rejecting a merged idea leaves it.
+ */
+export type MergeLink = { join: string; restoring?: boolean } | { leave: string };
+
 export interface ModerationStore {
   queue(processId: string, kind: 'pending' | 'flagged', limit: number, cursor?: string): Promise<Page<QueueEntry>>;
   /** With `responses`: the consultation comments held after flags (moderated on their own pages). */
@@ -209,10 +216,10 @@ export interface ModerationStore {
   flagsOn(ideaId: string, commentId: string | undefined, since?: string): Promise<FlagRecord[]>;
   /**
    * Applies a change to an idea if it is still as read (`expected`), with its audit entry, in one
-   * transaction; with `mergeTarget`, also records the merge on the target (which must be public).
-   * Returns false when the idea changed meanwhile or the target is no longer public.
+   * transaction; with `link`, also joins or leaves the merge target's list of merged ideas.
+   * Returns false when the idea changed meanwhile or the target can no longer take the link.
    */
-  changeIdea(expected: IdeaRecord, change: IdeaChange, audit: AuditRecord, now: Date, mergeTarget?: string): Promise<boolean>;
+  changeIdea(expected: IdeaRecord, change: IdeaChange, audit: AuditRecord, now: Date, link?: MergeLink): Promise<boolean>;
   /**
    * After a merge: moves every vote on the merged idea to the target, in batches, each voter once (see
    * domain/merge-votes.ts); marks the merged idea `votesCarriedAt` when all are moved. Safe to repeat.

@@ -103,7 +103,7 @@ export const consultationRouteSummaries: Record<keyof typeof consultationRouteMe
   listResponses: 'The comments on a document (optionally one paragraph or round), with the committee\'s answers',
   createResponse: 'Respond to a paragraph in a round: agree, neutral or disagree, with an optional comment',
   updateResponse: 'Change one\'s position, or the comment within the edit window',
-  deleteResponse: 'Delete one\'s response (or a moderator deletes it)',
+  deleteResponse: "Delete one's own response (a moderator hides someone else's comment with a reason: moderateResponse)",
   flagResponse: 'Flag a comment on a paragraph for moderators',
   myRounds: 'The rounds of a process\'s consultation and whether the signed-in user may respond in each',
   joinRound: 'Join an invited round with its link\'s token',

@@ -1,5 +1,5 @@
 // use case --> (secondary adapter) --> DynamoDB
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord, CommentRecord, FlagRecord, IdeaChange, IdeaRecord, ModerationStore, QueueEntry } from '../../domain/ports';
 import { auditPuts as auditPutsOf, auditReader } from './audit';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -16,6 +16,42 @@ import { carryVotes } from './vote-carry';
  * - the flags on a target (reasons only are shown): Query the idea partition, FLAG#IDEA# / FLAG#COMMENT#<id>#;
  * - the audit log: written here in the transaction of each decision, read in audit.ts.
  */
+const LEAVE_ATTEMPTS = 5;
+
+/**
+ * The merged idea onto the target's list. A merge needs a public target (gsiList is set only on
+ * public ideas); a restore also takes a target that is itself merged on (a chain).
+ */
+function joinMerged(table: string, source: IdeaRecord, targetId: string, at: string, restoring: boolean): TransactItems[number] {
+  return {
+    Update: {
+      TableName: table,
+      Key: keys.idea(targetId),
+      UpdateExpression: 'SET mergedFrom = list_append(if_not_exists(mergedFrom, :empty), :ids), updatedAt = :now',
+      ConditionExpression: `${restoring ? '(attribute_exists(gsiList) OR #status = :merged)' : 'attribute_exists(gsiList)'} AND processId = :pid`,
+      ...(restoring ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
+      ExpressionAttributeValues: { ':empty': [], ':ids': [source.id], ':now': at, ':pid': source.processId, ...(restoring ? { ':merged': 'merged' } : {}) },
+    },
+  };
+}
+
+/** The merged idea off the target's list, by its position now (nothing to do when it is not listed). */
+async function leaveMerged(client: DynamoDBDocumentClient, table: string, sourceId: string, targetId: string, at: string): Promise<TransactItems[number] | undefined> {
+  const { Item } = await client.send(new GetCommand({ TableName: table, Key: keys.idea(targetId), ProjectionExpression: 'mergedFrom', ConsistentRead: true }));
+  const listed = Array.isArray(Item?.mergedFrom) ? (Item.mergedFrom as string[]) : [];
+  const position = listed.indexOf(sourceId);
+  if (position < 0) return undefined;
+  return {
+    Update: {
+      TableName: table,
+      Key: keys.idea(targetId),
+      UpdateExpression: `REMOVE mergedFrom[${position}] SET updatedAt = :now`,
+      ConditionExpression: `mergedFrom[${position}] = :id`,
+      ExpressionAttributeValues: { ':id': sourceId, ':now': at },
+    },
+  };
+}
+
 export function moderationStore(client: DynamoDBDocumentClient, table: string): ModerationStore {
   const auditPuts = (audit: AuditRecord) => auditPutsOf(table, audit);
 
@@ -77,7 +113,7 @@ export function moderationStore(client: DynamoDBDocumentClient, table: string): 
       return items as unknown as FlagRecord[];
     },
 
-    async changeIdea(expected, change, audit, now, mergeTarget) {
+    async changeIdea(expected, change, audit, now, link) {
       const at = now.toISOString();
       const set: Record<string, unknown> = { status: change.status, updatedAt: at };
       const remove: string[] = [];
@@ -112,7 +148,7 @@ export function moderationStore(client: DynamoDBDocumentClient, table: string): 
       names['#expStatus'] = 'status';
       names['#held'] = 'held';
       values[':expStatus'] = expected.status;
-      const items: TransactItems = [
+      const decision: TransactItems = [
         {
           Update: {
             TableName: table,
@@ -126,18 +162,15 @@ export function moderationStore(client: DynamoDBDocumentClient, table: string): 
         },
         ...auditPuts(audit),
       ];
-      if (mergeTarget) {
-        items.push({
-          Update: {
-            TableName: table,
-            Key: keys.idea(mergeTarget),
-            UpdateExpression: 'SET mergedFrom = list_append(if_not_exists(mergedFrom, :empty), :ids), updatedAt = :now',
-            ConditionExpression: 'attribute_exists(gsiList) AND processId = :pid',
-            ExpressionAttributeValues: { ':empty': [], ':ids': [expected.id], ':now': at, ':pid': expected.processId },
-          },
-        });
+      if (!link || 'join' in link) return (await transact(client, [...decision, ...(link ? [joinMerged(table, expected, link.join, at, !!link.restoring)] : [])])).ok;
+      // Leaving the list removes the entry by its position, read just before: another idea leaving
+      // the same list meanwhile moves it, which fails only the list's condition, so read again.
+      for (let attempt = 0; attempt < LEAVE_ATTEMPTS; attempt++) {
+        const leave = await leaveMerged(client, table, expected.id, link.leave, at);
+        const outcome = await transact(client, [...decision, ...(leave ? [leave] : [])]);
+        if (outcome.ok || !outcome.failed[decision.length]) return outcome.ok;
       }
-      return (await transact(client, items)).ok;
+      return false;
     },
 
     carryVotes: (source, targetId, now, deadline) => carryVotes(client, table, source, targetId, now, deadline),

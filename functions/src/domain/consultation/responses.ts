@@ -85,6 +85,8 @@ export async function updateResponse(deps: ResponseDeps, actor: Actor, responseI
   const response = await deps.responses.get(responseId);
   if (!response || response.state === 'deleted') throw new NotFoundError('Svaret findes ikke.');
   if (response.authorId !== actor.userId) throw new ForbiddenError('Du kan kun rette dine egne svar.');
+  // A block also stops edits of what was written before it (the same check as a new response).
+  writerProfile(await deps.profiles.get(actor.userId), 'retter dit svar');
   if (response.state !== 'visible') throw new ConflictError('not-editable', 'Svaret afventer en moderator og kan ikke rettes nu.');
   if (change.position !== undefined && change.position !== response.position) {
     const round = roundOf(await deps.reads.setup(response.processId), response.roundId);
@@ -102,12 +104,19 @@ export async function updateResponse(deps: ResponseDeps, actor: Actor, responseI
   return toResponse(updated);
 }
 
-/** The author (or a moderator) deletes; a placeholder stays, counters go down, and the author may respond again. Idempotent. */
+/**
+ * The author deletes; a placeholder stays, counters go down, and the author may respond again.
+ * Idempotent. A moderator removes someone else's comment by hiding it (moderateResponse: a reason and
+ * an audit entry), never by a silent delete.
+ */
 export async function deleteResponse(deps: Pick<ResponseDeps, 'responses' | 'clock'>, actor: Actor, responseId: string): Promise<void> {
   const response = await deps.responses.get(responseId);
   if (!response) throw new NotFoundError('Svaret findes ikke.');
   if (response.state === 'deleted') return; // deleting twice is done already (and it has no author left)
-  if (response.authorId !== actor.userId && !hasRole(actor, 'moderator')) throw new ForbiddenError('Du kan kun slette dine egne svar.');
+  if (response.authorId !== actor.userId) {
+    const pointer = hasRole(actor, 'moderator') ? ' Som moderator skjuler du en andens kommentar med en begrundelse (Skjul), så beslutningen bliver logget.' : '';
+    throw new ForbiddenError(`Du kan kun slette dine egne svar.${pointer}`);
+  }
   if (!(await deps.responses.remove(response, deps.clock.now()))) throw changedMeanwhile();
 }
 
