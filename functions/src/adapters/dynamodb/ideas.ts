@@ -7,7 +7,7 @@ import { BadRequestError, ConflictError } from '../../lib/errors';
 import { batchGet } from './batch';
 import { decodeCursor, encodeCursor } from './cursor';
 import { keys } from './keys';
-import { queryAll } from './query';
+import { queryAll, queryWithinBudget } from './query';
 import { rateLimitItem } from './rate-limits';
 import { transact } from './transactions';
 import { listIndexName, listSortKeys } from './tables';
@@ -151,22 +151,28 @@ export function ideaStore(client: DynamoDBDocumentClient, table: string): IdeaSt
 }
 
 /**
- * Random order, stable per seed: read the ids of every matching public idea (a Query on the "new"
+ * Random order, stable per seed: read the ids of the matching public ideas (a Query on the "new"
  * index projecting only ids: no Scan), order them by a hash of seed and id, and fetch one page by
- * BatchGet. Cost grows with the number of ideas in the process; RANDOM_MAX bounds it.
+ * BatchGet. The read is bounded by items READ, not matched: a window of the newest RANDOM_READS ideas
+ * (RANDOM_FILTERED_READS with a search or filter, which a crafted query could otherwise make read the
+ * whole list for nothing). The order is random within a window; past its last match the cursor goes
+ * on to the next window (offset 0 from where reading stopped), so every match is shown once.
  */
-const RANDOM_MAX = 10_000;
+const RANDOM_READS = 10_000;
+const RANDOM_FILTERED_READS = 1_000;
 
 async function listRandom(client: DynamoDBDocumentClient, table: string, query: IdeaPageQuery): Promise<Page<IdeaSummary>> {
   const seed = query.seed ?? '';
   const scope = query.area ? 'area' : 'list';
   const index = listIndexName(scope, 'new');
   const partitionName = scope === 'area' ? 'gsiArea' : 'gsiList';
-  const offset = query.cursor ? Number(decodeCursor(query.cursor, `random:${seed}:${index}`, {}, ['offset']).offset) : 0;
+  const partition = query.area ? keys.areaList(query.processId, query.area) : keys.processList(query.processId);
+  const cursorIndex = `random:${seed}:${index}`;
+  const { offset, window } = query.cursor ? randomPosition(query.cursor, cursorIndex, partitionName, partition) : { offset: 0, window: undefined };
   if (!Number.isInteger(offset) || offset < 0) throw new BadRequestError('Ugyldig side-markør (cursor).', 'invalid-cursor');
 
   const { filters, names, values } = listFilters(query);
-  const matching = await queryAll(
+  const { items: matching, last } = await queryWithinBudget(
     client,
     {
       TableName: table,
@@ -174,10 +180,12 @@ async function listRandom(client: DynamoDBDocumentClient, table: string, query: 
       KeyConditionExpression: '#p = :p',
       ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
       ExpressionAttributeNames: { ...names, '#p': partitionName, '#id': 'id' },
-      ExpressionAttributeValues: { ...values, ':p': query.area ? keys.areaList(query.processId, query.area) : keys.processList(query.processId) },
+      ExpressionAttributeValues: { ...values, ':p': partition },
       ProjectionExpression: '#id',
+      ScanIndexForward: false,
     },
-    RANDOM_MAX,
+    filters.length ? RANDOM_FILTERED_READS : RANDOM_READS,
+    window,
   );
   const ids = matching.map((i) => i.id as string);
 
@@ -193,8 +201,23 @@ async function listRandom(client: DynamoDBDocumentClient, table: string, query: 
   const next = offset + query.limit;
   return {
     items: pageIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
-    nextCursor: next < order.length ? encodeCursor(`random:${seed}:${index}`, { offset: next }) : null,
+    nextCursor:
+      next < order.length
+        ? encodeCursor(cursorIndex, { offset: next, ...window })
+        : last
+          ? encodeCursor(cursorIndex, { offset: 0, ...(last as Record<string, string>) })
+          : null,
   };
+}
+
+/** A random cursor: the offset into its window, and where the window starts when it is not the first. */
+function randomPosition(cursor: string, cursorIndex: string, partitionName: string, partition: string) {
+  try {
+    return { offset: Number(decodeCursor(cursor, cursorIndex, {}, ['offset']).offset), window: undefined };
+  } catch {
+    const { offset, ...window } = decodeCursor(cursor, cursorIndex, { [partitionName]: partition }, ['offset', 'pk', 'sk', partitionName, 'createdAt']);
+    return { offset: Number(offset), window };
+  }
 }
 
 /** Status, origin event and search filters, shared by every list query. */
