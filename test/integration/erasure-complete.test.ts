@@ -8,6 +8,7 @@ import { joinFollowGroup, respond, respondableProcess } from '../helpers/consult
 import { decideOk } from '../helpers/moderation';
 import { P, PROCESS, type User } from '../helpers/participation';
 import { aRecommendation, createRecommendation, processWithIdeas, setStatus } from '../helpers/recommendations';
+import { register } from '../helpers/assisted-persons';
 import { localDate } from '#functions/lib/copenhagen-time';
 import { validIdea } from '../fixtures/ideas';
 import { testStack, type TestStack } from '../helpers/stack';
@@ -74,7 +75,9 @@ describe('DELETE /api/me leaves nothing that names the person', () => {
     const hiddenOne = (await stack.api(`${P}/ideas`, { method: 'POST', token: me.token, body: validIdea({ title: 'Min anden idé om AI i skolen' }) })).json;
     const theirs = (await stack.api(`${P}/ideas`, { method: 'POST', token: other.token, body: validIdea({ title: 'En andens idé om AI i hjemmeplejen' }) })).json;
     ok(await stack.api(`/ideas/${theirs.id}/vote`, { method: 'PUT', token: me.token }));
-    ok(await stack.api(`/ideas/${theirs.id}/comments`, { method: 'POST', token: me.token, body: { body: 'Min kommentar til idéen' } }), 201);
+    const myComment = (await stack.api(`/ideas/${theirs.id}/comments`, { method: 'POST', token: me.token, body: { body: 'Min kommentar til idéen' } })).json;
+    // A reply to my comment: a follow event addressed to me alone.
+    ok(await stack.api(`/ideas/${theirs.id}/comments`, { method: 'POST', token: other.token, body: { body: 'Et svar til dig', parentId: myComment.id } }), 201);
     ok(await stack.api(`/ideas/${theirs.id}/flags`, { method: 'POST', token: me.token, body: { reason: 'off_topic' } }), 201);
     ok(await stack.api(`/ideas/${theirs.id}/follow`, { method: 'PUT', token: me.token }));
     ok(await stack.api('/me/mail-settings', { method: 'PUT', token: me.token, body: { digest: 'daily' } }));
@@ -115,6 +118,7 @@ describe('DELETE /api/me leaves nothing that names the person', () => {
     const name = 'Udvalgsmedlem Slettesen';
     const staff = await stack.user({ role: 'committee', name });
     const mod = await stack.user({ role: 'moderator', name: 'Moderator Slettesen' });
+    const assistant = await stack.user({ role: 'assistant', name: 'Assistent Slettesen' });
     const ideas = await processWithIdeas(stack, 'slet-udvalg', admin, moderator, other, 1);
     // The moderator's decision (an audit actor) and the committee member's recommendation with progress.
     await decideOk(stack, mod.token, ideas[0]!, { action: 'set-status', status: 'under_review', officialAnswer: 'Vi kigger på den.' });
@@ -123,13 +127,20 @@ describe('DELETE /api/me leaves nothing that names the person', () => {
     const R = `/processes/slet-udvalg/recommendations/${adopted.id}`;
     ok(await stack.api(`${R}/initiative`, { method: 'PUT', token: staff.token, body: { owner: 'Digitalisering og IT', startsOn: '2026-01-01', endsOn: '2028-12-31', state: 'in-progress' } }));
     ok(await stack.api(`${R}/progress`, { method: 'POST', token: staff.token, body: { on: localDate(new Date()), text: 'Vi er gået i gang.' } }), 201);
+    // The committee member freezes the annex; the assistant registers a citizen at Borgerservice.
+    ok(await stack.api('/processes/slet-udvalg/annex/versions', { method: 'POST', token: staff.token, body: { journalNumber: '00.01.00-P20-1-26' } }), 201);
+    await register(stack, 'slet-udvalg', assistant);
     expect((await leaks(identity(staff, name))).length).toBeGreaterThan(0);
+    expect((await leaks(identity(assistant, 'Assistent Slettesen'))).length).toBeGreaterThan(0);
     expect((await leaks(identity(mod, 'Moderator Slettesen'))).length).toBeGreaterThan(0);
 
     ok(await stack.api('/me', { method: 'DELETE', token: staff.token }), 204);
     ok(await stack.api('/me', { method: 'DELETE', token: mod.token }), 204);
+    ok(await stack.api('/me', { method: 'DELETE', token: assistant.token }), 204);
 
-    expect(await leaks([...identity(staff, name), ...identity(mod, 'Moderator Slettesen')])).toEqual([]);
+    expect(await leaks([...identity(staff, name), ...identity(mod, 'Moderator Slettesen'), ...identity(assistant, 'Assistent Slettesen')])).toEqual([]);
+    const annex = (await stack.api('/processes/slet-udvalg/annex/versions', { token: admin.token })).json;
+    expect(annex.items ?? annex).toEqual([expect.objectContaining({ version: 1, frozenByName: 'Tidligere medarbejder' })]);
     // The progress update stays, by a role rather than a name; the log keeps both acts, each actor under one stable pseudonym.
     const after = (await stack.api(R)).json;
     expect(after.progress).toEqual([expect.objectContaining({ text: 'Vi er gået i gang.', authorName: 'Tidligere medarbejder' })]);

@@ -30,18 +30,24 @@ export function erasureStore(client: DynamoDBDocumentClient, table: string): Era
       ConsistentRead: true,
     });
 
-  /** Sets attributes of an item that must exist; false when it does not (a copy the retention job removed). */
+  /**
+   * Sets attributes (a dotted name reaches into a map: `consent.assistantId`) of an item that must
+   * exist; false when it does not (a target's copy the retention job removed).
+   */
   async function set(key: { pk: string; sk: string }, values: Record<string, string>): Promise<boolean> {
-    const names = Object.keys(values);
+    const paths = Object.keys(values);
+    const names: Record<string, string> = {};
+    for (const part of paths.flatMap((p) => p.split('.'))) names[`#${part}`] = part;
+    const update = `SET ${paths.map((p, i) => `${p.split('.').map((part) => `#${part}`).join('.')} = :v${i}`).join(', ')}`;
     try {
       await client.send(
         new UpdateCommand({
           TableName: table,
           Key: key,
-          UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}`,
+          UpdateExpression: update,
           ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
-          ExpressionAttributeValues: Object.fromEntries(names.map((n) => [`:${n}`, values[n]])),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: Object.fromEntries(paths.map((p, i) => [`:v${i}`, values[p]])),
         }),
       );
       return true;
@@ -63,8 +69,14 @@ export function erasureStore(client: DynamoDBDocumentClient, table: string): Era
       await set({ pk: String(item.pk), sk: String(item.sk) }, { frozenBy: pseudonym, frozenByName: formerName });
       changed++;
     }
-    for (const item of await partition(keys.assistedPersons(processId), { userId, filter: 'createdBy = :u OR claimedBy = :u' })) {
-      await set({ pk: String(item.pk), sk: String(item.sk) }, { ...(item.createdBy === userId ? { createdBy: pseudonym } : {}), ...(item.claimedBy === userId ? { claimedBy: pseudonym } : {}) });
+    // An assisted citizen: the assistant who registered them and took their consent, or the account that claimed them.
+    for (const item of await partition(keys.assistedPersons(processId), { userId, filter: 'createdBy = :u OR claimedBy = :u OR consent.assistantId = :u' })) {
+      const consent = item.consent as { assistantId?: string } | undefined;
+      await set({ pk: String(item.pk), sk: String(item.sk) }, {
+        ...(item.createdBy === userId ? { createdBy: pseudonym } : {}),
+        ...(item.claimedBy === userId ? { claimedBy: pseudonym } : {}),
+        ...(consent?.assistantId === userId ? { 'consent.assistantId': pseudonym, 'consent.assistantName': formerName } : {}),
+      });
       changed++;
     }
     // Follow events: the one who caused one is kept out of its mails (a pseudonym does that as well);
