@@ -35,6 +35,17 @@ const table: Record<IdeaAction, (status: IdeaStatus, held: boolean) => boolean> 
   'set-status': (status) => isPublicStatus(status),
 };
 
+/**
+ * Flags cannot freeze voting (issue 17): a handful of people flagging a popular idea during the vote
+ * would otherwise take it out of the running until a moderator looks. So a held idea keeps what it
+ * had: it leaves the public lists (nobody new stumbles on content that may break the rules), but its
+ * own page stays up, marked as under review, with its votes, and it takes votes like any published
+ * idea; the moderators are alerted. Comments on it pause until the moderator decides.
+ */
+export const takesVotes = (idea: IdeaState): boolean => idea.status === 'published';
+/** A held idea's page stays up (for anyone who has its link) while a moderator looks. */
+export const heldIdeaPageOpen = (idea: IdeaState): boolean => !!idea.held && isPublicStatus(idea.status);
+
 export const ideaActionAllowed = (idea: IdeaState, action: IdeaAction): boolean => table[action](idea.status, !!idea.held);
 
 export const allowedIdeaActions = (idea: IdeaState): IdeaAction[] => ideaActions.filter((a) => ideaActionAllowed(idea, a));

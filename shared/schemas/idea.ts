@@ -86,6 +86,8 @@ export const ideaDetailSchema = ideaListItemSchema.extend({
   aiLens: aiLensSchema.optional(),
   /** The committee's recommendations that took this idea up (issue 16). */
   takenUpBy: z.array(takenUpSchema).optional(),
+  /** Held for a moderator after flags: off the lists, its page and voting stay open (rules/moderation.ts). */
+  underReview: z.literal(true).optional(),
   updatedAt: isoDateTime,
 });
 export type IdeaDetail = z.infer<typeof ideaDetailSchema>;

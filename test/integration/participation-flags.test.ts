@@ -73,7 +73,7 @@ describe('flag input', () => {
 });
 
 describe('flagging an idea', () => {
-  it('takes the idea out of public view after three distinct flags, without rejecting it', async () => {
+  it('takes the idea off the public lists after three distinct flags, without rejecting it or closing its page', async () => {
     const { id } = await newIdea({ title: 'Idé der anmeldes af tre' });
     const flaggers = await usersInBatches(stack, 3);
     expect(await inLists(id)).toEqual(Array(ideaSorts.length + 1).fill(true));
@@ -81,9 +81,13 @@ describe('flagging an idea', () => {
     await flagBy(stack, `/ideas/${id}`, flaggers);
 
     expect(await inLists(id)).toEqual(Array(ideaSorts.length + 1).fill(false));
-    expectProblem(await stack.api(`/ideas/${id}`), 404, 'not-found');
-    expectProblem(await stack.api(`/ideas/${id}`, { token: flaggers[0]!.token }), 404, 'not-found');
-    expectProblem(await stack.api(`/ideas/${id}/comments`), 404);
+    // Issue 17: flags cannot freeze an idea. Its page (and discussion) stays up for whoever has the
+    // link, marked as under review, and it keeps taking votes (participation-votes.test.ts).
+    const page = await stack.api(`/ideas/${id}`);
+    expect(page.status, JSON.stringify(page.json)).toBe(200);
+    expect(page.json).toMatchObject({ id, underReview: true });
+    for (const field of FLAG_FIELDS) expect(page.json).not.toHaveProperty(field);
+    expect((await stack.api(`/ideas/${id}/comments`)).status).toBe(200);
 
     const item = (await db.idea(id))!;
     expect(item).toMatchObject({ status: 'published', held: true, flagCount: 3, gsiQueue: 'PROC#ai-i-gentofte#QUEUE#flagged' });
@@ -94,11 +98,9 @@ describe('flagging an idea', () => {
   });
 
   it('still shows the held idea to its author under /api/me/ideas, marked as held for review', async () => {
-    // GET /api/ideas/{id} is public and carries no identity, so it is 404 for the author too.
     const { id, author } = await newIdea({ title: 'Idé hvis forfatter stadig skal kunne se den' });
     await flagBy(stack, `/ideas/${id}`, await usersInBatches(stack, 3));
     expect((await db.idea(id))!.held).toBe(true);
-    expectProblem(await stack.api(`/ideas/${id}`, { token: author.token }), 404);
 
     const mine = await stack.api('/me/ideas', { token: author.token });
     expect(mine.status, JSON.stringify(mine.json)).toBe(200);
@@ -118,7 +120,7 @@ describe('flagging an idea', () => {
 
     await flagBy(stack, `/ideas/${id}`, [b!, c!]);
     expect((await db.idea(id))!.held).toBe(true);
-    // The held idea is out of public view, so a fourth flag (repeat or new) finds nothing to flag.
+    // The held idea already waits for a moderator, so a fourth flag (repeat or new) finds nothing to flag.
     expectProblem(await flag(`/ideas/${id}`, a!, { reason: 'spam' }), 404);
     expectProblem(await flag(`/ideas/${id}`, d!, { reason: 'spam' }), 404);
     expect((await db.idea(id))!.flagCount).toBe(3);
@@ -139,7 +141,7 @@ describe('flagging an idea', () => {
     const answers = await Promise.all(flaggers.map((f) => flag(`/ideas/${id}`, f, { reason: 'spam' })));
     expect(answers.map((r) => r.status)).toEqual([201, 201, 201]);
     expect(await db.idea(id)).toMatchObject({ flagCount: 3, held: true, gsiQueue: 'PROC#ai-i-gentofte#QUEUE#flagged' });
-    expect((await stack.api(`/ideas/${id}`)).status).toBe(404);
+    expect((await stack.api(`/ideas/${id}`)).json).toMatchObject({ underReview: true });
   });
 
   it('refuses flagging your own idea (409)', async () => {

@@ -157,16 +157,23 @@ describe('ideas that take no votes', () => {
     expectProblem(await vote('ikke-et-id', voter), 400, 'validation');
   });
 
-  it('answers 404 for an idea held after three flags, and the count stays', async () => {
+  it('keeps voting open on an idea held after three flags (issue 17): its votes stay, new ones count, its page says it is under review', async () => {
     const { id } = await newIdea({ title: 'Idé som bliver anmeldt tre gange' });
     state(await vote(id, other));
     const flaggers = await usersInBatches(stack, 3);
     await flagBy(stack, `/ideas/${id}`, flaggers);
     expect((await db.idea(id))!.held).toBe(true);
 
-    expectProblem(await vote(id, voter), 404, 'not-found');
-    expect((await db.idea(id))!.voteCount).toBe(1);
-    expect((await db.votes(id)).map((v) => v.userId)).toEqual([other.userId]);
+    // Three flags cannot freeze a popular idea's voting: whoever reaches its page can still vote.
+    const page = await stack.api(`/ideas/${id}`);
+    expect(page.status, JSON.stringify(page.json)).toBe(200);
+    expect(page.json).toMatchObject({ id, status: 'published', underReview: true, voteCount: 1 });
+    expect(state(await vote(id, voter))).toMatchObject({ voteCount: 2, voted: true });
+    expect((await db.idea(id))!.voteCount).toBe(2);
+    expect(state(await unvote(id, other))).toMatchObject({ voteCount: 1, voted: false });
+    expect((await db.votes(id)).map((v) => v.userId)).toEqual([voter.userId]);
+    // Still held for the moderators, off the lists.
+    expect((await db.idea(id))!).toMatchObject({ held: true, voteCount: 1 });
   });
 
   it('answers 409 when the idea has a public status other than published', async () => {

@@ -156,6 +156,7 @@ export default {
     status: 'Status',
     answerDeadline: 'Kommunen svarer senest {date}.',
     mergedInto: 'Idéen er lagt sammen med en anden idé, og debatten fortsætter der.',
+    underReview: 'Idéen er blevet anmeldt og bliver gennemgået af en moderator. Indtil da vises den ikke på listen, og der kan ikke skrives kommentarer. Du kan stadig stemme.',
     mergedLink: 'Gå til den idé, debatten fortsætter på',
     officialAnswer: 'Kommunens svar',
     by: 'Delt af {name}, {type}, {date}',

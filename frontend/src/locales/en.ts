@@ -155,6 +155,7 @@ export default {
     status: 'Status',
     answerDeadline: 'The municipality will answer by {date}.',
     mergedInto: 'This idea has been merged with another idea, where the discussion continues.',
+    underReview: 'This idea has been reported and is being reviewed by a moderator. Until then it is not shown in the list and cannot be commented on. You can still vote.',
     mergedLink: 'Go to the idea where the discussion continues',
     officialAnswer: "The municipality's answer",
     by: 'Shared by {name}, {type}, {date}',

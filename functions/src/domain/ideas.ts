@@ -1,4 +1,5 @@
 // handler --> (use case) --> IdeaStore, ProcessStore, ProfileStore
+import { heldIdeaPageOpen } from '#shared/rules/moderation';
 import { isPublicStatus, type IdeaCreate, type IdeaDetail, type IdeaListItem, type IdeaListQuery, type TakenUp } from '#shared/schemas/idea';
 import { phaseAllows } from '#shared/schemas/process';
 import type { Channel } from '#shared/rules/assisted';
@@ -113,10 +114,10 @@ export async function listIdeas(deps: Pick<IdeaDeps, 'processes' | 'ideas'>, pro
  */
 export async function getIdea(deps: Pick<IdeaDeps, 'ideas'> & { takenUp?: { takenUpBy(ideaId: string): Promise<TakenUp[]> } }, ideaId: string): Promise<IdeaDetail> {
   const idea = await deps.ideas.get(ideaId);
-  if (!idea || !isReadable(idea)) throw new NotFoundError('Idéen findes ikke.');
+  if (!idea || !isOnItsPage(idea)) throw new NotFoundError('Idéen findes ikke.');
   // The committee's recommendations that took it up (issue 16), written with each recommendation.
   const takenUpBy = (await deps.takenUp?.takenUpBy(ideaId)) ?? [];
-  return { ...toDetail(idea), ...(takenUpBy.length ? { takenUpBy } : {}) };
+  return { ...toDetail(idea), ...(takenUpBy.length ? { takenUpBy } : {}), ...(idea.held ? { underReview: true as const } : {}) };
 }
 
 /** Public: a public status and not held for moderation after flags. */
@@ -124,6 +125,9 @@ export const isPublic = (idea: Pick<IdeaRecord, 'status' | 'held'>) => isPublicS
 
 /** Anyone may read it: a public idea, or a merged one (read-only, with its discussion so far). */
 export const isReadable = (idea: Pick<IdeaRecord, 'status' | 'held'>) => isPublic(idea) || (idea.status === 'merged' && !idea.held);
+
+/** Its own page and discussion can be read: readable, or held after flags (flags cannot freeze an idea, issue 17). */
+export const isOnItsPage = (idea: Pick<IdeaRecord, 'status' | 'held'>) => isReadable(idea) || heldIdeaPageOpen(idea);
 
 /**
  * How an idea came in: the assistant's channel when one acted for the citizen, `event` when the

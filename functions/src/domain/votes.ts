@@ -3,7 +3,8 @@ import { phaseAllows, type Process } from '#shared/schemas/process';
 import type { MyVotes, MyVotesQuery, VoteState } from '#shared/schemas/vote';
 import type { Actor } from '../lib/auth';
 import { ConflictError, NotFoundError } from '../lib/errors';
-import { isPublic } from './ideas';
+import { takesVotes } from '#shared/rules/moderation';
+import { isPublicStatus } from '#shared/rules/values';
 import { limitFor } from './limits';
 import type { Clock, IdeaRecord, ProcessStore, VoteRecord, VoteStore } from './ports';
 import { getProcess, processStart } from './processes';
@@ -87,10 +88,11 @@ async function votesLeft(votes: VoteStore, actor: Actor, process: Process): Prom
 const limited = (left: number | null) => (left === null ? {} : { votesLeft: left });
 
 async function openForVoting(deps: VoteDeps, idea: IdeaRecord | undefined, now: Date): Promise<{ idea: IdeaRecord; process: Process }> {
-  if (!idea || !isPublic(idea)) throw new NotFoundError('Idéen findes ikke.');
+  // Held after flags or not (rules/moderation.ts takesVotes): flags cannot freeze voting.
+  if (!idea || !isPublicStatus(idea.status)) throw new NotFoundError('Idéen findes ikke.');
   const process = await getProcess(deps.processes, idea.processId);
   if (!phaseAllows(process, now, 'vote')) throw new ConflictError('voting-closed', 'Der kan ikke stemmes i denne fase af forløbet.');
-  if (idea.status !== 'published') throw votingClosed();
+  if (!takesVotes(idea)) throw votingClosed();
   return { idea, process };
 }
 

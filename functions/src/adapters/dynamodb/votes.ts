@@ -161,9 +161,9 @@ export function tallyDown(table: string, userId: string, processId: string): Tra
   };
 }
 
-/** The idea exists, is published and not held after flags: the only state that takes votes. */
+/** The idea exists and is published (held after flags or not: flags cannot freeze voting, issue 17). */
 const ideaTakesVotes = {
-  ConditionExpression: 'attribute_exists(pk) AND #status = :published AND attribute_not_exists(held)',
+  ConditionExpression: 'attribute_exists(pk) AND #status = :published',
   ExpressionAttributeNames: { '#status': 'status' },
   ExpressionAttributeValues: { ':published': 'published' } as Record<string, unknown>,
 };
