@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Tags, type App, type Environment } from 'aws-cdk-lib';
+import { allowOriginSecret, createOriginSecret } from './constructs/origin-secret';
 import { acknowledgeNagFindings } from './nag-suppressions';
 import { ApiStack } from './stacks/api-stack';
 import { AuthStack } from './stacks/auth-stack';
@@ -35,6 +36,9 @@ export function buildApp(app: App, { env, webAssetPath }: BuildAppOptions) {
     userPoolClient: auth.userPoolClient,
     mailFrom,
   });
+  // The API answers only requests that carry CloudFront's secret header: its own address is no way around the WAF.
+  const originSecret = createOriginSecret(api);
+  for (const fn of Object.values(api.functions)) allowOriginSecret(fn.fn, originSecret);
   // CloudFront takes only a web ACL from us-east-1; the web stack reads its ARN across regions (Fn::GetStackOutput).
   const edgeWaf = new EdgeWafStack(app, 'Deltag-EdgeWaf', {
     env: { account: env?.account, region: edgeRegion },
@@ -45,6 +49,7 @@ export function buildApp(app: App, { env, webAssetPath }: BuildAppOptions) {
     env,
     crossRegionReferences: true,
     webAclArn: edgeWaf.webAcl.attrArn,
+    originSecret,
     customDomain: customDomainFrom(app),
     description: 'Deltag: CloudFront, SPA bucket, /api/* to the HTTP API',
     httpApi: api.httpApi,

@@ -24,9 +24,11 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import type { WebConfig } from '#shared/schemas/config';
+import { ORIGIN_HEADER } from '#functions/adapters/secrets/origin-secret';
 
 /**
  * The SSM parameter with the site's address (`https://<distribution domain>`), written here and read by
@@ -44,6 +46,8 @@ export interface WebStackProps extends StackProps {
   userPoolClient: IUserPoolClient;
   /** The built SPA (Vite output); default `frontend/dist`. */
   webAssetPath?: string;
+  /** The value CloudFront adds to /api/* requests in ORIGIN_HEADER; the API refuses requests without it. */
+  originSecret: ISecret;
   /** The WAF web ACL (scope CLOUDFRONT, in us-east-1) in front of the distribution. */
   webAclArn: string;
   /** The municipality's domain and its ACM certificate (in us-east-1); without them, *.cloudfront.net. */
@@ -124,6 +128,8 @@ export class WebStack extends Stack {
 
     const apiOrigin = new HttpOrigin(`${httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      // Replaces a header of that name from the viewer; resolved by CloudFormation, never in the template.
+      customHeaders: { [ORIGIN_HEADER]: props.originSecret.secretValue.unsafeUnwrap() },
     });
 
     const domain = (this.customDomain = props.customDomain);

@@ -3,6 +3,7 @@ import { Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { requestsPerIpPer5Min } from '../../cdk/stacks/edge-waf-stack';
 import { siteUrlParameterName } from '../../cdk/stacks/web-stack';
+import { ORIGIN_HEADER, ORIGIN_SECRET_ARN_ENV } from '#functions/adapters/secrets/origin-secret';
 import { testApp } from './synth';
 
 /**
@@ -103,5 +104,32 @@ describe('TLS', () => {
 
   it('refuses a domain without its certificate', () => {
     expect(() => testApp({ domainName: domain.domainName })).toThrow(/certificateArn/);
+  });
+});
+
+describe('the API only through CloudFront', () => {
+  it("has CloudFront add a generated secret to every /api/* request, and gives every API function that secret's ARN and read access", () => {
+    const { web, config, template, of, built } = plain;
+    const api = template('Deltag-Api');
+    const [[secretId, secret]] = of(api, 'AWS::SecretsManager::Secret') as [[string, Resource]];
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48, ExcludePunctuation: true });
+    const apiBehaviour = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
+    const apiOrigin = config.Origins.find((o: { Id: string }) => o.Id === apiBehaviour.TargetOriginId);
+    expect(apiOrigin.OriginCustomHeaders).toHaveLength(1);
+    expect(apiOrigin.OriginCustomHeaders[0].HeaderName).toBe(ORIGIN_HEADER);
+    // A dynamic reference CloudFormation resolves at deployment: the value is in no template.
+    expect(JSON.stringify(apiOrigin.OriginCustomHeaders[0].HeaderValue)).toContain('{{resolve:secretsmanager:');
+    expect(JSON.stringify(web)).not.toMatch(/"HeaderValue":"[A-Za-z0-9]{48}"/);
+    const functions = Object.values(built.api.functions);
+    expect(functions.length).toBeGreaterThan(10);
+    for (const fn of functions) {
+      const id = built.api.getLogicalId(fn.fn.node.defaultChild as never);
+      expect(api.Resources[id]!.Properties.Environment.Variables[ORIGIN_SECRET_ARN_ENV], fn.node.id).toEqual({ Ref: secretId });
+      const roleId = built.api.getLogicalId(fn.fn.role!.node.defaultChild as never);
+      const statements = of(api, 'AWS::IAM::Policy')
+        .filter(([, p]) => p.Properties.Roles.some((r: { Ref?: string }) => r.Ref === roleId))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+      expect(statements, fn.node.id).toContainEqual(expect.objectContaining({ Action: expect.arrayContaining(['secretsmanager:GetSecretValue']), Resource: { Ref: secretId } }));
+    }
   });
 });

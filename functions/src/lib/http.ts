@@ -4,9 +4,11 @@ import { routeKey, type RouteId } from '#shared/api/route-meta';
 import { routes, type RouteDef } from '#shared/api/routes';
 import { problemContentType } from '#shared/schemas/problem';
 import type { z } from 'zod';
+import { originSecret } from '../adapters/secrets/origin-secret';
 import { actorFromClaims, authorize, type Actor } from './auth';
 import { HttpError, isUnavailable, NotFoundError, ServiceUnavailableError } from './errors';
 import { createLogger, type Logger } from './log';
+import { checkOrigin } from './origin';
 import { header, parseRequest, type ParsedParts } from './request';
 
 /**
@@ -100,6 +102,11 @@ function asHttpError(error: unknown): HttpError {
 const describe = (error: unknown) =>
   error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
 
+/** Only through CloudFront: its secret header, or 403 (no check where none is configured: locally). */
+const throughSite = (): MiddlewareObj<Event, Result, Error, Context & { state: State }> => ({
+  before: (request: Request) => checkOrigin(request.event.headers ?? {}, originSecret),
+});
+
 /** Reads the verified claims into an actor and applies the route's access rule (401/403). */
 const authenticate = (route: RouteDef): MiddlewareObj<Event, Result, Error, Context & { state: State }> => ({
   before: (request: Request) => {
@@ -128,6 +135,7 @@ function routeHandler<K extends RouteId>(id: K, impl: RouteImpl<K>) {
   return middy<Event, Result, Error, Context & { state: State }>()
     .use(correlation())
     .use(problems())
+    .use(throughSite())
     .use(authenticate(route))
     .use(validate(route))
     .handler(async (event, context) => {
@@ -173,6 +181,7 @@ export function areaHandler(impls: AreaRoutes) {
   const unknown = middy<Event, Result, Error, Context & { state: State }>()
     .use(correlation())
     .use(problems())
+    .use(throughSite())
     .handler(async () => {
       throw new NotFoundError();
     });
