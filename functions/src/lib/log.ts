@@ -1,18 +1,30 @@
-/** Structured JSON logs (one line each, CloudWatch-friendly) carrying the request's correlation id. */
+import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
+
+/**
+ * Structured JSON logs (one line each) through Powertools' Logger: the keys CloudWatch Logs Insights
+ * and Powertools' tools read (level, message, timestamp, service, the X-Ray trace id in AWS), and the
+ * request's correlation id on every line. The use cases see only this small interface, so they log
+ * the same way in a Lambda function, a job, a CLI and a test.
+ */
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-const quiet = process.env.DELTAG_LOG === 'silent';
+/**
+ * One root per function (POWERTOOLS_SERVICE_NAME, set by the CDK app per function). DELTAG_LOG=silent
+ * (the test runs, the local CLIs) keeps only errors; POWERTOOLS_LOG_LEVEL can lower or raise it in AWS.
+ */
+const root = new PowertoolsLogger({
+  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'deltag',
+  logLevel: process.env.DELTAG_LOG === 'silent' ? 'ERROR' : ((process.env.POWERTOOLS_LOG_LEVEL as 'INFO' | undefined) ?? 'INFO'),
+});
 
+/** A logger whose every line carries `base` (a request's correlation id and route, a job's name). */
 export function createLogger(base: Record<string, unknown>): Logger {
-  const write = (level: string, message: string, fields?: Record<string, unknown>) => {
-    if (quiet && level !== 'error') return;
-    console.log(JSON.stringify({ level, time: new Date().toISOString(), message, ...base, ...fields }));
-  };
+  const child = root.createChild({ persistentKeys: base });
   return {
-    info: (m, f) => write('info', m, f),
-    error: (m, f) => write('error', m, f),
+    info: (message, fields) => (fields ? child.info(message, fields) : child.info(message)),
+    error: (message, fields) => (fields ? child.error(message, fields) : child.error(message)),
   };
 }

@@ -1,5 +1,6 @@
 // use case --> (secondary adapter) --> Cognito
 import type { UserDirectory } from '../../domain/ports';
+import { traced } from '../../lib/tracer';
 
 /**
  * The Cognito user pool. `COGNITO_ENDPOINT` is set only on the local stack (cognito-local).
@@ -11,7 +12,7 @@ export function userDirectory(userPoolId = process.env.USER_POOL_ID ?? '', endpo
   const cognito = () =>
     (loaded ??= import('@aws-sdk/client-cognito-identity-provider').then((sdk) => ({
       sdk,
-      client: new sdk.CognitoIdentityProviderClient(endpoint ? { endpoint } : {}),
+      client: traced(new sdk.CognitoIdentityProviderClient(endpoint ? { endpoint } : {})),
     })));
 
   /** ListUsers with an attribute filter: the one lookup that works by email and by sub alike. */

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { traced } from '../../lib/tracer';
 import type { TableDef } from './tables';
 
 /**
@@ -16,7 +17,8 @@ export function documentClient(): DynamoDBDocumentClient {
 
 export function createDocumentClient(endpoint?: string): DynamoDBDocumentClient {
   const base = new DynamoDBClient({ ...(endpoint ? { endpoint } : {}), maxAttempts: 3, requestHandler: endpoint ? LOCAL_TIMEOUTS : AWS_TIMEOUTS });
-  return DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
+  // Traced (an X-Ray subsegment per call) in Lambda; as it is locally (lib/tracer.ts).
+  return DynamoDBDocumentClient.from(traced(base), { marshallOptions: { removeUndefinedValues: true } });
 }
 
 /**

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Notifier } from '../../domain/ports';
+import { traced } from '../../lib/tracer';
 
 /**
  * Mail to authors. On the local stack (`OUTBOX_DIR` set) each mail becomes one .eml file in the
@@ -20,7 +21,7 @@ export function notifier(outboxDir = process.env.OUTBOX_DIR, from = process.env.
       },
     };
   }
-  const ses = new SESv2Client({});
+  const ses = traced(new SESv2Client({}));
   return {
     async send({ to, subject, text, headers }) {
       await ses.send(

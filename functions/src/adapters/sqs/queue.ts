@@ -1,6 +1,7 @@
 // use case --> (secondary adapter) --> SQS
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { MailMessage, MailQueue } from '../../domain/follows/digest-ports';
+import { traced } from '../../lib/tracer';
 
 /** SendMessageBatch takes at most ten messages. */
 const BATCH = 10;
@@ -10,7 +11,7 @@ const BATCH = 10;
  * small JSON (ids, a period): the sender reads the inbox itself, so nothing personal waits in SQS.
  * An entry SQS refuses is an error: the planner's run fails and the next run plans it again.
  */
-export function mailQueue(queueUrl: string, sqs = new SQSClient({})): MailQueue {
+export function mailQueue(queueUrl: string, sqs = traced(new SQSClient({}))): MailQueue {
   return {
     async send(messages: MailMessage[]) {
       for (let i = 0; i < messages.length; i += BATCH) {

@@ -1,5 +1,6 @@
 // handler --> (secondary adapter) --> SITE_URL (local stack) or an SSM parameter (AWS)
 import { ServiceUnavailableError } from '../../lib/errors';
+import { traced } from '../../lib/tracer';
 
 /**
  * What is the site's address: the absolute origin that every link leaving the site starts with (mails
@@ -46,7 +47,7 @@ export type ReadParameter = (name: string) => Promise<string | undefined>;
 /** One GetParameter call; the SDK client is loaded on first use, so functions that never link never load it. */
 const readSsmParameter: ReadParameter = async (name) => {
   const { SSMClient, GetParameterCommand } = await import('@aws-sdk/client-ssm');
-  const { Parameter } = await new SSMClient({}).send(new GetParameterCommand({ Name: name }));
+  const { Parameter } = await traced(new SSMClient({})).send(new GetParameterCommand({ Name: name }));
   return Parameter?.Value;
 };
 
