@@ -125,6 +125,7 @@ const noMail: UserDirectory & { send(): Promise<void> } = {
   findById: unused,
   membersOf: unused,
   setGroups: unused,
+  signOutEverywhere: unused,
 };
 async function unused(): Promise<never> {
   throw new Error('the demo seed does not use the user directory for this');

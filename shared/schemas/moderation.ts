@@ -188,4 +188,13 @@ export const overdueSchema = z.object({
 
 export const roleUpdateSchema = z.object({ roles: z.array(roleSchema).max(4) }).strict();
 export const userLookupQuerySchema = z.object({ email: z.email() }).strict();
-export const userSummarySchema = z.object({ userId: z.string(), email: z.string(), roles: z.array(roleSchema), blocked: z.boolean() });
+export const userSummarySchema = z.object({
+  userId: z.string(),
+  email: z.string(),
+  roles: z.array(roleSchema),
+  blocked: z.boolean(),
+  /** The sign-up was confirmed with its code: roles go only to confirmed accounts. */
+  confirmed: z.boolean(),
+  /** The address is verified: only then does Deltag mail it or grant the account a role. */
+  emailVerified: z.boolean(),
+});

@@ -22,8 +22,23 @@ export const TEST_DEMO_PARTICIPANTS = 40;
 
 let counter = 0;
 
+/** Seconds since the epoch when a JWT runs out (its `exp` claim), or Infinity when it has none. */
+const expiryOf = (token: string) => {
+  try {
+    return (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { exp?: number }).exp ?? Infinity;
+  } catch {
+    return Infinity;
+  }
+};
+
 export class TestStack {
   constructor(readonly stack: RunningStack) {}
+
+  /**
+   * Access tokens live five minutes (cdk/definitions/identity.ts), shorter than some test files run:
+   * `api()` signs a user in again when a token it handed out is about to expire, as the SPA refreshes.
+   */
+  private readonly logins = new Map<string, { email: string; password: string; fresh?: string }>();
 
   get info() {
     return this.stack.info;
@@ -46,13 +61,22 @@ export class TestStack {
       displayName: options.name ?? `Testbruger ${counter}`,
     });
     const token = await signIn(this.stack.pool, email, password);
+    this.logins.set(token, { email, password });
     return { userId, email, password, token };
+  }
+
+  /** The token, or a fresh one for the same user when it runs out within half a minute. */
+  private async current(token: string): Promise<string> {
+    const login = this.logins.get(token);
+    if (!login || expiryOf(login.fresh ?? token) > Date.now() / 1000 + 30) return login?.fresh ?? token;
+    login.fresh = await signIn(this.stack.pool, login.email, login.password);
+    return login.fresh;
   }
 
   /** fetch against the API with JSON in and out; `token` signs the request in. */
   async api(path: string, init: { method?: string; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}) {
     const headers: Record<string, string> = { ...init.headers };
-    if (init.token) headers.authorization = `Bearer ${init.token}`;
+    if (init.token) headers.authorization = `Bearer ${await this.current(init.token)}`;
     let body: string | undefined = init.rawBody;
     if (init.body !== undefined) {
       body = JSON.stringify(init.body);

@@ -27,7 +27,7 @@ describe('finding a user', () => {
     const citizen = await stack.user({ name: 'Borger' });
     const r = await find(citizen.email);
     expect(r.status, JSON.stringify(r.json)).toBe(200);
-    expect(userSummarySchema.parse(r.json)).toEqual({ userId: citizen.userId, email: citizen.email, roles: [], blocked: false });
+    expect(userSummarySchema.parse(r.json)).toEqual({ userId: citizen.userId, email: citizen.email, roles: [], blocked: false, confirmed: true, emailVerified: true });
     expect((await find(admin.email)).json).toMatchObject({ userId: admin.userId, roles: ['admin'] });
   });
 

@@ -3,7 +3,7 @@ import { roles as allRoles, type Role } from '#shared/schemas/user';
 import type { Actor } from '../lib/auth';
 import { ConflictError, NotFoundError } from '../lib/errors';
 import { auditEntry } from './audit';
-import type { Clock, ModerationStore, ProfileStore, UserDirectory } from './ports';
+import type { Clock, DirectoryAccount, ModerationStore, ProfileStore, UserDirectory } from './ports';
 
 export interface RoleDeps {
   directory: UserDirectory;
@@ -16,12 +16,25 @@ export interface RoleDeps {
 /** Role changes are platform-wide; their audit entries live under this log. */
 export const PLATFORM_LOG = 'platform';
 
-const summary = async (deps: RoleDeps, user: { userId: string; email: string; roles: string[] }) => ({
+const summary = async (deps: RoleDeps, user: DirectoryAccount) => ({
   userId: user.userId,
   email: user.email,
   roles: user.roles.filter((r): r is Role => (allRoles as readonly string[]).includes(r)),
   blocked: !!(await deps.profiles.get(user.userId))?.blocked,
+  confirmed: user.confirmed,
+  emailVerified: user.emailVerified,
 });
+
+/**
+ * Why a role may not be granted to this account, or undefined. A role reaches the staff pages, their
+ * alerts and the audit log under this address: an unconfirmed sign-up or an unproved address could be
+ * someone else's (taken over, or typed wrong), so staff are always accounts whose address is proved.
+ */
+function grantRefusal(user: DirectoryAccount): string | undefined {
+  if (!user.confirmed) return 'Kontoen er ikke bekræftet endnu. Brugeren skal først bekræfte sin oprettelse med koden fra mailen.';
+  if (!user.emailVerified) return 'Kontoens e-mailadresse er ikke bekræftet. Brugeren skal bekræfte adressen, før kontoen kan få en rolle.';
+  return undefined;
+}
 
 export async function findUser(deps: RoleDeps, email: string) {
   const user = await deps.directory.findByEmail(email);
@@ -30,8 +43,13 @@ export async function findUser(deps: RoleDeps, email: string) {
 }
 
 /**
- * Set a user's roles (Cognito groups). They take effect at the user's next sign-in or token refresh
- * (at most an hour). An admin cannot take the admin role from themselves: someone must stay admin.
+ * Set a user's roles (Cognito groups). Primary course:
+ * 1. The user exists (404); an admin keeps their own admin role (409: someone must stay admin).
+ * 2. New roles go only to a confirmed account with a verified address (409, nothing changed);
+ *    taking roles away is always possible.
+ * 3. The groups change and the change is audited. A removed role also signs the user out everywhere:
+ *    no refresh token can fetch a token with the old role, and the current one runs out within
+ *    minutes (cdk/definitions/identity.ts). A granted role arrives at the next refresh.
  */
 export async function setRoles(deps: RoleDeps, actor: Actor, userId: string, wanted: Role[]) {
   const user = await deps.directory.findById(userId);
@@ -40,9 +58,12 @@ export async function setRoles(deps: RoleDeps, actor: Actor, userId: string, wan
   const current = user.roles;
   const add = wanted.filter((r) => !current.includes(r));
   const remove = current.filter((r) => (allRoles as readonly string[]).includes(r) && !wanted.includes(r as Role));
+  const refusal = add.length ? grantRefusal(user) : undefined;
+  if (refusal) throw new ConflictError('account-not-verified', refusal);
   if (add.length || remove.length) {
     const now = deps.clock.now();
     await deps.directory.setGroups(user.username, add, remove);
+    if (remove.length) await deps.directory.signOutEverywhere(user.username);
     await deps.moderation.appendAudit(
       await auditEntry(deps, actor, now, {
         processId: PLATFORM_LOG,

@@ -25,7 +25,14 @@ export function userDirectory(userPoolId = process.env.USER_POOL_ID ?? '', endpo
     if (!user?.Username) return undefined;
     const attr = (name: string) => user.Attributes?.find((a) => a.Name === name)?.Value ?? '';
     const groups = await client.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: user.Username }));
-    return { userId: attr('sub'), username: user.Username, email: attr('email'), roles: (groups.Groups ?? []).map((g) => g.GroupName ?? '') };
+    return {
+      userId: attr('sub'),
+      username: user.Username,
+      email: attr('email'),
+      roles: (groups.Groups ?? []).map((g) => g.GroupName ?? ''),
+      confirmed: user.UserStatus === 'CONFIRMED',
+      emailVerified: attr('email_verified') === 'true',
+    };
   };
 
   return {
@@ -34,7 +41,9 @@ export function userDirectory(userPoolId = process.env.USER_POOL_ID ?? '', endpo
       const { AdminGetUserCommand, UserNotFoundException } = sdk;
       try {
         const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }));
-        return user.UserAttributes?.find((a) => a.Name === 'email')?.Value;
+        const attr = (name: string) => user.UserAttributes?.find((a) => a.Name === name)?.Value;
+        // An address nobody has proved is not mailed: it may be someone else's.
+        return attr('email_verified') === 'true' ? attr('email') : undefined;
       } catch (error) {
         if (error instanceof UserNotFoundException) return undefined;
         throw error;
@@ -58,6 +67,18 @@ export function userDirectory(userPoolId = process.env.USER_POOL_ID ?? '', endpo
       for (const GroupName of add) await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName }));
       for (const GroupName of remove) await client.send(new AdminRemoveUserFromGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName }));
     },
+    async signOutEverywhere(username) {
+      const { sdk, client } = await cognito();
+      try {
+        await client.send(new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: username }));
+      } catch (error) {
+        if (error instanceof sdk.UserNotFoundException) return;
+        // cognito-local has no AdminUserGlobalSignOut and answers that it does not support it; locally the
+        // role still goes with the five-minute access token. In AWS every other failure is real.
+        if (endpoint && /unsupported/i.test(`${(error as Error).name} ${(error as Error).message}`)) return;
+        throw error;
+      }
+    },
     async membersOf(role) {
       const { sdk, client } = await cognito();
       const members: { userId: string; email: string }[] = [];
@@ -66,7 +87,7 @@ export function userDirectory(userPoolId = process.env.USER_POOL_ID ?? '', endpo
         const page = await client.send(new sdk.ListUsersInGroupCommand({ UserPoolId: userPoolId, GroupName: role, NextToken, Limit: 60 }));
         for (const user of page.Users ?? []) {
           const attr = (name: string) => user.Attributes?.find((a) => a.Name === name)?.Value ?? '';
-          if (user.Enabled !== false && attr('email')) members.push({ userId: attr('sub'), email: attr('email') });
+          if (user.Enabled !== false && attr('email') && attr('email_verified') === 'true') members.push({ userId: attr('sub'), email: attr('email') });
         }
         NextToken = page.NextToken;
       } while (NextToken);

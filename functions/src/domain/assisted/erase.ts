@@ -16,6 +16,7 @@ const noDirectory: UserDirectory = {
   findByEmail: async () => undefined,
   findById: async () => undefined,
   membersOf: async () => [],
+  signOutEverywhere: async () => undefined,
   setGroups: async () => {
     throw new Error('an assisted citizen has no sign-in');
   },

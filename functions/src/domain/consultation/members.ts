@@ -1,5 +1,5 @@
 // use case --> (helper) --> DocumentStore, UserDirectory
-import type { UserDirectory } from '../ports';
+import { mailAddress, type UserDirectory } from '../ports';
 import type { DocumentStore } from './document-ports';
 import type { ConsultationReads } from './ports';
 
@@ -28,7 +28,8 @@ export async function isRoundMember(deps: MemberDeps, processId: string, roundId
 
 export function lazyEmail(deps: Pick<MemberDeps, 'directory'>, userId: string): () => Promise<string | undefined> {
   let found: Promise<string | undefined> | undefined;
-  return () => (found ??= deps.directory.findById(userId).then((u) => u?.email.toLowerCase()));
+  // Only a verified address admits by invitation: an unproved one could be the invited person's, typed by someone else.
+  return () => (found ??= deps.directory.findById(userId).then((u) => mailAddress(u)?.toLowerCase()));
 }
 
 /** The reads the responses side uses, with e-mail invitations honoured (wire these, not the bare adapter's). */

@@ -3,7 +3,7 @@ import { mayCancel, signupVerdict, type SignupVerdict } from '#shared/rules/even
 import type { MySignupStatus, SignupCreate } from '#shared/schemas/events';
 import { ConflictError, NotFoundError } from '../../lib/errors';
 import type { Logger } from '../../lib/log';
-import type { Notifier, ProcessStore, ProfileStore, UserDirectory } from '../ports';
+import { mailAddress, type Notifier, type ProcessStore, type ProfileStore, type UserDirectory } from '../ports';
 import { getProcess } from '../processes';
 import { writerProfile } from '../profiles';
 import { joinTokenMatches } from '../consultation/join-tokens';
@@ -63,7 +63,7 @@ export async function signUp(deps: SignupDeps, who: { userId: string; username?:
   const { userId } = who;
   // The e-mail is looked up beside the other reads (the user directory is the slowest of them): by the token's user name
   // (one direct read), else by id (a search); a failed lookup costs the mails, not the seat.
-  const address = who.username ? deps.directory.email(who.username) : deps.directory.findById(userId).then((u) => u?.email);
+  const address = who.username ? deps.directory.email(who.username) : deps.directory.findById(userId).then(mailAddress);
   const lookup = address.catch((error: unknown) => {
     deps.log.error('sign-up: e-mail not found', { error: String(error) });
     return undefined;

@@ -1,5 +1,5 @@
 import { DEFAULT_QUEUE_ALERT_HOURS } from '#shared/rules/follow';
-import type { Notifier, ProcessStore, SigningKey, UserDirectory } from '../ports';
+import { mailAddress, type Notifier, type ProcessStore, type SigningKey, type UserDirectory } from '../ports';
 import { unsubscribeApiLink } from '../links';
 import { digestMail, type BuiltMail } from './digest-mail';
 import { mailSlot, type DigestStore, type MailMessage } from './digest-ports';
@@ -39,9 +39,9 @@ export async function sendMailMessage(deps: SendDeps, message: MailMessage, now:
   if (!(await deps.digests.claim(userId, slot.kind, slot.period, eventIds, now))) return 'skipped';
 
   try {
-    const user = await deps.directory.findById(userId);
-    if (!user?.email) {
-      // The account is gone (or has no address): nothing to send, ever; the inbox goes too.
+    const to = mailAddress(await deps.directory.findById(userId));
+    if (!to) {
+      // The account is gone (or has no verified address): nothing to send; the inbox goes too.
       await deps.digests.markSent(userId, slot.kind, slot.period, 'dropped', now);
       if (message.kind === 'digest') await deps.digests.clearInbox(userId, eventIds);
       return 'dropped';
@@ -50,7 +50,7 @@ export async function sendMailMessage(deps: SendDeps, message: MailMessage, now:
     const token = signUnsubscribe(await deps.signingKey.get(), userId, message.kind === 'digest' ? 'digest' : 'alerts');
     const mail = await build(deps, siteUrl, token, message, events);
     await deps.notifier.send({
-      to: user.email,
+      to,
       ...mail,
       // RFC 8058: a mail program's "unsubscribe" button POSTs to this address, no sign-in, no page.
       headers: { 'List-Unsubscribe': `<${unsubscribeApiLink(siteUrl, token)}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
