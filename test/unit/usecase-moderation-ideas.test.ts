@@ -67,6 +67,25 @@ describe('moderateIdea', () => {
     expect(w.deps.notifier.sent).toHaveLength(1); // a restore sends no mail
   });
 
+  it('hides a merged idea (personal data found after the merge): off the target\'s list; restore puts it back merged; not into a hidden target', async () => {
+    const w = world();
+    const [idea, target] = [w.given.idea(), w.given.idea()];
+    await moderateIdea(w.deps, w.moderator, idea.id, { action: 'merge', targetId: target.id, reason: 'Samme forslag som en anden idé.' });
+
+    await moderateIdea(w.deps, w.moderator, idea.id, { action: 'hide', reason: 'Personoplysninger i teksten.' });
+
+    expect(w.tables.ideas.get(idea.id)).toMatchObject({ status: 'hidden', previousStatus: 'merged', mergedInto: target.id });
+    expect(w.tables.ideas.get(target.id)!.mergedFrom).toEqual([]);
+    await moderateIdea(w.deps, w.moderator, idea.id, { action: 'restore' });
+    expect(w.tables.ideas.get(idea.id)).toMatchObject({ status: 'merged', mergedInto: target.id });
+    expect(w.tables.ideas.get(target.id)!.mergedFrom).toEqual([idea.id]);
+
+    await moderateIdea(w.deps, w.moderator, idea.id, { action: 'reject', reason: 'Strider mod reglerne.' });
+    await moderateIdea(w.deps, w.moderator, target.id, { action: 'hide', reason: 'Personoplysninger i teksten.' });
+    await expect(moderateIdea(w.deps, w.moderator, idea.id, { action: 'restore' })).rejects.toMatchObject({ status: 409, slug: 'merge-target-gone' });
+    expect(w.tables.ideas.get(idea.id)!.status).toBe('rejected');
+  });
+
   it('merges a public idea into another of the same process: read-only, linked both ways, the author told', async () => {
     const w = world();
     const [idea, target] = [w.given.idea(), w.given.idea()];
