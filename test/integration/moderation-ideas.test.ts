@@ -368,8 +368,13 @@ describe('merge', () => {
     const b = await postMain();
     await flagBy(stack, `/ideas/${a.id}`, await usersInBatches(stack, 3), 'personal_data');
     expect((await moderated(a.id)).held).toBe(true);
-    await decide(stack, moderator.token, a.id, { action: 'merge', targetId: b.id, reason: 'Samme idé som en anden' });
-    expectProblem(await getIdea(a.id), 404);
+    expectProblem(await decide(stack, moderator.token, a.id, { action: 'merge', targetId: b.id, reason: 'Samme idé som en anden' }), 409);
+    expect(await moderated(a.id)).toMatchObject({ status: 'published', held: true });
+    // Its page stays up while held (flags cannot freeze an idea, issue 17), marked under review, never as merged.
+    const page = await getIdea(a.id);
+    expect(page.json).toMatchObject({ status: 'published', underReview: true });
+    expect(page.json).not.toHaveProperty('mergedInto');
+    expect((await getIdea(b.id)).json.mergedFrom).toBeUndefined();
   });
 
   it('does not publish a pending idea by merging it', async () => {
