@@ -67,7 +67,7 @@ export const myDataExportSchema = z.object({
     .optional(),
   /**
    * The decisions moderators took about the person (GDPR Art. 15): about the account (a block and
-   * its reason, an unblock), about their ideas and comments (hidden, rejected, restored, a new status:
+   * its reason, an unblock), about their ideas, comments and consultation responses (hidden, rejected, restored, a new status, an answer:
    * each with its reason) and what is held for review after flags now. The employee who decided is not
    * named (`note` says why and where to ask, in both languages).
    */
@@ -78,9 +78,12 @@ export const myDataExportSchema = z.object({
       content: z.array(
         z
           .object({
-            kind: z.enum(['idea', 'comment']),
+            kind: z.enum(['idea', 'comment', 'response']),
             id: ulidSchema,
-            ideaId: ulidSchema,
+            /** An idea's or a comment's idea. */
+            ideaId: ulidSchema.optional(),
+            /** A consultation response's document. */
+            documentId: slugSchema.optional(),
             processId: slugSchema,
             action: z.string(),
             at: isoDateTime,
@@ -88,7 +91,7 @@ export const myDataExportSchema = z.object({
           })
           .strict(),
       ),
-      held: z.array(z.object({ kind: z.enum(['idea', 'comment']), id: ulidSchema, ideaId: ulidSchema.optional() }).strict()),
+      held: z.array(z.object({ kind: z.enum(['idea', 'comment', 'response']), id: ulidSchema, ideaId: ulidSchema.optional(), documentId: slugSchema.optional() }).strict()),
     })
     .optional(),
   /**

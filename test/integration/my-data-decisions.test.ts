@@ -5,6 +5,7 @@ import { createDocumentClient } from '#functions/adapters/dynamodb/client';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { validIdea } from '../fixtures/ideas';
 import { decideComment, decideOk } from '../helpers/moderation';
+import { respond, respondableProcess } from '../helpers/consultation-responses';
 import { P, type User } from '../helpers/participation';
 import { testStack, type TestStack } from '../helpers/stack';
 
@@ -17,10 +18,16 @@ let stack: TestStack;
 let moderator: User;
 let me: User;
 let other: User;
+let admin: User;
 
 beforeAll(async () => {
   stack = await testStack();
-  [moderator, me, other] = await Promise.all([stack.user({ role: 'moderator', name: 'Moderator Mie' }), stack.user({ name: 'Karla Eksport' }), stack.user({ name: 'Anden Borger' })]);
+  [moderator, me, other, admin] = await Promise.all([
+    stack.user({ role: 'moderator', name: 'Moderator Mie' }),
+    stack.user({ name: 'Karla Eksport' }),
+    stack.user({ name: 'Anden Borger' }),
+    stack.user({ role: 'admin', name: 'Administrator' }),
+  ]);
 }, 90_000);
 afterAll(() => stack?.stop());
 
@@ -69,5 +76,18 @@ describe('the decisions about me in my data', () => {
 
     // Someone about whom nothing was decided has an empty account of it.
     expect((await exportOf(other)).decisions).toMatchObject({ account: [], content: [], held: [] });
+  }, 120_000);
+
+  it('a consultation response hidden with its reason (someone not blocked: a blocked account writes no response)', async () => {
+    await respondableProcess(stack, admin, 'beslutninger-hoering');
+    const r = await respond(stack, 'beslutninger-hoering', other, { paragraphNo: 2, position: 'disagree', comment: 'En kommentar med en nabos navn' });
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    const hide = await stack.api(`/consultation-responses/${r.json.id}/moderation`, { method: 'POST', token: moderator.token, body: { action: 'hide', reason: 'Nævner en nabo ved navn' } });
+    expect(hide.status, JSON.stringify(hide.json)).toBe(200);
+
+    const decisions = (await exportOf(other)).decisions!;
+    expect(decisions.content.filter((d) => d.id === r.json.id)).toEqual([
+      { kind: 'response', id: r.json.id, documentId: 'etik', processId: 'beslutninger-hoering', action: 'response-hide', at: expect.any(String), reason: 'Nævner en nabo ved navn' },
+    ]);
   }, 120_000);
 });

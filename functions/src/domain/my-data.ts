@@ -60,6 +60,7 @@ export async function myIdeas(ideas: IdeaStore, actor: Actor, limit: number, cur
 export async function exportMyData(deps: MyDataDeps, actor: Actor): Promise<MyDataExport> {
   const items = await deps.userData.itemsOf(actor.userId);
   const email = actor.username ? await deps.directory.email(actor.username) : undefined;
+  const consultation = deps.consultationResponses ? await myConsultationData(deps.consultationResponses, actor.userId) : undefined;
   return {
     exportedAt: deps.clock.now().toISOString(),
     profile: items.profile ? { ...items.profile, ...(email ? { email } : {}) } : null,
@@ -73,10 +74,10 @@ export async function exportMyData(deps: MyDataDeps, actor: Actor): Promise<MyDa
       ...(f.text ? { text: f.text } : {}),
       createdAt: f.createdAt,
     })),
-    ...(deps.consultationResponses ? { consultation: { ...(await myConsultationData(deps.consultationResponses, actor.userId)), rounds: items.roundMemberships } } : {}),
+    ...(consultation ? { consultation: { ...consultation, rounds: items.roundMemberships } } : {}),
     ...(deps.events ? { events: await myEventData(deps.events, actor.userId) } : {}),
     ...(deps.follows ? { follows: await myFollowData(deps.follows, actor.userId) } : {}),
-    ...(deps.decisions ? { decisions: await myDecisions(deps.decisions, actor.userId, items) } : {}),
+    ...(deps.decisions ? { decisions: await myDecisions(deps.decisions, actor.userId, items, consultation?.responses) } : {}),
     surveys: {
       note: SURVEY_ANSWERS_NOTE,
       answered: await Promise.all(
