@@ -6,6 +6,7 @@ import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import { Queue, type IQueue } from 'aws-cdk-lib/aws-sqs';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 
@@ -13,6 +14,8 @@ export interface ApiAlarmsProps {
   httpApi: IHttpApi;
   /** Every function to watch: the areas' and the jobs'. */
   functions: IFunction[];
+  /** Dead-letter queues: a message there is work that failed for good (a mail not sent, a job run lost). */
+  deadLetterQueues?: IQueue[];
   /** Who gets the alarms by mail (`-c alarmEmail=…`); without it the topic waits for a subscriber. */
   email?: string | undefined;
 }
@@ -55,6 +58,11 @@ export class ApiAlarms extends Construct {
       this.add(`${name}-Errors`, fn.metricErrors({ period: PERIOD, statistic: 'Sum' }), 1, `Deltag: funktionen ${name} fejlede. The function ${name} failed.`);
       this.add(`${name}-Throttles`, fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }), 1, `Deltag: funktionen ${name} blev begrænset (throttled). The function ${name} was throttled.`);
     }
+    for (const queue of props.deadLetterQueues ?? []) {
+      const name = queue.node.path.split('/').slice(1).join('-');
+      const waiting = queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' });
+      this.add(`${name}-Waiting`, waiting, 1, `Deltag: opgaver er endt i køen ${name} efter fejl. Failed work is waiting in ${name}.`);
+    }
   }
 
   private add(id: string, metric: IMetric, threshold: number, description: string): void {
@@ -73,3 +81,11 @@ export class ApiAlarms extends Construct {
     this.alarms.push(alarm);
   }
 }
+
+/** Every queue in `scope` that is a dead-letter queue: of another queue, or of a function's failed asynchronous runs. */
+export function deadLetterQueuesOf(scope: Construct, functions: { deadLetterQueue?: IQueue | undefined }[]): IQueue[] {
+  const ofQueues = scope.node.findAll().flatMap((c) => (c instanceof Queue && c.deadLetterQueue ? [c.deadLetterQueue.queue] : []));
+  const ofFunctions = functions.flatMap((fn) => (fn.deadLetterQueue ? [fn.deadLetterQueue] : []));
+  return [...new Set([...ofQueues, ...ofFunctions])];
+}
+

@@ -17,7 +17,7 @@ import { featureAreas, type FeatureArea, type HttpMethod as HttpMethodName } fro
 import { routeList } from '#shared/api/routes';
 import { isProtected } from '#shared/rules/access';
 import { keys } from '#functions/adapters/dynamodb/keys';
-import { ApiAlarms } from '../constructs/alarms';
+import { ApiAlarms, deadLetterQueuesOf } from '../constructs/alarms';
 import { allowMail, ApiFunction } from '../constructs/api-function';
 import { DigestJob } from '../constructs/digest-job';
 import { ReminderJob } from '../constructs/reminder-job';
@@ -187,9 +187,11 @@ export class ApiStack extends Stack {
     }
 
     // After every function exists, so each is watched; the recipient comes with `-c alarmEmail=…`.
+    const functions = this.node.findAll().filter((c): c is NodejsFunction => c instanceof NodejsFunction);
     new ApiAlarms(this, 'Alarms', {
       httpApi: this.httpApi,
-      functions: this.node.findAll().filter((c): c is NodejsFunction => c instanceof NodejsFunction),
+      functions,
+      deadLetterQueues: deadLetterQueuesOf(this, functions),
       email: this.node.tryGetContext('alarmEmail') as string | undefined,
     });
 

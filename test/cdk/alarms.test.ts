@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import { testApp } from './synth';
 
@@ -43,6 +44,21 @@ describe('alarms', () => {
       expect(of('Errors'), `${fn.node.path} Errors`).toHaveLength(1);
       expect(of('Throttles'), `${fn.node.path} Throttles`).toHaveLength(1);
       expect(of('Errors')[0]!.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
+    }
+  });
+
+  it('alarms when failed work waits in a dead-letter queue (the digest mails, the scheduled jobs’ failed runs)', () => {
+    const queueIds = new Set<string>();
+    for (const c of app.api.node.findAll()) {
+      if (c instanceof Queue && c.deadLetterQueue) queueIds.add(logicalId(app.api, c.deadLetterQueue.queue));
+      if (c instanceof NodejsFunction && c.deadLetterQueue) queueIds.add(logicalId(app.api, c.deadLetterQueue));
+    }
+    expect(queueIds.size).toBeGreaterThanOrEqual(4);
+    const sqs = alarms(template).filter((a) => a.Properties.Namespace === 'AWS/SQS' && a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible');
+    for (const id of queueIds) {
+      const of = sqs.filter((a) => JSON.stringify(dimension(a, 'QueueName')).includes(id));
+      expect(of, id).toHaveLength(1);
+      expect(of[0]!.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
     }
   });
 

@@ -80,6 +80,16 @@ describe('AWS SDK clients traced with Powertools Tracer', { timeout: 30_000 }, (
     expect(middlewareOf(seen[0]!)).toContain(XRAY);
   });
 
+  it('traces the Secrets Manager client that reads the origin secret', async () => {
+    await inLambda();
+    const { SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
+    const seen = sentBy(SecretsManagerClient, { SecretString: 'hemmelig' });
+    const { originSecretFrom } = await import('#functions/adapters/secrets/origin-secret');
+    expect(await originSecretFrom({ ORIGIN_SECRET_ARN: 'arn:aws:secretsmanager:eu-north-1:123456789012:secret:origin' })()).toBe('hemmelig');
+    expect(seen).toHaveLength(1);
+    expect(middlewareOf(seen[0]!)).toContain(XRAY);
+  });
+
   it('is a no-op off Lambda: the local stack and the tests need no X-Ray daemon', async () => {
     vi.resetModules();
     const { createDocumentClient } = await import('#functions/adapters/dynamodb/client');

@@ -1,5 +1,6 @@
 // handler --> (secondary adapter) --> Secrets Manager (AWS); nothing locally
 import { ServiceUnavailableError } from '../../lib/errors';
+import { traced } from '../../lib/tracer';
 
 /**
  * The secret CloudFront sends to the API in `ORIGIN_HEADER` on every /api/* request, so the API's own
@@ -17,7 +18,7 @@ export type ReadSecret = (arn: string) => Promise<string | undefined>;
 /** One GetSecretValue call; the SDK client is loaded on first use. */
 const readSecretsManager: ReadSecret = async (arn) => {
   const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-  const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn }));
+  const { SecretString } = await traced(new SecretsManagerClient({})).send(new GetSecretValueCommand({ SecretId: arn }));
   return SecretString;
 };
 
