@@ -3,6 +3,7 @@ import { deleteMyAccount, exportMyData, myIdeas } from '../domain/my-data';
 import { systemClock } from '../domain/ports';
 import { getMyProfile, updateMyProfile } from '../domain/profiles';
 import { areaHandler } from '../lib/http';
+import { erased } from '../lib/erased-check';
 import { stores } from '../adapters/dynamodb';
 import { userDirectory } from '../adapters/cognito/user-directory';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
@@ -51,6 +52,8 @@ export const handler = areaHandler({
   myIdeas: async ({ actor, query }) => myIdeas(ideas, actor, query.limit, query.cursor),
   exportMe: async ({ actor }) => exportMyData(deps, actor),
   deleteMe: async ({ actor }) => {
+    // The tombstone first: from here the account's remaining tokens cannot write, not even during the erasure.
+    await erased().mark(actor.userId, deps.clock.now());
     await deleteMyAccount(deps, actor);
     return undefined;
   },

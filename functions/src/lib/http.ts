@@ -6,6 +6,7 @@ import { problemContentType } from '#shared/schemas/problem';
 import type { z } from 'zod';
 import { originSecret } from '../adapters/secrets/origin-secret';
 import { actorFromClaims, authorize, type Actor } from './auth';
+import { refuseErasedWriter } from './erased-check';
 import { HttpError, isUnavailable, NotFoundError, ServiceUnavailableError } from './errors';
 import { createLogger, type Logger } from './log';
 import { checkOrigin } from './origin';
@@ -116,6 +117,11 @@ const authenticate = (route: RouteDef): MiddlewareObj<Event, Result, Error, Cont
   },
 });
 
+/** A deleted account's token cannot write (lib/erased-check.ts). */
+const notErased = (route: RouteDef): MiddlewareObj<Event, Result, Error, Context & { state: State }> => ({
+  before: (request: Request) => refuseErasedWriter(route, request.event.requestContext?.http?.method ?? 'GET', request.context.state.actor),
+});
+
 /** Size, content type, JSON and zod checks of params, query and body (413/415/400). */
 const validate = (route: RouteDef): MiddlewareObj<Event, Result, Error, Context & { state: State }> => ({
   before: (request: Request) => {
@@ -137,6 +143,7 @@ function routeHandler<K extends RouteId>(id: K, impl: RouteImpl<K>) {
     .use(problems())
     .use(throughSite())
     .use(authenticate(route))
+    .use(notErased(route))
     .use(validate(route))
     .handler(async (event, context) => {
       const { log, correlationId, actor, parts } = context.state;

@@ -57,12 +57,15 @@
  * | reminded       | REMINDED#<processId> | <ideaId>#<answerDeadline> (the committee was reminded of it)    |
  * | signing key    | CONFIG            | MAILSIGNINGKEY (the HMAC key of unsubscribe links, made on first use) |
  * | pseudonym key  | CONFIG            | PSEUDONYMKEY (the HMAC key of an erased account's pseudonym in the audit log) |
+ * | erased account | ERASED#<sha-256 of the user id> | ERASED (expiresAt TTL: its last tokens are refused writes) |
  */
 export const keys = {
   processPartition: 'PROCESSES',
   process: (processId: string) => ({ pk: keys.processPartition, sk: `PROC#${processId}` }),
   idea: (ideaId: string) => ({ pk: `IDEA#${ideaId}`, sk: 'IDEA' }),
   profile: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+  /** A deleted account's tombstone, by a hash of its id (adapters/dynamodb/erased-accounts.ts). */
+  erasedAccount: (userIdHash: string) => ({ pk: `ERASED#${userIdHash}`, sk: 'ERASED' }),
 
   vote: (ideaId: string, userId: string) => ({ pk: `IDEA#${ideaId}`, sk: `VOTE#${userId}` }),
   userVote: (ideaId: string) => `VOTE#${ideaId}`,
