@@ -1,5 +1,7 @@
 import { CfnResource, Validations } from 'aws-cdk-lib';
 import { CfnRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnEventSourceMapping } from 'aws-cdk-lib/aws-lambda';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { rules, type NagRuleResult } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { DigestJob } from './constructs/digest-job';
@@ -49,13 +51,22 @@ export function acknowledgeNagFindings({ auth, api, web }: { auth: AuthStack; ap
   for (const job of api.node.findAll().filter((c): c is ScheduledJob => c instanceof ScheduledJob)) {
     acknowledge(job.failedRuns, { 'Serverless-SQSRedrivePolicy': deadLetterQueueReason });
   }
-  for (const job of api.node.findAll().filter((c): c is DigestJob => c instanceof DigestJob)) {
-    acknowledge(job.deadLetterQueue, { 'Serverless-SQSRedrivePolicy': deadLetterQueueReason });
-    acknowledge(job.sender, {
+  // Queues that are another queue's dead-letter queue (the digest mails', the hide jobs'), and the functions fed by a queue.
+  for (const queue of api.node.findAll().filter((c): c is Queue => c instanceof Queue)) {
+    if (queue.deadLetterQueue) acknowledge(queue.deadLetterQueue.queue, { 'Serverless-SQSRedrivePolicy': deadLetterQueueReason });
+  }
+  for (const mapping of api.node.findAll().filter((c): c is CfnEventSourceMapping => c instanceof CfnEventSourceMapping)) {
+    const fn = mapping.node.scope?.node.scope;
+    if (!fn) continue;
+    acknowledgeFindings(fn, 'AwsSolutions-IAM5', rules.iam.IAMNoWildcardPermissions, [xrayWildcard, tableIndexes]);
+    acknowledge(fn, {
+      [basicExecutionRole]: lambdaLogsReason,
       'Serverless-LambdaDLQ':
-        'The sender is invoked synchronously by its SQS event source mapping, never asynchronously: a mail that fails three times goes to the Mails queue\'s own dead-letter queue (14 days), which a function DLQ would not see.',
+        'Invoked synchronously by its SQS event source mapping, never asynchronously: a message that keeps failing goes to its queue\'s own dead-letter queue by the redrive policy, which a function DLQ would not see.',
+    });
+    acknowledge(mapping, {
       'Serverless-LambdaEventSourceMappingDestination':
-        'Lambda offers on-failure destinations for stream and Kafka sources only, not for SQS: failed messages go to the Mails queue\'s dead-letter queue by its redrive policy (three tries), reported one by one (batchItemFailures).',
+        'Lambda offers on-failure destinations for stream and Kafka sources only, not for SQS: failed messages go to the queue\'s dead-letter queue by its redrive policy.',
     });
   }
   for (const fn of api.node.findAll().flatMap((c) => (c instanceof DigestJob ? [c.fn, c.sender] : c instanceof ScheduledJob ? [c.fn] : []))) {
@@ -140,6 +151,15 @@ const publicRoutes = new Map([
   ['GET /api/openapi.json', 'the API description.'],
   ['ANY /api/{proxy+}', 'the catch-all that answers unknown paths with a 404 or 405 problem body.'],
 ]);
+
+const xrayWildcard = {
+  finding: /^Resource::\*$/,
+  reason: 'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords have no resource-level permissions, so the statement CDK adds for Tracing.ACTIVE names "*".',
+};
+const tableIndexes = {
+  finding: /^Resource::.+\/index\/\*$/,
+  reason: 'The table\'s own global secondary indexes that the function queries: "<table arn>/index/*" covers this one table\'s indexes only.',
+};
 
 const syncOnlyReason =
   'API Gateway invokes the function synchronously and answers the caller with its error (a problem body); a dead-letter queue holds only failed asynchronous invocations, which this function never gets.';
