@@ -20,6 +20,7 @@ import { keys } from '#functions/adapters/dynamodb/keys';
 import { ApiAlarms, deadLetterQueuesOf } from '../constructs/alarms';
 import { allowMail, ApiFunction } from '../constructs/api-function';
 import { DigestJob } from '../constructs/digest-job';
+import { HideJob } from '../constructs/hide-job';
 import { ReminderJob } from '../constructs/reminder-job';
 import { RetentionJob } from '../constructs/retention-job';
 import { denyAuditChanges, type TableAccess } from '../constructs/table-access';
@@ -177,6 +178,9 @@ export class ApiStack extends Stack {
     const retention = new RetentionJob(this, 'RetentionJob', { tables: props.tables });
     new ReminderJob(this, 'ReminderJob', { tables: props.tables, mailFrom: props.mailFrom, siteUrlParameter: siteUrlParameterName });
     new DigestJob(this, 'DigestJob', { tables: props.tables, mailFrom: props.mailFrom, siteUrlParameter: siteUrlParameterName, userPool: props.userPool });
+    // A block's "hide everything" runs off the request (issue 17): the moderation function queues it.
+    const hideJob = new HideJob(this, 'HideJob', { tables: props.tables, mailFrom: props.mailFrom, siteUrlParameter: siteUrlParameterName, userPool: props.userPool });
+    if (this.functions.moderation) hideJob.allowStart(this.functions.moderation.fn);
 
     // Last, so it covers every function of the stack, those of the jobs too. Two erasures alone may rewrite
     // entries, and only to take a person out of them: the retention job (a process past its retention

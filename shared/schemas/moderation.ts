@@ -46,7 +46,13 @@ export const userModerationSchema = z.discriminatedUnion('action', [
 ]);
 export type UserModeration = z.infer<typeof userModerationSchema>;
 /** `hidden`: how many of their ideas and comments a block with hideContent took out of view. */
-export const userModerationResultSchema = z.object({ userId: z.string(), blocked: z.boolean(), hidden: z.int() });
+export const userModerationResultSchema = z.object({
+  userId: z.string(),
+  blocked: z.boolean(),
+  hidden: z.int(),
+  /** "pending": the hiding runs after the answer (a queued job, issue 17); `hidden` is then 0. */
+  hiding: z.literal('pending').optional(),
+});
 
 export const bulkModerationSchema = z
   .object({
@@ -197,4 +203,6 @@ export const userSummarySchema = z.object({
   confirmed: z.boolean(),
   /** The address is verified: only then does Deltag mail it or grant the account a role. */
   emailVerified: z.boolean(),
+  /** Two-step sign-in with an authenticator app is set up: only then can the account get a staff role. */
+  mfa: z.boolean(),
 });

@@ -24,10 +24,10 @@ import type {
 } from './ports';
 import { ideaMail } from './notifications';
 import { carryMergedVotes, mergeLinkOf, unfinishedMerge } from './merge-votes';
-import { moderateResponse } from './consultation/response-moderation';
 import type { ResponseStore } from './consultation/response-ports';
 import { localDate } from '../lib/copenhagen-time';
 import { decisionEvent, recordFollowEvent } from './follows/record-events';
+import { hideRightAway, type HideJobs } from './moderation/hide-job';
 
 export interface ModerationDeps {
   moderation: ModerationStore;
@@ -46,6 +46,8 @@ export interface ModerationDeps {
   responses?: ResponseStore;
   /** Where followers' news is recorded for the digest (the handler always gives it). */
   followEvents?: FollowEventLog;
+  /** Where a block's "hide everything" goes (moderation/hide-job.ts); without it, it runs in the request. */
+  hideJobs?: HideJobs;
 }
 
 type ModeratedIdea = z.infer<typeof moderatedIdeaSchema>;
@@ -160,26 +162,11 @@ export async function moderateUser(deps: ModerationDeps, actor: Actor, userId: s
   const audit = await auditEntry(deps, actor, now, { processId, action: command.action, targetKind: 'user', targetId: userId, reason: command.reason, before: { kind: 'account', blocked: !!items.profile.blocked }, after: { kind: 'account', blocked } });
   if (!(await deps.moderation.setBlocked(userId, blocked, audit))) throw new NotFoundError('Brugeren findes ikke.');
 
-  let hidden = 0;
-  if (command.action === 'block' && command.hideContent) {
-    const reason = command.reason;
-    for (const idea of items.ideas) {
-      if (await tryDecision(() => moderateIdea(deps, actor, idea.id, { action: 'hide', reason }))) hidden++;
-    }
-    for (const comment of items.comments) {
-      if (comment.state === 'visible' || comment.state === 'held') {
-        if (await tryDecision(() => moderateComment(deps, actor, comment.id, { action: 'hide', reason }))) hidden++;
-      }
-    }
-    const responses = deps.responses;
-    if (responses) {
-      for (const response of (await responses.ofUser(userId)).responses) {
-        if (!response.commented || (response.state !== 'visible' && response.state !== 'held')) continue;
-        if (await tryDecision(() => moderateResponse({ ...deps, responses }, actor, response.id, { action: 'hide', reason }))) hidden++;
-      }
-    }
-  }
-  return { userId, blocked, hidden };
+  if (command.action !== 'block' || !command.hideContent) return { userId, blocked, hidden: 0 };
+  // Hiding everything can outlast the request: a job does it, audited item by item (issue 17).
+  const job = { userId, actorId: actor.userId, reason: command.reason, blockedAt: now.toISOString() };
+  const started = await (deps.hideJobs ?? hideRightAway(() => deps)).start(job);
+  return started === 'queued' ? { userId, blocked, hidden: 0, hiding: 'pending' as const } : { userId, blocked, hidden: started.hidden };
 }
 
 /** One action on many targets: each gets its own decision, audit entry and result status. */
@@ -231,13 +218,3 @@ async function notifyAuthor(deps: ModerationDeps, idea: IdeaRecord, command: Ide
     deps.log.error('author notification failed', { ideaId: idea.id, error: String(error) });
   }
 }
-
-const tryDecision = async (decide: () => Promise<unknown>) => {
-  try {
-    await decide();
-    return true;
-  } catch (error) {
-    if (error instanceof HttpError && error.status < 500) return false;
-    throw error;
-  }
-};

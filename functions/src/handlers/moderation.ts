@@ -1,5 +1,4 @@
 // (primary adapter) --> domain/moderation --> adapters/dynamodb
-import { monotonicFactory } from 'ulid';
 import { setIdeaAiLens } from '../domain/ai-lens';
 import { auditLog } from '../domain/audit';
 import {
@@ -11,32 +10,18 @@ import {
   moderationQueue,
   overdueAnswers,
 } from '../domain/moderation';
-import { systemClock } from '../domain/ports';
 import { areaHandler } from '../lib/http';
 import type { Logger } from '../lib/log';
-import { stores } from '../adapters/dynamodb';
-import { notifier } from '../adapters/ses/notifier';
-import { siteUrl } from '../adapters/ssm/site-url';
-import { userDirectory } from '../adapters/cognito/user-directory';
-import { documentClient, tableName } from '../adapters/dynamodb/client';
-import { responseStore } from '../adapters/dynamodb/consultation-responses';
-import { followEventLog } from '../adapters/dynamodb/follow-events';
-import { aiLensStore } from '../adapters/dynamodb/ai-lens';
-import { mainTable } from '../adapters/dynamodb/tables';
+import { hideJobQueue } from '../adapters/sqs/hide-jobs';
+import { moderationBase as base } from './moderation-wiring';
 
-const ulid = monotonicFactory();
-const base = {
-  ...stores(),
-  responses: responseStore(documentClient(), tableName(mainTable)),
-  followEvents: followEventLog(documentClient(), tableName(mainTable)),
-  aiLenses: aiLensStore(documentClient(), tableName(mainTable)),
-  directory: userDirectory(),
-  notifier: notifier(),
-  siteUrl,
-  clock: systemClock,
-  newId: (now: Date) => ulid(now.getTime()),
-};
-const deps = (log: Logger) => ({ ...base, log });
+/**
+ * A block's "hide everything" goes to the hide job's queue (cdk/constructs/hide-job.ts). The local
+ * stack has none (no HIDE_JOB_QUEUE_URL), and the job runs inside the request, as the digests do.
+ */
+const hideJobsUrl = process.env.HIDE_JOB_QUEUE_URL;
+const hideJobs = hideJobsUrl ? hideJobQueue(hideJobsUrl) : undefined;
+const deps = (log: Logger) => ({ ...base, log, ...(hideJobs ? { hideJobs } : {}) });
 
 export const handler = areaHandler({
   moderationQueue: async ({ query }) => moderationQueue(base, query.processId, query.kind, query.limit, query.cursor),

@@ -162,6 +162,7 @@ export default {
     block: 'Bloker forfatteren',
     unblock: 'Ophæv blokeringen',
     authorBlockedSaved: 'Forfatteren er blokeret. | Forfatteren er blokeret, og {n} indlæg er skjult. | Forfatteren er blokeret, og {n} indlæg er skjult.',
+    authorBlockedHiding: 'Forfatteren er blokeret. Alt, hvad forfatteren har skrevet, bliver skjult nu. Det kan tage et par minutter.',
     authorUnblockedSaved: 'Blokeringen er ophævet.',
   },
   history: {

@@ -161,6 +161,7 @@ export default {
     block: 'Block the author',
     unblock: 'Lift the block',
     authorBlockedSaved: 'The author is blocked. | The author is blocked, and {n} post has been hidden. | The author is blocked, and {n} posts have been hidden.',
+    authorBlockedHiding: 'The author is blocked. Everything the author has written is being hidden now. It may take a few minutes.',
     authorUnblockedSaved: 'The block has been lifted.',
   },
   history: {
