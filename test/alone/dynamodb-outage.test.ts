@@ -18,6 +18,9 @@ import { TestStack } from '../helpers/stack';
  * Alone: it stops a database on purpose and waits on timeouts, which a neighbour's load would stretch.
  */
 
+// Short client timeouts for this file's stack (the local defaults are generous for busy machines: client.ts).
+process.env.DELTAG_DYNAMODB_TIMEOUTS_MS = '1000,2500';
+
 /** Far above the client's timeouts and retries (a few seconds), far below "hangs until the Lambda dies". */
 const HANG_GUARD_MS = 15_000;
 
