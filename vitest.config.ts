@@ -10,7 +10,7 @@ import { defineConfig } from 'vitest/config';
  * - cdk: CDK assertions and cdk-nag
  * - e2e: the built SPA in Chromium against a full local stack
  */
-const ALONE = ['test/integration/demo-seed*.test.ts', 'test/integration/participation-vote-races.test.ts', 'test/integration/live-round-room.test.ts', 'test/integration/events-signup-race.test.ts'];
+const ALONE = ['test/alone/**/*.test.ts', 'test/integration/demo-seed*.test.ts', 'test/integration/participation-vote-races.test.ts', 'test/integration/live-round-room.test.ts', 'test/integration/events-signup-race.test.ts'];
 
 export default defineConfig({
   test: {
