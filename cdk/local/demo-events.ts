@@ -89,7 +89,7 @@ export async function runDemoEvents(
       // The demo knows its people's addresses: no round trip to the user pool per sign-up.
       findById: async (userId) => {
         const p = directory.get(userId);
-        return p?.email ? { userId, username: p.actor.username ?? p.email, email: p.email, roles: [], confirmed: true, emailVerified: true } : undefined;
+        return p?.email ? { userId, username: p.actor.username ?? p.email, email: p.email, roles: [], confirmed: true, emailVerified: true, mfa: false } : undefined;
       },
       email: async (username) => [...directory.values()].find((p) => p.actor.username === username)?.email,
     },

@@ -3,6 +3,7 @@ import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
   InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { Role, ParticipantType } from '#shared/schemas/user';
@@ -65,15 +66,28 @@ export async function createAccount(pool: Pool, profiles: ProfileStore, user: Ne
   return { userId, username };
 }
 
-/** Signs in with email and password; returns the access token the API expects. */
-export async function signIn(pool: Pool, email: string, password: string): Promise<string> {
-  const result = await pool.client.send(
+/**
+ * Signs in with email and password; returns the access token the API expects. An account with an
+ * authenticator app is asked for its code (SOFTWARE_TOKEN_MFA): `totpCode` gives the current one.
+ */
+export async function signIn(pool: Pool, email: string, password: string, totpCode?: () => string): Promise<string> {
+  let result: { AuthenticationResult?: { AccessToken?: string }; ChallengeName?: string; Session?: string } = await pool.client.send(
     new InitiateAuthCommand({
       ClientId: pool.userPoolClientId,
       AuthFlow: 'USER_PASSWORD_AUTH',
       AuthParameters: { USERNAME: email, PASSWORD: password },
     }),
   );
+  if (result.ChallengeName === 'SOFTWARE_TOKEN_MFA' && totpCode) {
+    result = await pool.client.send(
+      new RespondToAuthChallengeCommand({
+        ClientId: pool.userPoolClientId,
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: result.Session,
+        ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: totpCode() },
+      }),
+    );
+  }
   const token = result.AuthenticationResult?.AccessToken;
   if (!token) throw new Error(`sign-in of ${email} did not return a token (challenge: ${result.ChallengeName ?? 'none'})`);
   return token;

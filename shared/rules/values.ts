@@ -29,6 +29,13 @@ export const ULID_PATTERN = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 export const roles = ['moderator', 'committee', 'admin', 'assistant'] as const;
 export type Role = (typeof roles)[number];
 
+/**
+ * Roles that reach other people's data (the workspace, the audit log, assisted citizens): each needs
+ * two-step sign-in with an authenticator app (TOTP) before it is granted. Today that is every role.
+ */
+export const staffRoles: readonly Role[] = ['moderator', 'committee', 'admin', 'assistant'];
+export const isStaffRole = (role: string): boolean => (staffRoles as readonly string[]).includes(role);
+
 /** Who a participant is; the committee splits support by this. */
 export const participantTypes = ['citizen', 'business', 'employee'] as const;
 export type ParticipantType = (typeof participantTypes)[number];

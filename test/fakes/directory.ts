@@ -9,6 +9,8 @@ export interface DirectoryUser {
   confirmed?: boolean;
   /** Default true; false for an address nobody has proved (then no mail and no role). */
   emailVerified?: boolean;
+  /** Default true, as for staff who set up an authenticator app; false for an account without one. */
+  mfa?: boolean;
 }
 
 /** The sign-in directory (Cognito in production), with `add` to register users and `users` to inspect. */
@@ -24,7 +26,7 @@ export function fakeDirectory(): FakeDirectory {
   const verified = (u: DirectoryUser) => u.emailVerified !== false;
   const find = (match: (u: DirectoryUser) => boolean) => {
     const user = [...users.values()].find(match);
-    return user ? { ...user, roles: [...user.roles], confirmed: user.confirmed !== false, emailVerified: verified(user) } : undefined;
+    return user ? { ...user, roles: [...user.roles], confirmed: user.confirmed !== false, emailVerified: verified(user), mfa: user.mfa !== false } : undefined;
   };
   const signedOut: string[] = [];
   return {

@@ -4,6 +4,8 @@ import { profileStore } from '#functions/adapters/dynamodb/profiles';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import type { ParticipantType, Role } from '#shared/schemas/user';
 import { createUser, signIn } from '#local/users';
+import { AssociateSoftwareTokenCommand, SetUserMFAPreferenceCommand, VerifySoftwareTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { totp } from './totp';
 
 /**
  * A whole local stack for one test file: in-memory DynamoDB Local, cognito-local in a temp folder,
@@ -38,7 +40,7 @@ export class TestStack {
    * Access tokens live five minutes (cdk/definitions/identity.ts), shorter than some test files run:
    * `api()` signs a user in again when a token it handed out is about to expire, as the SPA refreshes.
    */
-  private readonly logins = new Map<string, { email: string; password: string; fresh?: string }>();
+  private readonly logins = new Map<string, { email: string; password: string; fresh?: string; totpSecret?: string }>();
 
   get info() {
     return this.stack.info;
@@ -65,11 +67,29 @@ export class TestStack {
     return { userId, email, password, token };
   }
 
+  /**
+   * Sets up two-step sign-in with an authenticator app for a user, as Min side does: associate a
+   * secret, verify it with a code computed from it, make it the preferred method. Returns the secret;
+   * later renewals of the user's token answer the code challenge with it.
+   */
+  async setUpTotp(user: { token: string }): Promise<string> {
+    const client = this.stack.pool.client;
+    const AccessToken = await this.current(user.token);
+    const { SecretCode } = await client.send(new AssociateSoftwareTokenCommand({ AccessToken }));
+    if (!SecretCode) throw new Error('AssociateSoftwareToken gave no secret');
+    await client.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: totp(SecretCode), FriendlyDeviceName: 'Test' }));
+    await client.send(new SetUserMFAPreferenceCommand({ AccessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }));
+    const login = this.logins.get(user.token);
+    if (login) login.totpSecret = SecretCode;
+    return SecretCode;
+  }
+
   /** The token, or a fresh one for the same user when it runs out within half a minute. */
   private async current(token: string): Promise<string> {
     const login = this.logins.get(token);
     if (!login || expiryOf(login.fresh ?? token) > Date.now() / 1000 + 30) return login?.fresh ?? token;
-    login.fresh = await signIn(this.stack.pool, login.email, login.password);
+    const secret = login.totpSecret;
+    login.fresh = await signIn(this.stack.pool, login.email, login.password, secret ? () => totp(secret) : undefined);
     return login.fresh;
   }
 

@@ -7,6 +7,9 @@ import { auditAll, ideaPoster } from '../helpers/moderation';
 import { aDefinition } from '../fixtures/process-definitions';
 import { testStack, type TestStack } from '../helpers/stack';
 
+/** A staff role needs an authenticator app (identity-mfa.test.ts): the account to promote sets one up. */
+const withTotp = async (user: User) => (await stack.setUpTotp(user), user);
+
 /**
  * Who may call each route of the moderation and admin areas, as a table: every route of those areas
  * × anonymous, a citizen, another citizen, a moderator, a committee member and an admin. The expected
@@ -121,7 +124,8 @@ const requests: Record<FeatureRouteId, (caller: Caller, route: RouteDef) => Prom
   },
   findUser: async () => ({ path: `/users?email=${encodeURIComponent(users.citizen.email)}` }),
   setRoles: async (caller, route) => ({
-    path: `/users/${allowed(route, caller) ? (await stack.user({ name: 'Ny moderator' })).userId : bystander.userId}/roles`,
+    // A staff role needs an authenticator app: the allowed case's account has one.
+    path: `/users/${allowed(route, caller) ? (await withTotp(await stack.user({ name: 'Ny moderator' }))).userId : bystander.userId}/roles`,
     body: { roles: ['moderator'] },
   }),
   createProcess: async (caller, route) => ({ path: '/processes', body: aDefinition(allowed(route, caller) ? freshSlug() : REFUSED_ID) }),

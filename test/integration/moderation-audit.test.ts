@@ -56,6 +56,7 @@ beforeAll(async () => {
   const silent = await stack.user({ name: 'Læser uden indhold' });
   t.silent = silent.userId;
   const promoted = await stack.user({ name: 'Kommende moderator' });
+  await stack.setUpTotp(promoted); // a staff role needs an authenticator app
   t.promoted = promoted.userId;
 
   const step = async (entry: (typeof expected)[number], act: () => Promise<unknown>) => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '#local/users';
+import { totp } from '../helpers/totp';
 import { userSummarySchema } from '#shared/schemas/moderation';
 import { expectProblem, type User } from '../helpers/participation';
 import { auditAll } from '../helpers/moderation';
@@ -14,21 +15,23 @@ let admin: User;
 beforeAll(async () => {
   stack = await testStack();
   admin = await stack.user({ role: 'admin', name: 'Adam Admin' });
+  await stack.setUpTotp(admin); // 'the last admin' adds a staff role to themselves
 }, 90_000);
 afterAll(() => stack?.stop());
 
 const find = (email: string, token = admin.token) => stack.api(`/users?email=${encodeURIComponent(email)}`, { token });
 const setRoles = (userId: string, roles: string[], token = admin.token) => stack.api(`/users/${userId}/roles`, { method: 'PUT', token, body: { roles } });
 const queue = (token: string) => stack.api('/moderation/queue?processId=ai-i-gentofte&kind=pending', { token });
-const freshToken = (user: User) => signIn(stack.stack.pool, user.email, user.password);
+/** A new sign-in; staff with an authenticator app answer its code challenge with `secret`. */
+const freshToken = (user: User, secret?: string) => signIn(stack.stack.pool, user.email, user.password, secret ? () => totp(secret) : undefined);
 
 describe('finding a user', () => {
   it('finds a user by email with their roles', async () => {
     const citizen = await stack.user({ name: 'Borger' });
     const r = await find(citizen.email);
     expect(r.status, JSON.stringify(r.json)).toBe(200);
-    expect(userSummarySchema.parse(r.json)).toEqual({ userId: citizen.userId, email: citizen.email, roles: [], blocked: false, confirmed: true, emailVerified: true });
-    expect((await find(admin.email)).json).toMatchObject({ userId: admin.userId, roles: ['admin'] });
+    expect(userSummarySchema.parse(r.json)).toEqual({ userId: citizen.userId, email: citizen.email, roles: [], blocked: false, confirmed: true, emailVerified: true, mfa: false });
+    expect((await find(admin.email)).json).toMatchObject({ userId: admin.userId, roles: ['admin'], mfa: true });
   });
 
   it('answers 404 for an unknown email and 400 for something that is not an email', async () => {
@@ -42,6 +45,7 @@ describe('finding a user', () => {
 describe('granting and revoking', () => {
   it('grants moderator: the token from the next sign-in works on moderator routes; revoking takes it away again', async () => {
     const user = await stack.user({ name: 'Kommende moderator' });
+    const secret = await stack.setUpTotp(user); // a staff role needs an authenticator app (identity-mfa.test.ts)
     expectProblem(await queue(user.token), 403);
 
     const granted = await setRoles(user.userId, ['moderator']);
@@ -49,7 +53,7 @@ describe('granting and revoking', () => {
     expect(userSummarySchema.parse(granted.json)).toMatchObject({ userId: user.userId, roles: ['moderator'] });
     expect((await find(user.email)).json.roles).toEqual(['moderator']);
 
-    const asModerator = await freshToken(user);
+    const asModerator = await freshToken(user, secret);
     expect((await queue(asModerator)).status).toBe(200);
     const decision = await stack.api('/moderation/log?processId=ai-i-gentofte', { token: asModerator });
     expect(decision.status).toBe(200);
@@ -58,7 +62,7 @@ describe('granting and revoking', () => {
     expect(revoked.status, JSON.stringify(revoked.json)).toBe(200);
     expect(revoked.json.roles).toEqual([]);
     expect((await find(user.email)).json.roles).toEqual([]);
-    expectProblem(await queue(await freshToken(user)), 403);
+    expectProblem(await queue(await freshToken(user, secret)), 403);
 
     const log = await auditAll(stack, admin.token, PLATFORM_LOG, user.userId);
     expect(log.map((e) => [e.action, e.actorId, e.actorName])).toEqual([
@@ -71,12 +75,13 @@ describe('granting and revoking', () => {
 
   it('sets several roles at once, and setting the same roles again changes nothing', async () => {
     const user = await stack.user({ name: 'Flere roller' });
+    const secret = await stack.setUpTotp(user);
     expect((await setRoles(user.userId, ['committee', 'moderator'])).status).toBe(200);
     expect([...(await find(user.email)).json.roles].sort()).toEqual(['committee', 'moderator']);
     const before = await auditAll(stack, admin.token, PLATFORM_LOG, user.userId);
     expect((await setRoles(user.userId, ['moderator', 'committee'])).status).toBe(200);
     expect(await auditAll(stack, admin.token, PLATFORM_LOG, user.userId)).toEqual(before);
-    const token = await freshToken(user);
+    const token = await freshToken(user, secret);
     expect((await stack.api('/moderation/overdue?processId=ai-i-gentofte', { token })).status).toBe(200);
     expect((await queue(token)).status).toBe(200);
   });
@@ -104,8 +109,9 @@ describe('the last admin', () => {
 
   it('can be given a colleague, who may then remove the first admin', async () => {
     const colleague = await stack.user({ name: 'Anden admin' });
+    const secret = await stack.setUpTotp(colleague);
     expect((await setRoles(colleague.userId, ['admin'])).status).toBe(200);
-    const colleagueToken = await freshToken(colleague);
+    const colleagueToken = await freshToken(colleague, secret);
     const other = await stack.user({ role: 'admin', name: 'Tredje admin' });
     expect((await setRoles(other.userId, [], colleagueToken)).status).toBe(200);
     expect((await find(other.email)).json.roles).toEqual([]);

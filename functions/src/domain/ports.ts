@@ -282,6 +282,8 @@ export interface DirectoryAccount {
   confirmed: boolean;
   /** `email_verified`: Deltag mails only a verified address and grants roles only to an account with one. */
   emailVerified: boolean;
+  /** Two-step sign-in with an authenticator app (TOTP) is set up: a staff role needs it. */
+  mfa: boolean;
 }
 
 export interface UserDirectory {

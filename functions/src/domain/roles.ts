@@ -1,5 +1,6 @@
 // handler --> (use case) --> UserDirectory, ProfileStore, ModerationStore (audit)
 import { roles as allRoles, type Role } from '#shared/schemas/user';
+import { isStaffRole } from '#shared/rules/values';
 import type { Actor } from '../lib/auth';
 import { ConflictError, NotFoundError } from '../lib/errors';
 import { auditEntry } from './audit';
@@ -23,6 +24,7 @@ const summary = async (deps: RoleDeps, user: DirectoryAccount) => ({
   blocked: !!(await deps.profiles.get(user.userId))?.blocked,
   confirmed: user.confirmed,
   emailVerified: user.emailVerified,
+  mfa: user.mfa,
 });
 
 /**
@@ -36,6 +38,8 @@ function grantRefusal(user: DirectoryAccount): string | undefined {
   return undefined;
 }
 
+const MFA_REQUIRED = 'Kontoen skal have totrinsbekræftelse med en godkendelses-app, før den kan få en medarbejderrolle. Brugeren kan slå det til under Min side.';
+
 export async function findUser(deps: RoleDeps, email: string) {
   const user = await deps.directory.findByEmail(email);
   if (!user) throw new NotFoundError('Der er ingen bruger med den e-mailadresse.');
@@ -45,8 +49,9 @@ export async function findUser(deps: RoleDeps, email: string) {
 /**
  * Set a user's roles (Cognito groups). Primary course:
  * 1. The user exists (404); an admin keeps their own admin role (409: someone must stay admin).
- * 2. New roles go only to a confirmed account with a verified address (409, nothing changed);
- *    taking roles away is always possible.
+ * 2. New roles go only to a confirmed account with a verified address (409, nothing changed), and a
+ *    staff role only to one with an authenticator app set up (409 mfa-required); taking roles away is
+ *    always possible.
  * 3. The groups change and the change is audited. A removed role also signs the user out everywhere:
  *    no refresh token can fetch a token with the old role, and the current one runs out within
  *    minutes (cdk/definitions/identity.ts). A granted role arrives at the next refresh.
@@ -60,6 +65,8 @@ export async function setRoles(deps: RoleDeps, actor: Actor, userId: string, wan
   const remove = current.filter((r) => (allRoles as readonly string[]).includes(r) && !wanted.includes(r as Role));
   const refusal = add.length ? grantRefusal(user) : undefined;
   if (refusal) throw new ConflictError('account-not-verified', refusal);
+  // A password alone can be guessed or phished; a staff role opens other people's data, so it needs a second step.
+  if (add.some(isStaffRole) && !user.mfa) throw new ConflictError('mfa-required', MFA_REQUIRED);
   if (add.length || remove.length) {
     const now = deps.clock.now();
     await deps.directory.setGroups(user.username, add, remove);

@@ -18,13 +18,15 @@ export function userDirectory(userPoolId = process.env.USER_POOL_ID ?? '', endpo
   /** ListUsers with an attribute filter: the one lookup that works by email and by sub alike. */
   const findBy = async (attribute: 'email' | 'sub', value: string) => {
     const { sdk, client } = await cognito();
-    const { ListUsersCommand, AdminListGroupsForUserCommand } = sdk;
+    const { ListUsersCommand, AdminListGroupsForUserCommand, AdminGetUserCommand } = sdk;
     const quoted = value.replace(/["\\]/g, '');
     const { Users } = await client.send(new ListUsersCommand({ UserPoolId: userPoolId, Filter: `${attribute} = "${quoted}"`, Limit: 1 }));
     const user = Users?.[0];
     if (!user?.Username) return undefined;
     const attr = (name: string) => user.Attributes?.find((a) => a.Name === name)?.Value ?? '';
     const groups = await client.send(new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: user.Username }));
+    // ListUsers leaves out the MFA settings; only AdminGetUser says whether an authenticator app is set up.
+    const full = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.Username }));
     return {
       userId: attr('sub'),
       username: user.Username,
@@ -32,6 +34,7 @@ export function userDirectory(userPoolId = process.env.USER_POOL_ID ?? '', endpo
       roles: (groups.Groups ?? []).map((g) => g.GroupName ?? ''),
       confirmed: user.UserStatus === 'CONFIRMED',
       emailVerified: attr('email_verified') === 'true',
+      mfa: (full.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA'),
     };
   };
 
