@@ -40,8 +40,9 @@ const table: Record<IdeaAction, (status: IdeaStatus, held: boolean) => boolean> 
  * would otherwise take it out of the running until a moderator looks. So a held idea keeps what it
  * had: it leaves the public lists (nobody new stumbles on content that may break the rules), but its
  * own page stays up, marked as under review, with its votes, and it takes votes like any published
- * idea. Comments on it pause until the moderator decides. It waits in the flagged queue, whose staff
- * alert (follows/staff-alerts.ts) tells the moderators once it has waited queueAlertHours.
+ * idea. Comments on it pause until the moderator decides. It waits in the flagged queue, and the
+ * moderators are mailed at the next digest run that it was held (follows/held-alerts.ts), besides the
+ * queue's own alert once it has waited queueAlertHours.
  */
 export const takesVotes = (idea: IdeaState): boolean => idea.status === 'published';
 /** A held idea's page stays up (for anyone who has its link) while a moderator looks. */

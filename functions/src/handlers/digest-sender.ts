@@ -1,6 +1,7 @@
 // (primary adapter: SQS) --> domain/follows/digest-send --> adapters/dynamodb, adapters/ses, adapters/cognito
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod';
+import { flagReasons } from '#shared/rules/values';
 import { sendMailMessage } from '../domain/follows/digest-send';
 import type { MailMessage } from '../domain/follows/digest-ports';
 import { createLogger } from '../lib/log';
@@ -20,6 +21,19 @@ const messageSchema = z.discriminatedUnion('kind', [
     ...base,
     processId: z.string(),
     ideas: z.array(z.object({ id: z.string(), title: z.string(), answerDeadline: z.string() })),
+  }),
+  z.object({
+    kind: z.literal('held-alert'),
+    ...base,
+    processId: z.string(),
+    item: z.object({
+      kind: z.enum(['idea', 'comment']),
+      id: z.string(),
+      ideaId: z.string(),
+      title: z.string(),
+      reasons: z.partialRecord(z.enum(flagReasons), z.int()),
+      queuedAt: z.string(),
+    }),
   }),
 ]);
 

@@ -1,3 +1,4 @@
+import type { FlagReason } from '#shared/rules/values';
 import type { StoredFollowEvent } from '../ports';
 
 /**
@@ -10,7 +11,19 @@ import type { StoredFollowEvent } from '../ports';
 export type MailMessage =
   | { kind: 'digest'; userId: string; period: string }
   | { kind: 'queue-alert'; userId: string; period: string; processId: string; pending: number; flagged: number; oldestAt: string }
-  | { kind: 'deadline-reminder'; userId: string; period: string; processId: string; ideas: ReminderIdea[] };
+  | { kind: 'deadline-reminder'; userId: string; period: string; processId: string; ideas: ReminderIdea[] }
+  | { kind: 'held-alert'; userId: string; period: string; processId: string; item: HeldItem };
+
+/** An idea or comment that flags have just held for a moderator, with how many flagged it for what. */
+export interface HeldItem {
+  kind: 'idea' | 'comment';
+  id: string;
+  ideaId: string;
+  /** The idea's title, or the start of the comment. */
+  title: string;
+  reasons: Partial<Record<FlagReason, number>>;
+  queuedAt: string;
+}
 
 export interface ReminderIdea {
   id: string;

@@ -3,7 +3,7 @@ import { mailAddress, type Notifier, type ProcessStore, type SigningKey, type Us
 import { unsubscribeApiLink } from '../links';
 import { digestMail, type BuiltMail } from './digest-mail';
 import { mailSlot, type DigestStore, type MailMessage } from './digest-ports';
-import { deadlineReminderMail, queueAlertMail } from './staff-mail';
+import { deadlineReminderMail, heldAlertMail, queueAlertMail } from './staff-mail';
 import { signUnsubscribe } from './unsubscribe-token';
 
 /**
@@ -72,5 +72,6 @@ async function build(deps: SendDeps, siteUrl: string, token: string, message: Ma
     const hours = process?.settings.followUp?.queueAlertHours ?? DEFAULT_QUEUE_ALERT_HOURS;
     return queueAlertMail(siteUrl, token, { ...message, processTitle, hours });
   }
+  if (message.kind === 'held-alert') return heldAlertMail(siteUrl, token, { processId: message.processId, processTitle, item: message.item });
   return deadlineReminderMail(siteUrl, token, { processId: message.processId, processTitle, ideas: message.ideas });
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_QUEUE_ALERT_HOURS, DEFAULT_REMIND_DAYS_BEFORE } from '#shared/rules/follow';
 import { localDate } from '../../lib/copenhagen-time';
 import type { MailSettingsStore, ModerationStore, ProcessStore, UserDirectory } from '../ports';
+import { recentlyHeld } from './held-alerts';
 import { mailSlot, type DigestStore, type MailMessage, type ReminderIdea } from './digest-ports';
 
 /**
@@ -11,11 +12,12 @@ import { mailSlot, type DigestStore, type MailMessage, type ReminderIdea } from 
  * - the committee is reminded of ideas whose answer deadline falls within `remindDaysBefore` days and
  *   that have no official answer yet: once per idea and deadline (a conditional put marks it, so
  *   overlapping runs remind once; a moved deadline is reminded again).
+ * - a moderator is alerted when flags hold an idea or a comment, once per hold (held-alerts.ts);
  * Staff who turned alerts off (Min side or the mail's link) get neither.
  */
 export interface StaffDeps {
   processes: Pick<ProcessStore, 'list'>;
-  moderation: Pick<ModerationStore, 'queue' | 'queueCounts'>;
+  moderation: Pick<ModerationStore, 'queue' | 'queueCounts' | 'flagsOn'>;
   directory: Pick<UserDirectory, 'membersOf'>;
   settings: Pick<MailSettingsStore, 'get'>;
   digests: DigestStore;
@@ -50,6 +52,9 @@ export async function staffAlerts(deps: StaffDeps, now: Date): Promise<MailMessa
     if (oldest && now.getTime() - Date.parse(oldest) > hours * 3_600_000) {
       const { pending, flagged } = await deps.moderation.queueCounts(process.id);
       await toStaff('moderator', (userId) => ({ kind: 'queue-alert', userId, period: today, processId: process.id, pending, flagged, oldestAt: oldest }));
+    }
+    for (const item of await recentlyHeld(deps.moderation, process.id, now)) {
+      await toStaff('moderator', (userId) => ({ kind: 'held-alert', userId, period: `${item.id}#${item.queuedAt}`, processId: process.id, item }));
     }
 
     const days = followUp?.remindDaysBefore ?? DEFAULT_REMIND_DAYS_BEFORE;

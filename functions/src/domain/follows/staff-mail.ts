@@ -1,6 +1,7 @@
 import { localDateTime } from '../../lib/copenhagen-time';
 import { ideaLink, myPageLink, siteLink, unsubscribePageLink } from '../links';
-import type { ReminderIdea } from './digest-ports';
+import { flagReasons, type FlagReason } from '#shared/rules/values';
+import type { HeldItem, ReminderIdea } from './digest-ports';
 import type { BuiltMail } from './digest-mail';
 
 /**
@@ -61,6 +62,40 @@ export function deadlineReminderMail(
       '',
       ...r.ideas.map((i) => `- “${i.title}” – svarfrist ${dated(i.answerDeadline)}\n  ${ideaLink(siteUrl, { id: i.id, processId: r.processId })}`),
       ...footer(siteUrl, token, 'Du får denne mail, fordi du er medlem af udvalget på Deltag.'),
+    ].join('\n'),
+  };
+}
+
+/** The flag form's reasons, in the words the citizen chose from (frontend/src/locales/da.ts, flag.reasons). */
+const reasonLabel: Record<FlagReason, string> = {
+  spam: 'Spam eller reklame',
+  offensive: 'Krænkende eller stødende',
+  personal_data: 'Indeholder personoplysninger',
+  off_topic: 'Handler ikke om forløbet',
+  other: 'Andet',
+};
+
+export function heldAlertMail(siteUrl: string, token: string, h: { processId: string; processTitle: string; item: HeldItem }): BuiltMail {
+  const { item } = h;
+  const count = Object.values(item.reasons).reduce((sum, n) => sum + (n ?? 0), 0);
+  const what =
+    item.kind === 'idea'
+      ? [`Idéen “${item.title}” i forløbet “${h.processTitle}” er anmeldt af ${plural(count, 'person', 'personer')}.`,
+         'Den er taget ud af de offentlige lister, indtil en moderator har set på den. Dens side er stadig åben, og den kan stadig få stemmer.']
+      : [`En kommentar i forløbet “${h.processTitle}” er anmeldt af ${plural(count, 'person', 'personer')}:`, `“${item.title}”`,
+         'Den er skjult for andre, indtil en moderator har set på den.'];
+  return {
+    subject: item.kind === 'idea' ? `Anmeldt og taget ud til moderation: “${item.title}”` : `Anmeldt og taget ud til moderation: en kommentar i “${h.processTitle}”`,
+    text: [
+      'Hej',
+      '',
+      ...what,
+      '',
+      'Anmeldt som:',
+      ...flagReasons.filter((r) => item.reasons[r]).map((r) => `- ${reasonLabel[r]} (${item.reasons[r]})`),
+      '',
+      `Se de anmeldte bidrag her: ${siteLink(siteUrl, `/arbejdsrum/moderation?forloeb=${encodeURIComponent(h.processId)}`)}`,
+      ...footer(siteUrl, token, 'Du får denne mail, fordi du er moderator på Deltag.'),
     ].join('\n'),
   };
 }
