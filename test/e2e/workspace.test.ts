@@ -322,6 +322,7 @@ describe('the workspace', () => {
   it('lets an admin find a user by e-mail and grant a role, effective at their next sign-in', async () => {
     const admin = await stack.user({ role: 'admin', name: 'Ada Admin' });
     const someone = await stack.user({ name: 'Bo Borger' });
+    await stack.setUpTotp(someone); // a staff role needs an authenticator app
     const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = collectPageErrors(page);
 

@@ -23,7 +23,8 @@ async function call<T>(operation: string, body: Record<string, unknown>): Promis
       'content-type': 'application/x-amz-json-1.1',
       'x-amz-target': `AWSCognitoIdentityProviderService.${operation}`,
     },
-    body: JSON.stringify(operation === 'GlobalSignOut' ? body : { ClientId: config.userPoolClientId, ...body }),
+    // Calls made with an access token take no client id (Cognito refuses unknown fields on some).
+    body: JSON.stringify('AccessToken' in body ? body : { ClientId: config.userPoolClientId, ...body }),
   });
   const text = await response.text();
   const data = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
@@ -44,6 +45,14 @@ export interface Tokens {
 interface AuthResult {
   AuthenticationResult?: { AccessToken: string; RefreshToken?: string; ExpiresIn: number };
   ChallengeName?: string;
+  Session?: string;
+}
+
+/** Sign-in's second step: the account has an authenticator app, and Cognito wants its code. */
+export interface CodeStep {
+  codeStep: true;
+  email: string;
+  session: string;
 }
 
 function tokensOf(result: AuthResult): Tokens {
@@ -59,8 +68,45 @@ export const confirmSignUp = (email: string, code: string) => call('ConfirmSignU
 
 export const resendCode = (email: string) => call('ResendConfirmationCode', { Username: email });
 
-export const signIn = async (email: string, password: string) =>
-  tokensOf(await call<AuthResult>('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: password } }));
+/** Tokens, or the code step for an account with two-step verification (TOTP). */
+export async function signIn(email: string, password: string): Promise<Tokens | CodeStep> {
+  const result = await call<AuthResult>('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: email, PASSWORD: password } });
+  if (result.ChallengeName === 'SOFTWARE_TOKEN_MFA' && result.Session) return { codeStep: true, email, session: result.Session };
+  return tokensOf(result);
+}
+
+/** Answers the code step with the six digits the authenticator app shows. */
+export const answerCode = async (step: CodeStep, code: string) =>
+  tokensOf(
+    await call<AuthResult>('RespondToAuthChallenge', {
+      ChallengeName: 'SOFTWARE_TOKEN_MFA',
+      Session: step.session,
+      ChallengeResponses: { USERNAME: step.email, SOFTWARE_TOKEN_MFA_CODE: code },
+    }),
+  );
+
+/** Setting up two-step verification: a new secret for the authenticator app (not active yet). */
+export const associateSoftwareToken = async (accessToken: string) =>
+  (await call<{ SecretCode: string }>('AssociateSoftwareToken', { AccessToken: accessToken })).SecretCode;
+
+/** Proves the app holds the secret (a current code), then makes it the sign-in's second step. */
+export async function enableSoftwareToken(accessToken: string, code: string): Promise<void> {
+  await call('VerifySoftwareToken', { AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'Deltag' });
+  await call('SetUserMFAPreference', { AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
+}
+
+/** Whether the signed-in account has an authenticator app set up, and its address (GetUser). */
+export async function mfaState(accessToken: string): Promise<{ enabled: boolean; email: string }> {
+  const user = await call<{ UserMFASettingList?: string[]; UserAttributes?: { Name: string; Value: string }[] }>('GetUser', { AccessToken: accessToken });
+  return {
+    enabled: (user.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA'),
+    email: user.UserAttributes?.find((a) => a.Name === 'email')?.Value ?? '',
+  };
+}
+
+/** The otpauth:// address an authenticator app reads from the QR code (Key Uri Format). */
+export const otpauthUri = (secret: string, email: string) =>
+  `otpauth://totp/${encodeURIComponent(`Deltag:${email}`)}?secret=${encodeURIComponent(secret)}&issuer=Deltag`;
 
 export const refresh = async (refreshToken: string) =>
   tokensOf(await call<AuthResult>('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: refreshToken } }));

@@ -97,8 +97,20 @@ export function restoreSession(): Promise<void> {
   return restored;
 }
 
-export async function signIn(email: string, password: string): Promise<void> {
-  accept(await cognito.signIn(email.trim(), password));
+/**
+ * Signs in; for an account with two-step verification returns the code step, which `answerCode`
+ * finishes with the authenticator app's code.
+ */
+export async function signIn(email: string, password: string): Promise<cognito.CodeStep | undefined> {
+  const result = await cognito.signIn(email.trim(), password);
+  if ('codeStep' in result) return result;
+  accept(result);
+  profile.value = undefined;
+  return undefined;
+}
+
+export async function answerCode(step: cognito.CodeStep, code: string): Promise<void> {
+  accept(await cognito.answerCode(step, code.replace(/\s/g, '')));
   profile.value = undefined;
 }
 
