@@ -20,7 +20,7 @@ export function acknowledgeNagFindings({ auth, api, web }: { auth: AuthStack; ap
     'AwsSolutions-COG1':
       'The password policy asks for length (10 characters, lower case and digits) rather than upper case and symbols, as NIST SP 800-63B advises: composition rules make passwords harder to remember, not harder to guess.',
     'AwsSolutions-COG2':
-      'MFA is optional in the pool, by authenticator app (TOTP) only: citizens sign in only to post, vote and comment, and a required second factor would keep some of them out. The staff roles (moderator, committee, admin, assistant) are granted only to accounts with TOTP set up (functions/src/domain/roles.ts), so every staff account signs in with two factors.',
+      'MFA is optional in the pool, by authenticator app (TOTP) only: citizens sign in only to post, vote and comment, and a required second factor would keep some of them out. Cognito cannot require MFA per group, so the app does: the admin page grants a staff role (moderator, committee, admin, assistant) only to an account with TOTP set up (409 mfa-required, functions/src/domain/roles.ts), and such an account signs in with its code. Not covered: the first admin from setup and staff created by the operator directly in the directory, who are told to set up TOTP at first sign-in and reminded in the workspace until they do, and a staff member who turns TOTP off again through the Cognito API (the app offers no way to).',
     'AwsSolutions-COG8':
       'Threat protection (adaptive authentication, compromised-credential checks) needs the paid Plus feature plan; the pool stays on Essentials, where Cognito\'s own temporary lockout after repeated failed sign-ins still applies.',
   });

@@ -96,12 +96,19 @@ async function connect(target: Target): Promise<{ connection: Connection; where:
   return { connection: await connectAws(target.region, target.stackPrefix), where: `${target.stackPrefix} i ${target.region}` };
 }
 
+/**
+ * The first admin is put in the group directly, not through the API's grant (which asks for TOTP
+ * first): there is nobody yet to grant it. So they are told to turn TOTP on at their first sign-in;
+ * the workspace reminds them until they do.
+ */
+const FIRST_SIGN_IN = 'Ved første login skal vedkommende slå totrinsbekræftelse til under Min side (en godkendelses-app på telefonen).';
+
 function adminMessage(outcome: AdminOutcome, email: string, withPassword: boolean): string {
   if (outcome === 'already-admin') return `${email} er allerede administrator: ikke ændret.`;
-  if (outcome === 'made-admin') return `${email} fandtes og er nu administrator.`;
+  if (outcome === 'made-admin') return `${email} fandtes og er nu administrator. ${FIRST_SIGN_IN}`;
   return withPassword
-    ? `Administratoren ${email} er oprettet med den angivne adgangskode.`
-    : `Administratoren ${email} er oprettet uden kendt adgangskode: vedkommende vælger sin egen under "Glemt adgangskode?" (koden kommer på mail).`;
+    ? `Administratoren ${email} er oprettet med den angivne adgangskode. ${FIRST_SIGN_IN}`
+    : `Administratoren ${email} er oprettet uden kendt adgangskode: vedkommende vælger sin egen under "Glemt adgangskode?" (koden kommer på mail). ${FIRST_SIGN_IN}`;
 }
 
 /** One line a person can act on, for what commonly goes wrong; anything else with its own message. */

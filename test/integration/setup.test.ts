@@ -55,6 +55,7 @@ describe('npm run setup -- --stage local', () => {
     const run = await runImport();
     expect(run.code, run.err).toBe(0);
     expect(run.err).toContain(`Administratoren ${EMAIL} er oprettet`);
+    expect(run.err).toContain('Ved første login skal vedkommende slå totrinsbekræftelse til under Min side');
     expect(run.err).toContain(`Forløbet "${ID}" (Fremtidens biblioteker (testforløb)) er oprettet i den lokale stak`);
 
     // The admin signs in and may call an admin route.
