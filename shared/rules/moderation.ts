@@ -45,6 +45,17 @@ const table: Record<IdeaAction, (status: IdeaStatus, held: boolean) => boolean> 
  * queue's own alert once it has waited queueAlertHours.
  */
 export const takesVotes = (idea: IdeaState): boolean => idea.status === 'published';
+/**
+ * Account age before a flag counts (issue 17): three accounts made a moment ago could otherwise hold
+ * any idea. A flag from an account younger than this is recorded and shown to the moderators (marked
+ * as from a new account) but does not count toward the process's flag threshold. A day is enough to
+ * make a throwaway account cost a wait, and short enough that a new citizen's honest flag counts
+ * tomorrow; the age is the profile's creation (made at sign-up), so it costs no extra lookup.
+ */
+export const FLAG_MIN_ACCOUNT_AGE_HOURS = 24;
+export const flagCounts = (accountCreatedAt: string, now: Date): boolean =>
+  now.getTime() - Date.parse(accountCreatedAt) >= FLAG_MIN_ACCOUNT_AGE_HOURS * 3_600_000;
+
 /** A held idea's page stays up (for anyone who has its link) while a moderator looks. */
 export const heldIdeaPageOpen = (idea: IdeaState): boolean => !!idea.held && isPublicStatus(idea.status);
 

@@ -97,6 +97,8 @@ export const queueItemSchema = z.object({
   flagCount: z.int().min(0),
   /** How many flags gave each reason (never who flagged). */
   flagReasons: z.partialRecord(flagReasonSchema, z.int()),
+  /** Of the flags, how many came from accounts too new to count toward the hold (FLAG_MIN_ACCOUNT_AGE_HOURS). */
+  newAccountFlags: z.int().min(0).optional(),
   flagTexts: z.array(z.string()),
   queuedAt: isoDateTime,
 });

@@ -27,7 +27,8 @@ export function fakeFlagStore(tables: FakeTables): FlagStore {
       if (!target) return 'gone';
       if (!rate.ok) throw rate.refusal();
       tables.flags.set(key, copy(flag));
-      target.flagCount = (target.flagCount ?? 0) + 1;
+      // As the adapter: a flag from a new account is kept but not counted toward the hold.
+      target.flagCount = (target.flagCount ?? 0) + (flag.newAccount ? 0 : 1);
       rate.commit();
       return 'added';
     },

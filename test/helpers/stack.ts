@@ -50,8 +50,12 @@ export class TestStack {
     return this.stack.stop();
   }
 
-  /** A new confirmed user with a profile, signed in; returns the user id and an access token. */
-  async user(options: { role?: Role; type?: ParticipantType; name?: string } = {}) {
+  /**
+   * A new confirmed user with a profile, signed in; returns the user id and an access token. The
+   * profile is dated 30 days back, so the user's flags count toward a hold (FLAG_MIN_ACCOUNT_AGE_HOURS);
+   * `newAccount` dates it now, as a sign-up a moment ago.
+   */
+  async user(options: { role?: Role; type?: ParticipantType; name?: string; newAccount?: boolean } = {}) {
     const email = `user${++counter}-${Date.now()}@example.dk`;
     const password = 'Test-adgang-2026';
     const profiles = profileStore(createDocumentClient(this.info.dynamodbEndpoint), mainTable.localName);
@@ -61,7 +65,7 @@ export class TestStack {
       role: options.role,
       type: options.type ?? 'citizen',
       displayName: options.name ?? `Testbruger ${counter}`,
-    });
+    }, options.newAccount ? new Date() : new Date(Date.now() - 30 * 86_400_000));
     const token = await signIn(this.stack.pool, email, password);
     this.logins.set(token, { email, password });
     return { userId, email, password, token };

@@ -62,3 +62,26 @@ describe('a held item alerts the moderators', () => {
     expect(alerts[0]!.text).toContain('Spam eller reklame (3)');
   });
 });
+
+describe('account age before a flag counts', () => {
+  it('records flags from accounts younger than FLAG_MIN_ACCOUNT_AGE_HOURS without holding the idea, marked new account in the queue', async () => {
+    const { id } = await ideaMaker(stack)({ title: 'Idé som nye konti anmelder' });
+    const fresh = await Promise.all([1, 2, 3].map(() => stack.user({ newAccount: true })));
+    for (const u of fresh) {
+      const r = await stack.api(`/ideas/${id}/flags`, { method: 'POST', token: u.token, body: { reason: 'spam' } });
+      expect(r.status, JSON.stringify(r.json)).toBe(201);
+      expect(r.json).toEqual({ received: true, held: false });
+    }
+    // Still on the lists; nobody was alerted.
+    expect((await stack.api(`/ideas/${id}`)).json).not.toHaveProperty('underReview', true);
+    expect(toStaff(await mailsDuring(stack, () => runDigests()))).toEqual([]);
+
+    // Three flags from accounts past the age hold it; the queue shows all four and which came from new accounts.
+    await flagBy(stack, `/ideas/${id}`, await usersInBatches(stack, 3), 'offensive');
+    expect((await stack.api(`/ideas/${id}`)).json).toMatchObject({ underReview: true });
+    const queue = await stack.api('/moderation/queue?processId=ai-i-gentofte&kind=flagged', { token: moderator.token });
+    expect(queue.status, JSON.stringify(queue.json)).toBe(200);
+    const item = (queue.json.items as { id: string }[]).find((i) => i.id === id);
+    expect(item).toMatchObject({ flagCount: 3, newAccountFlags: 3, flagReasons: { spam: 3, offensive: 3 } });
+  });
+});

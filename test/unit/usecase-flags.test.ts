@@ -3,6 +3,7 @@ import { listComments } from '#functions/domain/comments';
 import { flagComment, flagIdea } from '#functions/domain/flags';
 import { getIdea } from '#functions/domain/ideas';
 import { moderateIdea, moderationQueue } from '#functions/domain/moderation';
+import { FLAG_MIN_ACCOUNT_AGE_HOURS } from '#shared/rules/moderation';
 import { defaultRateLimits } from '#shared/schemas/process';
 import { fakeWorld, PROCESS_ID } from '../fakes';
 
@@ -61,10 +62,28 @@ describe('flagIdea', () => {
 
     // Only the flag that reached the threshold is told the idea now waits for a moderator.
     expect([first.held, second.held, third.held]).toEqual([false, false, true]);
-    await expect(getIdea(deps, idea.id)).rejects.toMatchObject({ status: 404 });
+    // Issue 17: its page stays up, marked as under review (shared/rules/moderation.ts heldIdeaPageOpen).
+    await expect(getIdea(deps, idea.id)).resolves.toMatchObject({ id: idea.id, underReview: true });
     const queue = await moderationQueue(deps, PROCESS_ID, 'flagged', 10);
     expect(queue.counts).toEqual({ pending: 0, flagged: 1 });
-    expect(queue.items[0]).toMatchObject({ kind: 'idea', id: idea.id, status: 'published', flagCount: 3, flagReasons: { spam: 2, offensive: 1 } });
+    expect(queue.items[0]).toMatchObject({ kind: 'idea', id: idea.id, status: 'published', flagCount: 3, flagReasons: { spam: 2, offensive: 1 }, newAccountFlags: 0 });
+  });
+
+  it('records a flag from an account younger than FLAG_MIN_ACCOUNT_AGE_HOURS without counting it toward the hold', async () => {
+    const { deps, given, clock, tables, flaggers, idea } = world();
+    const justJoined = given.user('new', [], { createdAt: new Date(clock.now().getTime() - (FLAG_MIN_ACCOUNT_AGE_HOURS * 3_600_000 - 60_000)).toISOString() });
+    await flagIdea(deps, flaggers[0]!, idea.id, { reason: 'spam' });
+    await flagIdea(deps, flaggers[1]!, idea.id, { reason: 'spam' });
+
+    expect(await flagIdea(deps, justJoined, idea.id, { reason: 'spam' })).toEqual({ received: true, held: false });
+    expect([...tables.flags.values()].find((f) => f.userId === 'new')).toMatchObject({ newAccount: true });
+    expect(tables.ideas.get(idea.id)).toMatchObject({ flagCount: 2 });
+    expect(tables.ideas.get(idea.id)!.held).toBeUndefined();
+
+    // A minute later the same age counts: the third counted flag holds it.
+    clock.advance(120_000);
+    expect((await flagIdea(deps, flaggers[2]!, idea.id, { reason: 'spam' })).held).toBe(true);
+    expect((await moderationQueue(deps, PROCESS_ID, 'flagged', 10)).items[0]).toMatchObject({ flagCount: 3, newAccountFlags: 1, flagReasons: { spam: 4 } });
   });
 
   it('after a restore, counts from zero and lets the same users flag again', async () => {

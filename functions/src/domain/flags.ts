@@ -1,4 +1,5 @@
 // handler --> (use case) --> FlagStore, IdeaStore, CommentStore, ProcessStore
+import { flagCounts } from '#shared/rules/moderation';
 import type { FlagCreate } from '#shared/schemas/flag';
 import type { Actor } from '../lib/auth';
 import { ConflictError, NotFoundError } from '../lib/errors';
@@ -56,13 +57,14 @@ function flag(
 }
 
 /** What every flag holds besides its target. */
-export type FlagFields = Pick<FlagRecord, 'userId' | 'reason' | 'text' | 'createdAt'>;
+export type FlagFields = Pick<FlagRecord, 'userId' | 'reason' | 'text' | 'createdAt' | 'newAccount'>;
 
 /**
  * The flag rules every kind of content shares (ideas, comments, consultation responses): the flagger
  * has a profile and is not blocked; one flag per person and target, within the process's flag limit
  * (409 already-flagged; 404 when the target went meanwhile); the target is held for moderators once
- * its flags reach the process's threshold. Each kind stores its flags and holds its target its own way.
+ * its flags reach the process's threshold, where a flag from an account younger than
+ * FLAG_MIN_ACCOUNT_AGE_HOURS is recorded but not counted (shared/rules/moderation.ts). Each kind stores its flags and holds its target its own way.
  */
 export async function applyFlag(
   deps: { profiles: Pick<ProfileStore, 'get'>; processes: Pick<ProcessStore, 'get'>; clock: Clock },
@@ -75,9 +77,16 @@ export async function applyFlag(
   },
 ) {
   const now = deps.clock.now();
-  writerProfile(await deps.profiles.get(actor.userId), 'anmelder indhold');
+  const profile = writerProfile(await deps.profiles.get(actor.userId), 'anmelder indhold');
   const process = await getProcess(deps.processes, processId);
-  const fields: FlagFields = { userId: actor.userId, reason: input.reason, ...(input.text ? { text: input.text } : {}), createdAt: now.toISOString() };
+  const fields: FlagFields = {
+    userId: actor.userId,
+    reason: input.reason,
+    ...(input.text ? { text: input.text } : {}),
+    createdAt: now.toISOString(),
+    // The adapters count only flags without this toward the hold (flagCount).
+    ...(flagCounts(profile.createdAt, now) ? {} : { newAccount: true }),
+  };
   const result = await target.add(fields, limitFor(process, 'flag'), now);
   if (result === 'exists') throw new ConflictError('already-flagged', 'Du har allerede anmeldt dette indhold.');
   if (result === 'gone') throw new NotFoundError();

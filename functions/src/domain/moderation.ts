@@ -73,6 +73,7 @@ export async function moderationQueue(deps: Pick<ModerationDeps, 'moderation'>, 
         status: idea ? idea.status : comment!.state,
         flagCount: (idea ?? comment)!.flagCount ?? 0,
         flagReasons,
+        newAccountFlags: flags.filter((f) => f.newAccount).length,
         flagTexts: flags.flatMap((f) => (f.text ? [f.text] : [])),
         queuedAt: entry.queuedAt,
       };

@@ -169,6 +169,8 @@ export interface FlagRecord {
   reason: FlagReason;
   text?: string;
   createdAt: string;
+  /** From an account younger than FLAG_MIN_ACCOUNT_AGE_HOURS: recorded, not counted toward a hold. */
+  newAccount?: boolean;
 }
 
 export interface FlagStore {

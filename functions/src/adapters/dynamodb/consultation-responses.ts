@@ -198,7 +198,7 @@ export function responseStore(client: DynamoDBDocumentClient, table: string): Re
             ...(resetAt ? { ExpressionAttributeValues: { ':reset': resetAt } } : {}),
           },
         },
-        { Update: { TableName: table, Key: itemKey(response), UpdateExpression: 'ADD flagCount :one', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':one': 1 } } },
+        { Update: { TableName: table, Key: itemKey(response), UpdateExpression: 'ADD flagCount :one', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':one': flag.newAccount ? 0 : 1 } } },
         rate.item,
       ]);
       if (outcome.ok) return 'added';

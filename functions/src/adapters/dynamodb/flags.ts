@@ -40,7 +40,7 @@ export function flagStore(client: DynamoDBDocumentClient, table: string): FlagSt
             ...(resetAt ? { ExpressionAttributeValues: { ':reset': resetAt } } : {}),
           },
         },
-        { Update: { TableName: table, Key: target, UpdateExpression: 'ADD flagCount :one', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':one': 1 } } },
+        { Update: { TableName: table, Key: target, UpdateExpression: 'ADD flagCount :one', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':one': flag.newAccount ? 0 : 1 } } },
         rate.item,
       ]);
       if (outcome.ok) return 'added';

@@ -54,6 +54,8 @@ export interface ResponseFlagRecord {
   reason: FlagReason;
   text?: string;
   createdAt: string;
+  /** From an account too new to count toward the hold (domain/flags.ts applyFlag). */
+  newAccount?: boolean;
 }
 
 export interface ResponseListFilter {
