@@ -93,6 +93,7 @@ export default {
     queued: 'I køen siden',
     flags: 'Anmeldelser: {n} | Anmeldelse: {n} | Anmeldelser: {n}',
     flagReasons: 'Begrundelser for anmeldelserne',
+    newAccountFlags: 'Desuden {n} fra nye konti (under {hours} timer), som ikke tæller med',
     flagTexts: 'Anmeldernes beskrivelser',
     status: 'Status: {status}',
     select: 'Vælg "{title}"',

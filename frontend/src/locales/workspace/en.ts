@@ -92,6 +92,7 @@ export default {
     queued: 'In the queue since',
     flags: 'Flags: {n} | Flag: {n} | Flags: {n}',
     flagReasons: 'Reasons given for the flags',
+    newAccountFlags: 'Also {n} from new accounts (under {hours} hours), not counted',
     flagTexts: "The flaggers' descriptions",
     status: 'Status: {status}',
     select: 'Select "{title}"',
