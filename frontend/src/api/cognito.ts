@@ -43,7 +43,7 @@ export interface Tokens {
 }
 
 interface AuthResult {
-  AuthenticationResult?: { AccessToken: string; RefreshToken?: string; ExpiresIn: number };
+  AuthenticationResult?: { AccessToken: string; RefreshToken?: string; ExpiresIn?: number };
   ChallengeName?: string;
   Session?: string;
 }
@@ -58,7 +58,22 @@ export interface CodeStep {
 function tokensOf(result: AuthResult): Tokens {
   const auth = result.AuthenticationResult;
   if (!auth) throw new CognitoError(result.ChallengeName ?? 'UnsupportedChallenge', 'Sign-in needs a step this app does not support');
-  return { accessToken: auth.AccessToken, refreshToken: auth.RefreshToken, expiresIn: auth.ExpiresIn };
+  return { accessToken: auth.AccessToken, refreshToken: auth.RefreshToken, expiresIn: auth.ExpiresIn ?? secondsLeft(auth.AccessToken) };
+}
+
+/**
+ * The token's own lifetime (its `exp`), for an answer without ExpiresIn: cognito-local leaves it out
+ * of RespondToAuthChallenge, and without it the app would refresh at once. Locally that refresh then
+ * fails too (cognito-local does not keep a refresh token issued after a challenge), so a TOTP user of
+ * the local stack signs in again when the five-minute token runs out; AWS keeps and renews it.
+ */
+function secondsLeft(token: string): number {
+  try {
+    const payload = JSON.parse(atob((token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: unknown };
+    return typeof payload.exp === 'number' ? Math.max(0, payload.exp - Math.floor(Date.now() / 1000)) : 0;
+  } catch {
+    return 0;
+  }
 }
 
 export const signUp = (email: string, password: string) =>
