@@ -44,9 +44,9 @@ describe('a held item alerts the moderators', () => {
 
     // Another run, and a fourth flag on the held idea: nothing new.
     expect(toStaff(await mailsDuring(stack, () => runDigests()))).toEqual([]);
-    // A held idea takes no more flags (a moderator is on it already); the attempt mails nobody.
+    // A held idea takes no more flags (a moderator is on it already, 409 under-review); the attempt mails nobody.
     const fourth = await stack.api(`/ideas/${id}/flags`, { method: 'POST', token: d!.token, body: { reason: 'spam' } });
-    expect(fourth.status).toBe(404);
+    expect(fourth.status).toBe(409);
     expect(toStaff(await mailsDuring(stack, () => runDigests()))).toEqual([]);
   });
 

@@ -120,9 +120,9 @@ describe('flagging an idea', () => {
 
     await flagBy(stack, `/ideas/${id}`, [b!, c!]);
     expect((await db.idea(id))!.held).toBe(true);
-    // The held idea already waits for a moderator, so a fourth flag (repeat or new) finds nothing to flag.
-    expectProblem(await flag(`/ideas/${id}`, a!, { reason: 'spam' }), 404);
-    expectProblem(await flag(`/ideas/${id}`, d!, { reason: 'spam' }), 404);
+    // The held idea already waits for a moderator: its page is open, and a fourth flag (repeat or new) is told so.
+    expectProblem(await flag(`/ideas/${id}`, a!, { reason: 'spam' }), 409, 'under-review');
+    expectProblem(await flag(`/ideas/${id}`, d!, { reason: 'spam' }), 409, 'under-review');
     expect((await db.idea(id))!.flagCount).toBe(3);
     expect(await db.partition(id, 'FLAG#IDEA#')).toHaveLength(3);
   });

@@ -64,6 +64,8 @@ describe('flagIdea', () => {
     expect([first.held, second.held, third.held]).toEqual([false, false, true]);
     // Issue 17: its page stays up, marked as under review (shared/rules/moderation.ts heldIdeaPageOpen).
     await expect(getIdea(deps, idea.id)).resolves.toMatchObject({ id: idea.id, underReview: true });
+    // Its reader is told it is under review already, not that it does not exist.
+    await expect(flagIdea(deps, flaggers[0]!, idea.id, { reason: 'spam' })).rejects.toMatchObject({ status: 409, slug: 'under-review' });
     const queue = await moderationQueue(deps, PROCESS_ID, 'flagged', 10);
     expect(queue.counts).toEqual({ pending: 0, flagged: 1 });
     expect(queue.items[0]).toMatchObject({ kind: 'idea', id: idea.id, status: 'published', flagCount: 3, flagReasons: { spam: 2, offensive: 1 }, newAccountFlags: 0 });

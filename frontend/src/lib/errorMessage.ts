@@ -3,7 +3,7 @@ import { ApiError } from '../api/client';
 import { CognitoError } from '../api/cognito';
 import { t, type MessageKey } from '../modules/i18n';
 
-const knownProblems = ['profile-required', 'phase-closed', 'voting-closed', 'comments-closed', 'already-flagged', 'own-content'] as const;
+const knownProblems = ['profile-required', 'phase-closed', 'voting-closed', 'comments-closed', 'already-flagged', 'own-content', 'under-review'] as const;
 
 /**
  * What a reader is told about a failed request, in their language: our own wording for the

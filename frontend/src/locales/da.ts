@@ -428,6 +428,7 @@ export default {
     'already-flagged': 'Du har allerede anmeldt dette.',
     'voting-closed': 'Der kan ikke stemmes i denne fase af forløbet.',
     'comments-closed': 'Der kan ikke kommenteres i denne fase af forløbet.',
+    'under-review': 'Idéen bliver allerede gennemgået af en moderator. Tak, fordi du sagde til.',
     'own-content': 'Du kan ikke anmelde dit eget indhold.',
     rateLimited: 'Du har gjort det for mange gange på kort tid. Vent {n} sekunder, og prøv igen.',
     unauthorized: 'Du er ikke logget ind længere. Log ind igen.',

@@ -427,6 +427,7 @@ export default {
     'already-flagged': 'You have already reported this.',
     'voting-closed': 'Voting is not open in this phase of the consultation.',
     'comments-closed': 'Comments are closed in this phase of the consultation.',
+    'under-review': 'A moderator is already reviewing this idea. Thank you for telling us.',
     'own-content': 'You cannot report your own content.',
     rateLimited: 'You have done that too many times in a short while. Wait {n} seconds and try again.',
     unauthorized: 'You are no longer signed in. Please sign in again.',

@@ -3,7 +3,7 @@ import { flagCounts } from '#shared/rules/moderation';
 import type { FlagCreate } from '#shared/schemas/flag';
 import type { Actor } from '../lib/auth';
 import { ConflictError, NotFoundError } from '../lib/errors';
-import { isPublic } from './ideas';
+import { isOnItsPage, isPublic } from './ideas';
 import { limitFor } from './limits';
 import type { Clock, CommentStore, FlagRecord, FlagStore, IdeaStore, ProcessStore, ProfileStore, RateLimit } from './ports';
 import { writerProfile } from './profiles';
@@ -29,6 +29,8 @@ export interface FlagDeps {
  */
 export async function flagIdea(deps: FlagDeps, actor: Actor, ideaId: string, input: FlagCreate) {
   const idea = await deps.ideas.get(ideaId);
+  // A held idea's page stays open (flags cannot freeze it), so its reader may try to flag it: say why not.
+  if (idea?.held && isOnItsPage(idea)) throw underReview();
   if (!idea || !isPublic(idea)) throw new NotFoundError('Idéen findes ikke.');
   if (idea.authorId === actor.userId) throw ownContent();
   return flag(deps, actor, { ideaId, processId: idea.processId }, input, idea.flagsResetAt);
@@ -38,7 +40,8 @@ export async function flagComment(deps: FlagDeps, actor: Actor, commentId: strin
   const comment = await deps.comments.get(commentId);
   if (!comment || comment.state !== 'visible') throw new NotFoundError('Kommentaren findes ikke.');
   const idea = await deps.ideas.get(comment.ideaId);
-  if (!idea || !isPublic(idea)) throw new NotFoundError('Kommentaren findes ikke.');
+  // The comments of a held idea are still read on its open page, so they can still be reported.
+  if (!idea || !isOnItsPage(idea)) throw new NotFoundError('Kommentaren findes ikke.');
   if (comment.authorId === actor.userId) throw ownContent();
   return flag(deps, actor, { ideaId: comment.ideaId, commentId, processId: comment.processId }, input, comment.flagsResetAt);
 }
@@ -94,4 +97,6 @@ export async function applyFlag(
   return { received: true as const, held };
 }
 
+const underReview = () =>
+  new ConflictError('under-review', 'Idéen er allerede taget ud til gennemgang hos en moderator, så den behøver ikke flere anmeldelser.');
 export const ownContent = () => new ConflictError('own-content', 'Du kan ikke anmelde dit eget indhold. Du kan rette eller slette det i stedet.');
