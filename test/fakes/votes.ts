@@ -1,4 +1,5 @@
 import type { IdeaRecord, VotedIdea, VoteStore } from '#functions/domain/ports';
+import { takesVotes as takesVotesRule } from '#shared/rules/moderation';
 import { pageOf } from './cursor';
 import { rateCheck } from './rate-limits';
 import { copy, copyOrUndefined, tallyKey, voteKey, type FakeTables } from './tables';
@@ -10,8 +11,8 @@ import { copy, copyOrUndefined, tallyKey, voteKey, type FakeTables } from './tab
  * vote rule (limit), then the rate limit (429).
  */
 export function fakeVoteStore(tables: FakeTables): VoteStore {
-  /** Only a published idea that is not held after flags takes votes (or gives them back). */
-  const takesVotes = (idea: IdeaRecord | undefined): idea is IdeaRecord => !!idea && idea.status === 'published' && !idea.held;
+  /** Only a published idea takes votes (or gives them back), held after flags or not: flags cannot freeze voting. */
+  const takesVotes = (idea: IdeaRecord | undefined): idea is IdeaRecord => !!idea && takesVotesRule(idea);
 
   return {
     async context(ideaId, userId, withVote) {

@@ -51,12 +51,18 @@ describe('vote', () => {
     ['an unknown idea', undefined],
     ['a pending idea', { status: 'pending' as const }],
     ['a hidden idea', { status: 'hidden' as const }],
-    ['an idea held after flags', { held: true }],
   ])('answers 404 for %s', async (_case, overrides) => {
     const { deps, given, voter } = world();
     const id = overrides ? given.idea(overrides).id : '01JD0000000000000000000000';
 
     await expect(vote(deps, voter, id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('takes a vote on an idea held after flags: flags cannot freeze voting (issue 17)', async () => {
+    const { deps, given, voter } = world();
+    const held = given.idea({ status: 'published', held: true });
+
+    await expect(vote(deps, voter, held.id)).resolves.toEqual({ voteCount: 1, voted: true });
   });
 
   it('refuses a public idea that is no longer published (409 voting-closed)', async () => {
