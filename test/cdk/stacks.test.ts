@@ -10,6 +10,7 @@ import { indexProjection, tables } from '#functions/adapters/dynamodb/tables';
 import { identity } from '../../cdk/definitions/identity';
 import { RetentionJob } from '../../cdk/constructs/retention-job';
 import { DigestJob } from '../../cdk/constructs/digest-job';
+import { HideJob } from '../../cdk/constructs/hide-job';
 import { ScheduledJob } from '../../cdk/constructs/scheduled-job';
 import { siteUrlParameterName } from '../../cdk/stacks/web-stack';
 import { testApp } from './synth';
@@ -58,10 +59,13 @@ describe('api stack', () => {
   };
 
   it('has one Lambda function per feature area with routes, on nodejs24.x and arm64', () => {
-    // The scheduled jobs (retention, reminders, digests) and the digests' queue-fed sender are functions of their own, with no routes.
+    // The scheduled jobs (retention, reminders, digests), the digests' queue-fed sender and the block's
+    // hide-everything worker (issue 17) are functions of their own, with no routes.
     const jobs = app.api.node.findAll().filter((c): c is ScheduledJob => c instanceof ScheduledJob);
     expect(jobs).toHaveLength(3);
-    const jobIds = jobs.flatMap((job) => (job instanceof DigestJob ? [job.fn, job.sender] : [job.fn])).map((fn) => logicalId(app.api, fn));
+    const hideJobs = app.api.node.findAll().filter((c): c is HideJob => c instanceof HideJob);
+    expect(hideJobs).toHaveLength(1);
+    const jobIds = [...jobs.flatMap((job) => (job instanceof DigestJob ? [job.fn, job.sender] : [job.fn])), ...hideJobs.map((job) => job.worker)].map((fn) => logicalId(app.api, fn));
     const functions = Object.entries(templates.api.findResources('AWS::Lambda::Function')).filter(([id]) => !jobIds.includes(id)).map(([, r]) => r as Resource);
     expect(functions).toHaveLength(areas.length);
     for (const fn of functions) {
@@ -148,8 +152,9 @@ describe('api stack', () => {
     // Registers citizens and writes their ideas, votes, comments and answers; erases them on request.
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
     // No user pool (the citizen has no account until they claim, and a claim acts as the signed-in
-    // account) and no mail (the receipt is printed): only the table and the site's address.
-    expect(actions.filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('xray:') && a !== 'ssm:GetParameter')).toEqual([]);
+    // account) and no mail (the receipt is printed): only the table, the site's address and, like every
+    // API function, CloudFront's origin secret (issue 17).
+    expect(actions.filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('xray:') && a !== 'ssm:GetParameter' && !a.startsWith('secretsmanager:'))).toEqual([]);
     // Every route of the area goes to this function, and none of them is public.
     const assistedRoutes = routeList.filter((r) => r.area === 'assisted');
     expect(assistedRoutes.length).toBe(12);
