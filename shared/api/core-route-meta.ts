@@ -47,6 +47,10 @@ export const coreRouteMeta = {
     method: 'GET', path: '/api/processes/{processId}/definition',
     area: 'admin', access: { roles: ['admin'] }, status: 200,
   },
+  similarIdeas: {
+    method: 'GET', path: '/api/processes/{processId}/similar',
+    area: 'ideas', access: 'public', status: 200,
+  },
   listIdeas: {
     method: 'GET', path: '/api/processes/{processId}/ideas',
     area: 'ideas', access: 'public', status: 200,
@@ -129,6 +133,10 @@ export const coreRouteMeta = {
   },
   moderationQueue: {
     method: 'GET', path: '/api/moderation/queue',
+    area: 'moderation', access: { roles: ['moderator'] }, status: 200,
+  },
+  searchWorkspace: {
+    method: 'GET', path: '/api/moderation/processes/{processId}/search',
     area: 'moderation', access: { roles: ['moderator'] }, status: 200,
   },
   moderatedIdea: {

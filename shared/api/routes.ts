@@ -31,6 +31,7 @@ import {
   processSchema,
   processUpdateSchema,
 } from '../schemas/process';
+import { similarListSchema, similarQuerySchema, workspaceSearchQuerySchema, workspaceSearchSchema } from '../schemas/search';
 import { slugSchema, ulidSchema } from '../schemas/text';
 import { profileSchema, profileUpdateSchema } from '../schemas/user';
 import { myVotedIdeasQuerySchema, myVotedIdeasSchema, myVotesQuerySchema, myVotesSchema, voteStateSchema } from '../schemas/vote';
@@ -106,6 +107,11 @@ const schemas = {
   processDefinition: {
     params: processParams,
     response: processDefinitionSchema,
+  },
+  similarIdeas: {
+    params: processParams,
+    query: similarQuerySchema,
+    response: similarListSchema,
   },
   listIdeas: {
     params: processParams,
@@ -195,6 +201,11 @@ const schemas = {
   moderationQueue: {
     query: queueQuerySchema,
     response: queueSchema,
+  },
+  searchWorkspace: {
+    params: processParams,
+    query: workspaceSearchQuerySchema,
+    response: workspaceSearchSchema,
   },
   moderatedIdea: {
     params: ideaParams,

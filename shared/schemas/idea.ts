@@ -3,6 +3,8 @@ import { beneficiaries, ideaSorts, ideaStatuses, isPublicStatus, publicStatuses 
 import { channels, PLAIN_SUMMARY_MAX } from '../rules/assisted';
 import { recommendationStatuses } from '../rules/recommendations';
 import { aiLensSchema } from './ai-lens';
+import { highlightSchema } from './highlight';
+import { phaseKindSchema } from './process';
 import { participantTypeSchema } from './user';
 import { isoDateTime, multiLine, singleLine, slugSchema, ulidSchema } from './text';
 
@@ -38,6 +40,11 @@ export const ideaCreateSchema = z
     eventId: slugSchema.optional(),
     /** A plain-language ("letlæst") summary, shown first on the idea's page. */
     plainSummary: multiLine(1, PLAIN_SUMMARY_MAX).optional(),
+    /**
+     * The similar ideas the wizard showed while the author wrote (`GET …/similar`), posted anyway: kept
+     * on the idea for the moderators' review (issue 18). Absent or empty: none were shown.
+     */
+    similarShown: z.array(ulidSchema).max(5).optional(),
   })
   .strict();
 export type IdeaCreate = z.infer<typeof ideaCreateSchema>;
@@ -66,6 +73,8 @@ export const ideaListItemSchema = z.object({
   /** How it came in, when not on the web (shown as "Indsendt via Borgerservice"; rules/assisted.ts). */
   channel: channelSchema.optional(),
   createdAt: isoDateTime,
+  /** With a search (`q`): where it matched, as text segments (issue 18). */
+  highlight: highlightSchema.optional(),
 });
 export type IdeaListItem = z.infer<typeof ideaListItemSchema>;
 
@@ -106,7 +115,14 @@ export const ideaListQuerySchema = z
     status: publicStatusSchema.optional(),
     /** Only ideas from this event (their origin). */
     event: slugSchema.optional(),
+    /**
+     * Search text (issue 18): Danish full-text search over title, body, plain summary and area name.
+     * With two or more characters the list is ordered by relevance (newest first on a tie) and `sort`
+     * is not used; blank means no search.
+     */
     q: singleLine(0, 100).optional(),
+    /** Only ideas posted while a phase of this kind was open. */
+    phase: phaseKindSchema.optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
     cursor: z.string().max(2048).optional(),
     seed: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Ugyldigt seed').optional(),

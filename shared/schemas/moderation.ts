@@ -5,6 +5,7 @@ import { workflowStatuses } from '../rules/values';
 import { flagReasonSchema } from './flag';
 import { channelSchema, ideaDetailSchema, ideaStatusSchema } from './idea';
 import { configChangeSchema } from './process';
+import { similarAtReviewSchema } from './search';
 import { isoDateTime, multiLine, slugSchema, ulidSchema } from './text';
 import { participantTypeSchema, roleSchema } from './user';
 
@@ -187,6 +188,8 @@ export const moderatedIdeaSchema = ideaDetailSchema.extend({
   history: z.array(auditEntrySchema),
   /** The author's account, for blocking it from here; absent once the author deleted the account. */
   author: z.object({ userId: z.string(), blocked: z.boolean() }).optional(),
+  /** Possible duplicates: what the author was shown while writing, and similar public ideas now (issue 18). */
+  similar: similarAtReviewSchema.optional(),
 });
 
 export const overdueQuerySchema = z.object({ processId: slugSchema }).strict();

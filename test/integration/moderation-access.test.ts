@@ -99,6 +99,7 @@ const allowed = (route: RouteDef, caller: Caller) => expectedStatus(route, calle
 const requests: Record<FeatureRouteId, (caller: Caller, route: RouteDef) => Promise<Call>> = {
   moderationQueue: async () => ({ path: `/moderation/queue?processId=ai-i-gentofte&kind=pending` }),
   moderatedIdea: async () => ({ path: `/moderation/ideas/${ideaId}` }),
+  searchWorkspace: async () => ({ path: `/moderation/processes/ai-i-gentofte/search?q=kommentar` }),
   moderateIdea: async (caller, route) => ({
     path: `/ideas/${allowed(route, caller) ? (await newIdea()).id : ideaId}/moderation`,
     body: { action: 'hide', reason: 'Indholdet er krænkende' },

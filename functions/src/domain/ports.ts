@@ -18,6 +18,7 @@ import type { VoteRecord } from './ports/votes';
 export type { ExportIdea, ExportStore, Voter } from './ports/export';
 export type { AuditFilter, AuditRecord, AuditTargetNames } from './ports/audit';
 export type { VotedIdea, VoteRecord, VoteStore } from './ports/votes';
+export type { CommentSearchDoc, IdeaSearchDoc, SearchChange, SearchDoc, SearchDocStore, SearchKind } from './ports/search';
 export type { AssistedRetentionStore, IdeaContents, RetentionStore } from './ports/retention';
 export type { DecisionReader, ErasureStore } from './ports/erasure';
 export type { DirectoryAccount, UserDirectory } from './ports/directory';
