@@ -61,8 +61,11 @@ export type WorkspaceSearch = z.infer<typeof workspaceSearchSchema>;
 
 /** What the moderators see about duplicates when they review an idea. */
 export const similarAtReviewSchema = z.object({
-  /** Ideas the author was shown while writing, and posted anyway (empty: shown none). */
-  shownToAuthor: z.array(ulidSchema),
+  /**
+   * Ideas the author was shown while writing, and posted anyway (empty: shown none). The ids come from
+   * the author's request, so only ideas of the same process are named (with their current title).
+   */
+  shownToAuthor: z.array(z.object({ id: ulidSchema, title: z.string() })).max(5),
   /** Public ideas similar to it now, best first. */
   similar: z.array(similarIdeaSchema).max(5),
 });
