@@ -7,7 +7,7 @@ export interface IdeaListOptions {
   pageSize?: number;
 }
 
-export type IdeaFilters = Partial<Pick<IdeaListQuery, 'sort' | 'area' | 'status' | 'event' | 'q' | 'seed'>>;
+export type IdeaFilters = Partial<Pick<IdeaListQuery, 'sort' | 'area' | 'status' | 'event' | 'q' | 'phase' | 'seed'>>;
 
 /** A process's ideas, one cursor page at a time; `loadMore` appends the next page. */
 export function useIdeaList(options: IdeaListOptions = {}) {
