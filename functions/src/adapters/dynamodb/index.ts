@@ -8,6 +8,7 @@ import { moderationStore } from './moderation';
 import { processStore } from './processes';
 import { profileStore } from './profiles';
 import { retentionStore } from './retention';
+import { searchDocStore } from './search-docs';
 import { mainTable } from './tables';
 import { userDataStore } from './user-data';
 import { voteStore } from './votes';
@@ -29,6 +30,8 @@ export function stores() {
     moderation: moderationStore(client, table),
     exports: exportStore(client, table),
     retention: retentionStore(client, table),
+    /** Search documents and their change log (issue 18): the projector writes, the search cache reads. */
+    searchDocs: searchDocStore(client, table),
   };
 }
 

@@ -58,6 +58,8 @@
  * | signing key    | CONFIG            | MAILSIGNINGKEY (the HMAC key of unsubscribe links, made on first use) |
  * | pseudonym key  | CONFIG            | PSEUDONYMKEY (the HMAC key of an erased account's pseudonym in the audit log) |
  * | erased account | ERASED#<sha-256 of the user id> | ERASED (expiresAt TTL: its last tokens are refused writes) |
+ * | search document | SEARCH#<processId>#<ideas|comments> | <id> (doc, version; a removal: removed, expiresAt TTL) |
+ * | search change  | SEARCHLOG#<processId>#<ideas|comments> | <at ISO>#<id> (id only; expiresAt TTL, 2 days) |
  */
 export const keys = {
   processPartition: 'PROCESSES',
@@ -227,6 +229,14 @@ export const keys = {
   /** A user's own partitions that nothing else points at: gone at once with the account. */
   mailRecords: (userId: string) => `MAILLOG#${userId}`,
   rateCounters: (userId: string) => `RATE#${userId}`,
+
+  // ---- search (issue 18): written by the stream projector alone (adapters/dynamodb/search-docs.ts) ----
+  searchDocs: (processId: string, kind: 'ideas' | 'comments') => `SEARCH#${processId}#${kind}`,
+  searchDoc: (processId: string, kind: 'ideas' | 'comments', id: string) => ({ pk: keys.searchDocs(processId, kind), sk: id }),
+  searchLog: (processId: string, kind: 'ideas' | 'comments') => `SEARCHLOG#${processId}#${kind}`,
+  searchLogEntry: (processId: string, kind: 'ideas' | 'comments', at: string, id: string) => ({ pk: keys.searchLog(processId, kind), sk: `${at}#${id}` }),
+  /** Both kinds of search partition (IAM LeadingKeys patterns): only the projector writes them. */
+  searchPartitionPatterns: ['SEARCH#*', 'SEARCHLOG#*'],
 
   rateCounter: (userId: string, action: string, windowStart: number) => ({ pk: keys.rateCounters(userId), sk: `${action}#${windowStart}` }),
 

@@ -43,8 +43,13 @@ export interface CommentSearchDoc {
 export type SearchDoc = IdeaSearchDoc | CommentSearchDoc;
 export type SearchKind = 'ideas' | 'comments';
 
-/** One change from the projector: a document stored anew, or one removed (its item was deleted). */
-export type SearchChange = { doc: SearchDoc } | { removed: { kind: SearchDoc['kind']; id: string; processId: string } };
+/**
+ * One change from the projector: a document stored anew, or one removed (its item was deleted).
+ * `version` orders the changes of one item (the stream record's sequence number, zero-padded so it
+ * compares as text): the store skips a change older than the one it holds, so a replayed or late
+ * record never overwrites a newer document. Absent: stored whatever the store holds.
+ */
+export type SearchChange = ({ doc: SearchDoc } | { removed: { kind: SearchDoc['kind']; id: string; processId: string } }) & { version?: string };
 
 /** Where the projector keeps the documents, and where a warm index reads them. */
 export interface SearchDocStore {
