@@ -1,5 +1,6 @@
 import type { measureBundles } from './bundles';
 import type { measureReads, VariantResult } from './reads';
+import type { measureSearch, SearchSeed } from './search';
 import type { measureVotes } from './votes';
 
 /** Targets from the brief; `check` says PASS or MISS and by how much. */
@@ -23,6 +24,7 @@ export interface TargetCheck {
 type Reads = Awaited<ReturnType<typeof measureReads>>;
 type Votes = Awaited<ReturnType<typeof measureVotes>>;
 type Bundles = Awaited<ReturnType<typeof measureBundles>>;
+type Search = Awaited<ReturnType<typeof measureSearch>> & { seed: SearchSeed };
 
 const atMost = (name: string, value: number, max: number): TargetCheck => ({
   name,
@@ -62,7 +64,7 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
 const padEnd = (s: string | number, n: number) => String(s).padEnd(n);
 const f1 = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(2));
 
-export function formatReport(r: { reads?: Reads; votes?: Votes; bundles?: Bundles; checks: TargetCheck[]; header: string }): string {
+export function formatReport(r: { reads?: Reads; votes?: Votes; bundles?: Bundles; search?: Search; checks: TargetCheck[]; header: string }): string {
   const lines: string[] = [r.header, ''];
   if (r.reads) {
     const reads = r.reads;
@@ -109,10 +111,27 @@ export function formatReport(r: { reads?: Reads; votes?: Votes; bundles?: Bundle
     }
     lines.push('');
   }
+  if (r.search) lines.push(...searchLines(r.search), '');
   lines.push('TARGETS');
   for (const c of r.checks) {
     const value = typeof c.value === 'boolean' ? String(c.value) : String(c.value);
     lines.push(`${padEnd(c.name, 34)}${pad(value, 10)}  ${padEnd(c.target, 10)} ${c.pass ? 'PASS' : `MISS${c.missBy !== undefined ? ` (by ${(c.missBy * 100).toFixed(c.missBy < 0.1 ? 1 : 0)} %)` : ''}`}`);
   }
   return lines.join('\n');
+}
+
+function searchLines(s: Search): string[] {
+  const row = (name: string, v: Search['raw']) =>
+    `${padEnd(name, 22)}${pad(f1(v.latency.p50), 8)}${pad(f1(v.latency.p95), 8)}${pad(f1(v.latency.p99), 8)}${pad(f1(v.latency.max), 8)}  ${pad(v.errors, 6)}  ${pad(f1(v.readUnitsPerRequest), 10)}  ${pad(f1(v.itemsPerRequest), 6)}`;
+  return [
+    `SEARCH  ${s.seed.ideas} generated ideas (${s.seed.publicIdeas} public) in "${s.process}", written in ${(s.seed.writeMs / 1000).toFixed(1)} s; ${s.samplesPerSide} requests per side after one warm-up round of ${s.queries.length} queries, interleaved one by one (ms)`,
+    `${padEnd('', 22)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}  errors  read units/req  items/req`,
+    row('search ?q= gateway', s.search),
+    row('similar gateway', s.similar),
+    row('raw Query 1 page new', s.raw),
+    `${padEnd('search/raw', 22)}${pad(f1(s.p50Ratio), 8)}${pad(f1(s.p95Ratio), 8)}${pad('', 8)}${pad('', 8)}          ${pad(f1(s.readRatio), 10)}  (read ratio)`,
+    `${padEnd('similar/raw', 22)}${pad('', 8)}${pad(f1(s.similar.p95Ratio), 8)}`,
+    `cold: the first search of the process (loads every document) ${f1(s.coldLoadMs)} ms, ${f1(s.coldLoadReadUnits)} read units`,
+    `p50 per query: ${Object.entries(s.perQueryP50Ms).map(([q, ms]) => `${q} ${f1(ms)}`).join(', ')}`,
+  ];
 }

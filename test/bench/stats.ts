@@ -5,6 +5,7 @@ export interface Summary {
   min: number;
   p50: number;
   p90: number;
+  p95: number;
   p99: number;
   max: number;
   mean: number;
@@ -28,6 +29,7 @@ export function summarize(values: readonly number[]): Summary {
     min: round(sorted[0] ?? Number.NaN),
     p50: round(percentile(sorted, 50)),
     p90: round(percentile(sorted, 90)),
+    p95: round(percentile(sorted, 95)),
     p99: round(percentile(sorted, 99)),
     max: round(sorted[sorted.length - 1] ?? Number.NaN),
     mean: round(sum / sorted.length),
