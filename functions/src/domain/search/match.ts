@@ -1,0 +1,43 @@
+import type { QueryWord, Token } from './analyze';
+import { COMPOUND_LENGTH, editDistance, maxEdits, PREFIX, type Vocabulary } from './typo';
+
+/**
+ * How a query word reaches indexed words, and how much each way counts. An exact stem (or the same
+ * folded word) counts fully; the start of a long compound and a typo count less, so a document with
+ * the word itself ranks above one that only resembles it.
+ */
+export const WEIGHT = { exact: 1, compound: 0.6, typo: 0.5 } as const;
+
+/** The folded words of the index and the terms (stems) each one was indexed under. */
+export interface Lexicon {
+  vocabulary: Vocabulary;
+  termsOf(surface: string): Iterable<string>;
+  hasTerm(term: string): boolean;
+}
+
+/** Each term the word reaches in this index, with the weight of the best way it reaches it. */
+export function expandWord(word: QueryWord, lexicon: Lexicon): Map<string, number> {
+  const terms = new Map<string, number>();
+  const add = (term: string, weight: number): void => {
+    if ((terms.get(term) ?? 0) < weight) terms.set(term, weight);
+  };
+  const addSurface = (surface: string, weight: number): void => {
+    for (const term of lexicon.termsOf(surface)) add(term, weight);
+  };
+  if (lexicon.hasTerm(word.term)) add(word.term, WEIGHT.exact);
+  addSurface(word.surface, WEIGHT.exact);
+  if (word.term.length >= PREFIX) {
+    for (const surface of lexicon.vocabulary.startingWith(word.term, Math.max(COMPOUND_LENGTH, word.term.length + 3))) addSurface(surface, WEIGHT.compound);
+  }
+  const edits = maxEdits(word.length);
+  if (edits > 0) for (const surface of lexicon.vocabulary.near(word.surface, edits)) addSurface(surface, WEIGHT.typo);
+  return terms;
+}
+
+/** The same ways, checked on one token of a text directly (a highlight of a document not in the index). */
+export function tokenMatches(token: Token, word: QueryWord): boolean {
+  if (token.term === word.term || token.surface === word.surface) return true;
+  if (word.term.length >= PREFIX && token.surface.length >= Math.max(COMPOUND_LENGTH, word.term.length + 3) && token.surface.startsWith(word.term)) return true;
+  const edits = maxEdits(word.length);
+  return edits > 0 && editDistance(token.surface, word.surface, edits) <= edits;
+}
