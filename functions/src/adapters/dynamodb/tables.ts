@@ -39,6 +39,8 @@ export interface TableDef {
   sortKey: KeyDef;
   indexes: IndexDef[];
   ttlAttribute?: string;
+  /** The table's change stream and what each record carries (see mainTable). */
+  stream?: 'NEW_AND_OLD_IMAGES' | 'NEW_IMAGE';
 }
 
 const S = (name: string): KeyDef => ({ name, type: 'S' });
@@ -86,6 +88,10 @@ export const mainTable: TableDef = {
   ],
   // Rate-limit counters and other short-lived items expire by themselves.
   ttlAttribute: 'expiresAt',
+  // Every write reaches the search projector (issue 18, handlers/search-projector.ts). Both images: the
+  // old one tells a vote (nothing searchable changed: no write) from an edit without reading the table,
+  // and names the process of a deleted idea or comment, whose keys alone do not.
+  stream: 'NEW_AND_OLD_IMAGES',
 };
 
 export const tables = [mainTable] as const;

@@ -13,6 +13,9 @@ import type { CommentSearchDoc, IdeaSearchDoc, SearchChange, SearchDoc, SearchKi
  * their first version on, so no lookup is needed. An item missing a field a document needs is not
  * searchable (undefined), rather than a document that would break the index.
  */
+/** The item types that have a search document: the stream's filter (CDK and the local poller) lets only these through. */
+export const searchedTypes = ['idea', 'comment'] as const;
+
 export function searchDocOf(item: Record<string, unknown> | undefined): SearchDoc | undefined {
   if (item?.type === 'idea') return ideaDocOf(item);
   if (item?.type === 'comment') return commentDocOf(item);
