@@ -73,14 +73,40 @@ export function tokenize(text: string, limit = MAX_TOKENS): Token[] {
   for (const match of text.matchAll(WORD)) {
     if (tokens.length >= limit) break;
     const raw = match[0];
-    const lowered = lower(raw);
-    const length = [...lowered.replace(MARKS, '')].length;
-    if (length < 2 && !DIGITS.test(lowered)) continue;
-    const surface = fold(lowered);
-    if (isStopWord(surface)) continue;
-    tokens.push({ start: match.index, end: match.index + raw.length, surface, term: fold(stem(lowered)), length });
+    const word = analyseWord(raw);
+    if (word) tokens.push({ start: match.index, end: match.index + raw.length, ...word });
   }
   return tokens;
+}
+
+export type Word = Readonly<Omit<Token, 'start' | 'end'>>;
+
+/** The searchable words of a text without their places (indexing needs no offsets): shared, read-only objects. */
+export function words(text: string, limit = MAX_TOKENS): Word[] {
+  const found: Word[] = [];
+  for (const match of text.matchAll(WORD)) {
+    if (found.length >= limit) break;
+    const word = analyseWord(match[0]);
+    if (word) found.push(word);
+  }
+  return found;
+}
+
+// A text repeats its words and a process its vocabulary: each written form is analysed once
+// (Danish lower-casing and Unicode normalisation are the costly steps), in a bounded cache.
+const wordCache = new Map<string, Word | null>();
+const WORD_CACHE_SIZE = 100_000;
+
+function analyseWord(raw: string): Word | null {
+  const cached = wordCache.get(raw);
+  if (cached !== undefined) return cached;
+  const lowered = lower(raw);
+  const length = [...lowered.replace(MARKS, '')].length;
+  const surface = fold(lowered);
+  const word = (length < 2 && !DIGITS.test(lowered)) || isStopWord(surface) ? null : { surface, term: fold(stem(lowered)), length };
+  if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+  wordCache.set(raw, word);
+  return word;
 }
 
 export interface QueryWord {

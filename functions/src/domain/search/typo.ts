@@ -20,29 +20,31 @@ export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(la - lb) > max) return max + 1;
   if (a === b) return 0;
   const over = max + 1;
-  let prevPrev: number[] = [];
-  let prev: number[] = Array.from({ length: lb + 1 }, (_, j) => j);
+  // Three rows reused across calls: a typo lookup compares thousands of words and must not allocate.
+  if (rows[0].length <= lb) rows = [new Int32Array(lb + 1), new Int32Array(lb + 1), new Int32Array(lb + 1)];
+  let [prevPrev, prev, row] = rows;
+  for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
-    const row: number[] = new Array<number>(lb + 1).fill(over);
+    row.fill(over);
     row[0] = i;
     const from = Math.max(1, i - max);
     const to = Math.min(lb, i + max);
     let rowMin = i <= max ? i : over;
+    const ca = a.charCodeAt(i - 1);
     for (let j = from; j <= to; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let d = Math.min((prev[j] ?? over) + 1, (row[j - 1] ?? over) + 1, (prev[j - 1] ?? over) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        d = Math.min(d, (prevPrev[j - 2] ?? over) + 1);
-      }
+      const cb = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) d = Math.min(d, prevPrev[j - 2]! + 1);
       row[j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return over;
-    prevPrev = prev;
-    prev = row;
+    [prevPrev, prev, row] = [prev, row, prevPrev];
   }
-  return Math.min(prev[lb] ?? over, over);
+  return Math.min(prev[lb]!, over);
 }
+
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /** Compound help reads words of this many letters or more, found by a prefix of PREFIX letters or more. */
 export const COMPOUND_LENGTH = 8;
@@ -50,18 +52,14 @@ export const PREFIX = 5;
 
 /**
  * The index's distinct folded words, bucketed by length so a typo lookup reads only the words
- * within reach (length ± allowed edits), never the whole vocabulary. Counted, so a word leaves
- * when its last document does.
+ * within reach (length ± allowed edits), never the whole vocabulary. The engine adds a word with
+ * its first document and deletes it with its last.
  */
 export class Vocabulary {
-  private readonly counts = new Map<string, number>();
   private readonly byLength = new Map<number, Set<string>>();
   private readonly byPrefix = new Map<string, Set<string>>();
 
   add(word: string): void {
-    const n = this.counts.get(word) ?? 0;
-    this.counts.set(word, n + 1);
-    if (n > 0) return;
     let bucket = this.byLength.get(word.length);
     if (!bucket) this.byLength.set(word.length, (bucket = new Set()));
     bucket.add(word);
@@ -74,12 +72,6 @@ export class Vocabulary {
   }
 
   delete(word: string): void {
-    const n = this.counts.get(word) ?? 0;
-    if (n > 1) {
-      this.counts.set(word, n - 1);
-      return;
-    }
-    this.counts.delete(word);
     this.byLength.get(word.length)?.delete(word);
     if (word.length >= COMPOUND_LENGTH) this.byPrefix.get(word.slice(0, PREFIX))?.delete(word);
   }
