@@ -200,3 +200,26 @@ describe('put and remove', () => {
     expect(ids(index.search('robot'))).toEqual(['C1']);
   });
 });
+
+describe('hostile input', () => {
+  it('indexes a huge text and a word repeated thousands of times, and ranks by it sanely', () => {
+    const index = createSearchIndex();
+    const spam = idea({ title: 'robot '.repeat(500), body: `${'x'.repeat(1_000_000)} ${'ord '.repeat(50_000)}` });
+    const plain = idea({ title: 'Et forslag', plainSummary: 'Om en robot' });
+    index.put(spam);
+    index.put(plain);
+    const hits = index.search('robot');
+    expect(ids(hits)).toEqual([spam.id, plain.id]);
+    expect(hits.every((h) => Number.isFinite(h.score) && h.score > 0)).toBe(true);
+    expect(ids(index.search('ord'))).toEqual([spam.id]);
+    expect(index.search('x'.repeat(1_000_000))).toEqual([]);
+  });
+
+  it('treats markup and script as words of text', () => {
+    const index = createSearchIndex();
+    const a = idea({ title: '<script>alert("robot")</script>' });
+    index.put(a);
+    expect(ids(index.search('<script>'))).toEqual([a.id]);
+    expect(ids(index.search('robot'))).toEqual([a.id]);
+  });
+});

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IdeaSearchDoc } from '#functions/domain/ports/search';
 import { createSearchIndex } from '#functions/domain/search/engine';
@@ -65,5 +66,50 @@ describe('highlight', () => {
     expect(join(title)).toBe(doc.title);
     expect(join(snippet)).toBe(doc.body);
     expect(hits(title)).toEqual(['robot']);
+  });
+
+  it('takes the snippet from the plain summary when only it matches', () => {
+    const index = createSearchIndex();
+    const doc = idea({ title: 'Tidsbestilling', body: 'Ring og bestil tid.', plainSummary: 'En telefonrobot tager telefonen.' });
+    expect(join(index.highlight(doc, 'telefonrobot').snippet)).toBe(doc.plainSummary);
+    expect(hits(index.highlight(doc, 'telefonrobot').snippet)).toEqual(['telefonrobot']);
+  });
+
+  it('gives a comment no title, and its body as the snippet', () => {
+    const index = createSearchIndex();
+    const comment = { kind: 'comment' as const, id: 'C1', processId: 'P1', ideaId: 'I1', body: 'Enig, robotten er god', status: 'visible', authorName: 'X', createdAt: '2026-11-01T00:00:00.000Z' };
+    const { title, snippet } = index.highlight(comment, 'robot');
+    expect(title).toEqual([]);
+    expect(hits(snippet)).toEqual(['robotten']);
+  });
+
+  it('cuts a long excerpt too, and never splits an emoji', () => {
+    const index = createSearchIndex();
+    const doc = idea({ body: 'Kort.' });
+    const excerpt = '😀'.repeat(300);
+    const text = join(index.highlight(doc, 'robot', excerpt).snippet);
+    expect(text.endsWith('…')).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(222);
+    expect(/[\uD800-\uDBFF]$/.test(text.slice(0, -1))).toBe(false);
+  });
+
+  it('puts any text back together exactly from its segments, whatever the query', () => {
+    const index = createSearchIndex();
+    const word = fc.constantFrom('robot', 'Robotten', 'ældre', 'aeldre', 'skole', 'skoler', '<b>', 'og', 'AI', '😀', 'x', '2027', 'é');
+    const text = fc.array(fc.tuple(word, fc.constantFrom(' ', '  ', '\n', ', ', '.', '')), { maxLength: 120 }).map((parts) => parts.map(([w, sep]) => w + sep).join(''));
+    fc.assert(
+      fc.property(text, text, fc.constantFrom('robot', 'aeldre skole', 'ai', 'robott', '<b>'), (title, body, query) => {
+        const { title: t, snippet } = index.highlight(idea({ title, body }), query);
+        expect(join(t)).toBe(title);
+        const joined = join(snippet);
+        const inner = joined.replace(/^…/, '').replace(/…$/, '');
+        expect(body.includes(inner)).toBe(true);
+        // Uncut ends are the body's own ends.
+        if (!joined.startsWith('…')) expect(body.startsWith(inner)).toBe(true);
+        if (!joined.endsWith('…')) expect(body.endsWith(inner)).toBe(true);
+        expect(t.every((s) => s.text.length > 0) && snippet.every((s) => s.text.length > 0)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -19,8 +19,10 @@ export interface Token {
   length: number;
 }
 
-/** Longer "words" are noise (a pasted URL or hash): indexed as they are, never stemmed. */
+/** Longer "words" are noise (a pasted hash, a run of letters): never stemmed. */
 const MAX_STEM_LENGTH = 40;
+/** Longer ones are not searchable at all, so an attacker's megabyte "word" costs nothing to keep. */
+const MAX_WORD_LENGTH = 60;
 /** A runaway text must not make one request costly: analysis stops after this many words. */
 export const MAX_TOKENS = 20_000;
 
@@ -98,6 +100,7 @@ const wordCache = new Map<string, Word | null>();
 const WORD_CACHE_SIZE = 100_000;
 
 function analyseWord(raw: string): Word | null {
+  if (raw.length > MAX_WORD_LENGTH) return null;
   const cached = wordCache.get(raw);
   if (cached !== undefined) return cached;
   const lowered = lower(raw);

@@ -1,5 +1,5 @@
 import type { SearchDoc } from '../ports/search';
-import { queryWords, words as wordsOf } from './analyze';
+import { type QueryWord, queryWords, words as wordsOf } from './analyze';
 import { highlightDoc } from './highlight';
 import { expandWord, type Lexicon } from './match';
 import { Vocabulary } from './typo';
@@ -140,6 +140,7 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
   function remove(id: string): void {
     const old = entries.get(id);
     if (!old) return;
+    version++;
     link(old, -1);
     entries.delete(id);
     bySlot[old.slot] = undefined;
@@ -158,8 +159,21 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     return (idf * tf * (K1 + 1)) / (tf + K1);
   }
 
-  function search(text: string, filter?: (doc: SearchDoc) => boolean): SearchHit[] {
+  // A query is expanded once per state of the index, not again for each highlight of its page.
+  let version = 0;
+  const expansions = new Map<string, { version: number; words: QueryWord[]; terms: Map<string, number>[] }>();
+  function expand(text: string): { words: QueryWord[]; terms: Map<string, number>[] } {
+    const known = expansions.get(text);
+    if (known && known.version === version) return known;
     const words = queryWords(text);
+    const expanded = { version, words, terms: words.map((word) => expandWord(word, lexicon)) };
+    if (expansions.size >= 16) expansions.clear();
+    expansions.set(text, expanded);
+    return expanded;
+  }
+
+  function search(text: string, filter?: (doc: SearchDoc) => boolean): SearchHit[] {
+    const { words, terms: wordTerms } = expand(text);
     if (words.length === 0 || entries.size === 0) return [];
     const n = entries.size;
     const averages = totals.map((total) => total / n);
@@ -170,7 +184,7 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     const perWord = new Float64Array(slots * W); // the best score of each word in each document
     const touched: number[] = [];
     for (let w = 0; w < W; w++) {
-      const expanded = [...expandWord(words[w]!, lexicon)].flatMap(([term, weight]) => {
+      const expanded = [...wordTerms[w]!].flatMap(([term, weight]) => {
         const list = postings.get(term);
         return list ? [{ list, weight }] : [];
       });
@@ -213,6 +227,7 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
   return {
     put(doc) {
       remove(doc.id);
+      version++;
       const entry = analyse(doc);
       entry.slot = freeSlots.pop() ?? bySlot.length;
       bySlot[entry.slot] = entry;
@@ -226,9 +241,8 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     },
     search,
     highlight(doc, text, excerpt) {
-      const words = queryWords(text);
-      const terms = new Set(words.flatMap((word) => [...expandWord(word, lexicon).keys()]));
-      return highlightDoc(doc, words, terms, excerpt);
+      const { words, terms } = expand(text);
+      return highlightDoc(doc, words, new Set(terms.flatMap((t) => [...t.keys()])), excerpt);
     },
   };
 }

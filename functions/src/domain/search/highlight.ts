@@ -58,6 +58,8 @@ function window(text: string, hit: Token | undefined): [number, number] {
     to = cut > atEnd ? cut : Math.min(text.length, Math.max(atEnd, from + SNIPPET));
   }
   while (to > from && SPACE.test(text.charAt(to - 1))) to--;
+  // A hard cut must not split an emoji (a surrogate pair) in two.
+  if (to < text.length && /[\uD800-\uDBFF]/.test(text.charAt(to - 1))) to--;
   return [from, to];
 }
 
