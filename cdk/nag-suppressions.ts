@@ -6,6 +6,7 @@ import { rules, type NagRuleResult } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { DigestJob } from './constructs/digest-job';
 import { ScheduledJob } from './constructs/scheduled-job';
+import { SearchProjector } from './constructs/search-projector';
 import type { ApiStack } from './stacks/api-stack';
 import type { AuthStack } from './stacks/auth-stack';
 import type { WebStack } from './stacks/web-stack';
@@ -55,7 +56,8 @@ export function acknowledgeNagFindings({ auth, api, web }: { auth: AuthStack; ap
   for (const queue of api.node.findAll().filter((c): c is Queue => c instanceof Queue)) {
     if (queue.deadLetterQueue) acknowledge(queue.deadLetterQueue.queue, { 'Serverless-SQSRedrivePolicy': deadLetterQueueReason });
   }
-  for (const mapping of api.node.findAll().filter((c): c is CfnEventSourceMapping => c instanceof CfnEventSourceMapping)) {
+  // A stream's mapping has a starting position and an on-failure destination (the search projector, below); a queue's has neither.
+  for (const mapping of api.node.findAll().filter((c): c is CfnEventSourceMapping => c instanceof CfnEventSourceMapping && !c.startingPosition)) {
     const fn = mapping.node.scope?.node.scope;
     if (!fn) continue;
     acknowledgeFindings(fn, 'AwsSolutions-IAM5', rules.iam.IAMNoWildcardPermissions, [xrayWildcard, tableIndexes]);
@@ -75,6 +77,22 @@ export function acknowledgeNagFindings({ auth, api, web }: { auth: AuthStack; ap
       {
         finding: /^Resource::\*$/,
         reason: 'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords have no resource-level permissions, so the statement CDK adds for Tracing.ACTIVE names "*".',
+      },
+    ]);
+  }
+
+  // The search projector (issue 18), fed by the table's stream.
+  for (const projector of api.node.findAll().filter((c): c is SearchProjector => c instanceof SearchProjector)) {
+    acknowledge(projector.fn, {
+      [basicExecutionRole]: lambdaLogsReason,
+      'Serverless-LambdaDLQ':
+        'Invoked synchronously by its DynamoDB stream event source mapping, never asynchronously: records that keep failing go to the mapping\'s on-failure destination (the Failures queue), which a function DLQ would not see.',
+    });
+    acknowledge(projector.failures, { 'Serverless-SQSRedrivePolicy': deadLetterQueueReason, 'AwsSolutions-SQS3': deadLetterQueueReason });
+    acknowledgeFindings(projector.fn, 'AwsSolutions-IAM5', rules.iam.IAMNoWildcardPermissions, [
+      {
+        finding: /^Resource::\*$/,
+        reason: `${xrayWildcard.reason} Likewise dynamodb:ListStreams, which the stream's event source mapping grants; the stream reads themselves name the table's stream.`,
       },
     ]);
   }
@@ -128,6 +146,7 @@ const publicRoutes = new Map([
   ['GET /api/processes/{processId}', 'a process\'s page with its phases, areas and effects.'],
   ['GET /api/processes/{processId}/changes', 'the dated changes to a process\'s phases and rules, public so participants can see the rules were not changed under them.'],
   ['GET /api/processes/{processId}/ideas', 'anyone may read the public ideas of a process.'],
+  ['GET /api/processes/{processId}/similar', 'the public ideas most like a text being written (the new-idea wizard, issue 18): public ideas only, each checked on its current state.'],
   ['GET /api/ideas/{ideaId}', 'anyone may read a public idea.'],
   ['GET /api/ideas/{ideaId}/comments', 'anyone may read the comments of a public idea.'],
   ['GET /api/processes/{processId}/survey', 'anyone may read a process\'s survey before answering it.'],

@@ -59,3 +59,19 @@ export function denyAuditChanges(fn: IFunction, table: ITable): void {
     }),
   );
 }
+
+/**
+ * Search documents and their change log (SEARCH#…, SEARCHLOG#…, keys.ts) are the stream projector's
+ * alone (constructs/search-projector.ts): every other function reads them at most. A bug elsewhere
+ * cannot plant a document that shows a hidden idea, or drop one.
+ */
+export function denySearchWrites(fn: IFunction, table: ITable): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      effect: Effect.DENY,
+      actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+      resources: [table.tableArn],
+      conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [...keys.searchPartitionPatterns] } },
+    }),
+  );
+}

@@ -23,7 +23,8 @@ import { DigestJob } from '../constructs/digest-job';
 import { HideJob } from '../constructs/hide-job';
 import { ReminderJob } from '../constructs/reminder-job';
 import { RetentionJob } from '../constructs/retention-job';
-import { denyAuditChanges, type TableAccess } from '../constructs/table-access';
+import { SearchProjector } from '../constructs/search-projector';
+import { denyAuditChanges, denySearchWrites, type TableAccess } from '../constructs/table-access';
 import type { BoundTable } from './data-stack';
 import { siteUrlParameterName } from './web-stack';
 
@@ -181,6 +182,9 @@ export class ApiStack extends Stack {
     // A block's "hide everything" runs off the request (issue 17): the moderation function queues it.
     const hideJob = new HideJob(this, 'HideJob', { tables: props.tables, mailFrom: props.mailFrom, siteUrlParameter: siteUrlParameterName, userPool: props.userPool });
     if (this.functions.moderation) hideJob.allowStart(this.functions.moderation.fn);
+    // Search (issue 18): the table's stream keeps the search documents; the functions that search
+    // (ideas, moderation) read them with the table access they have.
+    const searchProjector = new SearchProjector(this, 'SearchProjector', { tables: props.tables });
 
     // Last, so it covers every function of the stack, those of the jobs too. Two erasures alone may rewrite
     // entries, and only to take a person out of them: the retention job (a process past its retention
@@ -189,13 +193,17 @@ export class ApiStack extends Stack {
     for (const fn of this.node.findAll().filter((c): c is NodejsFunction => c instanceof NodejsFunction && !auditRewriters.has(c))) {
       for (const { table } of Object.values(props.tables)) denyAuditChanges(fn, table);
     }
+    for (const fn of this.node.findAll().filter((c): c is NodejsFunction => c instanceof NodejsFunction && c !== searchProjector.fn)) {
+      for (const { table } of Object.values(props.tables)) denySearchWrites(fn, table);
+    }
 
     // After every function exists, so each is watched; the recipient comes with `-c alarmEmail=…`.
     const functions = this.node.findAll().filter((c): c is NodejsFunction => c instanceof NodejsFunction);
     new ApiAlarms(this, 'Alarms', {
       httpApi: this.httpApi,
       functions,
-      deadLetterQueues: deadLetterQueuesOf(this, functions),
+      // The projector's failure queue is the stream mapping's on-failure destination, no dead-letter queue of a queue or function.
+      deadLetterQueues: [...deadLetterQueuesOf(this, functions), searchProjector.failures],
       email: this.node.tryGetContext('alarmEmail') as string | undefined,
     });
 

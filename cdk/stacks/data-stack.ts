@@ -1,5 +1,5 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { indexProjection, tables as tableDefs, type KeyDef, type TableDef } from '#functions/adapters/dynamodb/tables';
 
@@ -32,6 +32,8 @@ export class DataStack extends Stack {
       billingMode: BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: def.ttlAttribute,
+      // The search projector reads it (issue 18; cdk/constructs/search-projector.ts).
+      stream: def.stream ? StreamViewType[def.stream] : undefined,
       encryption: TableEncryption.AWS_MANAGED,
       // Citizens' ideas and votes: neither a stack deletion nor a console slip may drop them.
       removalPolicy: RemovalPolicy.RETAIN,

@@ -1,0 +1,74 @@
+import { Duration } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { keys } from '#functions/adapters/dynamodb/keys';
+import { mainTable } from '#functions/adapters/dynamodb/tables';
+import { searchedTypes } from '#functions/domain/search/documents';
+import type { BoundTable } from '../stacks/data-stack';
+import { handlerFunctionProps } from './api-function';
+
+export interface SearchProjectorProps {
+  tables: Record<string, BoundTable>;
+}
+
+/** Records per invocation: one Lambda run takes a burst of posts and decisions, each stored in a few ms. */
+export const PROJECTOR_BATCH_SIZE = 100;
+/** Tries of a failing batch (halved each time) before its records go to the failure queue. */
+export const PROJECTOR_RETRIES = 5;
+
+/**
+ * The search projector (issue 18): the main table's stream → handlers/search-projector.ts → the search
+ * documents and their change log (adapters/dynamodb/search-docs.ts). The local stack runs the same
+ * handler from cdk/local/stream-poller.ts.
+ * - Filter criteria, so only ideas and comments invoke it (not votes' own items, flags, the projector's
+ *   own writes, …); a vote still invokes it through its idea's counters, and it writes nothing then.
+ * - One shard in order; a failure reports its first record (batchItemFailures) and the batch is halved
+ *   on error, so one bad record holds back as few as possible; after PROJECTOR_RETRIES the failed
+ *   records' place in the stream goes to an encrypted, TLS-only queue (14 days), and the index keeps
+ *   the last document (an alarm watches the queue and the function's errors).
+ * - Rights: write the SEARCH# and SEARCHLOG# partitions only (PutItem), and read the stream (the mapping
+ *   grants that). No function else may write them (api-stack.ts denies it).
+ */
+export class SearchProjector extends Construct {
+  readonly fn: NodejsFunction;
+  readonly failures: Queue;
+
+  constructor(scope: Construct, id: string, props: SearchProjectorProps) {
+    super(scope, id);
+    const main = props.tables[mainTable.id]!;
+    this.failures = new Queue(this, 'Failures', { retentionPeriod: Duration.days(14), enforceSSL: true, encryption: QueueEncryption.SQS_MANAGED });
+    const fnScope = new Construct(this, 'Projector');
+    this.fn = new NodejsFunction(fnScope, 'Fn', {
+      ...handlerFunctionProps(fnScope, 'search-projector', { [mainTable.envVar]: main.table.tableName }),
+      timeout: Duration.seconds(30),
+      description: 'Deltag: keeps the search documents of ideas and comments from the table stream',
+    });
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:PutItem'],
+        resources: [main.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...keys.searchPartitionPatterns] } },
+      }),
+    );
+    const typeIn = FilterRule.or(...searchedTypes);
+    this.fn.addEventSource(
+      new DynamoEventSource(main.table, {
+        // From the oldest record the stream keeps (24 h): nothing written since the stream began is missed.
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: PROJECTOR_BATCH_SIZE,
+        bisectBatchOnError: true,
+        retryAttempts: PROJECTOR_RETRIES,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(this.failures),
+        filters: [
+          FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: typeIn } } } }),
+          FilterCriteria.filter({ eventName: FilterRule.isEqual('REMOVE'), dynamodb: { OldImage: { type: { S: typeIn } } } }),
+        ],
+      }),
+    );
+  }
+}
