@@ -78,6 +78,16 @@ describe('words', () => {
     expect(ids(index.search('chatbot'))).toEqual([a.id]);
   });
 
+  it('finds a compound by a short word too, but not by three letters', () => {
+    const index = createSearchIndex();
+    const a = idea({ title: 'Sensorer på skolevejen' });
+    const b = idea({ title: 'Flere billeder i appen' });
+    index.put(a);
+    index.put(b);
+    expect(ids(index.search('skole'))).toEqual([a.id]);
+    expect(ids(index.search('bil'))).toEqual([]);
+  });
+
   it('finds an idea by its area name', () => {
     const index = createSearchIndex({ areaName: (slug) => (slug === 'trafik' ? 'Trafik og mobilitet' : undefined) });
     const a = idea({ title: 'Smarte lyskryds', area: 'trafik' });

@@ -46,4 +46,11 @@ describe('relevance on the Danish test set', () => {
     expect(top('sagsbehandlng', 3)).toContain('i21');
     expect(top('kunstig intelligenz i undervisningen', 2).sort()).toEqual(['i06', 'i27']);
   });
+
+  it('puts the existing idea first when an author starts writing the same one (the wizard\'s title and first sentence)', () => {
+    expect(top('Chatbot der svarer borgerne. Mange spørger om affald og parkering om aftenen.', 1)).toEqual(['i09']);
+    expect(top('Robot der gør rent på plejehjem. Så får personalet mere tid.', 1)).toEqual(['i01']);
+    expect(top('Oversæt kommunens breve. Ikke alle læser dansk.', 1)).toEqual(['i10']);
+    expect(top('Find huller i asfalten med kameraer. Skraldebilerne kører alligevel overalt.', 1)).toEqual(['i15']);
+  });
 });

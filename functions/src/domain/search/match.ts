@@ -26,9 +26,8 @@ export function expandWord(word: QueryWord, lexicon: Lexicon): Map<string, numbe
   };
   if (lexicon.hasTerm(word.term)) add(word.term, WEIGHT.exact);
   addSurface(word.surface, WEIGHT.exact);
-  if (word.term.length >= PREFIX) {
-    for (const surface of lexicon.vocabulary.startingWith(word.term, Math.max(COMPOUND_LENGTH, word.term.length + 3))) addSurface(surface, WEIGHT.compound);
-  }
+  const prefix = compoundPrefix(word);
+  if (prefix) for (const surface of lexicon.vocabulary.startingWith(prefix, compoundLength(prefix))) addSurface(surface, WEIGHT.compound);
   const edits = maxEdits(word.length);
   if (edits > 0) for (const surface of lexicon.vocabulary.near(word.surface, edits)) addSurface(surface, WEIGHT.typo);
   return terms;
@@ -37,7 +36,21 @@ export function expandWord(word: QueryWord, lexicon: Lexicon): Map<string, numbe
 /** The same ways, checked on one token of a text directly (a highlight of a document not in the index). */
 export function tokenMatches(token: Token, word: QueryWord): boolean {
   if (token.term === word.term || token.surface === word.surface) return true;
-  if (word.term.length >= PREFIX && token.surface.length >= Math.max(COMPOUND_LENGTH, word.term.length + 3) && token.surface.startsWith(word.term)) return true;
+  const prefix = compoundPrefix(word);
+  if (prefix && token.surface.length >= compoundLength(prefix) && token.surface.startsWith(prefix)) return true;
   const edits = maxEdits(word.length);
   return edits > 0 && editDistance(token.surface, word.surface, edits) <= edits;
 }
+
+/**
+ * The start a compound must have to hold the word: its stem ("aeldr" finds "aeldrepleje"), or the
+ * word itself when the stem is too short to mean much ("skole", stem "skol", finds "skolevejen";
+ * "skol" would find "skoldning"). Nothing under five letters: "bil" must not find "billeder".
+ */
+function compoundPrefix(word: QueryWord): string | undefined {
+  if (word.term.length >= PREFIX) return word.term;
+  return word.surface.length >= PREFIX ? word.surface : undefined;
+}
+
+/** A compound is at least three letters longer than its start (and eight in all). */
+const compoundLength = (prefix: string): number => Math.max(COMPOUND_LENGTH, prefix.length + 3);
