@@ -124,14 +124,15 @@ function searchLines(s: Search): string[] {
   const row = (name: string, v: Search['raw']) =>
     `${padEnd(name, 22)}${pad(f1(v.latency.p50), 8)}${pad(f1(v.latency.p95), 8)}${pad(f1(v.latency.p99), 8)}${pad(f1(v.latency.max), 8)}  ${pad(v.errors, 6)}  ${pad(f1(v.readUnitsPerRequest), 10)}  ${pad(f1(v.itemsPerRequest), 6)}`;
   return [
-    `SEARCH  ${s.seed.ideas} generated ideas (${s.seed.publicIdeas} public) in "${s.process}", written in ${(s.seed.writeMs / 1000).toFixed(1)} s; ${s.samplesPerSide} requests per side after one warm-up round of ${s.queries.length} queries, interleaved one by one (ms)`,
+    `SEARCH  ${s.seed.ideas} generated ideas (${s.seed.publicIdeas} public) in "${s.process}", written in ${(s.seed.writeMs / 1000).toFixed(1)} s, all in search ${(s.seed.indexedMs / 1000).toFixed(1)} s after the first write (${s.seed.indexedVia}: ${s.seed.byStream} by the stream projector); ${s.samplesPerSide} requests per side after one warm-up round of ${s.queries.length} queries, interleaved one by one (ms)`,
     `${padEnd('', 22)}${pad('p50', 8)}${pad('p95', 8)}${pad('p99', 8)}${pad('max', 8)}  errors  read units/req  items/req`,
     row('search ?q= gateway', s.search),
     row('similar gateway', s.similar),
     row('raw Query 1 page new', s.raw),
     `${padEnd('search/raw', 22)}${pad(f1(s.p50Ratio), 8)}${pad(f1(s.p95Ratio), 8)}${pad('', 8)}${pad('', 8)}          ${pad(f1(s.readRatio), 10)}  (read ratio)`,
     `${padEnd('similar/raw', 22)}${pad('', 8)}${pad(f1(s.similar.p95Ratio), 8)}`,
-    `cold: the first search of the process (loads every document) ${f1(s.coldLoadMs)} ms, ${f1(s.coldLoadReadUnits)} read units`,
+    ...s.coldLoadFailures.map((f) => `cold: a first search answered ${f.status} after ${f.ms.toFixed(0)} ms`),
+    `cold: the first search of the process (loads every document) ${f1(s.coldLoadMs)} ms, ${f1(s.coldLoadReadUnits)} read units; in-process, median of 3: read ${s.coldLoadParts.docs} documents ${f1(s.coldLoadParts.readMs)} ms, build the index ${f1(s.coldLoadParts.buildMs)} ms (heap growth ~${f1(s.coldLoadParts.heapGrowthMb)} MB, GC permitting)`,
     `p50 per query: ${Object.entries(s.perQueryP50Ms).map(([q, ms]) => `${q} ${f1(ms)}`).join(', ')}`,
   ];
 }

@@ -38,7 +38,7 @@ const CONFIG = {
   voteBlock: 100,
   voteWarmup: quick ? 100 : 300,
   maxVoteMsPerSide: 90_000,
-  searchIdeas: 10_000,
+  searchIdeas: quick ? 2_000 : 10_000,
   searchSamples: quick ? 60 : 300,
   /** The whole run is abandoned (and the stack stopped) after this long. */
   hardLimitMs: 13 * 60_000,
@@ -73,7 +73,7 @@ async function main() {
 
   log(`search: ${CONFIG.searchIdeas} generated ideas in a process of their own`);
   const searchSeed = await seedSearch(raw, CONFIG.searchIdeas, log);
-  const search = { seed: searchSeed, ...(await measureSearch({ apiUrl: info.apiUrl, raw, capacity, cpu, samples: CONFIG.searchSamples, log })) };
+  const search = { seed: searchSeed, ...(await measureSearch({ apiUrl: info.apiUrl, raw, capacity, cpu, seed: searchSeed, samples: CONFIG.searchSamples, log })) };
 
   const checks = checkTargets(core?.reads, core?.votes, core?.bundles);
   const durationMs = performance.now() - t0;
