@@ -10,6 +10,11 @@ import type { SearchHit, SearchIndex } from './types';
  * fields). Everything a query needs is computed at put(): per document the term frequencies of each
  * field and the field lengths, per term its postings. A query then only reads postings; documents are
  * analysed again only to highlight the page that is shown.
+ *
+ * A hit's score is the sum of its query words' BM25F scores (each word by its best way in: exact,
+ * compound or typo, see match.ts) times the square of the share of the words it holds, so a document
+ * with both words of "robot skole" outranks one that says "robot" many times. Scores compare only
+ * within one query.
  */
 
 /** Fields in a fixed order: title, plain summary, area name, body (a comment has only a body). */
@@ -25,7 +30,7 @@ interface Entry {
   /** createdAt as a number, read by every tie-break of a sort. */
   time: number;
   lengths: number[];
-  /** The document's distinct terms and their packed field counts (pack()), parallel arrays. */
+  /** The document's distinct terms and their packed field counts (addOne), parallel arrays. */
   terms: string[];
   counts: number[];
   /** Its distinct folded words and the term of each, to take them out of the vocabulary again. */
@@ -61,6 +66,8 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
   const totals = new Array<number>(FIELDS).fill(0);
   const vocabulary = new Vocabulary();
   const surfaceTerms = new Map<string, Map<string, number>>();
+  // A query is expanded once per state of the index (version), not again for each highlight of its page.
+  let version = 0;
   const lexicon: Lexicon = {
     vocabulary,
     termsOf: (surface) => surfaceTerms.get(surface)?.keys() ?? [],
@@ -159,8 +166,6 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     return (idf * tf * (K1 + 1)) / (tf + K1);
   }
 
-  // A query is expanded once per state of the index, not again for each highlight of its page.
-  let version = 0;
   const expansions = new Map<string, { version: number; words: QueryWord[]; terms: Map<string, number>[] }>();
   function expand(text: string): { words: QueryWord[]; terms: Map<string, number>[] } {
     const known = expansions.get(text);
