@@ -41,6 +41,9 @@ export function fakeIdeaStore(tables: FakeTables): IdeaStore {
       return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
     },
 
+    // The adapter's consistent BatchGet of a page: the list projection plus `held`.
+    current: async (ideaIds) => [...new Set(ideaIds)].flatMap((id) => (tables.ideas.has(id) ? [{ ...toSummary(tables.ideas.get(id)!), ...(tables.ideas.get(id)!.held ? { held: true } : {}) }] : [])),
+
     async usedAreasAndEffects(processId) {
       const ideas = [...tables.ideas.values()].filter((i) => i.processId === processId);
       return { areas: [...new Set(ideas.map((i) => i.area))], effects: [...new Set(ideas.flatMap((i) => i.effects))] };
@@ -58,8 +61,8 @@ export function fakeIdeaStore(tables: FakeTables): IdeaStore {
 function matches(idea: IdeaRecord, query: IdeaPageQuery): boolean {
   if (query.area && idea.area !== query.area) return false;
   if (query.status && idea.status !== query.status) return false;
-  const text = [idea.title, idea.body, idea.concerns ?? ''].join('\n').toLocaleLowerCase('da');
-  return !query.search || text.includes(query.search);
+  if (query.event && idea.eventId !== query.event) return false;
+  return !query.createdWithin || query.createdWithin.some((s) => idea.createdAt >= s.from && (s.to === undefined || idea.createdAt < s.to));
 }
 
 const bySortKey = (sort: Exclude<IdeaPageQuery['sort'], 'random'>) => (a: IdeaRecord, b: IdeaRecord) =>

@@ -1,6 +1,10 @@
 import type { Highlight, Segment } from '#shared/schemas/highlight';
 import type { SearchChange, SearchDoc, SearchDocStore, SearchKind } from '#functions/domain/ports';
 import type { SearchHit, SearchIndex } from '#functions/domain/search/types';
+import type { SearchCache } from '#functions/domain/search/cache';
+import { searchDocOf } from '#functions/domain/search/documents';
+import { createSearchIndex } from '#functions/domain/search/engine';
+import type { FakeTables } from './tables';
 
 /**
  * An in-memory SearchDocStore: the documents, and a change log that can be made to "expire"
@@ -93,5 +97,35 @@ export function fakeSearchIndex(areaName: (id: string) => string | undefined = (
       const body = markWords(doc.kind === 'idea' ? doc.body : doc.body, text);
       return { title, snippet: body.some((s) => s.hit) ? body : [{ text: excerpt ?? doc.body.slice(0, 200) }] };
     },
+  };
+}
+
+/**
+ * The search cache over the fake tables, with the real engine: each use builds the process's index
+ * from the tables' ideas or comments as the projector would (documents.ts). `freeze()` keeps the
+ * indexes as they are next built, so a test can change the tables behind a lagging index.
+ */
+export function fakeSearch(tables: FakeTables) {
+  let frozen: Map<string, SearchIndex> | undefined;
+  const build = (processId: string, kind: SearchKind, areas?: ReadonlyMap<string, string>) => {
+    const index = createSearchIndex({ areaName: (id) => areas?.get(id) });
+    const items = kind === 'ideas' ? [...tables.ideas.values()].map((i) => ({ type: 'idea', ...i })) : [...tables.comments.values()].map((c) => ({ type: 'comment', ...c }));
+    for (const item of items) {
+      const doc = searchDocOf(item);
+      if (doc?.processId === processId) index.put(doc);
+    }
+    return index;
+  };
+  const cache: SearchCache = {
+    async index(processId, kind, areas) {
+      if (!frozen) return build(processId, kind, areas);
+      const key = `${processId}:${kind}`;
+      if (!frozen.has(key)) frozen.set(key, build(processId, kind, areas));
+      return frozen.get(key)!;
+    },
+  };
+  return {
+    cache,
+    freeze: () => void (frozen = new Map()),
   };
 }

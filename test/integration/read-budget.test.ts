@@ -10,8 +10,9 @@ import { ideaListSchema } from '#shared/schemas/idea';
 import { testStack, type TestStack } from '../helpers/stack';
 
 /**
- * A list with a filter (search, status) reads until it has a page of matches: a search for a word
- * nobody wrote, or a random order that reads every id, must not turn into a read of the whole list. The
+ * A list with a filter (status, origin event, phase) reads until it has a page of matches: a filter
+ * nothing passes, or a random order that reads every id, must not turn into a read of the whole list.
+ * (Search with `q` is not a filter on these Queries since issue 18: the in-memory index answers it.) The
  * read budget counts items DynamoDB READ (its ScannedCount, seen through a wrapper of the real client),
  * not matches; a page that ran out of budget comes back short with a cursor to go on from.
  */
@@ -49,7 +50,6 @@ beforeAll(async () => {
       voteCount: 0,
       commentCount: 0,
       trendScore: 0,
-      searchText: `idé nummer ${i}\nen helt almindelig tekst om kommunen`,
       ...ideaIndexAttributes(idea).set,
     };
   });
@@ -75,31 +75,34 @@ function counting() {
   return { client, counter };
 }
 
+// Phase spans (the `phase` filter's FilterExpression on createdAt): none of the ideas, and the first 411.
+const NEVER = [{ from: '2030-01-01T00:00:00.000Z' }];
+const FIRST_411 = [{ from: '2026-03-01T00:00:00.000Z', to: new Date(Date.parse('2026-03-01T00:00:00Z') + 411_000).toISOString() }];
 const query = (overrides: Partial<IdeaPageQuery>): IdeaPageQuery => ({ processId: PROCESS, sort: 'new', limit: 20, ...overrides });
 
 describe('read budget of filtered lists', () => {
-  it('random order with a search for a word nobody wrote reads at most the budget and answers a page with a cursor', async () => {
+  it('random order with a filter nothing passes reads at most the budget and answers a page with a cursor', async () => {
     const { client, counter } = counting();
-    const page = await ideaStore(client, table).listPublic(query({ sort: 'random', seed: 'abc', search: 'ordetfindesikke' }));
+    const page = await ideaStore(client, table).listPublic(query({ sort: 'random', seed: 'abc', createdWithin: NEVER }));
     expect(counter.read).toBeLessThanOrEqual(RANDOM_FILTERED_READS);
     expect(page.items).toEqual([]);
     expect(page.nextCursor).toEqual(expect.any(String));
 
     // Going on reads the rest, again within the budget, and ends.
     const next = counting();
-    const rest = await ideaStore(next.client, table).listPublic(query({ sort: 'random', seed: 'abc', search: 'ordetfindesikke', cursor: page.nextCursor! }));
+    const rest = await ideaStore(next.client, table).listPublic(query({ sort: 'random', seed: 'abc', createdWithin: NEVER, cursor: page.nextCursor! }));
     expect(next.counter.read).toBeLessThanOrEqual(RANDOM_FILTERED_READS);
     expect(rest.items).toEqual([]);
     expect(rest.nextCursor).toBeNull();
   });
 
-  it('random order with a search that matches pages through every match once, each page within the budget', async () => {
+  it('random order with a filter that matches pages through every match once, each page within the budget', async () => {
     const seen = new Set<string>();
     let cursor: string | undefined;
     let pages = 0;
     do {
       const { client, counter } = counting();
-      const page = await ideaStore(client, table).listPublic(query({ sort: 'random', seed: 'xyz', search: 'nummer 1', limit: 50, cursor }));
+      const page = await ideaStore(client, table).listPublic(query({ sort: 'random', seed: 'xyz', createdWithin: FIRST_411, limit: 50, cursor }));
       expect(counter.read).toBeLessThanOrEqual(RANDOM_FILTERED_READS);
       for (const item of page.items) {
         expect(seen.has(item.id)).toBe(false);
@@ -107,20 +110,20 @@ describe('read budget of filtered lists', () => {
       }
       cursor = page.nextCursor ?? undefined;
     } while (cursor && ++pages < 100);
-    // "nummer 1", "nummer 10".."nummer 19", "nummer 100".."nummer 199", "nummer 1000".."nummer 1299": 1 + 10 + 100 + 300.
+    // One idea a second from the start: the first 411 seconds hold ideas 0..410.
     expect(seen.size).toBe(411);
   });
 
-  it('a sorted list with a search for a word nobody wrote reads at most its budget and gives a cursor', async () => {
+  it('a sorted list with a filter nothing passes reads at most its budget and gives a cursor', async () => {
     const { client, counter } = counting();
-    const page = await ideaStore(client, table).listPublic(query({ sort: 'new', search: 'ordetfindesikke', limit: 50 }));
+    const page = await ideaStore(client, table).listPublic(query({ sort: 'new', createdWithin: NEVER, limit: 50 }));
     expect(counter.read).toBeLessThanOrEqual(SORTED_READS);
     expect(page.items).toEqual([]);
     expect(page.nextCursor).toEqual(expect.any(String));
   });
 
-  it('through the API: the crafted random search is a short page with a cursor, not an error', async () => {
-    const r = await stack.api(`/processes/${PROCESS}/ideas?sort=random&seed=abc&q=ordetfindesikke`);
+  it('through the API: a crafted random list with a filter nothing passes is a short page with a cursor, not an error', async () => {
+    const r = await stack.api(`/processes/${PROCESS}/ideas?sort=random&seed=abc&event=ingen-begivenhed`);
     expect(r.status, JSON.stringify(r.json)).toBe(200);
     const page = ideaListSchema.parse(r.json);
     expect(page.items).toEqual([]);

@@ -14,6 +14,7 @@ function fakes(process: Process, profile?: StoredProfile) {
     create: async (i) => void ideas.set(i.id, i),
     get: async (id) => ideas.get(id),
     listPublic: async () => ({ items: [...ideas.values()], nextCursor: null }),
+    current: async (ids) => [...ideas.values()].filter((i) => ids.includes(i.id)),
     listByAuthor: async () => ({ items: [], nextCursor: null }),
     usedAreasAndEffects: async () => ({ areas: [...new Set([...ideas.values()].map((i) => i.area))], effects: [] }),
   };

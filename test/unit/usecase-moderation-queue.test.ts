@@ -3,6 +3,7 @@ import { flagComment, flagIdea } from '#functions/domain/flags';
 import { moderatedIdea, moderateIdea, moderationQueue, overdueAnswers } from '#functions/domain/moderation';
 import { queueSchema } from '#shared/schemas/moderation';
 import { fakeWorld, PROCESS_ID } from '../fakes';
+import { fakeSearch } from '../fakes/search';
 
 /** What moderators read: the queue, one idea with its history, overdue answers (the audit log: usecase-audit.test.ts). Each test: prepare, act, assess. */
 function world() {
@@ -87,11 +88,11 @@ describe('moderatedIdea', () => {
     w.clock.advance(1000);
     await moderateIdea(w.deps, w.moderator, idea.id, { action: 'hide', reason: 'Personoplysninger i teksten.' });
 
-    const seen = await moderatedIdea(w.deps, idea.id);
+    const seen = await moderatedIdea({ ...w.deps, search: fakeSearch(w.tables).cache }, idea.id);
 
     expect(seen).toMatchObject({ status: 'hidden', moderationReason: 'Personoplysninger i teksten.', author: { userId: 'author', blocked: true } });
     expect(seen.history.map((e) => e.action)).toEqual(['hide', 'publish']);
-    await expect(moderatedIdea(w.deps, '01JD0000000000000000000000')).rejects.toMatchObject({ status: 404 });
+    await expect(moderatedIdea({ ...w.deps, search: fakeSearch(w.tables).cache }, '01JD0000000000000000000000')).rejects.toMatchObject({ status: 404 });
   });
 });
 

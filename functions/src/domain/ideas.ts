@@ -12,6 +12,9 @@ import { getProcess, processStart } from './processes';
 import { limitFor } from './limits';
 import { writerProfile } from './profiles';
 import { trendWeight } from './trending';
+import type { SearchCache } from './search/cache';
+import { isSearch, searchIdeas } from './search/idea-search';
+import { phaseSpans } from './search/scope';
 
 export interface IdeaDeps {
   processes: ProcessStore;
@@ -72,6 +75,8 @@ export async function createIdea(deps: IdeaDeps, actor: Actor, processId: string
     ...(input.concerns ? { concerns: input.concerns } : {}),
     ...(eventId ? { eventId } : {}),
     ...(input.plainSummary ? { plainSummary: input.plainSummary } : {}),
+    // Kept as sent (the moderators' view names only those of this process): a record, not a claim.
+    ...(input.similarShown?.length ? { similarShown: [...new Set(input.similarShown)] } : {}),
     ...channelOf(actor, eventId),
     status: process.settings.moderation === 'pre' ? 'pending' : 'published',
     authorId: actor.userId,
@@ -89,16 +94,24 @@ export async function createIdea(deps: IdeaDeps, actor: Actor, processId: string
   return toDetail(idea);
 }
 
-/** A page of a process's public ideas. */
-export async function listIdeas(deps: Pick<IdeaDeps, 'processes' | 'ideas'>, processId: string, query: IdeaListQuery): Promise<Page<IdeaListItem>> {
-  await getProcess(deps.processes, processId);
+/**
+ * A page of a process's public ideas: with a search text (`q`, two characters or more) ranked by the
+ * search index (search/idea-search.ts), otherwise in the chosen order from the table's list indexes.
+ * The phase filter keeps the ideas posted while a phase of that kind was open.
+ */
+export async function listIdeas(deps: Pick<IdeaDeps, 'processes' | 'ideas'> & { search: SearchCache }, processId: string, query: IdeaListQuery): Promise<Page<IdeaListItem>> {
+  const process = await getProcess(deps.processes, processId);
+  if (isSearch(query.q)) return searchIdeas(deps, process, { ...query, q: query.q });
+  const createdWithin = query.phase ? phaseSpans(process, query.phase) : undefined;
+  // No phase of that kind: nothing was posted in one (and DynamoDB takes no empty OR).
+  if (createdWithin?.length === 0) return { items: [], nextCursor: null };
   const page = await deps.ideas.listPublic({
     processId,
     sort: query.sort,
     area: query.area,
     status: query.status,
     event: query.event,
-    search: query.q ? query.q.toLocaleLowerCase('da') : undefined,
+    ...(createdWithin ? { createdWithin } : {}),
     limit: query.limit,
     cursor: query.cursor,
     seed: query.seed,
@@ -160,6 +173,7 @@ export function toDetail(idea: IdeaRecord): IdeaDetail {
     moderationReason: _reason,
     flagsResetAt: _flagsResetAt,
     votesCarriedAt: _votesCarriedAt,
+    similarShown: _similarShown,
     ...detail
   } = idea;
   return detail;

@@ -18,6 +18,7 @@ import type {
   IdeaStore,
   ModerationStore,
   Notifier,
+  ProcessStore,
   ProfileStore,
   UserDataStore,
   UserDirectory,
@@ -28,6 +29,8 @@ import type { ResponseStore } from './consultation/response-ports';
 import { localDate } from '../lib/copenhagen-time';
 import { decisionEvent, recordFollowEvent } from './follows/record-events';
 import { hideRightAway, type HideJobs } from './moderation/hide-job';
+import type { SearchDeps } from './search/idea-search';
+import { similarAtReview } from './search/similar';
 
 export interface ModerationDeps {
   moderation: ModerationStore;
@@ -82,11 +85,14 @@ export async function moderationQueue(deps: Pick<ModerationDeps, 'moderation'>, 
   return { counts, items, nextCursor: page.nextCursor };
 }
 
-/** An idea in any state, as moderators see it, with its history. */
-export async function moderatedIdea(deps: Pick<ModerationDeps, 'moderation' | 'ideas' | 'profiles'>, ideaId: string): Promise<ModeratedIdea> {
+type ReviewDeps = Pick<ModerationDeps, 'moderation' | 'profiles'> & SearchDeps & { ideas: IdeaStore; processes: Pick<ProcessStore, 'get'> };
+
+/** An idea in any state, as moderators see it, with its history and its possible duplicates (issue 18). */
+export async function moderatedIdea(deps: ReviewDeps, ideaId: string): Promise<ModeratedIdea> {
   const idea = await deps.ideas.get(ideaId);
   if (!idea) throw new NotFoundError('Idéen findes ikke.');
-  return withHistory(deps, idea);
+  const [view, similar] = await Promise.all([withHistory(deps, idea), similarAtReview(deps, idea)]);
+  return { ...view, similar };
 }
 
 /**

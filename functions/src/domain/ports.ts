@@ -43,6 +43,8 @@ export interface IdeaRecord extends IdeaDetail {
   authorUsername?: string;
   /** On a merged idea: when every vote on it had been carried to the merge target (see domain/merge-votes.ts). */
   votesCarriedAt?: string;
+  /** The similar ideas the author was shown while writing and posted anyway (ids as sent; issue 18). */
+  similarShown?: string[];
 }
 
 /** A per-user limit on one kind of write, e.g. 30 votes a minute. */
@@ -62,8 +64,8 @@ export interface IdeaPageQuery {
   status?: PublicStatus;
   /** Only ideas whose origin is this event. */
   event?: string;
-  /** Lower-case search text matched against title, body and concerns. */
-  search?: string;
+  /** Only ideas posted within one of these spans (`from` inclusive, `to` exclusive; ISO times): the phase filter. */
+  createdWithin?: { from: string; to?: string }[];
   limit: number;
   cursor?: string;
   /** For sort=random: the visitor's seed. */
@@ -99,6 +101,8 @@ export interface IdeaStore {
   create(idea: IdeaRecord, limit: RateLimit, now: Date): Promise<void>;
   get(ideaId: string): Promise<IdeaRecord | undefined>;
   listPublic(query: IdeaPageQuery): Promise<Page<IdeaSummary>>;
+  /** The current state of these ideas, read consistently, with `held` (unknown ids left out): a search page's truth. */
+  current(ideaIds: string[]): Promise<IdeaSummary[]>;
   /** An author's own ideas, any status, newest first. */
   listByAuthor(userId: string, limit: number, cursor?: string): Promise<Page<IdeaSummary>>;
   /** The areas and effects that ideas of the process use, in any status (such an area can only be retired). */

@@ -10,10 +10,14 @@ import { eventStore } from '../adapters/dynamodb/events';
 import { plainSummaryStore } from '../adapters/dynamodb/plain-summary';
 import { recommendationStore } from '../adapters/dynamodb/recommendations';
 import { mainTable } from '../adapters/dynamodb/tables';
+import { similarIdeas } from '../domain/search/similar';
+import { searchCache } from './search-wiring';
 
 const ulid = monotonicFactory();
+const base = stores();
 const deps = {
-  ...stores(),
+  ...base,
+  search: searchCache(base.searchDocs),
   events: eventStore(documentClient(), tableName(mainTable)),
   plainSummaries: plainSummaryStore(documentClient(), tableName(mainTable)),
   takenUp: recommendationStore(documentClient(), tableName(mainTable)),
@@ -24,6 +28,7 @@ const deps = {
 export const handler = areaHandler({
   listIdeas: async ({ params, query }) => listIdeas(deps, params.processId, query),
   createIdea: async ({ params, body, actor }) => createIdea(deps, actor, params.processId, body),
+  similarIdeas: async ({ params, query }) => similarIdeas(deps, params.processId, query.text),
   getIdea: async ({ params }) => getIdea(deps, params.ideaId),
   setPlainSummary: async ({ params, body, actor }) => setPlainSummary(deps, actor, params.ideaId, body),
 });

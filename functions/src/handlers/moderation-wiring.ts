@@ -10,11 +10,14 @@ import { responseStore } from '../adapters/dynamodb/consultation-responses';
 import { followEventLog } from '../adapters/dynamodb/follow-events';
 import { aiLensStore } from '../adapters/dynamodb/ai-lens';
 import { mainTable } from '../adapters/dynamodb/tables';
+import { searchCache } from './search-wiring';
 
 const ulid = monotonicFactory();
+const base = stores();
 
 export const moderationBase = {
-  ...stores(),
+  ...base,
+  search: searchCache(base.searchDocs),
   responses: responseStore(documentClient(), tableName(mainTable)),
   followEvents: followEventLog(documentClient(), tableName(mainTable)),
   aiLenses: aiLensStore(documentClient(), tableName(mainTable)),

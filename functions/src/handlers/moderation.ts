@@ -10,6 +10,7 @@ import {
   moderationQueue,
   overdueAnswers,
 } from '../domain/moderation';
+import { searchWorkspace } from '../domain/search/workspace-search';
 import { areaHandler } from '../lib/http';
 import type { Logger } from '../lib/log';
 import { hideJobQueue } from '../adapters/sqs/hide-jobs';
@@ -26,6 +27,7 @@ const deps = (log: Logger) => ({ ...base, log, ...(hideJobs ? { hideJobs } : {})
 export const handler = areaHandler({
   moderationQueue: async ({ query }) => moderationQueue(base, query.processId, query.kind, query.limit, query.cursor),
   moderatedIdea: async ({ params }) => moderatedIdea(base, params.ideaId),
+  searchWorkspace: async ({ params, query }) => searchWorkspace(base, params.processId, query),
   moderateIdea: async ({ params, body, actor, log }) => moderateIdea(deps(log), actor, params.ideaId, body),
   moderateComment: async ({ params, body, actor, log }) => moderateComment(deps(log), actor, params.commentId, body),
   moderateUser: async ({ params, body, actor, log }) => moderateUser(deps(log), actor, params.userId, body),

@@ -18,8 +18,10 @@ import { listIndexName, listSortKeys } from './tables';
  * - a process's public ideas by new / top / trending / comments: Query on the sparse list index of
  *   that sort (gsiList = PROC#<processId>), newest or highest first.
  * - the same within one area: the area index of that sort (gsiArea = PROC#<processId>#AREA#<area>).
- * - filter by status and search text: a FilterExpression on those Queries (statuses and matches are
- *   read from the one sorted partition; see READ_BUDGET).
+ * - filter by status, origin event and phase (creation time): a FilterExpression on those Queries
+ *   (matches are read from the one sorted partition; see READ_BUDGET). Search is not here: it is the
+ *   in-memory index fed by the table's stream (domain/search/), which reads a page back by `current`.
+ * - the current state of a page of ideas: a consistent BatchGet of their items.
  * - a user's own ideas: the byUser index (gsiUser = USER#<userId>).
  * - every idea of a process in any status: the byProcess index (gsiProcess = PROC#<processId>).
  */
@@ -30,7 +32,7 @@ import { listIndexName, listSortKeys } from './tables';
  */
 const READ_BUDGET = 5;
 
-/** What a list needs; bodies and search text stay in the table. */
+/** What a list needs; bodies stay in the table. */
 const LIST_ATTRIBUTES = [
   'pk', 'sk', 'gsiList', 'gsiArea', 'id', 'processId', 'title', 'excerpt', 'area', 'effects', 'beneficiaries',
   'status', 'authorId', 'authorName', 'authorType', 'voteCount', 'commentCount', 'trendScore', 'eventId', 'channel', 'createdAt', 'updatedAt',
@@ -70,6 +72,13 @@ export function ideaStore(client: DynamoDBDocumentClient, table: string): IdeaSt
         areas: [...new Set(items.map((i) => i.area as string))],
         effects: [...new Set(items.flatMap((i) => (i.effects as string[] | undefined) ?? []))],
       };
+    },
+
+    async current(ideaIds) {
+      const ids = [...new Set(ideaIds)];
+      const found = [];
+      for (let i = 0; i < ids.length; i += 100) found.push(...(await batchGet(client, table, ids.slice(i, i + 100).map(keys.idea), true, ...LIST_ATTRIBUTES, 'held')));
+      return found.map(fromSummaryItem);
     },
 
     async listByAuthor(userId, limit, cursor) {
@@ -220,7 +229,7 @@ function randomPosition(cursor: string, cursorIndex: string, partitionName: stri
   }
 }
 
-/** Status, origin event and search filters, shared by every list query. */
+/** Status, origin event and phase filters, shared by every list query. */
 function listFilters(query: IdeaPageQuery) {
   const filters: string[] = [];
   const names: Record<string, string> = {};
@@ -235,10 +244,16 @@ function listFilters(query: IdeaPageQuery) {
     names['#event'] = 'eventId';
     values[':event'] = query.event;
   }
-  if (query.search) {
-    filters.push('contains(#search, :search)');
-    names['#search'] = 'searchText';
-    values[':search'] = query.search;
+  if (query.createdWithin) {
+    // One span per phase of the kind; an empty list matches nothing (the use case does not ask then).
+    const spans = query.createdWithin.map((span, i) => {
+      values[`:from${i}`] = span.from;
+      if (span.to === undefined) return `#created >= :from${i}`;
+      values[`:to${i}`] = span.to;
+      return `(#created >= :from${i} AND #created < :to${i})`;
+    });
+    filters.push(`(${spans.join(' OR ')})`);
+    names['#created'] = 'createdAt';
   }
   return { filters, names, values };
 }
@@ -269,7 +284,6 @@ export function toItem(idea: IdeaRecord): Record<string, unknown> {
     ...keys.idea(idea.id),
     type: 'idea',
     ...idea,
-    searchText: [idea.title, idea.body, idea.concerns ?? ''].join('\n').toLocaleLowerCase('da'),
     ...ideaIndexAttributes(idea).set,
     gsiUser: keys.userItems(idea.authorId),
     gsiUserSk: keys.userIdea(idea.id),
@@ -278,6 +292,7 @@ export function toItem(idea: IdeaRecord): Record<string, unknown> {
   };
 }
 
+// searchText: written by the substring search before issue 18, still on older items.
 export const INTERNAL = new Set(['pk', 'sk', 'type', 'searchText', 'gsiList', 'gsiArea', 'gsiQueue', 'queuedAt', 'gsiUser', 'gsiUserSk', 'gsiProcess']);
 
 const withoutInternal = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !INTERNAL.has(k)));
