@@ -26,7 +26,8 @@ import type { JobTimer } from './job-timer';
  */
 const BUSY_MS = 100;
 const IDLE_MS = 250;
-const REDISCOVER_MS = 2_000;
+/** New shards are looked for this often, and at once when a shard closes or a read fails. */
+const REDISCOVER_MS = 10_000;
 const MAX_ATTEMPTS = 4;
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
@@ -90,8 +91,11 @@ export async function startStreamPoller(options: { endpoint: string; region: str
       if (!state.iterator) return ((state.closed = true), 0);
       const { Records = [], NextShardIterator } = await streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: 100 }), { abortSignal: signal });
       state.iterator = NextShardIterator;
-      // No next iterator: the shard is closed and read to its end.
-      if (!NextShardIterator) state.closed = true;
+      // No next iterator: the shard is closed and read to its end; its children are to be found.
+      if (!NextShardIterator) {
+        state.closed = true;
+        discoveredAt = 0;
+      }
       state.pending = Records;
       state.attempts = 0;
       if (Records.length > 0) state.lastSequence = Records[Records.length - 1]!.dynamodb?.SequenceNumber;

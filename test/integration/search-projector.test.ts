@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#functions/adapters/dynamodb/client';
+import { ideaStore } from '#functions/adapters/dynamodb/ideas';
 import { keys } from '#functions/adapters/dynamodb/keys';
 import { searchDocStore } from '#functions/adapters/dynamodb/search-docs';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
@@ -106,6 +107,19 @@ describe('the stream projector on the local stack', () => {
     const threeDaysAgo = new Date(Date.now() - 3 * 86_400_000).toISOString();
     expect(await store.changesSince(PROCESS, 'ideas', threeDaysAgo)).toMatchObject({ complete: false, changes: [] });
   });
+});
+
+describe('the stream poller', () => {
+  it('reads the new stream of a DynamoDB Local started again in memory (its tables and stream made anew)', async () => {
+    await stack.stack.dynamoDbFaults.stop();
+    await stack.stack.dynamoDbFaults.start();
+    // The seeded process went with the memory: the idea item is written as the ideas adapter writes it.
+    const id = '01JD0000000000000000RESTRT';
+    const now = new Date();
+    const idea = { id, processId: PROCESS, title: 'Idé efter genstart', excerpt: '', body: 'Skrevet efter at databasen startede igen', area: 'erhverv', effects: ['kvalitet'], beneficiaries: ['borgere'], status: 'published', authorId: 'u', authorName: 'A', authorType: 'citizen', voteCount: 0, commentCount: 0, trendScore: 0, createdAt: now.toISOString(), updatedAt: now.toISOString() };
+    await ideaStore(client, mainTable.localName).create(idea as never, { action: 'idea', max: 100, windowSeconds: 60 }, now);
+    await docWhere('ideas', id, (d) => d.kind === 'idea' && d.title === 'Idé efter genstart');
+  }, 60_000);
 });
 
 describe('the search-document store', () => {
