@@ -233,3 +233,15 @@ describe('hostile input', () => {
     expect(ids(index.search('robot'))).toEqual([a.id]);
   });
 });
+
+describe('long texts', () => {
+  it('corrects typos in the first eight words of a query only (a longer query is a text)', () => {
+    const index = createSearchIndex();
+    const a = idea({ title: 'Robotter i plejen' });
+    index.put(a);
+    const filler = 'alfa beta gamma delta epsilon zeta theta iota';
+    expect(ids(index.search(`robottr ${filler}`))).toEqual([a.id]);
+    expect(ids(index.search(`${filler} robottr`))).toEqual([]);
+    expect(ids(index.search(`${filler} robotter`))).toEqual([a.id]);
+  });
+});

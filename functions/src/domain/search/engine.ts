@@ -1,7 +1,7 @@
 import type { SearchDoc } from '../ports/search';
 import { type QueryWord, queryWords, words as wordsOf } from './analyze';
 import { highlightDoc } from './highlight';
-import { expandWord, type Lexicon } from './match';
+import { expandWord, type Lexicon, TYPO_WORDS } from './match';
 import { Vocabulary } from './typo';
 import type { SearchHit, SearchIndex } from './types';
 
@@ -22,6 +22,7 @@ const FIELD_WEIGHTS = [3, 2, 2, 1] as const;
 const FIELDS = FIELD_WEIGHTS.length;
 const K1 = 1.2;
 const B = 0.75;
+
 
 interface Entry {
   /** The entry's place in the slot arrays a query scores into (reused after a removal). */
@@ -171,7 +172,7 @@ export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex
     const known = expansions.get(text);
     if (known && known.version === version) return known;
     const words = queryWords(text);
-    const expanded = { version, words, terms: words.map((word) => expandWord(word, lexicon)) };
+    const expanded = { version, words, terms: words.map((word, i) => expandWord(word, lexicon, i < TYPO_WORDS)) };
     if (expansions.size >= 16) expansions.clear();
     expansions.set(text, expanded);
     return expanded;

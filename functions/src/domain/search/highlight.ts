@@ -1,7 +1,7 @@
 import type { Highlight, Segment } from '#shared/schemas/highlight';
 import type { SearchDoc } from '../ports/search';
 import { type QueryWord, type Token, tokenize } from './analyze';
-import { tokenMatches } from './match';
+import { tokenMatches, TYPO_WORDS } from './match';
 
 /**
  * Highlights as text segments, never HTML: each segment is a slice of the source text, so the
@@ -18,7 +18,7 @@ const ELLIPSIS = '…';
 const SPACE = /\s/u;
 
 export function highlightDoc(doc: SearchDoc, words: QueryWord[], terms: ReadonlySet<string>, excerpt?: string): Highlight {
-  const isHit = (token: Token): boolean => terms.has(token.term) || words.some((word) => tokenMatches(token, word));
+  const isHit = (token: Token): boolean => terms.has(token.term) || words.some((word, i) => tokenMatches(token, word, i < TYPO_WORDS));
   const title = doc.kind === 'idea' ? segments(doc.title, 0, doc.title.length, tokenize(doc.title), isHit) : [];
   const sources = doc.kind === 'idea' ? [doc.body, doc.plainSummary ?? ''] : [doc.body];
   for (const source of sources) {
