@@ -11,6 +11,8 @@ import type { Role } from '#shared/rules/values';
 const areaRoutes = {
   queue: 'moderationQueue',
   idea: 'moderatedIdea',
+  // Search over every idea and comment of a process (issue 18).
+  search: 'searchWorkspace',
   overdue: 'overdueAnswers',
   log: 'moderationLog',
   export: 'exportIdeas',

@@ -43,6 +43,12 @@ export const workspaceRoutes: RouteRecordRaw[] = [
         meta: { workspaceTitle: 'idea.title', workspaceRoles: areaRoles.idea },
       },
       {
+        path: 'soeg',
+        name: 'workspace-search',
+        component: () => import('./SearchPage.vue'),
+        meta: { workspaceTitle: 'search.title', workspaceProcess: true, workspaceRoles: areaRoles.search },
+      },
+      {
         path: 'svarfrister',
         name: 'workspace-overdue',
         component: () => import('./OverduePage.vue'),
