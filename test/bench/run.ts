@@ -41,7 +41,7 @@ const CONFIG = {
   searchIdeas: quick ? 2_000 : 10_000,
   searchSamples: quick ? 60 : 300,
   /** The whole run is abandoned (and the stack stopped) after this long. */
-  hardLimitMs: 13 * 60_000,
+  hardLimitMs: 16 * 60_000,
 };
 
 const ROOT = resolve(import.meta.dirname, '../..');
