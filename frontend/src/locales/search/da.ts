@@ -1,5 +1,15 @@
-/** The new-idea wizard's similar ideas (issue 18), loaded with the wizard's chunk. */
+/**
+ * Search's messages (issue 18): the idea list's search and phase filter, and the new-idea wizard's
+ * similar ideas. They load with those pages' chunks, never with the first visit (its budget is tight).
+ */
 export default {
+  list: {
+    phase: 'Fase',
+    allPhases: 'Alle faser',
+    relevance: 'Sorteret efter relevans',
+    empty: 'Vi fandt ingen idéer, der passer til din søgning',
+    emptyHint: 'Prøv med færre ord, tjek stavningen, eller fjern et filter.',
+  },
   similar: {
     heading: 'Ligner din idé en af disse?',
     intro: 'Andre har måske allerede foreslået noget lignende. Du kan støtte deres idé i stedet, eller fortsætte med din egen.',

@@ -1,6 +1,13 @@
 import type da from './da';
 
 export default {
+  list: {
+    phase: 'Phase',
+    allPhases: 'All phases',
+    relevance: 'Sorted by relevance',
+    empty: 'We found no ideas that match your search',
+    emptyHint: 'Try fewer words, check the spelling, or remove a filter.',
+  },
   similar: {
     heading: 'Is your idea like one of these?',
     intro: 'Someone may already have proposed something similar. You can support their idea instead, or continue with your own.',
