@@ -21,10 +21,13 @@ import type { JobTimer } from './job-timer';
  * Shards open when the poller starts are read from LATEST: the stack starts it before anything writes
  * (seeding, the gateway), and older records were projected when they were written. Shards found later
  * (a shard's children, or a new stream after DynamoDB Local restarted in memory) are read from their
- * start. One round reads every shard once, then waits BUSY_MS after records and IDLE_MS otherwise, so
+ * start. One round reads every shard once, then goes on at once while a read came back full (a burst,
+ * like the benchmark's 10,000 ideas), waits BUSY_MS after records and IDLE_MS otherwise, so
  * an idle stack costs a few small requests a second.
  */
 const BUSY_MS = 100;
+/** Records per read, as the mapping's batch size in AWS (constructs/search-projector.ts). */
+const BATCH = 100;
 const IDLE_MS = 250;
 /** New shards are looked for this often, and at once when a shard closes or a read fails. */
 const REDISCOVER_MS = 10_000;
@@ -39,6 +42,8 @@ interface ShardState {
   /** Records handed over that failed, tried again before anything newer. */
   pending: StreamRecord[];
   attempts: number;
+  /** Not before this (ms): a failed batch is tried again after a growing pause. */
+  retryAt: number;
   closed: boolean;
 }
 
@@ -73,7 +78,7 @@ export async function startStreamPoller(options: { endpoint: string; region: str
       if (!shard.ShardId || shards.has(shard.ShardId)) continue;
       const closedBefore = Boolean(shard.SequenceNumberRange?.EndingSequenceNumber);
       // At start, a closed shard holds only what was projected when it was written.
-      shards.set(shard.ShardId, { start: firstLook ? 'LATEST' : 'TRIM_HORIZON', pending: [], attempts: 0, closed: firstLook && closedBefore });
+      shards.set(shard.ShardId, { start: firstLook ? 'LATEST' : 'TRIM_HORIZON', pending: [], attempts: 0, retryAt: 0, closed: firstLook && closedBefore });
     }
     discoveredAt = Date.now();
   }
@@ -84,12 +89,16 @@ export async function startStreamPoller(options: { endpoint: string; region: str
     return ShardIterator;
   }
 
-  /** Reads one shard once; how many records it handed over. */
+  /** Reads one shard once; how many records it handed over (0 when the handler failed them). */
   async function readShard(shardId: string, state: ShardState): Promise<number> {
+    if (state.pending.length > 0 && Date.now() < state.retryAt) return 0;
     if (state.pending.length === 0) {
       state.iterator ??= await iteratorOf(shardId, state);
-      if (!state.iterator) return ((state.closed = true), 0);
-      const { Records = [], NextShardIterator } = await streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: 100 }), { abortSignal: signal });
+      if (!state.iterator) {
+        state.closed = true;
+        return 0;
+      }
+      const { Records = [], NextShardIterator } = await streams.send(new GetRecordsCommand({ ShardIterator: state.iterator, Limit: BATCH }), { abortSignal: signal });
       state.iterator = NextShardIterator;
       // No next iterator: the shard is closed and read to its end; its children are to be found.
       if (!NextShardIterator) {
@@ -113,8 +122,9 @@ export async function startStreamPoller(options: { endpoint: string; region: str
       state.pending = [];
     } else {
       state.pending = batch.slice(failedAt);
+      state.retryAt = Date.now() + 250 * 2 ** state.attempts;
     }
-    return batch.length;
+    return 0;
   }
 
   /** The sequence number the handler asks to be tried again from; '' when it threw; undefined when all went in. */
@@ -153,7 +163,8 @@ export async function startStreamPoller(options: { endpoint: string; region: str
     while (!signal.aborted) {
       let wait = IDLE_MS;
       try {
-        wait = (await round()) > 0 ? BUSY_MS : IDLE_MS;
+        const handed = await round();
+        wait = handed >= BATCH ? 0 : handed > 0 ? BUSY_MS : IDLE_MS;
         if (failing) options.log('search projector: reading the table stream again');
         failing = false;
       } catch (error) {
