@@ -114,6 +114,21 @@ describe('read budget of filtered lists', () => {
     expect(seen.size).toBe(411);
   });
 
+  it('the phase filter takes several spans (a kind with two phases) and works on every sort, a status filter beside it', async () => {
+    const split = new Date(Date.parse('2026-03-01T00:00:00Z') + 200_000).toISOString();
+    const spans = [{ from: FIRST_411[0]!.from, to: split }, { from: split, to: FIRST_411[0]!.to }];
+    for (const sort of ['new', 'top'] as const) {
+      const seen = new Set<string>();
+      let cursor: string | undefined;
+      do {
+        const page = await ideaStore(db, table).listPublic(query({ sort, status: 'published', createdWithin: spans, limit: 50, cursor }));
+        for (const item of page.items) seen.add(item.id);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen.size, sort).toBe(411);
+    }
+  });
+
   it('a sorted list with a filter nothing passes reads at most its budget and gives a cursor', async () => {
     const { client, counter } = counting();
     const page = await ideaStore(client, table).listPublic(query({ sort: 'new', createdWithin: NEVER, limit: 50 }));

@@ -1,5 +1,6 @@
 // use case --> (secondary adapter) --> DynamoDB
 import { createHash } from 'node:crypto';
+import { encodeTime } from 'ulid';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isPublicStatus } from '#shared/schemas/idea';
 import type { IdeaPageQuery, IdeaRecord, IdeaStore, IdeaSummary, Page } from '../../domain/ports';
@@ -75,10 +76,9 @@ export function ideaStore(client: DynamoDBDocumentClient, table: string): IdeaSt
     },
 
     async current(ideaIds) {
-      const ids = [...new Set(ideaIds)];
-      const found = [];
-      for (let i = 0; i < ids.length; i += 100) found.push(...(await batchGet(client, table, ids.slice(i, i + 100).map(keys.idea), true, ...LIST_ATTRIBUTES, 'held')));
-      return found.map(fromSummaryItem);
+      const ids = [...new Set(ideaIds)]; // A search page holds at most 50: one BatchGet (100 keys a call).
+      const pages = await Promise.all(Array.from({ length: Math.ceil(ids.length / 100) }, (_, i) => batchGet(client, table, ids.slice(i * 100, i * 100 + 100).map(keys.idea), true, ...LIST_ATTRIBUTES, 'held')));
+      return pages.flat().map(fromSummaryItem);
     },
 
     async listByAuthor(userId, limit, cursor) {
@@ -245,15 +245,15 @@ function listFilters(query: IdeaPageQuery) {
     values[':event'] = query.event;
   }
   if (query.createdWithin) {
-    // One span per phase of the kind; an empty list matches nothing (the use case does not ask then).
+    // createdAt is the "new" index's sort key, which no FilterExpression may name; an idea's id is the
+    // ULID of the moment it was posted (createIdea: newId(now), createdAt = now), so id bounds are the same filter.
     const spans = query.createdWithin.map((span, i) => {
-      values[`:from${i}`] = span.from;
-      if (span.to === undefined) return `#created >= :from${i}`;
-      values[`:to${i}`] = span.to;
-      return `(#created >= :from${i} AND #created < :to${i})`;
+      values[`:from${i}`] = `${encodeTime(Date.parse(span.from), 10)}${'0'.repeat(16)}`;
+      if (span.to !== undefined) values[`:to${i}`] = `${encodeTime(Date.parse(span.to), 10)}${'0'.repeat(16)}`;
+      return span.to === undefined ? `#id >= :from${i}` : `#id >= :from${i} AND #id < :to${i}`;
     });
-    filters.push(`(${spans.join(' OR ')})`);
-    names['#created'] = 'createdAt';
+    filters.push(spans.length === 1 ? spans[0]! : `(${spans.map((s) => `(${s})`).join(' OR ')})`);
+    names['#id'] = 'id';
   }
   return { filters, names, values };
 }
