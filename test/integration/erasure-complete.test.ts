@@ -63,6 +63,21 @@ async function leaks(values: string[]): Promise<string[]> {
   return found;
 }
 
+/**
+ * The leaks after an erasure: none at once in the items themselves; the search documents (issue 18)
+ * follow the items through the table's stream, so they are waited for, a few seconds at most.
+ */
+async function leaksAfterErasure(values: string[]): Promise<string[]> {
+  const searchDocument = (leak: string) => leak.startsWith('SEARCH#');
+  expect((await leaks(values)).filter((l) => !searchDocument(l))).toEqual([]);
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const found = await leaks(values);
+    if (found.length === 0 || Date.now() > until) return found;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 const ok = (r: { status: number; json: unknown }, status = 200) => expect(r.status, JSON.stringify(r.json)).toBe(status);
 const identity = (u: User, name: string) => [u.userId, u.email, name];
 
@@ -104,7 +119,7 @@ describe('DELETE /api/me leaves nothing that names the person', () => {
 
     ok(await stack.api('/me', { method: 'DELETE', token: me.token }), 204);
 
-    expect(await leaks(identity(me, name))).toEqual([]);
+    expect(await leaksAfterErasure(identity(me, name))).toEqual([]);
     // The idea stays, anonymous; the decision about the person stays in the log, under a pseudonym.
     expect((await stack.api(`/ideas/${mine.id}`)).json).toMatchObject({ authorName: 'Tidligere deltager' });
     const log = (await stack.api(`/moderation/log?processId=${PROCESS}&limit=100`, { token: admin.token })).json.items as { action: string; targetId: string; reason?: string }[];
@@ -138,7 +153,7 @@ describe('DELETE /api/me leaves nothing that names the person', () => {
     ok(await stack.api('/me', { method: 'DELETE', token: mod.token }), 204);
     ok(await stack.api('/me', { method: 'DELETE', token: assistant.token }), 204);
 
-    expect(await leaks([...identity(staff, name), ...identity(mod, 'Moderator Slettesen'), ...identity(assistant, 'Assistent Slettesen')])).toEqual([]);
+    expect(await leaksAfterErasure([...identity(staff, name), ...identity(mod, 'Moderator Slettesen'), ...identity(assistant, 'Assistent Slettesen')])).toEqual([]);
     const annex = (await stack.api('/processes/slet-udvalg/annex/versions', { token: admin.token })).json;
     expect(annex.items ?? annex).toEqual([expect.objectContaining({ version: 1, frozenByName: 'Tidligere medarbejder' })]);
     // The progress update stays, by a role rather than a name; the log keeps both acts, each actor under one stable pseudonym.
