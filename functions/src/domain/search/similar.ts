@@ -66,7 +66,7 @@ export function isClose(highlight: Highlight, telling: (word: string) => boolean
 
 /**
  * A word is telling when at most a quarter of the process's ideas have it (or at most TELLING_FLOOR: in
- * a young process every word is). Counted by the index itself, once per word and request.
+ * a young process every word is). Counted by the index itself (its filter sees each document holding the word), once per word and request.
  */
 const TELLING_SHARE = 0.25;
 const TELLING_FLOOR = 3;
@@ -76,7 +76,12 @@ function tellingIn(index: SearchIndex): (word: string) => boolean {
   const known = new Map<string, boolean>();
   return (word) => {
     let telling = known.get(word);
-    if (telling === undefined) known.set(word, (telling = index.search(word).length <= limit));
+    if (telling === undefined) {
+      // The filter sees each document holding the word once; refusing them all skips scoring and sorting.
+      let holding = 0;
+      index.search(word, () => (holding++, false));
+      known.set(word, (telling = holding <= limit));
+    }
     return telling;
   };
 }
