@@ -1,8 +1,11 @@
 import { Duration } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { keys } from '#functions/adapters/dynamodb/keys';
@@ -19,6 +22,8 @@ export interface SearchProjectorProps {
 export const PROJECTOR_BATCH_SIZE = 100;
 /** Tries of a failing batch (halved each time) before its records go to the failure queue. */
 export const PROJECTOR_RETRIES = 5;
+/** Search this far behind the table is a fault someone should hear of: new ideas not found, decisions not yet in the index. */
+export const PROJECTOR_LAG_ALARM_MS = 60_000;
 
 /**
  * The search projector (issue 18): the main table's stream → handlers/search-projector.ts → the search
@@ -70,5 +75,20 @@ export class SearchProjector extends Construct {
         ],
       }),
     );
+  }
+
+  /** An alarm (and its recovery) on `topic` when the oldest record not yet projected is older than PROJECTOR_LAG_ALARM_MS. */
+  alarmOnLag(topic: ITopic): Alarm {
+    const alarm = new Alarm(this, 'Lag', {
+      metric: this.fn.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(5) }),
+      threshold: PROJECTOR_LAG_ALARM_MS,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: 'Deltag: søgningen er mere end et minut bagefter idéerne og kommentarerne. Search lags the table by more than a minute.',
+    });
+    alarm.addAlarmAction(new SnsAction(topic));
+    alarm.addOkAction(new SnsAction(topic));
+    return alarm;
   }
 }

@@ -199,13 +199,14 @@ export class ApiStack extends Stack {
 
     // After every function exists, so each is watched; the recipient comes with `-c alarmEmail=…`.
     const functions = this.node.findAll().filter((c): c is NodejsFunction => c instanceof NodejsFunction);
-    new ApiAlarms(this, 'Alarms', {
+    const alarms = new ApiAlarms(this, 'Alarms', {
       httpApi: this.httpApi,
       functions,
       // The projector's failure queue is the stream mapping's on-failure destination, no dead-letter queue of a queue or function.
       deadLetterQueues: [...deadLetterQueuesOf(this, functions), searchProjector.failures],
       email: this.node.tryGetContext('alarmEmail') as string | undefined,
     });
+    searchProjector.alarmOnLag(alarms.topic);
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.apiEndpoint });
   }

@@ -3,7 +3,7 @@ import type { CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
-import { PROJECTOR_BATCH_SIZE, PROJECTOR_RETRIES, SearchProjector } from '../../cdk/constructs/search-projector';
+import { PROJECTOR_BATCH_SIZE, PROJECTOR_LAG_ALARM_MS, PROJECTOR_RETRIES, SearchProjector } from '../../cdk/constructs/search-projector';
 import { testApp } from './synth';
 
 /** Issue 18: the main table's stream → the search projector → the search documents, and who may write them. */
@@ -62,6 +62,11 @@ describe('search projector', () => {
     // Someone hears of records that failed for good.
     const alarms = Object.values(api).filter((r) => r.Type === 'AWS::CloudWatch::Alarm' && JSON.stringify(r.Properties.Dimensions ?? []).includes(logicalId(app.api, projector.failures)));
     expect(alarms).toHaveLength(1);
+    // And of search lagging behind the table.
+    const lag = Object.values(api).filter((r) => r.Type === 'AWS::CloudWatch::Alarm' && r.Properties.MetricName === 'IteratorAge');
+    expect(lag).toHaveLength(1);
+    expect(lag[0]!.Properties).toMatchObject({ Namespace: 'AWS/Lambda', Statistic: 'Maximum', Threshold: PROJECTOR_LAG_ALARM_MS, Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId } }] });
+    expect(lag[0]!.Properties.AlarmActions).toHaveLength(1);
   });
 
   it('may write only the search partitions, with PutItem, and read only the stream', () => {
