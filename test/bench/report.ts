@@ -24,7 +24,7 @@ export interface TargetCheck {
 type Reads = Awaited<ReturnType<typeof measureReads>>;
 type Votes = Awaited<ReturnType<typeof measureVotes>>;
 type Bundles = Awaited<ReturnType<typeof measureBundles>>;
-type Search = Awaited<ReturnType<typeof measureSearch>> & { seed: SearchSeed };
+type Search = Awaited<ReturnType<typeof measureSearch>> & { seed: Omit<SearchSeed, 'indexedAt'> };
 
 const atMost = (name: string, value: number, max: number): TargetCheck => ({
   name,
