@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type RunningStack } from '#local/stack';
+import { untilSearchFinds } from '../helpers/eventually';
 import { TEST_DEMO_PARTICIPANTS } from '../helpers/stack';
 import { collectPageErrors, launchBrowser, type BrowserSession } from '../helpers/browser';
 import { codeFor, fillProfile, focusVisible, PASSWORD, postIdea, signIn, signUp, tabTo, tabToText, uniqueEmail, voteCountText } from '../helpers/journey';
@@ -27,6 +28,13 @@ const idea = {
   body: 'Kommunen får mange breve. En AI kunne læse dem og sende dem til den rigtige afdeling med det samme.\n\nSå går der kortere tid.',
   concerns: 'Breve kan indeholde følsomme oplysninger.',
 };
+
+/** The idea's id from its page's address. */
+function ideaIdIn(url: string): string {
+  const id = /[0-9A-HJKMNP-TV-Z]{26}/.exec(url)?.[0];
+  if (!id) throw new Error(`no idea id in ${url}`);
+  return id;
+}
 
 async function openPage(): Promise<{ page: Page; errors: string[] }> {
   const page = await session.newPage({ viewport: { width: 1280, height: 900 } });
@@ -55,7 +63,9 @@ describe('a participant', () => {
     expect(await page.title()).toBe(`${idea.title} – Deltag – Gentofte Kommune`);
     expect(await page.getByText('Breve kan indeholde følsomme oplysninger.').isVisible()).toBe(true);
 
-    // Find it in the list with the search box, and vote from the list.
+    // Find it in the list with the search box, and vote from the list. A new idea reaches search through
+    // the table's stream within seconds (issue 18): wait for that, as a person would search again.
+    await untilSearchFinds(stack.info.apiUrl, 'ai-i-gentofte', idea.title.split(' ').at(-1)!, ideaIdIn(page.url()));
     await page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Idéer' }).click();
     await page.getByLabel('Søg i idéer').fill(idea.title.split(' ').at(-1)!);
     await page.getByRole('button', { name: 'Søg', exact: true }).click();
@@ -294,6 +304,7 @@ describe('keyboard only', () => {
     await tabToText(page, 'Send idéen', { tag: 'button' });
     await press('Enter');
     await expectHeadingFocused(title);
+    await untilSearchFinds(stack.info.apiUrl, 'ai-i-gentofte', title, ideaIdIn(page.url()));
 
     // Find it in the list by searching, and vote there with Space.
     await tabToText(page, 'Idéer', { back: true, tag: 'a' });

@@ -6,6 +6,7 @@ import { ideaListSchema } from '#shared/schemas/idea';
 import { moderatedIdeaSchema } from '#shared/schemas/moderation';
 import { validIdea } from '../fixtures/ideas';
 import { collectPageErrors, launchBrowser, screenshotPath, type BrowserSession } from '../helpers/browser';
+import { eventually } from '../helpers/eventually';
 import { TestStack } from '../helpers/stack';
 
 /**
@@ -26,15 +27,6 @@ let writer: User;
 let moderator: User;
 const ids: Record<string, string> = {};
 
-async function eventually<T>(what: string, check: () => Promise<T | undefined>, within = 20_000): Promise<T> {
-  const until = Date.now() + within;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`not within ${within} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 async function post(user: User, title: string, body: string): Promise<string> {
   const r = await stack.api(`/processes/${PROCESS}/ideas`, { method: 'POST', token: user.token, body: validIdea({ title, body }) });

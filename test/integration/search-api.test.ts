@@ -4,6 +4,7 @@ import { moderatedIdeaSchema } from '#shared/schemas/moderation';
 import { similarListSchema, workspaceSearchSchema } from '#shared/schemas/search';
 import { addPreModeratedProcess, decideComment, decideOk, ideaPoster, PRE } from '../helpers/moderation';
 import { commentMaker, expectProblem, flagBy, PROCESS, usersInBatches, type User } from '../helpers/participation';
+import { eventually as poll } from '../helpers/eventually';
 import { testStack, type TestStack } from '../helpers/stack';
 
 /**
@@ -21,15 +22,7 @@ const ids: Record<string, string> = {};
 /** How long the projector and a warm index may take to show a write (seconds in practice). */
 const INDEXED_WITHIN_MS = 20_000;
 
-async function eventually<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
-  const until = Date.now() + INDEXED_WITHIN_MS;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`not within ${INDEXED_WITHIN_MS} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+const eventually = <T>(what: string, check: () => Promise<T | undefined>) => poll(what, check, INDEXED_WITHIN_MS);
 
 const list = async (query: string, processId = PROCESS) => {
   const r = await stack.api(`/processes/${processId}/ideas?${query}`);

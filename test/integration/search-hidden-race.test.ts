@@ -4,6 +4,7 @@ import { ideaListSchema } from '#shared/schemas/idea';
 import { similarListSchema, workspaceSearchSchema } from '#shared/schemas/search';
 import { addPreModeratedProcess, decideOk, ideaPoster, PRE } from '../helpers/moderation';
 import { flagBy, PROCESS, usersInBatches, type User } from '../helpers/participation';
+import { eventually as poll } from '../helpers/eventually';
 import { testStack, type TestStack } from '../helpers/stack';
 
 /**
@@ -54,13 +55,7 @@ const similar = async (processId: string, text: string) => {
 };
 
 /** Polls until `found` holds (the index has the idea), failing after INDEXED_WITHIN_MS. */
-async function eventually(what: string, found: () => Promise<boolean>) {
-  const until = Date.now() + INDEXED_WITHIN_MS;
-  while (!(await found())) {
-    if (Date.now() > until) throw new Error(`${what}: not found within ${INDEXED_WITHIN_MS} ms`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+const eventually = (what: string, found: () => Promise<boolean>) => poll(what, async () => ((await found()) ? true : undefined), INDEXED_WITHIN_MS);
 
 async function takeOut(action: Action, id: string): Promise<void> {
   if (action === 'hide') await decideOk(stack, moderator.token, id, { action: 'hide', reason: 'Indholdet er krænkende' });

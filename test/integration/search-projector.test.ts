@@ -10,6 +10,7 @@ import { localCredentials } from '#local/dynamodb';
 import { startStreamPoller } from '#local/stream-poller';
 import { commentMaker, type User } from '../helpers/participation';
 import { decideOk, ideaPoster } from '../helpers/moderation';
+import { eventually as poll } from '../helpers/eventually';
 import { testStack, type TestStack } from '../helpers/stack';
 
 /**
@@ -39,15 +40,7 @@ beforeAll(async () => {
 afterAll(() => stack?.stop());
 
 /** Polls until `check` gives a value, with a deadline rather than a fixed sleep. */
-async function eventually<T>(what: string, check: () => Promise<T | undefined>, deadlineMs = 8_000): Promise<T> {
-  const until = Date.now() + deadlineMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`not within ${deadlineMs} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const eventually = <T>(what: string, check: () => Promise<T | undefined>, deadlineMs = 8_000) => poll(what, check, deadlineMs, 100);
 
 const docOf = async (kind: SearchKind, id: string) => (await store.all(PROCESS, kind)).docs.find((d) => d.id === id);
 const docWhere = (kind: SearchKind, id: string, test: (d: SearchDoc) => boolean) =>
