@@ -108,6 +108,16 @@ describe('words', () => {
 });
 
 describe('typos', () => {
+  it('a word holding a digit (a case number, a code) is found only as written, in search and highlight', () => {
+    const index = createSearchIndex();
+    const a = idea({ title: 'Journal sag12345 om skolebus' });
+    const b = idea({ title: 'Journal sag12346 om skolebus' });
+    index.put(a);
+    index.put(b);
+    expect(ids(index.search('sag12345'))).toEqual([a.id]);
+    expect(index.highlight(b, 'sag12345').title.filter((s) => s.hit)).toEqual([]);
+    expect(ids(index.search('journl'))).toEqual(expect.arrayContaining([a.id, b.id]));
+  });
   it('a five-letter word tolerates one typo; a four-letter word none', () => {
     const index = createSearchIndex();
     const a = idea({ title: 'Skole med robot' });

@@ -35,7 +35,7 @@ export function expandWord(word: QueryWord, lexicon: Lexicon, typos = true): Map
   addSurface(word.surface, WEIGHT.exact);
   const prefix = compoundPrefix(word);
   if (prefix) for (const surface of lexicon.vocabulary.startingWith(prefix, compoundLength(prefix))) addSurface(surface, WEIGHT.compound);
-  const edits = typos ? maxEdits(word.length) : 0;
+  const edits = editsFor(word, typos);
   if (edits > 0) for (const surface of lexicon.vocabulary.near(word.surface, edits)) addSurface(surface, WEIGHT.typo);
   return terms;
 }
@@ -45,9 +45,15 @@ export function tokenMatches(token: Token, word: QueryWord, typos = true): boole
   if (token.term === word.term || token.surface === word.surface) return true;
   const prefix = compoundPrefix(word);
   if (prefix && token.surface.length >= compoundLength(prefix) && token.surface.startsWith(prefix)) return true;
-  const edits = typos ? maxEdits(word.length) : 0;
+  const edits = editsFor(word, typos);
   return edits > 0 && editDistance(token.surface, word.surface, edits) <= edits;
 }
+
+/**
+ * How far a query word may be from what it finds. A word holding a digit is a number, year or case
+ * code ("mg7x2k1p", "sag12345"): one character off is another thing, not a typo, so only it itself.
+ */
+const editsFor = (word: QueryWord, typos: boolean): number => (typos && !/\d/u.test(word.surface) ? maxEdits(word.length) : 0);
 
 /**
  * The start a compound must have to hold the word: its stem ("aeldr" finds "aeldrepleje"), or the
