@@ -5,6 +5,7 @@ import { mainTable } from '#functions/adapters/dynamodb/tables';
 import type { IdeaRecord } from '#functions/domain/ports';
 import type { IdeaStatus } from '#shared/schemas/idea';
 import type { Process } from '#shared/schemas/process';
+import { pick as pickFrom, seededRandom } from '#local/demo-random';
 import { runPool } from './stats';
 
 /**
@@ -69,18 +70,6 @@ const VERBS = ['kunne hjælpe med', 'kunne tage sig af', 'kunne forenkle', 'kunn
 export const RARE_WORDS = ['legepladsinspektion', 'vandmålerne', 'bistader', 'gadekær', 'skøjtebanen'];
 const RARE_EVERY = 997;
 
-/** Mulberry32: a small deterministic generator, so every run writes the same texts. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Mostly published; a realistic share committee-marked, and some that no public search may show. */
 const STATUS_PLAN: [IdeaStatus, number][] = [
   ['published', 0.74], ['under_review', 0.05], ['selected', 0.04], ['not_selected', 0.03], ['implemented', 0.02],
@@ -88,8 +77,9 @@ const STATUS_PLAN: [IdeaStatus, number][] = [
 ];
 
 export function generateIdeas(process: Process, count: number, now = new Date()): IdeaRecord[] {
-  const next = random(18);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  // Seeded (the demo data's generator), so every run writes the same texts.
+  const next = seededRandom(18);
+  const pick = <T>(list: readonly T[]) => pickFrom(next, list);
   const ulid = monotonicFactory(() => next());
   const span = 90 * 86_400_000;
   const effects = process.effects.map((e) => e.id);
