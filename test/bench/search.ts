@@ -2,6 +2,7 @@ import process_ from 'node:process';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { toItem } from '#functions/adapters/dynamodb/ideas';
 import { keys } from '#functions/adapters/dynamodb/keys';
+import { queryAll } from '#functions/adapters/dynamodb/query';
 import { searchDocStore } from '#functions/adapters/dynamodb/search-docs';
 import type { SearchChange } from '#functions/domain/ports/search';
 import { searchDocOf } from '#functions/domain/search/documents';
@@ -137,22 +138,13 @@ export async function seedSearch(raw: DynamoDBDocumentClient, count: number, log
 
 /** The ids of the search process's documents (keys only). */
 async function docIds(raw: DynamoDBDocumentClient): Promise<Set<string>> {
-  const ids = new Set<string>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await raw.send(
-      new QueryCommand({
-        TableName: mainTable.localName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.searchDocs(SEARCH_PROCESS, 'ideas') },
-        ProjectionExpression: 'sk',
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) ids.add(item.sk as string);
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return ids;
+  const items = await queryAll(raw, {
+    TableName: mainTable.localName,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.searchDocs(SEARCH_PROCESS, 'ideas') },
+    ProjectionExpression: 'sk',
+  });
+  return new Set(items.map((item) => item.sk as string));
 }
 
 /** Documents in the search process's partition (a Select COUNT Query: no document is sent). */
