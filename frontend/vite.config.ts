@@ -1,12 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import vueI18n from '@intlify/unplugin-vue-i18n/vite';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 import { compileEagerly } from './build/compile-eagerly.ts';
 import { devProxy } from './build/dev-proxy.ts';
 import { firstVisitChunks } from './build/first-visit-chunks.ts';
 import { preloadFirstRender } from './build/preload-first-render.ts';
-import { treeShakeVueI18n } from './build/tree-shake-vue-i18n.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -14,23 +12,12 @@ export default defineConfig({
   root,
   plugins: [
     vue(),
-    // Precompiles `src/locales/<lang>.ts` and `src/locales/<part>/<lang>.ts` (each `export default
-    // { … }` of message strings, no imports) to message ASTs, so production ships vue-i18n's
-    // runtime-only build: Composition API only, no message compiler, no built-in components or
-    // directive. A message that does not compile, or holds HTML, fails the build.
-    vueI18n({
-      include: [fileURLToPath(new URL('./src/locales/**/*.ts', import.meta.url))],
-      runtimeOnly: true,
-      compositionOnly: true,
-      fullInstall: false,
-      dropMessageCompiler: true,
-    }),
-    treeShakeVueI18n(),
+    // The locale files (`src/locales/**`) are plain objects of message strings, read at run time
+    // by modules/messages.ts; test/unit/messages-format.test.ts fails on one that would not read.
     preloadFirstRender(),
     compileEagerly(),
   ],
   define: {
-    __INTLIFY_PROD_DEVTOOLS__: 'false',
     __VUE_PROD_DEVTOOLS__: 'false',
     __VUE_OPTIONS_API__: 'false',
   },

@@ -206,10 +206,10 @@ describe.each<Lang>(['da', 'en'])('every page in %s', (lang) => {
 });
 
 describe('the shell', () => {
-  it('loads at most 60 kB (gzip) of JavaScript on a first visit, Danish messages included', () => {
+  it('loads at most 50 kB (gzip) of JavaScript on a first visit, Danish messages included', () => {
     const { initialGzip, localeGzip } = initialBundle('frontend/dist');
     expect(localeGzip).toBeGreaterThan(0);
-    expect(initialGzip + localeGzip).toBeLessThanOrEqual(60 * 1024);
+    expect(initialGzip + localeGzip).toBeLessThanOrEqual(50 * 1024);
   });
 
   it('opens the idea list whole in its first paint, from five scripts and two style sheets', async () => {

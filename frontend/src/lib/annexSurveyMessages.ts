@@ -1,7 +1,7 @@
 /**
  * The annex's survey section ("Borgernes holdning"), Danish and English; `{name}` is filled in by the
- * section. Kept out of src/locales/, whose files the build precompiles into vue-i18n message
- * functions (this is plain strings, read without vue-i18n).
+ * section. Kept out of src/locales/, whose messages are read by modules/messages.ts
+ * (this is plain strings, used as they are).
  */
 export default {
   da: {

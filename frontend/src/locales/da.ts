@@ -1,7 +1,7 @@
 /**
  * Danish, the platform's first language. Keys are namespaced `feature.part`; messages use vue-i18n's
- * syntax (`{name}` placeholders, `singular | plural`). Plain data without imports: the build
- * precompiles it (vite.config.ts). A literal `@`, `{`, `}`, `|` or `$` needs `{'@'}`.
+ * syntax (`{name}` placeholders, `singular | plural`), read by modules/messages.ts. Plain data
+ * without imports. A literal `@`, `{`, `}`, `|` or `$` needs `{'@'}`.
  */
 export default {
   app: {

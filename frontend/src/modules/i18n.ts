@@ -1,14 +1,13 @@
-import { computed, type App } from 'vue';
-import { createI18n } from 'vue-i18n';
+import { computed, ref, shallowReactive } from 'vue';
 import type { Localized } from '#shared/schemas/text';
 import type da from '../locales/da';
 import { formatDate, type DateFormat } from './dates';
+import { format, type Values } from './messages';
 
 /**
- * vue-i18n (Composition API, global scope) with one locale file per language, each loaded with a
- * dynamic import the first time it is needed. The build precompiles the messages (see
- * `vite.config.ts`), so the message compiler stays out of the bundle. `t` is typed against the
- * Danish messages: a key that does not exist does not compile.
+ * One locale file per language, each loaded with a dynamic import the first time it is needed, read
+ * by modules/messages.ts (vue-i18n's message format, without its runtime: see there why). `t` is
+ * typed against the Danish messages: a key that does not exist does not compile.
  */
 export type Messages = typeof da;
 type Leaves<T, Prefix extends string = ''> = {
@@ -25,16 +24,37 @@ const loaders: Record<Locale, () => Promise<{ default: Messages }>> = {
   en: () => import('../locales/en'),
 };
 
-export const i18n = createI18n({
-  legacy: false,
-  locale: 'da',
-  fallbackLocale: 'da',
-  missingWarn: false,
-  fallbackWarn: false,
-  messages: {},
-});
+type Tree = { [key: string]: string | Tree };
 
-const composer = i18n.global;
+/**
+ * The loaded messages per language and the reader's language, reactive, so whatever `t` rendered
+ * renders again when either changes. Shaped like the subset of vue-i18n's global composer that
+ * lazy-messages.ts and the tests used (`i18n.global`, `app.use(i18n)`).
+ */
+const store = shallowReactive<Partial<Record<Locale, Tree>>>({});
+const lookup = (tree: Tree | undefined, key: string): string | undefined => {
+  let node: string | Tree | undefined = tree;
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  return typeof node === 'string' ? node : undefined;
+};
+const composer = {
+  locale: ref<string>('da'),
+  get availableLocales(): Locale[] {
+    return Object.keys(store) as Locale[];
+  },
+  getLocaleMessage: (locale: Locale): Tree => store[locale] ?? {},
+  setLocaleMessage: (locale: Locale, messages: Tree): void => void (store[locale] = messages),
+  mergeLocaleMessage: (locale: Locale, messages: Tree): void => void (store[locale] = { ...store[locale], ...messages }),
+  /** Whether the key has a message in the reader's language or in Danish. */
+  te: (key: string): boolean => (lookup(store[composer.locale.value as Locale], key) ?? lookup(store.da, key)) !== undefined,
+  /** The message in the reader's language, else Danish, else the key itself. */
+  t: (key: string, values?: Values, plural?: number): string => {
+    const message = lookup(store[composer.locale.value as Locale], key) ?? lookup(store.da, key);
+    return message === undefined ? key : format(message, values, plural);
+  },
+};
+export const i18n = { global: composer, install: (): void => undefined };
+
 const loaded = new Set<Locale>();
 
 /** The reader's language (reactive). */
@@ -48,7 +68,8 @@ async function ensureLoaded(locale: Locale): Promise<void> {
       .filter((l) => !loaded.has(l))
       .map(async (l) => {
         const { default: messages } = await loaders[l]();
-        composer.setLocaleMessage(l, messages as never);
+        // Keep what lazy-messages.ts merged in before (a page's namespace), under the language's own messages.
+        composer.setLocaleMessage(l, { ...store[l], ...(messages as unknown as Tree) });
         loaded.add(l);
       }),
   );
@@ -57,7 +78,7 @@ async function ensureLoaded(locale: Locale): Promise<void> {
 const STORAGE_KEY = 'deltag.locale';
 
 /**
- * Switches the language: loads its messages, then sets vue-i18n's locale and `<html lang>` so screen
+ * Switches the language: loads its messages, then sets the locale and `<html lang>` so screen
  * readers pronounce the page right. The choice is remembered in this browser (a preference, no
  * personal data).
  */
@@ -85,9 +106,8 @@ export function initialLocale(): Locale {
   return 'da';
 }
 
-export function install(app: App): void {
-  app.use(i18n);
-}
+/** Nothing to install any more; kept so main.ts and the tests read as before. */
+export function install(_app?: unknown): void {}
 
 export function t(key: MessageKey, values?: Record<string, string | number> | number): string {
   if (typeof values === 'number') return composer.t(key, { n: values, count: values }, values);

@@ -4,7 +4,7 @@ import { currentLocale, i18n, type Locale } from './i18n';
 /**
  * Messages that load with the pages that use them, not with the first visit (whose budget is
  * tight): the workspace's, the survey's and the consultation's pages keep theirs in
- * `locales/<module>/{da,en}.ts`. When such a chunk loads, its messages are merged into vue-i18n
+ * `locales/<module>/{da,en}.ts`. When such a chunk loads, its messages are merged into the messages (modules/i18n.ts)
  * under their namespace for Danish (the fallback) and the reader's language, once those are loaded,
  * and again whenever the language changes ('sync': in the same tick, before anything renders in
  * the new language). `setLocale` never replaces a loaded language's messages, so a merge is never lost.

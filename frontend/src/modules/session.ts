@@ -1,7 +1,11 @@
 import { computed, shallowRef } from 'vue';
 import type { Profile } from '#shared/schemas/user';
 import { ApiError, useTokenSource } from '../api/client';
-import * as cognito from '../api/cognito';
+import type * as cognito from '../api/cognito';
+
+// Cognito's client loads only when someone signs in or a stored session is renewed: an anonymous
+// first visit (most of them) does not carry it (the first-visit budget, frontend/scripts/bundle-size.ts).
+const cognitoApi = () => import('../api/cognito');
 
 /**
  * Who is signed in. The access token lives in memory only (gone with the tab); the refresh token is
@@ -64,15 +68,16 @@ export function refreshAccess(): Promise<string | undefined> {
     access.value = null;
     return Promise.resolve(undefined);
   }
-  refreshing ??= cognito
-    .refresh(refreshToken)
+  refreshing ??= cognitoApi()
+    .then((cognito) => cognito.refresh(refreshToken))
     .then((tokens) => {
       accept({ ...tokens, refreshToken: tokens.refreshToken ?? refreshToken });
       return tokens.accessToken;
     })
-    .catch((error: unknown) => {
-      // Only a refused token ends the session; a network hiccup leaves it for the next try.
-      if (error instanceof cognito.CognitoError) forget();
+    .catch(async (error: unknown) => {
+      // Only a refused token ends the session; a network hiccup (or the client failing to load) leaves it for the next try.
+      const api = await cognitoApi().catch(() => undefined);
+      if (api && error instanceof api.CognitoError) forget();
       return undefined;
     })
     .finally(() => {
@@ -102,7 +107,7 @@ export function restoreSession(): Promise<void> {
  * finishes with the authenticator app's code.
  */
 export async function signIn(email: string, password: string): Promise<cognito.CodeStep | undefined> {
-  const result = await cognito.signIn(email.trim(), password);
+  const result = await (await cognitoApi()).signIn(email.trim(), password);
   if ('codeStep' in result) return result;
   accept(result);
   profile.value = undefined;
@@ -110,7 +115,7 @@ export async function signIn(email: string, password: string): Promise<cognito.C
 }
 
 export async function answerCode(step: cognito.CodeStep, code: string): Promise<void> {
-  accept(await cognito.answerCode(step, code.replace(/\s/g, '')));
+  accept(await (await cognitoApi()).answerCode(step, code.replace(/\s/g, '')));
   profile.value = undefined;
 }
 
@@ -119,7 +124,9 @@ export async function signOut(): Promise<void> {
   const token = access.value?.token;
   const refreshToken = storage()?.getItem(REFRESH_KEY) ?? undefined;
   forget();
-  await cognito.serverSignOut(token, refreshToken).catch(() => undefined);
+  await cognitoApi()
+    .then((cognito) => cognito.serverSignOut(token, refreshToken))
+    .catch(() => undefined);
 }
 
 /** After the account is deleted: nothing left to revoke. */

@@ -1,5 +1,5 @@
 /**
- * The workspace's Danish messages (moderators, committee, admins), merged into vue-i18n under
+ * The workspace's Danish messages (moderators, committee, admins), merged into the messages (modules/i18n.ts) under
  * `workspace.` when the workspace chunk loads (lib/workspaceI18n.ts). Same syntax
  * as `locales/da.ts`: plain data without imports; a literal `@`, `{`, `}`, `|` or `$` needs `{'@'}`.
  */
