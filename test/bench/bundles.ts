@@ -1,29 +1,29 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
-import { featureAreas } from '#shared/api/route-meta';
-import { routeList } from '#shared/api/routes';
+import { esbuildTarget, mainFields, requireShim, runtimeModules } from '../../cdk/constructs/bundle-options';
+import { handlerModules } from '../../cdk/constructs/handler-modules';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
+import type { TargetCheck } from './report';
 import { median, ratio, round } from './stats';
 
 /**
- * One bundle per feature area, built the way `cdk/constructs/api-function.ts` has NodejsFunction
- * build it (ESM, minify, target node24, platform node, main fields module,main, the require banner,
- * external @aws-sdk/*, source map without sources), then its size and the median time to import it
- * in a fresh Node process, against an empty module that imports and constructs the SDK client.
+ * Every function the CDK app builds (cdk/constructs/handler-modules.ts, the list `handlerFunctionProps`
+ * accepts), bundled with the construct's own options (cdk/constructs/bundle-options.ts), then per bundle:
+ * its size, and in a fresh `node` process per sample
+ * - importMs: the time `await import(bundle)` takes (the module graph evaluated: the SDK client, the
+ *   middy chains and everything else the handler module builds at top level);
+ * - initMs: from the process's time origin (its start) until that import has resolved, i.e. Node's
+ *   own start-up plus importMs: the part of a Lambda cold start's INIT the code decides, short of the
+ *   runtime's own bootstrap (which is the same for every function);
+ * against a baseline module that only imports and constructs the DynamoDB document client. Both run
+ * with no Node options (`NODE_OPTIONS=--enable-source-maps` was measured too and dropped: see
+ * README). Medians of `runs` samples, the order rotated per run.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, '.bench', 'bundles');
-
-/** The banner, read from the construct itself so the two cannot drift apart. */
-function requireShim(): string {
-  const source = readFileSync(join(ROOT, 'cdk/constructs/api-function.ts'), 'utf8');
-  const m = /const requireShim =\s*"([^"]*)"/.exec(source);
-  if (!m) throw new Error('could not find requireShim in cdk/constructs/api-function.ts');
-  return m[1]!;
-}
 
 const BASELINE = `import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -35,35 +35,53 @@ export interface BundleResult {
   bytes: number;
   importMs: number;
   importRatio: number;
+  initMs: number;
+  initRatio: number;
   /** Biggest contributors to the minified output, by package (or source folder). */
   topInputs: { input: string; bytes: number }[];
 }
 
-export async function measureBundles(options: { runs: number; dynamodbEndpoint: string; log: (m: string) => void }) {
+export interface BundlesResult {
+  runs: number;
+  node: string;
+  baseline: { importMs: number; initMs: number; samples: number[] };
+  bundles: BundleResult[];
+  /** Handler modules in the list whose source file does not exist (yet): not measured. */
+  missing: string[];
+}
+
+/** One bundle the way NodejsFunction builds it (see cdk/constructs/api-function.ts). */
+export async function bundleHandler(name: string, outfile: string): Promise<Metafile> {
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: [join(ROOT, 'functions/src/handlers', `${name}.ts`)],
+    bundle: true,
+    outfile,
+    format: 'esm',
+    platform: 'node',
+    target: esbuildTarget,
+    mainFields,
+    banner: { js: requireShim },
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    external: runtimeModules,
+    metafile: true,
+    logLevel: 'warning',
+  });
+  return result.metafile;
+}
+
+export async function measureBundles(options: { runs: number; dynamodbEndpoint: string; log: (m: string) => void; only?: string[] }): Promise<BundlesResult> {
   rmSync(OUT, { recursive: true, force: true });
-  const areas = featureAreas.filter((a) => routeList.some((r) => r.area === a));
-  const banner = requireShim();
+  const wanted = options.only?.length ? handlerModules.filter((m) => options.only!.includes(m)) : handlerModules;
+  const missing = wanted.filter((m) => !existsSync(join(ROOT, 'functions/src/handlers', `${m}.ts`)));
+  if (missing.length) options.log(`bundles: NOT measured, no source yet: ${missing.join(', ')}`);
   const built: { name: string; file: string; bytes: number; metafile: Metafile }[] = [];
-  for (const area of areas) {
-    const outfile = join(OUT, area, 'index.mjs');
-    const result = await build({
-      absWorkingDir: ROOT,
-      entryPoints: [join(ROOT, 'functions/src/handlers', `${area}.ts`)],
-      bundle: true,
-      outfile,
-      format: 'esm',
-      platform: 'node',
-      target: 'node24',
-      mainFields: ['module', 'main'],
-      banner: { js: banner },
-      minify: true,
-      sourcemap: true,
-      sourcesContent: false,
-      external: ['@aws-sdk/*'],
-      metafile: true,
-      logLevel: 'warning',
-    });
-    built.push({ name: area, file: outfile, bytes: statSync(outfile).size, metafile: result.metafile });
+  for (const name of wanted.filter((m) => !missing.includes(m))) {
+    const outfile = join(OUT, name, 'index.mjs');
+    const metafile = await bundleHandler(name, outfile);
+    built.push({ name, file: outfile, bytes: statSync(outfile).size, metafile });
   }
   const baselineFile = join(OUT, 'baseline', 'index.mjs');
   mkdirSync(join(OUT, 'baseline'), { recursive: true });
@@ -77,28 +95,52 @@ export async function measureBundles(options: { runs: number; dynamodbEndpoint: 
     AWS_REGION: 'eu-north-1',
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
+    // Only handed to the client's constructor: importing a bundle makes no request.
     DYNAMODB_ENDPOINT: options.dynamodbEndpoint,
+    DELTAG_LOG: 'silent',
   };
   const targets = [{ name: 'baseline', file: baselineFile }, ...built];
-  const times = new Map<string, number[]>(targets.map((t) => [t.name, []]));
+  const samples = new Map<string, Sample[]>(targets.map((t) => [t.name, []]));
   for (let run = 0; run < options.runs; run++) {
     // Rotate the order per run so drift on this shared machine spreads over every target.
     for (let k = 0; k < targets.length; k++) {
       const t = targets[(k + run) % targets.length]!;
-      times.get(t.name)!.push(await importTime(t.file, env));
+      samples.get(t.name)!.push(await importTime(t.file, env));
     }
   }
-  const baselineMs = median(times.get('baseline')!);
+  const med = (name: string, key: keyof Sample) => median(samples.get(name)!.map((s) => s[key]));
+  const baseImport = med('baseline', 'importMs');
+  const baseInit = med('baseline', 'initMs');
   const bundles: BundleResult[] = built.map((b) => {
-    const ms = median(times.get(b.name)!);
-    return { name: b.name, bytes: b.bytes, importMs: round(ms), importRatio: ratio(ms, baselineMs), topInputs: topInputs(b.metafile) };
+    const importMs = med(b.name, 'importMs');
+    const initMs = med(b.name, 'initMs');
+    return {
+      name: b.name,
+      bytes: b.bytes,
+      importMs: round(importMs),
+      importRatio: ratio(importMs, baseImport),
+      initMs: round(initMs),
+      initRatio: ratio(initMs, baseInit),
+      topInputs: topInputs(b.metafile),
+    };
   });
-  return { runs: options.runs, node: process.version, baseline: { importMs: round(baselineMs), samples: times.get('baseline')!.map((x) => round(x)) }, bundles };
+  return {
+    runs: options.runs,
+    node: process.version,
+    baseline: { importMs: round(baseImport), initMs: round(baseInit), samples: samples.get('baseline')!.map((x) => round(x.importMs)) },
+    bundles,
+    missing,
+  };
 }
 
-/** Spawns `node --input-type=module -e …` and returns the import time it prints (ms). */
-function importTime(file: string, env: NodeJS.ProcessEnv): Promise<number> {
-  const code = `const t=performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(performance.now()-t)`;
+interface Sample {
+  importMs: number;
+  initMs: number;
+}
+
+/** Spawns `node --input-type=module -e …`: the import's own time, and the time since the process started. */
+function importTime(file: string, env: NodeJS.ProcessEnv): Promise<Sample> {
+  const code = `const t=performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); const e=performance.now(); console.log(JSON.stringify({importMs:e-t,initMs:e}))`;
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', code], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -109,21 +151,60 @@ function importTime(file: string, env: NodeJS.ProcessEnv): Promise<number> {
     child.on('error', reject);
     child.on('exit', (status) => {
       clearTimeout(timer);
-      const ms = Number.parseFloat(out.trim().split('\n').pop() ?? '');
-      if (status !== 0 || !Number.isFinite(ms)) reject(new Error(`importing ${file} failed (exit ${status}): ${err.slice(0, 500)}`));
-      else resolvePromise(ms);
+      let sample: Sample | undefined;
+      try {
+        sample = JSON.parse(out.trim().split('\n').pop() ?? '') as Sample;
+      } catch {
+        sample = undefined;
+      }
+      if (status !== 0 || !sample || !Number.isFinite(sample.importMs)) reject(new Error(`importing ${file} failed (exit ${status}): ${err.slice(0, 500)}`));
+      else resolvePromise(sample);
     });
   });
 }
 
-function topInputs(metafile: Metafile, n = 4) {
+function topInputs(metafile: Metafile, n = 5) {
   const byGroup = new Map<string, number>();
   for (const output of Object.values(metafile.outputs)) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
-      const group = pkg ?? input.split('/').slice(0, 2).join('/');
+      const group = pkg ?? input.split('/').slice(0, 3).join('/');
       byGroup.set(group, (byGroup.get(group) ?? 0) + bytesInOutput);
     }
   }
   return [...byGroup].sort((a, b) => b[1] - a[1]).slice(0, n).map(([input, bytes]) => ({ input, bytes }));
+}
+
+/** The issue's targets per function: bytes ≤ 250 kB, import ≤ 1.3× the SDK-only baseline. */
+export function checksBundles(result: BundlesResult, targets = { bundleBytes: 250_000, importRatio: 1.3 }): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const atMost = (name: string, value: number, max: number): TargetCheck => ({
+    name,
+    value,
+    target: `≤ ${max}`,
+    pass: value <= max,
+    ...(value > max ? { missBy: Math.round((value / max - 1) * 1000) / 1000 } : {}),
+  });
+  for (const b of result.bundles) {
+    checks.push(atMost(`bundles.${b.name}.bytes`, b.bytes, targets.bundleBytes));
+    checks.push(atMost(`bundles.${b.name}.importRatio`, b.importRatio, targets.importRatio));
+  }
+  for (const m of result.missing) checks.push({ name: `bundles.${m}.measured`, value: false, target: 'true', pass: false });
+  return checks;
+}
+
+/** The table's lines: one per function, with its INIT figure and its biggest inputs. */
+export function formatBundles(result: BundlesResult): string[] {
+  const f = (x: number) => x.toFixed(1);
+  const lines = [
+    `bundles (${result.runs} fresh processes each, node ${result.node}; baseline SDK-only: import ${f(result.baseline.importMs)} ms, init ${f(result.baseline.initMs)} ms)`,
+    `${'function'.padEnd(18)}${'bytes'.padStart(9)}${'import ms'.padStart(11)}${'ratio'.padStart(7)}${'init ms'.padStart(9)}${'ratio'.padStart(7)}  biggest inputs`,
+  ];
+  for (const x of result.bundles) {
+    lines.push(
+      `${x.name.padEnd(18)}${String(x.bytes).padStart(9)}${f(x.importMs).padStart(11)}${x.importRatio.toFixed(2).padStart(7)}${f(x.initMs).padStart(9)}${x.initRatio.toFixed(2).padStart(7)}  ${x.topInputs.map((i) => `${i.input} ${Math.round(i.bytes / 1000)}k`).join(', ')}`,
+    );
+  }
+  if (result.missing.length) lines.push(`not measured (no source yet): ${result.missing.join(', ')}`);
+  return lines;
 }

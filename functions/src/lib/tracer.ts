@@ -1,15 +1,13 @@
-import { Tracer } from '@aws-lambda-powertools/tracer';
-
 /**
- * Powertools' Tracer: in a Lambda function with active tracing (every function of the CDK app) each
- * AWS SDK call becomes an X-Ray subsegment, so a slow or failing request shows which call it waited
- * on. Off Lambda (the local stack, the tests, the CLIs) Powertools turns itself off: no AWS_EXECUTION_ENV,
- * so no X-Ray daemon is needed and `traced` hands the client back as it is. POWERTOOLS_TRACE_ENABLED=false
- * turns it off in AWS too.
+ * Tracing without an SDK in the bundle (issue 19): every function of the CDK app has X-Ray active
+ * tracing, so Lambda itself records each invocation as a segment (its INIT, its duration, errors and
+ * throttles) with the trace id that Powertools' Logger puts on every log line. Powertools' Tracer
+ * also made each AWS SDK call a subsegment, but it bundled aws-xray-sdk-core (about 120 kB of the
+ * 250 kB each function may weigh, and a measurable share of every cold start), so the calls are no
+ * longer subsegments: a slow request is found by its trace and its log lines, the call by its
+ * CloudWatch metrics. Every adapter still builds its SDK client through `traced`, the one place to
+ * put a lighter per-call instrumentation should one be wanted.
  */
-export const tracer = new Tracer({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'deltag' });
-
-/** The client, with X-Ray's middleware when tracing is on. Every adapter builds its SDK client through this. */
 export function traced<T>(client: T): T {
-  return tracer.captureAWSv3Client(client as never) as T;
+  return client;
 }
