@@ -4,6 +4,7 @@ import { keys } from '#functions/adapters/dynamodb/keys';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import type { cpuMeter } from './cpu';
 import type { Probe } from './probe';
+import { startReadFloor } from './read-floor';
 import { PROCESS_ID } from './seed';
 import { ratio, summarize, type Summary } from './stats';
 
@@ -11,7 +12,9 @@ import { ratio, summarize, type Summary } from './stats';
  * Sequential read latency, gateway vs raw DynamoDB, measured in alternating blocks so that noise on
  * this shared 2-core machine hits every variant alike. Besides the two sides the brief asks for, it
  * measures the same handler called in-process with a ready-made event (no HTTP, no gateway) and the
- * raw list Query alone, to split the gap into gateway, handler and DynamoDB parts.
+ * raw list Query alone, to split the gap into gateway, handler and DynamoDB parts. The honest floor for
+ * getIdea (issue 19) is a bare `node:http` server doing the same GetItem and writing JSON
+ * (read-floor.ts): `getIdea.floor`, the denominator of `floorP50Ratio`/`floorP99Ratio`.
  */
 export interface ReadOptions {
   apiUrl: string;
@@ -71,8 +74,17 @@ export interface VariantResult {
 }
 
 export async function measureReads(options: ReadOptions) {
-  const { apiUrl, webUrl, raw, ideaIds } = options;
   const ideasHandler = await loadHandler('ideas');
+  const floor = await startReadFloor(options.raw, TABLE);
+  try {
+    return await measureWith(options, ideasHandler, floor.url);
+  } finally {
+    await floor.stop();
+  }
+}
+
+async function measureWith(options: ReadOptions, ideasHandler: Handler, floorUrl: string) {
+  const { apiUrl, webUrl, raw, ideaIds } = options;
   const errors = new Map<string, number>();
   const fail = (name: string) => errors.set(name, (errors.get(name) ?? 0) + 1);
   const idAt = (i: number) => ideaIds[i % ideaIds.length]!;
@@ -100,6 +112,16 @@ export async function measureReads(options: ReadOptions) {
       },
     },
     { name: 'getIdea.gateway', probed: true, run: viaGateway('getIdea.gateway', (i) => `/ideas/${idAt(i)}`) },
+    {
+      // The floor: bare node:http + the same GetItem + JSON (read-floor.ts), same client (fetch) as the gateway's.
+      name: 'getIdea.floor',
+      probed: false,
+      run: async (i) => {
+        const res = await fetch(`${floorUrl}/ideas/${idAt(i)}`);
+        await res.text();
+        if (res.status !== 200) fail('getIdea.floor');
+      },
+    },
     {
       name: 'getIdea.raw',
       probed: false,
@@ -202,7 +224,14 @@ export async function measureReads(options: ReadOptions) {
         : {}),
     };
   };
-  return { getIdea: pair('getIdea'), top20: pair('top20'), httpFloor: results['http.floor']!, samplesPerVariant: rounds * options.block, warmup: options.warmup };
+  const floor = results['getIdea.floor']!;
+  const getIdea = {
+    ...pair('getIdea'),
+    floor,
+    floorP50Ratio: ratio(results['getIdea.gateway']!.latency.p50, floor.latency.p50),
+    floorP99Ratio: ratio(results['getIdea.gateway']!.latency.p99, floor.latency.p99),
+  };
+  return { getIdea, top20: pair('top20'), httpFloor: results['http.floor']!, samplesPerVariant: rounds * options.block, warmup: options.warmup };
 }
 
 const perRequest = (t: { nodeMs: number; javaMs: number }, n: number, java: boolean) => ({

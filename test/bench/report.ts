@@ -7,6 +7,9 @@ import type { measureVotes } from './votes';
 export const TARGETS = {
   readP50Ratio: 1.3,
   readP99Ratio: 2,
+  /** getIdea against a bare node:http server doing the same GetItem (issue 19, test/bench/reads-report.ts). */
+  readFloorP50Ratio: 1.15,
+  readFloorP99Ratio: 1.5,
   voteThroughputRatio: 0.8,
   bundleBytes: 250_000,
   importRatio: 1.5,

@@ -126,10 +126,11 @@ export async function listIdeas(deps: Pick<IdeaDeps, 'processes' | 'ideas'> & { 
  * their own ideas in any state through /api/me/ideas, moderators through /api/moderation/ideas/{id}.
  */
 export async function getIdea(deps: Pick<IdeaDeps, 'ideas'> & { takenUp?: { takenUpBy(ideaId: string): Promise<TakenUp[]> } }, ideaId: string): Promise<IdeaDetail> {
-  const idea = await deps.ideas.get(ideaId);
+  // The committee's recommendations that took it up (issue 16), written with each recommendation, read
+  // beside the idea rather than after it: the page waits for one round trip, not two (issue 19). For an
+  // idea the public may not see, the list is read and dropped, never shown.
+  const [idea, takenUpBy = []] = await Promise.all([deps.ideas.get(ideaId), deps.takenUp?.takenUpBy(ideaId)]);
   if (!idea || !isOnItsPage(idea)) throw new NotFoundError('Idéen findes ikke.');
-  // The committee's recommendations that took it up (issue 16), written with each recommendation.
-  const takenUpBy = (await deps.takenUp?.takenUpBy(ideaId)) ?? [];
   return { ...toDetail(idea), ...(takenUpBy.length ? { takenUpBy } : {}), ...(idea.held ? { underReview: true as const } : {}) };
 }
 

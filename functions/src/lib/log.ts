@@ -20,11 +20,17 @@ const root = new PowertoolsLogger({
   logLevel: process.env.DELTAG_LOG === 'silent' ? 'ERROR' : ((process.env.POWERTOOLS_LOG_LEVEL as 'INFO' | undefined) ?? 'INFO'),
 });
 
-/** A logger whose every line carries `base` (a request's correlation id and route, a job's name). */
+/**
+ * A logger whose every line carries `base` (a request's correlation id and route, a job's name).
+ * Powertools' child is made at the first line, not up front: most requests write none, and making one
+ * (options merged, the environment read again, a Console built) was half the handler's own CPU on a
+ * public read (issue 19).
+ */
 export function createLogger(base: Record<string, unknown>): Logger {
-  const child = root.createChild({ persistentKeys: base });
+  let child: PowertoolsLogger | undefined;
+  const get = () => (child ??= root.createChild({ persistentKeys: base }));
   return {
-    info: (message, fields) => (fields ? child.info(message, fields) : child.info(message)),
-    error: (message, fields) => (fields ? child.error(message, fields) : child.error(message)),
+    info: (message, fields) => (fields ? get().info(message, fields) : get().info(message)),
+    error: (message, fields) => (fields ? get().error(message, fields) : get().error(message)),
   };
 }
