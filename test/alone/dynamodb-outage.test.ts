@@ -84,7 +84,7 @@ const expectCountsExact = () => vi.waitFor(countsExact, { timeout: 10_000, inter
 async function countsExact() {
   const [idea, votes, comments] = await Promise.all([
     db.client.send(new GetCommand({ TableName: db.TableName, Key: keys.idea(ideaId), ConsistentRead: true })),
-    db.partition(ideaId, 'VOTE#'),
+    db.votes(ideaId),
     db.partition(ideaId, 'COMMENT#'),
   ]);
   expect(idea.Item?.voteCount ?? 0).toBe(votes.length);

@@ -1,6 +1,7 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RunningStack } from '#local/stack';
 import { keys } from '#functions/adapters/dynamodb/keys';
+import { countAll } from '#functions/adapters/dynamodb/query';
 import { processStore } from '#functions/adapters/dynamodb/processes';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { voteStore } from '#functions/adapters/dynamodb/votes';
@@ -187,21 +188,10 @@ async function storeVote(store: VoteStore, limit: RateLimit, ideaId: string, use
 
 /** The idea's stored voteCount (consistent read, by the store) and the number of its vote records. */
 async function counts(client: DynamoDBDocumentClient, store: VoteStore, ideaId: string) {
+  // Vote items are spread over the idea's vote buckets (keys.vote): each bucket counted.
   let records = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new QueryCommand({
-        TableName: TABLE,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-        ExpressionAttributeValues: { ':pk': keys.idea(ideaId).pk, ':v': keys.vote(ideaId, '').sk },
-        Select: 'COUNT',
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    records += page.Count ?? 0;
-    start = page.LastEvaluatedKey;
-  } while (start);
+  for (const pk of keys.votePartitions(ideaId)) {
+    records += await countAll(client, { TableName: TABLE, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)', ExpressionAttributeValues: { ':pk': pk, ':v': keys.votePrefix }, ConsistentRead: true });
+  }
   return { voteCount: await store.count(ideaId), records };
 }

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '#functions/adapters/dynamodb/client';
+import { ideaVotes } from '#functions/adapters/dynamodb/idea-votes';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import type { IdeaCreateInput } from '#shared/schemas/idea';
 import type { ParticipantType, Role } from '#shared/schemas/user';
@@ -77,7 +78,8 @@ export function table(stack: TestStack) {
     client,
     TableName,
     partition,
-    votes: (ideaId: string) => partition(ideaId, 'VOTE#'),
+    /** Every vote item of the idea, from all its vote buckets (keys.vote spreads them). */
+    votes: (ideaId: string) => ideaVotes(client, TableName, ideaId, { ConsistentRead: true }) as Promise<Record<string, any>[]>,
     async idea(ideaId: string) {
       const { Item } = await client.send(new GetCommand({ TableName, Key: { pk: `IDEA#${ideaId}`, sk: 'IDEA' }, ConsistentRead: true }));
       return Item as Record<string, any> | undefined;

@@ -126,7 +126,7 @@ const actorOf = (user: User, roles: ('moderator' | 'admin')[] = []) => ({ userId
 
 /** The idea's counters against its vote and comment items. */
 async function expectIdeaCountsExact(ideaId: string) {
-  const [idea, votes, threads, replies] = await Promise.all([get(keys.idea(ideaId)), db.partition(ideaId, 'VOTE#'), db.partition(ideaId, 'COMMENT#'), db.partition(ideaId, 'REPLY#')]);
+  const [idea, votes, threads, replies] = await Promise.all([get(keys.idea(ideaId)), db.votes(ideaId), db.partition(ideaId, 'COMMENT#'), db.partition(ideaId, 'REPLY#')]);
   const comments = [...threads, ...replies].filter((c) => c.type === 'comment' && c.state !== 'deleted');
   expect(idea?.voteCount ?? 0, 'voteCount = vote items').toBe(votes.length);
   expect(idea?.commentCount ?? 0, 'commentCount = comments').toBe(comments.length);

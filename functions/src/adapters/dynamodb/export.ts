@@ -5,6 +5,7 @@ import type { AiLens } from '#shared/schemas/ai-lens';
 import type { Channel } from '#shared/rules/assisted';
 import { countChannels } from '#shared/rules/channel-shares';
 import { batchGet } from './batch';
+import { ideaVotes } from './idea-votes';
 import { keys } from './keys';
 import { countAll as countItems, queryAll as queryItems } from './query';
 import { listIndexName } from './tables';
@@ -15,8 +16,8 @@ import { listIndexName } from './tables';
  *   all pages. Only public, non-held ideas carry gsiList, so hidden, rejected, withdrawn, merged,
  *   pending and flag-held ideas cannot appear, whatever filter this code forgets.
  * - the sources of merges: BatchGet of IDEA#<id> (any status).
- * - an idea's vote records: Query pk = IDEA#<id> AND begins_with(sk, VOTE#), projecting the voter and
- *   the type; one Query per idea, VOTE_QUERY_CONCURRENCY at a time. Consistent reads: the committee's
+ * - an idea's vote records: Query pk = IDEA#<id>#V<b> AND begins_with(sk, VOTE#) of each of its vote
+ *   buckets (idea-votes.ts), projecting the voter and the type; VOTE_QUERY_CONCURRENCY ideas at a time. Consistent reads: the committee's
  *   document counts what was recorded, not what a replica has seen.
  * - moderation decisions: Query AUDIT#<processId> projecting only `action` (the per-target copies
  *   live in other partitions, so nothing is counted twice).
@@ -42,9 +43,7 @@ export function exportStore(client: DynamoDBDocumentClient, table: string): Expo
   const countAll = (input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Select'>) => countItems(client, { ...input, TableName: table });
 
   const votersOf = async (ideaId: string): Promise<Voter[]> => {
-    const items = await queryAll({
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :votes)',
-      ExpressionAttributeValues: { ':pk': keys.idea(ideaId).pk, ':votes': keys.vote(ideaId, '').sk },
+    const items = await ideaVotes(client, table, ideaId, {
       ExpressionAttributeNames: { '#u': 'userId', '#t': 'participantType' },
       ProjectionExpression: '#u, #t',
       ConsistentRead: true,

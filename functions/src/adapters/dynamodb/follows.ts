@@ -4,6 +4,7 @@ import type { FollowTarget } from '#shared/rules/follow';
 import type { FollowRecord, FollowStore } from '../../domain/follows/follow-store';
 import type { Followers } from '../../domain/ports';
 import { decodeCursor, encodeCursor } from './cursor';
+import { ideaVotes } from './idea-votes';
 import { keys } from './keys';
 import { queryAll } from './query';
 
@@ -105,8 +106,8 @@ const toRecord = (i: Record<string, unknown>): FollowRecord => ({
 });
 
 /**
- * Who is told about a target. An idea: its author, voters and commenters (from the idea's partition:
- * the idea item, VOTE#<userId>, COMMENT# and REPLY# items with their authorId) and the explicit
+ * Who is told about a target. An idea: its author, voters and commenters (the idea's partition: the
+ * idea item, COMMENT# and REPLY# items with their authorId; its vote buckets: VOTE#<userId>) and the explicit
  * follows, minus the explicit unfollows. A recommendation: its explicit follows only.
  */
 export function followers(client: DynamoDBDocumentClient, table: string): Followers {
@@ -118,19 +119,18 @@ export function followers(client: DynamoDBDocumentClient, table: string): Follow
       ProjectionExpression: 'userId, #state',
       ExpressionAttributeNames: { '#state': 'state' },
     });
-  const votePrefix = keys.vote('', '').sk;
+  const votePrefix = keys.votePrefix;
   return {
     async of(target, targetId) {
       const explicit = await choices(target, targetId);
       const on = new Set(explicit.filter((c) => c.state === 'on').map((c) => String(c.userId)));
       const off = new Set(explicit.filter((c) => c.state === 'off').map((c) => String(c.userId)));
       if (target === 'idea') {
-        const items = await queryAll(client, {
-          TableName: table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.idea(targetId).pk },
-          ProjectionExpression: 'sk, authorId',
-        });
+        const [own, votes] = await Promise.all([
+          queryAll(client, { TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.idea(targetId).pk }, ProjectionExpression: 'sk, authorId' }),
+          ideaVotes(client, table, targetId, { ProjectionExpression: 'sk' }),
+        ]);
+        const items = [...own, ...votes];
         for (const item of items) {
           const sk = String(item.sk);
           if (sk.startsWith(votePrefix)) on.add(sk.slice(votePrefix.length));

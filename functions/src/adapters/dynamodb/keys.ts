@@ -6,7 +6,7 @@
  * | process   | PROCESSES          | PROC#<id>       |                                                   |
  * | idea      | IDEA#<ideaId>      | IDEA            | gsiList, gsiArea (public only), gsiUser, gsiQueue, gsiProcess |
  * | profile   | USER#<userId>      | PROFILE         |                                                   |
- * | vote      | IDEA#<ideaId>      | VOTE#<userId>   | gsiUser (USER#<userId> / VOTE#<ideaId>)           |
+ * | vote      | IDEA#<ideaId>#V<b> | VOTE#<userId>   | gsiUser (USER#<userId> / VOTE#<ideaId>); b = voteBucket(userId), 0–f |
  * | vote tally | USER#<userId>     | TALLY#<processId> | n: the user's standing votes in the process (vote rule); gsiProcess |
  * | comment   | IDEA#<ideaId>      | COMMENT#<id>    | gsiUser (COMMENT#<ideaId>#<id>), gsiQueue if held |
  * | reply     | IDEA#<ideaId>      | REPLY#<parentId>#<id>  (sorts right after the thread's other replies) |
@@ -69,7 +69,17 @@ export const keys = {
   /** A deleted account's tombstone, by a hash of its id (adapters/dynamodb/erased-accounts.ts). */
   erasedAccount: (userIdHash: string) => ({ pk: `ERASED#${userIdHash}`, sk: 'ERASED' }),
 
-  vote: (ideaId: string, userId: string) => ({ pk: `IDEA#${ideaId}`, sk: `VOTE#${userId}` }),
+  /**
+   * An idea's vote items are spread over VOTE_BUCKETS partitions by a hash of the voter, so a viral idea's
+   * votes never meet one partition's 1,000 write units a second (docs/viral-idea.md); "have I voted" stays
+   * one key. Readers of all an idea's votes query every bucket (adapters/dynamodb/idea-votes.ts).
+   */
+  vote: (ideaId: string, userId: string) => ({ pk: keys.voteBucket(ideaId, voteBucketOf(userId)), sk: `VOTE#${userId}` }),
+  voteBucket: (ideaId: string, bucket: number) => `IDEA#${ideaId}#V${bucket.toString(16)}`,
+  votePartitions: (ideaId: string) => Array.from({ length: VOTE_BUCKETS }, (_, b) => keys.voteBucket(ideaId, b)),
+  votePrefix: 'VOTE#',
+  /** Where a vote lived before the spread (the local data upgrade moves it: cdk/local/upgrade-votes.ts). */
+  unspreadVote: (ideaId: string, userId: string) => ({ pk: `IDEA#${ideaId}`, sk: `VOTE#${userId}` }),
   userVote: (ideaId: string) => `VOTE#${ideaId}`,
   userVotePrefix: 'VOTE#',
   /** How many votes a user has standing in a process, moved in the vote's own transaction. */
@@ -254,6 +264,20 @@ export const keys = {
   /** Moderation queue of a process by kind, oldest first. */
   queue: (processId: string, kind: 'pending' | 'flagged') => `PROC#${processId}#QUEUE#${kind}`,
 } as const;
+
+/**
+ * 1,000 votes a second on one idea × 2 write units (a transaction writes twice) / 16 = 125 WCU/s per
+ * bucket: an eighth of a partition's limit, room for bursts and an uneven hash. Fixed: a reader must
+ * know every bucket, so changing it means moving every vote.
+ */
+export const VOTE_BUCKETS = 16;
+
+/** FNV-1a (32 bit) of the user id: stable across runtimes and versions, spreads ids evenly. */
+export function voteBucketOf(userId: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < userId.length; i++) h = Math.imul(h ^ userId.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % VOTE_BUCKETS;
+}
 
 /** Numbers in sort keys, zero-padded so they sort as numbers (paragraph and version numbers stay far below 100 000). */
 function pad5(n: number): string {

@@ -4,6 +4,7 @@ import type { AssistedRetentionStore, AuditRecord, CommentRecord, FlagRecord, Id
 import { auditPuts } from './audit';
 import { batchDelete } from './batch';
 import { fromItem as ideaFromItem } from './ideas';
+import { ideaVotes } from './idea-votes';
 import { keys } from './keys';
 import { queryAll } from './query';
 import { transact } from './transactions';
@@ -12,8 +13,9 @@ import { transact } from './transactions';
  * Access patterns of the retention job (no Scan anywhere):
  * - every idea of a process, any status: the byProcess index (gsiProcess = PROC#<processId>),
  *   projecting the id; every idea carries gsiProcess from its creation on;
- * - an idea with its comments, replies, votes and flags: one Query of its partition IDEA#<ideaId>,
- *   told apart by `type`, read consistently so a resumed run sees what the last one left;
+ * - an idea with its comments, replies and flags: one Query of its partition IDEA#<ideaId>, and its
+ *   votes: one Query of each vote bucket (idea-votes.ts), told apart by `type`, read consistently so
+ *   a resumed run sees what the last one left;
  * - votes and flags: BatchWriteItem deletes, 25 at a time (batch.ts), counters untouched;
  * - the vote-rule tallies (USER#<userId> / TALLY#<processId>): the byProcess index, partition
  *   TALLY#<processId> (set by every vote, so a tally at 0 is found too), then BatchWriteItem deletes;
@@ -42,12 +44,11 @@ export function retentionStore(client: DynamoDBDocumentClient, table: string): R
     },
 
     async contents(ideaId) {
-      const items = await queryAll(client, {
-        TableName: table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.idea(ideaId).pk },
-        ConsistentRead: true,
-      });
+      const [own, votes] = await Promise.all([
+        queryAll(client, { TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.idea(ideaId).pk }, ConsistentRead: true }),
+        ideaVotes(client, table, ideaId, { ConsistentRead: true }),
+      ]);
+      const items = [...own, ...votes];
       const contents: IdeaContents = { comments: [], votes: [], flags: [] };
       for (const item of items) {
         if (item.type === 'idea') contents.idea = ideaFromItem(item);

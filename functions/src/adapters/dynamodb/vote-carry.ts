@@ -3,8 +3,8 @@ import { NumberValue, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sd
 import type { IdeaRecord, VoteRecord } from '../../domain/ports';
 import { ServiceUnavailableError } from '../../lib/errors';
 import { batchGet } from './batch';
+import { ideaVotes } from './idea-votes';
 import { keys } from './keys';
-import { queryAll } from './query';
 import { transact, type TransactItems } from './transactions';
 import { tallyDown } from './votes';
 
@@ -12,7 +12,7 @@ import { tallyDown } from './votes';
  * Carrying a merged idea's votes to the idea it was merged into, so the target's public count (and
  * the top and trending lists, which sort on its voteCount and trendScore) counts each supporter once.
  *
- * Access pattern: the merged idea's votes not yet moved (Query IDEA#<source> / VOTE#, consistent),
+ * Access pattern: the merged idea's votes not yet moved (a Query of each vote bucket, consistent: idea-votes.ts),
  * then per batch of voters a BatchGet of their vote keys on the target and one transaction:
  * - each vote on the source gets `movedTo` (condition: not moved yet), so a repeat moves nothing twice;
  * - a voter who does not vote for the target gets a vote record there, `carriedFrom` the source, with
@@ -40,13 +40,7 @@ export async function carryVotes(
   deadline: number,
 ): Promise<'done' | 'unfinished' | 'target-closed'> {
   const pending = (
-    await queryAll(client, {
-      TableName: table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :votes)',
-      FilterExpression: 'attribute_not_exists(movedTo)',
-      ExpressionAttributeValues: { ':pk': keys.idea(source.id).pk, ':votes': keys.vote(source.id, '').sk },
-      ConsistentRead: true,
-    })
+    await ideaVotes(client, table, source.id, { FilterExpression: 'attribute_not_exists(movedTo)', ConsistentRead: true })
   ).map((item) => item as unknown as VoteRecord);
 
   for (let i = 0; i < pending.length; i += VOTERS_PER_BATCH) {
