@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { createDocumentClient } from '#functions/adapters/dynamodb/client';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { handler as projectSearch } from '#functions/handlers/search-projector';
+import { handler as foldVotes } from '#functions/handlers/vote-fold';
+import { SHARD_TYPE } from '#functions/adapters/dynamodb/vote-counter';
 import { SITE_URL_ENV } from '#functions/adapters/ssm/site-url';
 import type { FeatureArea } from '#shared/api/route-meta';
 import { bootstrapIdentity, cognitoClient, startCognito } from './cognito';
@@ -149,6 +151,8 @@ async function startOn(ports: { web: number; dynamodb: number; cognito: number }
 
     // Before anything writes: from here every write reaches search, as the table's stream feeds the projector in AWS.
     timers.push(await startStreamPoller({ endpoint: dynamo.endpoint, region: REGION, credentials: localCredentials, table: mainTable.localName, handler: projectSearch, log }));
+    // A viral idea's counter shards are folded into its count the same way (issue 19, handlers/vote-fold.ts).
+    timers.push(await startStreamPoller({ endpoint: dynamo.endpoint, region: REGION, credentials: localCredentials, table: mainTable.localName, handler: foldVotes, log, types: [SHARD_TYPE] }));
 
     const client = createDocumentClient(dynamo.endpoint);
     const pool: Pool = { client: cognitoClient(cognito.endpoint), userPoolId, userPoolClientId };

@@ -47,7 +47,9 @@ interface ShardState {
   closed: boolean;
 }
 
-export async function startStreamPoller(options: { endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string }; table: string; handler: StreamHandler; log: (message: string) => void }): Promise<JobTimer> {
+export async function startStreamPoller(options: { endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string }; table: string; handler: StreamHandler; log: (message: string) => void; types?: readonly string[] }): Promise<JobTimer> {
+  // The item types handed over (the mapping's filter); the search projector's by default, the vote fold names its own.
+  const types = options.types ?? searchedTypes;
   const config = { endpoint: options.endpoint, region: options.region, credentials: options.credentials, maxAttempts: 1 };
   const tables = new DynamoDBClient(config);
   const streams = new DynamoDBStreamsClient(config);
@@ -111,7 +113,7 @@ export async function startStreamPoller(options: { endpoint: string; region: str
     }
     const batch = state.pending;
     if (batch.length === 0) return 0;
-    const wanted = batch.filter(isSearched).map((r) => lambdaRecord(r, streamArn!, options.region));
+    const wanted = batch.filter((r) => isWanted(r, types)).map((r) => lambdaRecord(r, streamArn!, options.region));
     const failed = wanted.length ? await firstFailure(wanted) : undefined;
     if (failed === undefined) return ((state.pending = []), batch.length);
     // As Lambda: from the reported record on; the whole batch when the handler threw.
@@ -188,11 +190,11 @@ export async function startStreamPoller(options: { endpoint: string; region: str
   };
 }
 
-/** As the event source mapping's filter criteria: only idea and comment items invoke the projector. */
-function isSearched(record: StreamRecord): boolean {
+/** As the event source mapping's filter criteria: only items of these types (the projector's: ideas and comments) invoke the handler. */
+function isWanted(record: StreamRecord, types: readonly string[]): boolean {
   const image = record.eventName === 'REMOVE' ? record.dynamodb?.OldImage : record.dynamodb?.NewImage;
   const type = image?.type?.S;
-  return type !== undefined && (searchedTypes as readonly string[]).includes(type);
+  return type !== undefined && types.includes(type);
 }
 
 /** The record as Lambda hands it over: the same fields, its time in epoch seconds. */

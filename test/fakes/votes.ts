@@ -1,5 +1,6 @@
 import type { IdeaRecord, VotedIdea, VoteStore } from '#functions/domain/ports';
 import { takesVotes as takesVotesRule } from '#shared/rules/moderation';
+import { isPublicStatus } from '#shared/rules/values';
 import { pageOf } from './cursor';
 import { rateCheck } from './rate-limits';
 import { copy, copyOrUndefined, tallyKey, voteKey, type FakeTables } from './tables';
@@ -30,7 +31,8 @@ export function fakeVoteStore(tables: FakeTables): VoteStore {
       const tally = tallyKey(vote.userId, vote.processId);
       const standing = tables.voteTallies.get(tally) ?? 0;
       if (tables.votes.has(key)) return 'exists';
-      if (!takesVotes(idea)) return 'closed';
+      // As the adapter tells them apart from the idea its refusal returns: 404 out of public view, else 409.
+      if (!takesVotes(idea)) return idea !== undefined && isPublicStatus((idea as IdeaRecord).status) ? 'closed' : 'missing';
       if (maxVotes !== null && standing >= maxVotes) return 'limit';
       if (!rate.ok) throw rate.refusal();
       tables.votes.set(key, copy(vote));

@@ -6,62 +6,108 @@ import { ConflictError, NotFoundError } from '../lib/errors';
 import { takesVotes } from '#shared/rules/moderation';
 import { isPublicStatus } from '#shared/rules/values';
 import { limitFor } from './limits';
-import type { Clock, IdeaRecord, ProcessStore, VoteRecord, VoteStore } from './ports';
+import type { Clock, ProcessStore, VoteRecord, VoteStore } from './ports';
+import type { VotingIdea } from './ports/votes';
 import { getProcess, processStart } from './processes';
 import { writerProfile } from './profiles';
 import { trendWeight } from './trending';
+import { VoteCache } from './vote-cache';
 
 export interface VoteDeps {
   votes: VoteStore;
   processes: ProcessStore;
   clock: Clock;
+  /** The warm function's memory of ideas and voters (vote-cache.ts); without it every vote reads first. */
+  cache?: VoteCache;
 }
 
 /**
  * Vote for an idea. Primary course:
- * 1. Read the idea and the voter's profile in one read.
- * 2. The idea is public (else 404), published and its process's open phase takes votes (else 409);
- *    the voter has a profile and is not blocked.
- * 3. Write the vote record, the idea's counters and the voter's tally in the process in one transaction
- *    (exact under any concurrency); the vote's own condition makes a repeat (a double tap, a retry)
- *    change nothing, and the tally's refuses a vote past the process's vote rule (409 vote-limit).
+ * 1. The idea's process and the voter's participant type come from the function's cache; only what
+ *    it lacks is read (one read, the idea and/or the profile). A fresh read decides 404/409 at once.
+ * 2. The process's open phase takes votes (else 409); a voter read now has a profile and is not blocked.
+ * 3. Write the vote record, the idea's counters (or its shard's) and the voter's tally in the process in
+ *    one transaction (exact under any concurrency); the vote's own condition makes a repeat (a double tap,
+ *    a retry) change nothing, the tally's refuses a vote past the process's vote rule (409 vote-limit),
+ *    the idea's refuses a hidden or closed idea (its stored state comes back with the refusal: 404 or
+ *    409 without a read first), and a cached voter is checked there too (profile exists, not blocked,
+ *    same type).
  *
- * The returned count is the idea's count as read in step 1 plus this vote: concurrent votes by others
- * may make the stored count higher by the time the answer arrives; it always includes this vote.
+ * The returned count is the idea's count as last read plus this function's votes since: concurrent
+ * votes elsewhere may make the stored count higher by the time the answer arrives; it always includes this vote.
  */
-export async function vote(deps: VoteDeps, actor: Actor, ideaId: string): Promise<VoteState> {
+export async function vote(deps: VoteDeps, actor: Actor, ideaId: string, retried = false): Promise<VoteState> {
   const now = deps.clock.now();
-  const context = await deps.votes.context(ideaId, actor.userId, false);
-  const { idea, process } = await openForVoting(deps, context.idea, now);
-  const voter = writerProfile(context.profile, 'stemmer');
+  const cache = deps.cache ?? new VoteCache();
+  const cached = cache.idea(ideaId);
+  const cachedType = cache.participantType(actor.userId);
+  let idea = cached?.idea;
+  let participantType = cachedType;
+  if (!idea || !participantType) {
+    const context = await deps.votes.context(ideaId, actor.userId, false, { idea: !idea, profile: !participantType });
+    if (!idea) {
+      if (!context.idea || !isPublicStatus(context.idea.status)) throw notFound();
+      idea = context.idea;
+      cache.rememberIdea(idea);
+    }
+    if (!participantType) {
+      participantType = writerProfile(context.profile, 'stemmer').participantType;
+      cache.rememberType(actor.userId, participantType);
+    }
+  }
+  // The state as just read, or a sharded idea's cached (≤ 1 s): an unsharded idea's transaction judges it itself.
+  const judgeState = !cached || idea.counterShards;
+  if (judgeState && !isPublicStatus(idea.status)) throw notFound();
+  const process = await getProcess(deps.processes, idea.processId);
+  if (!phaseAllows(process, now, 'vote')) throw phaseClosed();
+  if (judgeState && !takesVotes(idea)) throw votingClosed();
 
   const record: VoteRecord = {
     ideaId,
     userId: actor.userId,
     processId: idea.processId,
-    participantType: voter.participantType,
+    participantType,
     weight: trendWeight(now, processStart(process)),
     createdAt: now.toISOString(),
   };
   const maxVotes = process.settings.votesPerPerson;
-  const result = await deps.votes.add(record, limitFor(process, 'vote'), now, maxVotes);
+  const result = await deps.votes.add(record, limitFor(process, 'vote'), now, maxVotes, {
+    counterShards: idea.counterShards,
+    ...(cachedType ? { profileType: cachedType } : {}),
+    // A refusal's idea: remembered only when it tells of shards (a refused state is read afresh next time).
+    seen: (stored) => (stored?.counterShards ? cache.rememberIdea(stored) : cache.forgetIdea(ideaId)),
+  });
+  if (result === 'missing') {
+    cache.forgetIdea(ideaId);
+    throw notFound();
+  }
   if (result === 'closed') throw votingClosed();
   if (result === 'limit') throw voteLimit(maxVotes ?? 0);
-  // A repeat: the count read in step 1 may be from before the first vote, so read it afresh.
-  const voteCount = result === 'added' ? idea.voteCount + 1 : await deps.votes.count(ideaId);
+  if (result === 'profile') {
+    // The cached voter no longer holds (blocked, profile gone, another type): read it and try once more.
+    cache.forgetType(actor.userId);
+    if (retried) throw new Error('the voter profile changed twice during one vote');
+    return vote(deps, actor, ideaId, true);
+  }
+  // A repeat: the count remembered may be from before the first vote, so read it afresh.
+  const voteCount = result === 'added' ? cache.moved(ideaId, 1, idea.voteCount + 1) : await deps.votes.count(ideaId);
   return { voteCount, voted: true, ...limited(await votesLeft(deps.votes, actor, process)) };
 }
 
-/** Take a vote back; the same checks, and idempotent the other way round. */
+/**
+ * Take a vote back; the same checks, and idempotent the other way round. Not the hot path: it reads the
+ * idea and the vote (its weight is subtracted exactly) consistently, so its count is exact.
+ */
 export async function unvote(deps: VoteDeps, actor: Actor, ideaId: string): Promise<VoteState> {
   const now = deps.clock.now();
-  const context = await deps.votes.context(ideaId, actor.userId, true);
+  const context = await deps.votes.context(ideaId, actor.userId, true, { idea: true });
   const { idea, process } = await openForVoting(deps, context.idea, now);
+  deps.cache?.rememberIdea(idea);
   const existing = context.vote;
   if (!existing) return { voteCount: await deps.votes.count(ideaId), voted: false };
-  const result = await deps.votes.remove(existing, limitFor(process, 'vote'), now);
+  const result = await deps.votes.remove(existing, limitFor(process, 'vote'), now, idea.counterShards);
   if (result === 'closed') throw votingClosed();
-  const voteCount = result === 'removed' ? Math.max(0, idea.voteCount - 1) : await deps.votes.count(ideaId);
+  const voteCount = result === 'removed' ? (deps.cache?.moved(ideaId, -1, idea.voteCount - 1) ?? Math.max(0, idea.voteCount - 1)) : await deps.votes.count(ideaId);
   return { voteCount, voted: false, ...limited(await votesLeft(deps.votes, actor, process)) };
 }
 
@@ -87,14 +133,17 @@ async function votesLeft(votes: VoteStore, actor: Actor, process: Process): Prom
 /** A vote's answer names the votes left only where a limit makes them count. */
 const limited = (left: number | null) => (left === null ? {} : { votesLeft: left });
 
-async function openForVoting(deps: VoteDeps, idea: IdeaRecord | undefined, now: Date): Promise<{ idea: IdeaRecord; process: Process }> {
+async function openForVoting(deps: VoteDeps, idea: VotingIdea | undefined, now: Date): Promise<{ idea: VotingIdea; process: Process }> {
   // Held after flags or not (rules/moderation.ts takesVotes): flags cannot freeze voting.
-  if (!idea || !isPublicStatus(idea.status)) throw new NotFoundError('Idéen findes ikke.');
+  if (!idea || !isPublicStatus(idea.status)) throw notFound();
   const process = await getProcess(deps.processes, idea.processId);
-  if (!phaseAllows(process, now, 'vote')) throw new ConflictError('voting-closed', 'Der kan ikke stemmes i denne fase af forløbet.');
+  if (!phaseAllows(process, now, 'vote')) throw phaseClosed();
   if (!takesVotes(idea)) throw votingClosed();
   return { idea, process };
 }
+
+const notFound = () => new NotFoundError('Idéen findes ikke.');
+const phaseClosed = () => new ConflictError('voting-closed', 'Der kan ikke stemmes i denne fase af forløbet.');
 
 const votingClosed = () => new ConflictError('voting-closed', 'Idéen tager ikke imod stemmer længere.');
 

@@ -1,11 +1,16 @@
 // use case --> (secondary adapter) --> DynamoDB
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { takesVotes } from '#shared/rules/moderation';
+import { isPublicStatus } from '#shared/rules/values';
 import { batchGet } from './batch';
 import type { StoredProfile, VotedIdea, VoteRecord, VoteStore } from '../../domain/ports';
+import type { VotingIdea } from '../../domain/ports/votes';
+import { hotIdeas } from './hot-ideas';
 import { fromItem } from './ideas';
 import { keys } from './keys';
 import { rateLimitItem } from './rate-limits';
-import { transact, type TransactItems } from './transactions';
+import { transact, type Outcome, type TransactItems } from './transactions';
+import { shardedCount, shardUpdate } from './vote-counter';
 import { votesOfUser } from './votes-of-user';
 
 /**
@@ -21,28 +26,24 @@ import { votesOfUser } from './votes-of-user';
  *   process has a limit, so a limit set later counts the votes already cast.
  */
 export function voteStore(client: DynamoDBDocumentClient, table: string): VoteStore {
+  const hot = hotIdeas(client, table);
   return {
-    async context(ideaId, userId, withVote) {
+    async context(ideaId, userId, withVote, parts = { idea: true, profile: true }) {
       const ideaKey = keys.idea(ideaId);
       const profileKey = keys.profile(userId);
       const voteKey = keys.vote(ideaId, userId);
+      const wanted = [...(parts.idea ? [ideaKey] : []), ...(parts.profile ? [profileKey] : []), ...(withVote ? [voteKey] : [])];
       // Without the vote, the transaction's own condition is the judge, so an eventually consistent
       // read (half the cost) is enough; reading back one's own vote needs a consistent one.
-      const items = await batchGet(client, table, withVote ? [ideaKey, profileKey, voteKey] : [ideaKey, profileKey], withVote);
+      const items = wanted.length ? await batchGet(client, table, wanted, withVote) : [];
       const find = (k: { pk: string; sk: string }) => items.find((i) => i.pk === k.pk && i.sk === k.sk);
       const idea = find(ideaKey);
-      const profile = find(profileKey);
-      const vote = find(voteKey);
-      return {
-        idea: idea ? fromItem(idea) : undefined,
-        profile: profile as StoredProfile | undefined,
-        vote: vote as VoteRecord | undefined,
-      };
+      return { idea: idea ? votingIdea(idea) : undefined, profile: find(profileKey) as StoredProfile | undefined, vote: find(voteKey) as VoteRecord | undefined };
     },
 
-    async add(vote, limit, now, maxVotes) {
+    async add(vote, limit, now, maxVotes, options = {}) {
       const rate = rateLimitItem(table, vote.userId, limit, now);
-      const outcome = await transact(client, [
+      const items = (shards: number | undefined): TransactItems => [
         {
           Put: {
             TableName: table,
@@ -51,57 +52,60 @@ export function voteStore(client: DynamoDBDocumentClient, table: string): VoteSt
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        {
-          Update: {
-            TableName: table,
-            Key: keys.idea(vote.ideaId),
-            UpdateExpression: 'ADD voteCount :one, trendScore :w',
-            ...ideaTakesVotes,
-            ExpressionAttributeValues: { ...ideaTakesVotes.ExpressionAttributeValues, ':one': 1, ':w': vote.weight },
-          },
-        },
+        // Sharded: the user's shard, and no write on the hot idea item (its state came from the caller's cache).
+        shards ? shardUpdate(table, vote.ideaId, vote.userId, shards, 1, vote.weight) : ideaCounters(table, vote.ideaId, 1, vote.weight),
         tallyUp(table, vote, maxVotes),
         rate.item,
-      ]);
-      if (outcome.ok) return 'added';
+        ...(options.profileType ? [profileCheck(table, vote.userId, options.profileType)] : []),
+      ];
+      let shards = options.counterShards;
+      let outcome = await transact(client, items(shards), undefined, hot.hooks(vote.ideaId));
+      if (!outcome.ok && !shards && outcome.failed[1]) {
+        const idea = old(outcome, 1);
+        options.seen?.(idea);
+        // Sharded meanwhile by another container: the same vote again, on the shards (nothing was written).
+        if (idea?.counterShards && takesVotes(idea)) {
+          shards = idea.counterShards;
+          outcome = await transact(client, items(shards), undefined, hot.hooks(vote.ideaId));
+        }
+      }
+      if (outcome.ok) {
+        if (!shards) await hot.counted(vote.ideaId);
+        return 'added';
+      }
       if (outcome.failed[0]) return 'exists';
-      if (outcome.failed[1]) return 'closed';
+      if (outcome.failed[1]) return refusedBy(old(outcome, 1));
       if (outcome.failed[2]) return 'limit';
+      if (outcome.failed[4]) return 'profile';
       throw rate.refusal();
     },
 
-    async remove(vote, limit, now) {
+    async remove(vote, limit, now, counterShards) {
       const rate = rateLimitItem(table, vote.userId, limit, now);
-      const items: TransactItems = [
+      const items = (shards: number | undefined): TransactItems => [
         { Delete: { TableName: table, Key: keys.vote(vote.ideaId, vote.userId), ConditionExpression: 'attribute_exists(pk)' } },
-        {
-          Update: {
-            TableName: table,
-            Key: keys.idea(vote.ideaId),
-            // Subtract exactly the weight this vote added, so the trend score stays a sum of live votes.
-            UpdateExpression: 'ADD voteCount :minusOne, trendScore :minusW',
-            ...ideaTakesVotes,
-            ExpressionAttributeValues: { ...ideaTakesVotes.ExpressionAttributeValues, ':minusOne': -1, ':minusW': -vote.weight },
-          },
-        },
+        // Subtract exactly the weight this vote added, so the trend score stays a sum of live votes.
+        shards ? shardUpdate(table, vote.ideaId, vote.userId, shards, -1, vote.weight) : ideaCounters(table, vote.ideaId, -1, vote.weight),
         rate.item,
         tallyDown(table, vote.userId, vote.processId),
       ];
-      let outcome = await transact(client, items);
+      let shards = counterShards;
+      let list = items(shards);
+      let outcome = await transact(client, list);
+      if (!outcome.ok && !shards && outcome.failed[1] && old(outcome, 1)?.counterShards && takesVotes(old(outcome, 1)!)) {
+        shards = old(outcome, 1)!.counterShards;
+        list = items(shards);
+        outcome = await transact(client, list);
+      }
       // Only the tally refused: a vote from before tallies were kept, which the tally never counted.
-      if (!outcome.ok && outcome.failed[3] && !outcome.failed.slice(0, 3).some(Boolean)) outcome = await transact(client, items.slice(0, 3));
+      if (!outcome.ok && outcome.failed[3] && !outcome.failed.slice(0, 3).some(Boolean)) outcome = await transact(client, list.slice(0, 3));
       if (outcome.ok) return 'removed';
       if (outcome.failed[0]) return 'absent';
       if (outcome.failed[1]) return 'closed';
       throw rate.refusal();
     },
 
-    async count(ideaId) {
-      const { Item } = await client.send(
-        new GetCommand({ TableName: table, Key: keys.idea(ideaId), ConsistentRead: true, ProjectionExpression: 'voteCount' }),
-      );
-      return (Item?.voteCount as number | undefined) ?? 0;
-    },
+    count: async (ideaId) => (await shardedCount(client, table, ideaId)) ?? 0,
 
     async standing(userId, processId) {
       const { Item } = await client.send(new GetCommand({ TableName: table, Key: keys.voteTally(userId, processId), ConsistentRead: true }));
@@ -161,9 +165,49 @@ export function tallyDown(table: string, userId: string, processId: string): Tra
   };
 }
 
-/** The idea exists and is published (held after flags or not: flags cannot freeze voting, issue 17). */
-const ideaTakesVotes = {
-  ConditionExpression: 'attribute_exists(pk) AND #status = :published',
-  ExpressionAttributeNames: { '#status': 'status' },
-  ExpressionAttributeValues: { ':published': 'published' } as Record<string, unknown>,
-};
+/**
+ * The idea's own counters ±1 vote and ±weight, while it exists, is published (held after flags or not:
+ * flags cannot freeze voting, issue 17) and is not sharded (a container that has not seen the switch is
+ * cancelled here and votes again on the shards). On a refusal DynamoDB returns the idea as stored, so
+ * 404 and 409 are told apart without a read before the vote.
+ */
+function ideaCounters(table: string, ideaId: string, delta: 1 | -1, weight: number): TransactItems[number] {
+  return {
+    Update: {
+      TableName: table,
+      Key: keys.idea(ideaId),
+      UpdateExpression: 'ADD voteCount :d, trendScore :w',
+      ConditionExpression: 'attribute_exists(pk) AND #status = :published AND attribute_not_exists(counterShards)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':published': 'published', ':d': delta, ':w': delta * weight },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+}
+
+/** The voter's cached profile still holds: it exists, is not blocked, and has the type the vote records. */
+function profileCheck(table: string, userId: string, participantType: string): TransactItems[number] {
+  return {
+    ConditionCheck: {
+      TableName: table,
+      Key: keys.profile(userId),
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(blocked) AND participantType = :type',
+      ExpressionAttributeValues: { ':type': participantType },
+    },
+  };
+}
+
+/** The item a refusal returned (ALL_OLD), as an idea; undefined when it does not exist. */
+function old(outcome: Outcome, index: number): VotingIdea | undefined {
+  if (outcome.ok) return undefined;
+  const item = outcome.old?.[index];
+  return item ? votingIdea(item) : undefined;
+}
+
+/** Why the idea refused: not there or not in public view (404), or public but not taking votes (409). */
+const refusedBy = (idea: VotingIdea | undefined) => (!idea || !isPublicStatus(idea.status) ? 'missing' : 'closed');
+
+const votingIdea = (item: Record<string, unknown>): VotingIdea => ({
+  ...fromItem(item),
+  ...(item.counterShards ? { counterShards: Number(item.counterShards) } : {}),
+});

@@ -21,20 +21,45 @@ export interface VoteRecord {
   movedTo?: string;
 }
 
+/** An idea as the vote path sees it: with its counter shards once it is sharded (adapters/dynamodb/vote-counter.ts). */
+export type VotingIdea = IdeaRecord & { counterShards?: number };
+
+/** Which of the two reads `context` makes (both by default); a cached part is not read again. */
+export interface ContextParts {
+  idea?: boolean;
+  profile?: boolean;
+}
+
+/**
+ * How a vote is written beyond the record:
+ * - counterShards: the idea's shard count as last seen (absent: its own counter on the idea item);
+ * - profileType: the voter's participant type as cached; the transaction then checks that the profile
+ *   still exists, is not blocked and has that type (a miss answers 'profile'), so a cache never lets a
+ *   blocked voter through nor records a stale type;
+ * - seen: told of the idea as stored when the idea refused the vote (or it turned out sharded).
+ */
+export interface AddOptions {
+  counterShards?: number;
+  profileType?: ParticipantType;
+  seen?: (idea: VotingIdea | undefined) => void;
+}
+
 /** What the list of one's votes shows of an idea. */
 export type VotedIdea = Pick<IdeaRecord, 'id' | 'processId' | 'title' | 'status' | 'held' | 'mergedInto'>;
 
 export interface VoteStore {
-  /** The idea and the voter's profile, and with `withVote` the voter's vote on it (read consistently). */
-  context(ideaId: string, userId: string, withVote: boolean): Promise<{ idea?: IdeaRecord; profile?: StoredProfile; vote?: VoteRecord }>;
+  /** The idea and the voter's profile (or the parts asked for), and with `withVote` the voter's vote on it (read consistently). */
+  context(ideaId: string, userId: string, withVote: boolean, parts?: ContextParts): Promise<{ idea?: VotingIdea; profile?: StoredProfile; vote?: VoteRecord }>;
   /**
-   * added; exists (already voted); closed (the idea stopped taking votes); limit (the voter already has
-   * `maxVotes` votes standing in the process: the vote rule, exact under concurrency). Throws TooManyRequestsError.
+   * added; exists (already voted); missing (no such idea in public view: 404); closed (public, but the
+   * idea stopped taking votes); limit (the voter already has `maxVotes` votes standing in the process:
+   * the vote rule, exact under concurrency); profile (options.profileType given and the profile is gone,
+   * blocked or of another type). Throws TooManyRequestsError.
    */
-  add(vote: VoteRecord, limit: RateLimit, now: Date, maxVotes: number | null): Promise<'added' | 'exists' | 'closed' | 'limit'>;
+  add(vote: VoteRecord, limit: RateLimit, now: Date, maxVotes: number | null, options?: AddOptions): Promise<'added' | 'exists' | 'missing' | 'closed' | 'limit' | 'profile'>;
   /** removed; absent (there was no vote). Gives the vote back to the voter's standing votes in the process. */
-  remove(vote: VoteRecord, limit: RateLimit, now: Date): Promise<'removed' | 'absent' | 'closed'>;
-  /** The idea's vote count, read consistently. */
+  remove(vote: VoteRecord, limit: RateLimit, now: Date, counterShards?: number): Promise<'removed' | 'absent' | 'closed'>;
+  /** The idea's vote count, read consistently (of a sharded idea: its base plus every shard, exact now). */
   count(ideaId: string): Promise<number>;
   /** How many votes the user has standing in the process (what the vote rule counts), read consistently. */
   standing(userId: string, processId: string): Promise<number>;
