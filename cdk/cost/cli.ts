@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { billFor } from './bill';
-import { formatBill, markdownTable } from './format';
+import { formatBill, markdownTable, measuredTable } from './format';
 import { inventoryOf, unpricedTypes } from './inventory';
 import { loadMeasured } from './measured';
 import { loadPrices, PRICE_FILE } from './prices';
@@ -12,7 +12,8 @@ import { defaultAssumptions, monthlyUsage, type Assumptions, type Scenario } fro
  * `npm run cost -- --participants 5000 --ideas 500 --votes 20000 --comments 5000 --views 200000 --months 6`
  * prints a month's AWS bill per service. `--viral-votes N` adds one shared idea's N votes (each a new
  * participant); `--free-tier` takes AWS's always-free allowances off; `--assume key=value` changes an
- * assumption (usage.ts); `--table` prints the README's three scenarios as Markdown instead.
+ * assumption (usage.ts); `--table` prints the README's three scenarios as Markdown instead, `--measured`
+ * what each page and action costs.
  */
 const { values } = parseArgs({
   options: {
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     'free-tier': { type: 'boolean', default: false },
     assume: { type: 'string', multiple: true, default: [] },
     table: { type: 'boolean', default: false },
+    measured: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
@@ -53,7 +55,9 @@ const header = [
   `Requests per page and action: cdk/cost/measured-requests.json, measured ${measured.measuredAt} at ${measured.commit.slice(0, 10)}${measured.dirty ? ' (uncommitted changes)' : ''}.`,
 ];
 
-if (values.table) {
+if (values.measured) {
+  console.log([...header, '', ...measuredTable(measured)].join('\n'));
+} else if (values.table) {
   const columns = scenarios.map((s) => ({ title: s.title, bill: billFor(monthlyUsage(s.scenario, measured, inventory, assumptions), inventory, prices, { freeTier: values['free-tier'] }) }));
   console.log([...header, '', ...markdownTable(columns, prices.usdToDkk)].join('\n'));
 } else {

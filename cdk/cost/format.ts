@@ -1,4 +1,5 @@
 import type { Bill } from './bill';
+import type { Counts, Measured } from './measured';
 
 const usd = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(2) : n.toFixed(3));
 const qty = (n: number) => (n >= 1000 ? Math.round(n).toLocaleString('en-US') : Number(n.toPrecision(3)).toString());
@@ -26,5 +27,17 @@ export function markdownTable(columns: { title: string; bill: Bill }[], usdToDkk
     ...services.map((s) => `| ${s} | ${columns.map((c) => cell(c.bill, s)).join(' | ')} |`),
     `| **total USD** | ${columns.map((c) => `**${usd(c.bill.totalUsd)}**`).join(' | ')} |`,
     `| total DKK (${usdToDkk}) | ${columns.map((c) => (c.bill.totalUsd * usdToDkk).toFixed(0)).join(' | ')} |`,
+  ];
+}
+
+/** What each page and action costs, from the measured file, as a Markdown table. */
+export function measuredTable(m: Measured): string[] {
+  const row = (name: string, c: Counts) =>
+    `| ${name} | ${qty(c.apiRequests)} | ${qty(c.rcu)} | ${qty(c.wcu)} | ${qty(c.staticRequests)} | ${(c.staticBytes / 1000).toFixed(1)} | ${(c.apiBytes / 1000).toFixed(1)} | ${Math.round(c.apiMs)} |`;
+  return [
+    '| page or action | API requests (= Lambda invocations) | read units | write units | static files | static kB | API kB | gateway ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...(Object.entries(m.pages) as [string, { cold: Counts; warm: Counts }][]).flatMap(([p, v]) => [row(`${p} page, cold`, v.cold), row(`${p} page, warm`, v.warm)]),
+    ...(Object.entries(m.actions) as [string, Counts][]).map(([a, c]) => row(a, c)),
   ];
 }

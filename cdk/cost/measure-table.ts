@@ -15,7 +15,7 @@ type Consumed = { ReadCapacityUnits?: number; WriteCapacityUnits?: number; Capac
  * what it answers, read and write apart. A middleware on the client the handlers use, so nothing in
  * the handlers changes and every call is seen (transactions included, which DynamoDB bills twice).
  */
-export function meterCapacity(client: DynamoDBDocumentClient): CapacityMeter {
+export function meterCapacity(client: DynamoDBDocumentClient, onCall?: (command: string, consumed: unknown) => void): CapacityMeter {
   let rcu = 0;
   let wcu = 0;
   const add = (c: Consumed | Consumed[] | undefined, write: boolean) => {
@@ -33,7 +33,9 @@ export function meterCapacity(client: DynamoDBDocumentClient): CapacityMeter {
       input.ReturnConsumedCapacity ??= 'TOTAL';
       const result = await next(args);
       const write = /Put|Update|Delete|BatchWrite|TransactWrite/.test(context.commandName ?? '');
-      add((result.output as { ConsumedCapacity?: Consumed | Consumed[] }).ConsumedCapacity, write);
+      const consumed = (result.output as { ConsumedCapacity?: Consumed | Consumed[] }).ConsumedCapacity;
+      onCall?.(context.commandName ?? '?', consumed);
+      add(consumed, write);
       return result;
     },
     { step: 'initialize', name: 'costCapacityMeter', override: true },

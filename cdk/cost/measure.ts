@@ -18,7 +18,7 @@ import { meterCapacity, tableSize, type CapacityMeter } from './measure-table';
  * participant signs in, clicks to the three pages (warm), posts an idea, votes and comments. The
  * figures are the rounds' mean.
  */
-const { values } = parseArgs({ options: { 'web-root': { type: 'string', default: 'frontend/dist' }, rounds: { type: 'string', default: '3' }, out: { type: 'string', default: MEASURED_FILE }, commit: { type: 'string' } } });
+const { values } = parseArgs({ options: { 'web-root': { type: 'string', default: 'frontend/dist' }, rounds: { type: 'string', default: '3' }, out: { type: 'string', default: MEASURED_FILE }, commit: { type: 'string' }, trace: { type: 'boolean', default: false } } });
 const rounds = Number(values.rounds);
 const PROCESS = 'ai-i-gentofte';
 const DEMO = { email: 'jens.demo@example.dk', password: 'Demo-adgang-2026' };
@@ -105,6 +105,7 @@ async function round(n: number, ideaPath: string) {
     measureStep(page, recorder, () => postIdea(page, { title, body: 'En idé skrevet af målingen af, hvad hver handling koster i AWS. Den har en almindelig længde.', concerns: 'Ingen.' })),
   );
   const voted = await openUnvotedIdea(page, n);
+  if (values.trace) console.log('--- vote');
   actions.vote = await sized('vote', () =>
     measureStep(page, recorder, async () => {
       await page.getByRole('button', { name: `Stem på ${voted}` }).click();
@@ -136,7 +137,8 @@ function mean(all: Counts[]): Counts {
 
 async function main() {
   [stack, browser] = await Promise.all([startStack({ ports: 'auto', seed: 'demo', demoParticipants: 40, webRoot: resolve(values['web-root']) }), launchBrowser()]);
-  meter = meterCapacity(documentClient());
+  // --trace: every DynamoDB call's consumed capacity, to see where a step's units go.
+  meter = meterCapacity(documentClient(), values.trace ? (command, consumed) => console.log(command, JSON.stringify(consumed)) : undefined);
   // An idea of the demo process to open cold: the first one the list shows.
   const { page: first } = await openFresh();
   await first.goto(`${stack.info.webUrl}/forloeb/${PROCESS}/ideer`);
