@@ -125,13 +125,27 @@ export async function listIdeas(deps: Pick<IdeaDeps, 'processes' | 'ideas'> & { 
  * route carries no identity (in AWS the JWT authorizer runs on protected routes only): authors see
  * their own ideas in any state through /api/me/ideas, moderators through /api/moderation/ideas/{id}.
  */
-export async function getIdea(deps: Pick<IdeaDeps, 'ideas'> & { takenUp?: { takenUpBy(ideaId: string): Promise<TakenUp[]> } }, ideaId: string): Promise<IdeaDetail> {
-  // The committee's recommendations that took it up (issue 16), written with each recommendation, read
-  // beside the idea rather than after it: the page waits for one round trip, not two (issue 19). For an
-  // idea the public may not see, the list is read and dropped, never shown.
-  const [idea, takenUpBy = []] = await Promise.all([deps.ideas.get(ideaId), deps.takenUp?.takenUpBy(ideaId)]);
-  if (!idea || !isOnItsPage(idea)) throw new NotFoundError('Idéen findes ikke.');
+export async function getIdea(deps: Pick<IdeaDeps, 'ideas'> & { takenUp?: { takenUpBy(ideaId: string): Promise<TakenUp[]> }; page?: IdeaPageReads }, ideaId: string): Promise<IdeaDetail> {
+  let idea: IdeaRecord | undefined;
+  let takenUpBy: TakenUp[] = [];
+  if (deps.page) {
+    // One read for nearly every idea (issue 19): the item says whether a recommendation ever took it up.
+    const read = await deps.page.read(ideaId);
+    idea = read?.idea;
+    if (!idea || !isOnItsPage(idea)) throw new NotFoundError('Idéen findes ikke.');
+    if (read?.takenUp) takenUpBy = (await deps.takenUp?.takenUpBy(ideaId)) ?? [];
+  } else {
+    // The committee's recommendations that took it up (issue 16), read beside the idea: for an idea
+    // the public may not see, the list is read and dropped, never shown.
+    [idea, takenUpBy = []] = await Promise.all([deps.ideas.get(ideaId), deps.takenUp?.takenUpBy(ideaId)]);
+    if (!idea || !isOnItsPage(idea)) throw new NotFoundError('Idéen findes ikke.');
+  }
   return { ...toDetail(idea), ...(takenUpBy.length ? { takenUpBy } : {}), ...(idea.held ? { underReview: true as const } : {}) };
+}
+
+/** The idea page's read: the idea and whether a recommendation ever took it up (adapters/dynamodb/idea-page.ts). */
+export interface IdeaPageReads {
+  read(ideaId: string): Promise<{ idea: IdeaRecord; takenUp: boolean } | undefined>;
 }
 
 /** Public: a public status and not held for moderation after flags. */

@@ -7,6 +7,7 @@ import { areaHandler } from '../lib/http';
 import { stores } from '../adapters/dynamodb';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { eventStore } from '../adapters/dynamodb/events';
+import { ideaPageReader } from '../adapters/dynamodb/idea-page';
 import { plainSummaryStore } from '../adapters/dynamodb/plain-summary';
 import { recommendationStore } from '../adapters/dynamodb/recommendations';
 import { mainTable } from '../adapters/dynamodb/tables';
@@ -21,6 +22,7 @@ const deps = {
   events: eventStore(documentClient(), tableName(mainTable)),
   plainSummaries: plainSummaryStore(documentClient(), tableName(mainTable)),
   takenUp: recommendationStore(documentClient(), tableName(mainTable)),
+  page: ideaPageReader(documentClient(), tableName(mainTable)),
   clock: systemClock,
   newId: (now: Date) => ulid(now.getTime()),
 };

@@ -23,6 +23,10 @@ export function recommendationStore(client: DynamoDBDocumentClient, table: strin
   const takenUpPut = (r: RecommendationRecord, ideaId: string): TransactItems[number] => ({
     Put: { TableName: table, Item: { ...keys.takenUp(ideaId, r.id), type: 'takenUp', processId: r.processId, id: r.id, title: r.title, status: r.status } },
   });
+  // Marks the idea item too (never cleared): the idea page reads its TAKENUP list only when marked (idea-page.ts).
+  const takenUpMark = (ideaId: string): TransactItems[number] => ({
+    Update: { TableName: table, Key: keys.idea(ideaId), UpdateExpression: 'SET takenUp = :t', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':t': true } },
+  });
   const takenUpDelete = (r: RecommendationRecord, ideaId: string): TransactItems[number] => ({ Delete: { TableName: table, Key: keys.takenUp(ideaId, r.id) } });
   const item = (r: RecommendationRecord) => ({ ...keys.recommendation(r.processId, r.id), type: 'recommendation', ...defined(r) });
 
@@ -69,7 +73,7 @@ export function recommendationStore(client: DynamoDBDocumentClient, table: strin
     async create(record, audit) {
       const outcome = await transact(client, [
         { Put: { TableName: table, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...record.ideaIds.map((ideaId) => takenUpPut(record, ideaId)),
+        ...record.ideaIds.flatMap((ideaId) => [takenUpPut(record, ideaId), takenUpMark(ideaId)]),
         ...auditPuts(table, audit),
       ]);
       if (outcome.ok) return 'created';
@@ -80,7 +84,7 @@ export function recommendationStore(client: DynamoDBDocumentClient, table: strin
     async update(record, expectedUpdatedAt, audit, unlinked = []) {
       const outcome = await transact(client, [
         { Put: { TableName: table, Item: item(record), ConditionExpression: 'updatedAt = :expected', ExpressionAttributeValues: { ':expected': expectedUpdatedAt } } },
-        ...record.ideaIds.map((ideaId) => takenUpPut(record, ideaId)),
+        ...record.ideaIds.flatMap((ideaId) => [takenUpPut(record, ideaId), takenUpMark(ideaId)]),
         ...unlinked.map((ideaId) => takenUpDelete(record, ideaId)),
         ...auditPuts(table, audit),
       ]);
