@@ -9,24 +9,21 @@ import { Construct } from 'constructs';
 import type { FeatureArea } from '#shared/api/route-meta';
 import type { TableDef } from '#functions/adapters/dynamodb/tables';
 import { SITE_URL_PARAMETER_ENV } from '#functions/adapters/ssm/site-url';
+import { esbuildTarget, functionPackageJson, lazyBuildArgs, lazyFile, lazyModules, lazyModulesOf, mainFields, requireShim, runtimeModules } from './bundle-options';
+import type { HandlerModule } from './handler-modules';
 import { grantTableAccess, type TableAccess } from './table-access';
 
 /** Repository root, found from this file so synth works from any working directory. */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
- * ESM bundles have no `require`; CommonJS dependencies bundled into them still call it for Node
- * built-ins, which fails at runtime ("Dynamic require of … is not supported"). Single quotes only:
- * the CDK passes the banner to esbuild through a double-quoted shell argument.
- */
-const requireShim = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
-
-/**
  * The project's Lambda defaults for the handler module `functions/src/handlers/<handlerModule>.ts`
  * (exporting `handler`): runtime, architecture, tracing, logs, bundling. The log group is created
- * in `scope`. Every function of the deployment is built from these.
+ * in `scope`. Every function of the deployment is built from these, and only for the modules listed
+ * in handler-modules.ts (which the bundle benchmark measures).
  */
-export function handlerFunctionProps(scope: Construct, handlerModule: string, environment?: Record<string, string>): NodejsFunctionProps {
+export function handlerFunctionProps(scope: Construct, handlerModule: HandlerModule, environment?: Record<string, string>): NodejsFunctionProps {
+  const lazy = lazyModulesOf[handlerModule] ?? [];
   return {
     entry: `${root}functions/src/handlers/${handlerModule}.ts`,
     handler: 'handler',
@@ -39,21 +36,39 @@ export function handlerFunctionProps(scope: Construct, handlerModule: string, en
     tracing: Tracing.ACTIVE,
     // Created explicitly so retention is set without the LogRetention custom resource.
     logGroup: new LogGroup(scope, 'Logs', { retention: RetentionDays.ONE_MONTH }),
-    // Powertools' service name: the function's key in its logs and X-Ray traces (functions/src/lib/log.ts, tracer.ts).
-    environment: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: `deltag-${handlerModule}`, ...environment },
+    // Powertools' service name: the function's key in its logs (functions/src/lib/log.ts). No
+    // NODE_OPTIONS=--enable-source-maps: it reads and parses the source map at every cold start
+    // (issue 19); the map still ships, to read a logged stack trace against it when one is needed.
+    environment: { POWERTOOLS_SERVICE_NAME: `deltag-${handlerModule}`, ...environment },
     bundling: {
       format: OutputFormat.ESM,
-      target: 'node24',
-      // Prefer packages' ESM builds; fall back to CommonJS.
-      mainFields: ['module', 'main'],
+      target: esbuildTarget,
+      mainFields,
       banner: requireShim,
       minify: true,
       sourceMap: true,
-      // Stack traces need file and line, not the source text: keeps the bundle small.
+      // File and line, not the source text: keeps the asset small.
       sourcesContent: false,
-      // The nodejs24.x runtime ships AWS SDK v3.
-      externalModules: ['@aws-sdk/*'],
+      // The runtime's AWS SDK, and the heavy parts this function ships as files of their own.
+      externalModules: [...runtimeModules, ...lazy],
+      ...(lazy.length ? { commandHooks: lazyPartsHooks(lazy) } : {}),
     },
+  };
+}
+
+/**
+ * After the bundle: each heavy part the function ships (bundle-options.ts), built with the same
+ * esbuild into `lazy/<name>.mjs`, and the package.json whose `imports` point its name there.
+ */
+function lazyPartsHooks(lazy: readonly (keyof typeof lazyModules)[]): NonNullable<NonNullable<NodejsFunctionProps['bundling']>['commandHooks']> {
+  const esbuild = `${root}node_modules/.bin/esbuild`;
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_input: string, outputDir: string) => [
+      ...lazy.map((m) => [`"${esbuild}"`, `"${root}${lazyModules[m]}"`, ...lazyBuildArgs.map((a) => `'${a}'`), `--banner:js="${requireShim}"`, `"--outfile=${outputDir}/${lazyFile(m)}"`].join(' ')),
+      `echo '${functionPackageJson(lazy)}' > "${outputDir}/package.json"`,
+    ],
   };
 }
 

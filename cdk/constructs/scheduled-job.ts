@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import type { BoundTable } from '../stacks/data-stack';
 import { allowMail, allowSiteUrl, handlerFunctionProps } from './api-function';
+import type { JobHandlerModule } from './handler-modules';
 
 /** When a job runs: a cron in Danish time (so a nightly run stays at night through summer time). */
 export interface JobSchedule {
@@ -18,7 +19,7 @@ export interface JobSchedule {
 export interface ScheduledJobProps {
   tables: Record<string, BoundTable>;
   /** The module in functions/src/handlers/ whose `handler` the schedule calls. */
-  handler: string;
+  handler: JobHandlerModule;
   schedule: JobSchedule;
   /** The function's and the schedule's description. */
   description: string;

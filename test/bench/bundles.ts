@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
-import { esbuildTarget, mainFields, requireShim, runtimeModules } from '../../cdk/constructs/bundle-options';
-import { handlerModules } from '../../cdk/constructs/handler-modules';
+import { esbuildTarget, functionPackageJson, lazyFile, lazyModules, lazyModulesOf, mainFields, requireShim, runtimeModules, type LazyModule } from '../../cdk/constructs/bundle-options';
+import { handlerModules, type HandlerModule } from '../../cdk/constructs/handler-modules';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import type { TargetCheck } from './report';
 import { median, ratio, round } from './stats';
@@ -39,6 +39,8 @@ export interface BundleResult {
   initRatio: number;
   /** Biggest contributors to the minified output, by package (or source folder). */
   topInputs: { input: string; bytes: number }[];
+  /** Heavy parts shipped beside the bundle (cdk/constructs/bundle-options.ts): their size, and the median time their first use takes to load them. */
+  lazy: { module: string; bytes: number; loadMs: number }[];
 }
 
 export interface BundlesResult {
@@ -50,26 +52,41 @@ export interface BundlesResult {
   missing: string[];
 }
 
-/** One bundle the way NodejsFunction builds it (see cdk/constructs/api-function.ts). */
-export async function bundleHandler(name: string, outfile: string): Promise<Metafile> {
-  const result = await build({
-    absWorkingDir: ROOT,
-    entryPoints: [join(ROOT, 'functions/src/handlers', `${name}.ts`)],
-    bundle: true,
-    outfile,
-    format: 'esm',
-    platform: 'node',
-    target: esbuildTarget,
-    mainFields,
-    banner: { js: requireShim },
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    external: runtimeModules,
-    metafile: true,
-    logLevel: 'warning',
-  });
-  return result.metafile;
+const esbuildOptions = (entry: string, outfile: string, external: string[]) => ({
+  absWorkingDir: ROOT,
+  entryPoints: [join(ROOT, entry)],
+  bundle: true,
+  outfile,
+  format: 'esm' as const,
+  platform: 'node' as const,
+  target: esbuildTarget,
+  mainFields,
+  banner: { js: requireShim },
+  minify: true,
+  // As deployed: a source map beside the file (not loaded at run time without --enable-source-maps).
+  sourcemap: true,
+  sourcesContent: false,
+  external,
+  metafile: true,
+  logLevel: 'warning' as const,
+});
+
+/**
+ * One function the way NodejsFunction and its after-bundling step build it (cdk/constructs/api-function.ts):
+ * the bundle, each heavy part it ships as `lazy/<name>.mjs`, and the package.json that names them.
+ */
+export async function bundleHandler(name: HandlerModule, outfile: string) {
+  const lazy = lazyModulesOf[name] ?? [];
+  const result = await build(esbuildOptions(`functions/src/handlers/${name}.ts`, outfile, [...runtimeModules, ...lazy]));
+  const dir = dirname(outfile);
+  const chunks: { module: LazyModule; file: string; bytes: number }[] = [];
+  for (const module of lazy) {
+    const file = join(dir, lazyFile(module));
+    await build(esbuildOptions(lazyModules[module], file, runtimeModules));
+    chunks.push({ module, file, bytes: statSync(file).size });
+  }
+  writeFileSync(join(dir, 'package.json'), functionPackageJson(lazy));
+  return { metafile: result.metafile!, chunks };
 }
 
 export async function measureBundles(options: { runs: number; dynamodbEndpoint: string; log: (m: string) => void; only?: string[] }): Promise<BundlesResult> {
@@ -77,11 +94,11 @@ export async function measureBundles(options: { runs: number; dynamodbEndpoint: 
   const wanted = options.only?.length ? handlerModules.filter((m) => options.only!.includes(m)) : handlerModules;
   const missing = wanted.filter((m) => !existsSync(join(ROOT, 'functions/src/handlers', `${m}.ts`)));
   if (missing.length) options.log(`bundles: NOT measured, no source yet: ${missing.join(', ')}`);
-  const built: { name: string; file: string; bytes: number; metafile: Metafile }[] = [];
+  const built: { name: string; file: string; bytes: number; metafile: Metafile; chunks: { module: LazyModule; file: string; bytes: number }[] }[] = [];
   for (const name of wanted.filter((m) => !missing.includes(m))) {
     const outfile = join(OUT, name, 'index.mjs');
-    const metafile = await bundleHandler(name, outfile);
-    built.push({ name, file: outfile, bytes: statSync(outfile).size, metafile });
+    const { metafile, chunks } = await bundleHandler(name, outfile);
+    built.push({ name, file: outfile, bytes: statSync(outfile).size, metafile, chunks });
   }
   const baselineFile = join(OUT, 'baseline', 'index.mjs');
   mkdirSync(join(OUT, 'baseline'), { recursive: true });
@@ -99,7 +116,15 @@ export async function measureBundles(options: { runs: number; dynamodbEndpoint: 
     DYNAMODB_ENDPOINT: options.dynamodbEndpoint,
     DELTAG_LOG: 'silent',
   };
-  const targets = [{ name: 'baseline', file: baselineFile }, ...built];
+  // A heavy part's first use: a module in the function's folder imports it by its name, as the code does.
+  const lazyTargets = built.flatMap((b) =>
+    b.chunks.map((c) => {
+      const probe = join(dirname(b.file), `probe-${lazyFile(c.module).slice(5)}`);
+      writeFileSync(probe, `await import(${JSON.stringify(c.module)});\n`);
+      return { name: `${b.name} ${c.module}`, file: probe };
+    }),
+  );
+  const targets = [{ name: 'baseline', file: baselineFile }, ...built, ...lazyTargets];
   const samples = new Map<string, Sample[]>(targets.map((t) => [t.name, []]));
   for (let run = 0; run < options.runs; run++) {
     // Rotate the order per run so drift on this shared machine spreads over every target.
@@ -122,6 +147,7 @@ export async function measureBundles(options: { runs: number; dynamodbEndpoint: 
       initMs: round(initMs),
       initRatio: ratio(initMs, baseInit),
       topInputs: topInputs(b.metafile),
+      lazy: b.chunks.map((c) => ({ module: c.module, bytes: c.bytes, loadMs: round(med(`${b.name} ${c.module}`, 'importMs')) })),
     };
   });
   return {
@@ -204,6 +230,9 @@ export function formatBundles(result: BundlesResult): string[] {
     lines.push(
       `${x.name.padEnd(18)}${String(x.bytes).padStart(9)}${f(x.importMs).padStart(11)}${x.importRatio.toFixed(2).padStart(7)}${f(x.initMs).padStart(9)}${x.initRatio.toFixed(2).padStart(7)}  ${x.topInputs.map((i) => `${i.input} ${Math.round(i.bytes / 1000)}k`).join(', ')}`,
     );
+  }
+  for (const x of result.bundles) {
+    for (const l of x.lazy) lines.push(`  ${x.name}: ${l.module} ships as its own file, ${l.bytes} bytes, loaded by its first use in ${f(l.loadMs)} ms`);
   }
   if (result.missing.length) lines.push(`not measured (no source yet): ${result.missing.join(', ')}`);
   return lines;

@@ -12,7 +12,7 @@ export const TARGETS = {
   readFloorP99Ratio: 1.5,
   voteThroughputRatio: 0.8,
   bundleBytes: 250_000,
-  importRatio: 1.5,
+  importRatio: 1.3,
 };
 
 export interface TargetCheck {

@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { routes } from '#shared/api/routes';
 import { areaHandler, type Event } from '#functions/lib/http';
 
 /**
@@ -21,7 +22,7 @@ const event = (correlationId: string | undefined, routeKey = 'GET /api/processes
   }) as unknown as Event;
 
 // A route whose use case fails: the 500 is logged with the correlation id.
-const handler = areaHandler({
+const handler = areaHandler(routes, {
   listProcesses: async () => {
     throw new Error('boom');
   },

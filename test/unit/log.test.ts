@@ -1,11 +1,12 @@
 import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { routes } from '#shared/api/routes';
 import type { Event } from '#functions/lib/http';
 
 /**
- * The functions log through Powertools' Logger (one JSON object a line, the keys CloudWatch Logs
- * Insights and Powertools' other tools read: level, message, timestamp, service), with the request's
- * correlation id on every line. DELTAG_LOG=silent (the test runs) keeps only errors.
+ * The functions log one JSON object a line with Powertools' keys (the ones CloudWatch Logs Insights
+ * and Powertools' other tools read: level, message, timestamp, service, xray_trace_id), with the
+ * request's correlation id on every line. DELTAG_LOG=silent (the test runs) keeps only errors.
  */
 
 /** What the process writes, by either route a logger may take (its own Console on stdout, or the global console). */
@@ -35,7 +36,7 @@ afterEach(() => {
   vi.resetModules();
 });
 
-describe('logging with Powertools Logger', { timeout: 30_000 }, () => {
+describe('logging in Powertools\' JSON lines', { timeout: 30_000 }, () => {
   it('writes one Powertools JSON line per entry, with the fields given and the base fields', async () => {
     const { createLogger } = await loadLog('');
     const lines = captureOutput();
@@ -43,6 +44,16 @@ describe('logging with Powertools Logger', { timeout: 30_000 }, () => {
     expect(lines()).toEqual([
       expect.objectContaining({ level: 'INFO', message: 'idea created', service: 'deltag', correlationId: 'c-1', route: 'GET /api/processes', ideaId: 'i1', timestamp: expect.any(String) }),
     ]);
+  });
+
+  it('carries the invocation\'s X-Ray trace id, and an Error field with its name, message and stack', async () => {
+    const { createLogger } = await loadLog('');
+    vi.stubEnv('_X_AMZN_TRACE_ID', 'Root=1-67891233-abcdef012345678912345678;Parent=53995c3f42cd8ad8;Sampled=1');
+    const lines = captureOutput();
+    createLogger({ correlationId: 'c-3' }).info('with trace', { error: new TypeError('nej') });
+    const [line] = lines();
+    expect(line).toMatchObject({ xray_trace_id: '1-67891233-abcdef012345678912345678', error: { name: 'TypeError', message: 'nej' } });
+    expect((line!.error as { stack: string }).stack).toContain('TypeError: nej');
   });
 
   it('keeps only errors when DELTAG_LOG=silent', async () => {
@@ -58,7 +69,7 @@ describe('logging with Powertools Logger', { timeout: 30_000 }, () => {
     vi.stubEnv('DELTAG_LOG', '');
     vi.resetModules();
     const { areaHandler } = await import('#functions/lib/http');
-    const handler = areaHandler({
+    const handler = areaHandler(routes, {
       listProcesses: async ({ log }) => {
         log.info('listing processes');
         throw new Error('boom');

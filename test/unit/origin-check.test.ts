@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { routes } from '#shared/api/routes';
 import { ORIGIN_HEADER, ORIGIN_SECRET_ARN_ENV, originSecretFrom } from '#functions/adapters/secrets/origin-secret';
 import type { Event } from '#functions/lib/http';
 
@@ -46,7 +47,7 @@ async function loadHandler(arn: string | undefined) {
   if (arn) vi.stubEnv(ORIGIN_SECRET_ARN_ENV, arn);
   vi.resetModules();
   const { areaHandler } = await import('#functions/lib/http');
-  return areaHandler({ listProcesses: async () => [] as never });
+  return areaHandler(routes, { listProcesses: async () => [] as never });
 }
 
 describe('only through CloudFront', { timeout: 30_000 }, () => {

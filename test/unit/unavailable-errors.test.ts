@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { routes } from '#shared/api/routes';
 import { InternalServerError, ProvisionedThroughputExceededException, TransactionCanceledException, TransactionInProgressException } from '@aws-sdk/client-dynamodb';
 import { transact } from '#functions/adapters/dynamodb/transactions';
 import { areaHandler, type Event } from '#functions/lib/http';
@@ -13,7 +14,7 @@ import { problemContentType } from '#shared/schemas/problem';
 const event = { version: '2.0', routeKey: 'GET /api/processes', rawPath: '/api/processes', rawQueryString: '', headers: {}, requestContext: { requestId: 'r', http: { method: 'GET', path: '/api/processes', sourceIp: '127.0.0.1' } }, isBase64Encoded: false } as unknown as Event;
 
 const answerTo = (error: unknown) =>
-  areaHandler({
+  areaHandler(routes, {
     listProcesses: async () => {
       throw error;
     },

@@ -103,7 +103,7 @@ export async function exportIdeas(deps: ExportDeps, processId: string, query: Ex
     return { file: { contentType: 'text/csv; charset=utf-8', body, filename } };
   }
   // Loaded on first use: exceljs is most of this function's code, and CSV and JSON never need it.
-  const { toXlsx } = await import('./export/xlsx');
+  const { toXlsx } = await import('#functions/domain/export/xlsx');
   const body = await toXlsx({
     sheetName: 'Idéer',
     table: exportTable(doc),

@@ -8,6 +8,7 @@ import { createProcess } from '../domain/process-admin/create';
 import { updateProcess } from '../domain/process-admin/update';
 import { findUser, setRoles } from '../domain/roles';
 import { areaHandler } from '../lib/http';
+import { adminRoutes } from '#shared/api/areas/admin.routes';
 import { stores } from '../adapters/dynamodb';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { surveyStore } from '../adapters/dynamodb/surveys';
@@ -29,7 +30,7 @@ const deps = {
 };
 const now = () => deps.clock.now();
 
-export const handler = areaHandler({
+export const handler = areaHandler(adminRoutes, {
   findUser: async ({ query }) => findUser(deps, query.email),
   setRoles: async ({ params, body, actor }) => setRoles(deps, actor, params.userId, body.roles),
   createProcess: async ({ body, actor }) => createProcess(deps, actor, body, now()),

@@ -7,11 +7,12 @@ import { mainTable } from '../adapters/dynamodb/tables';
 import { claimAssisted } from '../domain/assisted/claim';
 import { systemClock } from '../domain/ports';
 import type { AreaRoutes } from '../lib/http';
+import type { assistedRoutes } from '#shared/api/areas/assisted.routes';
 
 const { processes, profiles } = stores();
 const deps = { claims: claimStore(documentClient(), tableName(mainTable)), processes, profiles, clock: systemClock, newId: (now: Date) => ulid(now.getTime()) };
 
 /** The citizen's claim of their assisted contributions into their own account. */
-export const claimRoutes: AreaRoutes = {
+export const claimRoutes: AreaRoutes<typeof assistedRoutes> = {
   claimAssisted: async ({ body, actor }) => claimAssisted(deps, actor, body.code),
 };

@@ -9,6 +9,7 @@ import { assistedPerson, createAssistedPerson, lookupAssistedPersons } from '../
 import { assistedReceipt } from '../domain/assisted/receipts';
 import { systemClock } from '../domain/ports';
 import type { AreaRoutes } from '../lib/http';
+import type { assistedRoutes } from '#shared/api/areas/assisted.routes';
 import { stores } from '../adapters/dynamodb';
 import { assistedStore } from '../adapters/dynamodb/assisted';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
@@ -40,7 +41,7 @@ const deps: AssistedDeps = {
 };
 
 /** The assistant's routes: look up and register citizens, act for them (audited), receipts, their data. */
-export const personRoutes: AreaRoutes = {
+export const personRoutes: AreaRoutes<typeof assistedRoutes> = {
   assistedPersons: async ({ params, query }) => lookupAssistedPersons(deps, params.processId, query.q),
   createAssistedPerson: async ({ params, body, actor }) => createAssistedPerson(deps, actor, params.processId, body),
   assistedPerson: async ({ params }) => assistedPerson(deps, params.processId, params.personId),

@@ -3,6 +3,7 @@ import { monotonicFactory } from 'ulid';
 import { createComment, deleteComment, listComments, myCommentIds, updateComment } from '../domain/comments';
 import { systemClock } from '../domain/ports';
 import { areaHandler } from '../lib/http';
+import { commentRoutes } from '#shared/api/areas/comments.routes';
 import { stores } from '../adapters/dynamodb';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { followEventLog } from '../adapters/dynamodb/follow-events';
@@ -11,7 +12,7 @@ import { mainTable } from '../adapters/dynamodb/tables';
 const ulid = monotonicFactory();
 const deps = { ...stores(), followEvents: followEventLog(documentClient(), tableName(mainTable)), clock: systemClock, newId: (now: Date) => ulid(now.getTime()) };
 
-export const handler = areaHandler({
+export const handler = areaHandler(commentRoutes, {
   listComments: async ({ params, query }) => listComments(deps, params.ideaId, query.limit, query.cursor),
   createComment: async ({ params, body, actor, log }) => createComment({ ...deps, log }, actor, params.ideaId, body),
   updateComment: async ({ params, body, actor }) => updateComment(deps, actor, params.commentId, body),

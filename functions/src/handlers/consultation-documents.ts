@@ -7,6 +7,7 @@ import { getConsultationSetup, saveConsultationSetup } from '../domain/consultat
 import { documentDiff, publishVersion } from '../domain/consultation/versions';
 import { systemClock } from '../domain/ports';
 import type { AreaRoutes } from '../lib/http';
+import type { consultationRoutes } from '#shared/api/areas/consultations.routes';
 import { stores } from '../adapters/dynamodb';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { documentStore } from '../adapters/dynamodb/consultation-documents';
@@ -39,7 +40,7 @@ const now = () => systemClock.now();
 const by = (actor: { userId: string }) => ({ userId: actor.userId });
 
 /** Documents, versions, the diff, the setup (references, rounds) and joining a round. */
-export const documentRoutes: AreaRoutes = {
+export const documentRoutes: AreaRoutes<typeof consultationRoutes> = {
   getConsultationSetup: async ({ params }) => getConsultationSetup(base, params.processId),
   saveConsultationSetup: async ({ params, body, actor }) => saveConsultationSetup(base, by(actor), params.processId, body, now()),
   inviteRound: async ({ params, body, actor, log }) => inviteRound({ ...base, log }, by(actor), params.processId, params.roundId, body.emails),

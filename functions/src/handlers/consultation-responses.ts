@@ -9,6 +9,7 @@ import { createResponse, deleteResponse, updateResponse } from '../domain/consul
 import { withInvitations } from '../domain/consultation/members';
 import { systemClock } from '../domain/ports';
 import { FileResponse, type AreaRoutes } from '../lib/http';
+import type { consultationRoutes } from '#shared/api/areas/consultations.routes';
 import { stores } from '../adapters/dynamodb';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { userDirectory } from '../adapters/cognito/user-directory';
@@ -32,7 +33,7 @@ const deps = {
 };
 
 /** Responses per paragraph, flags, moderation, the committee's answers, Min side's list and the export. */
-export const responseRoutes: AreaRoutes = {
+export const responseRoutes: AreaRoutes<typeof consultationRoutes> = {
   listDocuments: async ({ params }) => listDocuments(deps, params.processId),
   getDocument: async ({ params, query }) => getDocument(deps, params.processId, params.documentId, query.version),
   listResponses: async ({ params, query }) => listResponses(deps, params.processId, params.documentId, query),

@@ -3,10 +3,11 @@ import { checkIn, eventSignups, mySignups } from '../domain/events/signup-lists'
 import { exportSignups } from '../domain/events/signup-export';
 import { cancelSignup, mySignup, signUp } from '../domain/events/signups';
 import { FileResponse, type AreaRoutes } from '../lib/http';
+import type { eventRoutes as eventArea } from '#shared/api/areas/events.routes';
 import { eventDeps as deps, now } from './event-wiring';
 
 /** The events module's sign-ups with the waiting list, Min side's list, the organisers' list, export and check-in. */
-export const signupRoutes: AreaRoutes = {
+export const signupRoutes: AreaRoutes<typeof eventArea> = {
   mySignup: async ({ params, query, actor, log }) => mySignup({ ...deps, log }, params.processId, params.eventId, actor.userId, query.invitation),
   signUp: async ({ params, body, actor, log }) => signUp({ ...deps, log }, actor, params.processId, params.eventId, body),
   cancelSignup: async ({ params, actor, log }) => {

@@ -4,6 +4,7 @@ import { exportIdeas } from '../domain/export';
 import { annexVersionPdf, annexVersions, freezeAnnex } from '../domain/export/annex-versions';
 import { systemClock } from '../domain/ports';
 import { areaHandler, FileResponse } from '../lib/http';
+import { exportRoutes } from '#shared/api/areas/export.routes';
 import { stores } from '../adapters/dynamodb';
 import { annexVersionStore } from '../adapters/dynamodb/annex-versions';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
@@ -22,7 +23,7 @@ const annex = {
   newId: (now: Date) => ulid(now.getTime()),
 };
 
-export const handler = areaHandler({
+export const handler = areaHandler(exportRoutes, {
   exportIdeas: async ({ params, query }) => {
     const output = await exportIdeas(deps, params.processId, query);
     return 'file' in output ? new FileResponse(output.file.contentType, output.file.body, output.file.filename) : output;

@@ -3,6 +3,7 @@ import { chooseIdea, chooseRecommendation, ideaFollowState, myFollows, recommend
 import { mailSettings, unsubscribe, updateMailSettings } from '../domain/follows/mail-settings';
 import { systemClock } from '../domain/ports';
 import { areaHandler } from '../lib/http';
+import { followRoutes } from '#shared/api/areas/follows.routes';
 import { stores } from '../adapters/dynamodb';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { followStore } from '../adapters/dynamodb/follows';
@@ -18,7 +19,7 @@ const follow = { follows: followStore(client, table), ideas, clock: systemClock 
 const mail = { mailSettings: mailSettingsStore(client, table), signingKey: signingKey(client, table), profiles, limits: liveLimits(client, table), clock: systemClock };
 
 /** Following, mail settings and the one-click unsubscribe (shared/api/areas/follows.meta.ts, area `follows`). */
-export const handler = areaHandler({
+export const handler = areaHandler(followRoutes, {
   ideaFollow: async ({ actor, params }) => ideaFollowState(follow, actor, params.ideaId),
   followIdea: async ({ actor, params }) => chooseIdea(follow, actor, params.ideaId, 'on'),
   unfollowIdea: async ({ actor, params }) => chooseIdea(follow, actor, params.ideaId, 'off'),

@@ -4,6 +4,7 @@ import { createIdea, getIdea, listIdeas } from '../domain/ideas';
 import { setPlainSummary } from '../domain/plain-summary';
 import { systemClock } from '../domain/ports';
 import { areaHandler } from '../lib/http';
+import { ideaRoutes } from '#shared/api/areas/ideas.routes';
 import { stores } from '../adapters/dynamodb';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { eventStore } from '../adapters/dynamodb/events';
@@ -27,7 +28,7 @@ const deps = {
   newId: (now: Date) => ulid(now.getTime()),
 };
 
-export const handler = areaHandler({
+export const handler = areaHandler(ideaRoutes, {
   listIdeas: async ({ params, query }) => listIdeas(deps, params.processId, query),
   createIdea: async ({ params, body, actor }) => createIdea(deps, actor, params.processId, body),
   similarIdeas: async ({ params, query }) => similarIdeas(deps, params.processId, query.text),

@@ -10,6 +10,7 @@ import { answerLive, getLiveRound } from '../domain/events/live-phone';
 import { eventLiveResults, liveRoundResults } from '../domain/events/live-result-views';
 import { systemClock } from '../domain/ports';
 import type { AreaRoutes } from '../lib/http';
+import type { eventRoutes as eventArea } from '#shared/api/areas/events.routes';
 
 /*
  * The presenter view polls liveRoundResults every 2 s rather than taking pushed results over an API
@@ -34,7 +35,7 @@ const deps = {
 };
 
 /** The events module's the live round: organisers' drafts, opening and closing, the presenter's results; phones' questions and answers. */
-export const liveRoutes: AreaRoutes = {
+export const liveRoutes: AreaRoutes<typeof eventArea> = {
   liveRounds: async ({ params }) => liveRounds(deps, params.processId, params.eventId),
   createLiveRound: async ({ params, body, actor }) => createLiveRound(deps, actor, params.processId, params.eventId, body),
   saveLiveRound: async ({ params, body, actor }) => saveLiveRound(deps, actor, params.processId, params.eventId, params.roundId, body),

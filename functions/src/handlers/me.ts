@@ -3,6 +3,7 @@ import { deleteMyAccount, exportMyData, myIdeas } from '../domain/my-data';
 import { systemClock } from '../domain/ports';
 import { getMyProfile, updateMyProfile } from '../domain/profiles';
 import { areaHandler } from '../lib/http';
+import { meRoutes } from '#shared/api/areas/me.routes';
 import { erased } from '../lib/erased-check';
 import { stores } from '../adapters/dynamodb';
 import { userDirectory } from '../adapters/cognito/user-directory';
@@ -46,7 +47,7 @@ const deps = {
   },
 };
 
-export const handler = areaHandler({
+export const handler = areaHandler(meRoutes, {
   getMe: async ({ actor }) => getMyProfile(profiles, actor),
   updateMe: async ({ actor, body }) => updateMyProfile(profiles, systemClock, actor, body),
   myIdeas: async ({ actor, query }) => myIdeas(ideas, actor, query.limit, query.cursor),

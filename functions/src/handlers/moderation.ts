@@ -12,6 +12,7 @@ import {
 } from '../domain/moderation';
 import { searchWorkspace } from '../domain/search/workspace-search';
 import { areaHandler } from '../lib/http';
+import { moderationRoutes } from '#shared/api/areas/moderation.routes';
 import type { Logger } from '../lib/log';
 import { hideJobQueue } from '../adapters/sqs/hide-jobs';
 import { moderationBase as base } from './moderation-wiring';
@@ -24,7 +25,7 @@ const hideJobsUrl = process.env.HIDE_JOB_QUEUE_URL;
 const hideJobs = hideJobsUrl ? hideJobQueue(hideJobsUrl) : undefined;
 const deps = (log: Logger) => ({ ...base, log, ...(hideJobs ? { hideJobs } : {}) });
 
-export const handler = areaHandler({
+export const handler = areaHandler(moderationRoutes, {
   moderationQueue: async ({ query }) => moderationQueue(base, query.processId, query.kind, query.limit, query.cursor),
   moderatedIdea: async ({ params }) => moderatedIdea(base, params.ideaId),
   searchWorkspace: async ({ params, query }) => searchWorkspace(base, params.processId, query),

@@ -3,10 +3,11 @@ import { createRecommendation, deleteRecommendation, getRecommendation, listReco
 import { getRegister, getStatusReport } from '../domain/recommendations/register';
 import { addProgressUpdate, setInitiative, setRecommendationAiLens } from '../domain/recommendations/tracking';
 import { areaHandler } from '../lib/http';
+import { recommendationRoutes } from '#shared/api/areas/recommendations.routes';
 import { recommendationDeps as deps } from './recommendations-wiring';
 
 /** The recommendations, their lens and the register (shared/api/areas/recommendations.meta.ts, area `recommendations`). */
-export const handler = areaHandler({
+export const handler = areaHandler(recommendationRoutes, {
   listRecommendations: async ({ params, log }) => listRecommendations(deps(log), params.processId),
   getRecommendation: async ({ params, log }) => getRecommendation(deps(log), params.processId, params.recommendationId),
   createRecommendation: async ({ params, body, actor, log }) => createRecommendation(deps(log), actor, params.processId, body),

@@ -6,6 +6,7 @@ import { getSurvey, publishSurveyResults, saveSurvey } from '../domain/survey/de
 import { internalResults, publicResults, reviewSurveyText, surveyTexts } from '../domain/survey/review';
 import { exportSurvey } from '../domain/survey/export';
 import { areaHandler, FileResponse } from '../lib/http';
+import { surveyRoutes } from '#shared/api/areas/surveys.routes';
 import { stores } from '../adapters/dynamodb';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { surveyStore } from '../adapters/dynamodb/surveys';
@@ -25,7 +26,7 @@ const deps = {
 const now = () => systemClock.now();
 
 /** The survey module's routes (shared/api/route-meta.ts, area `surveys`). */
-export const handler = areaHandler({
+export const handler = areaHandler(surveyRoutes, {
   getSurvey: async ({ params }) => getSurvey(deps, params.processId),
   saveSurvey: async ({ params, body, actor }) => saveSurvey(deps, actor, params.processId, body, now()),
   answerSurvey: async ({ params, body, actor }) => answerSurvey(deps, params.processId, { userId: actor.userId }, body, now()),

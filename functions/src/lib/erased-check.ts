@@ -1,4 +1,4 @@
-import type { RouteDef } from '#shared/api/routes';
+import type { RouteSpec as RouteDef } from '#shared/api/bind';
 import type { ErasedAccounts } from '../domain/ports/erased-accounts';
 import { erasedAccounts } from '../adapters/dynamodb/erased-accounts';
 import { documentClient, tableName } from '../adapters/dynamodb/client';

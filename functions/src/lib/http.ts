@@ -1,7 +1,7 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { routeKey, type RouteId } from '#shared/api/route-meta';
-import { routes, type RouteDef } from '#shared/api/routes';
+import type { RouteSpec } from '#shared/api/bind';
+import { routeKey } from '#shared/api/route-meta';
 import { problemContentType } from '#shared/schemas/problem';
 import type { z } from 'zod';
 import { originSecret } from '../adapters/secrets/origin-secret';
@@ -24,7 +24,7 @@ export type Result = APIGatewayProxyStructuredResultV2;
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
-export interface RouteInput<R extends RouteDef> {
+export interface RouteInput<R extends RouteSpec> {
   params: Infer<R['params']>;
   query: Infer<R['query']>;
   body: Infer<R['body']>;
@@ -47,11 +47,13 @@ export class FileResponse {
   ) {}
 }
 
-export type RouteImpl<K extends RouteId> = (
-  input: RouteInput<(typeof routes)[K]>,
-) => Promise<z.input<(typeof routes)[K]['response']> | FileResponse | undefined>;
+export type RouteImpl<R extends RouteSpec> = (input: RouteInput<R>) => Promise<z.input<R['response']> | FileResponse | undefined>;
 
-export type AreaRoutes = { [K in RouteId]?: RouteImpl<K> };
+/** An area's routes as bound in `shared/api/areas/<area>.routes.ts` (only its own schemas: issue 19). */
+export type RouteTable = Record<string, RouteSpec>;
+
+/** Use cases for some or all of `T`'s routes, each typed by its route's schemas and access. */
+export type AreaRoutes<T extends RouteTable> = { [K in keyof T]?: RouteImpl<T[K]> };
 
 interface State {
   log: Logger;
@@ -109,7 +111,7 @@ const throughSite = (): MiddlewareObj<Event, Result, Error, Context & { state: S
 });
 
 /** Reads the verified claims into an actor and applies the route's access rule (401/403). */
-const authenticate = (route: RouteDef): MiddlewareObj<Event, Result, Error, Context & { state: State }> => ({
+const authenticate = (route: RouteSpec): MiddlewareObj<Event, Result, Error, Context & { state: State }> => ({
   before: (request: Request) => {
     const actor = actorFromClaims(request.event.requestContext?.authorizer?.jwt?.claims);
     authorize(route.access, actor);
@@ -118,12 +120,12 @@ const authenticate = (route: RouteDef): MiddlewareObj<Event, Result, Error, Cont
 });
 
 /** A deleted account's token cannot write (lib/erased-check.ts). */
-const notErased = (route: RouteDef): MiddlewareObj<Event, Result, Error, Context & { state: State }> => ({
+const notErased = (route: RouteSpec): MiddlewareObj<Event, Result, Error, Context & { state: State }> => ({
   before: (request: Request) => refuseErasedWriter(route, request.event.requestContext?.http?.method ?? 'GET', request.context.state.actor),
 });
 
 /** Size, content type, JSON and zod checks of params, query and body (413/415/400). */
-const validate = (route: RouteDef): MiddlewareObj<Event, Result, Error, Context & { state: State }> => ({
+const validate = (route: RouteSpec): MiddlewareObj<Event, Result, Error, Context & { state: State }> => ({
   before: (request: Request) => {
     const { event } = request;
     request.context.state.parts = parseRequest(route, {
@@ -136,8 +138,7 @@ const validate = (route: RouteDef): MiddlewareObj<Event, Result, Error, Context 
   },
 });
 
-function routeHandler<K extends RouteId>(id: K, impl: RouteImpl<K>) {
-  const route: RouteDef = routes[id];
+function routeHandler<R extends RouteSpec>(route: R, impl: RouteImpl<R>) {
   return middy<Event, Result, Error, Context & { state: State }>()
     .use(correlation())
     .use(problems())
@@ -148,7 +149,7 @@ function routeHandler<K extends RouteId>(id: K, impl: RouteImpl<K>) {
     .handler(async (event, context) => {
       const { log, correlationId, actor, parts } = context.state;
       const input = { ...parts, actor, log, rawPath: event.rawPath, method: event.requestContext.http.method, sourceIp: event.requestContext.http.sourceIp };
-      const output = await impl(input as RouteInput<(typeof routes)[K]>);
+      const output = await impl(input as RouteInput<R>);
       if (output instanceof FileResponse) return fileResult(output, correlationId);
       return {
         statusCode: output === undefined ? 204 : route.status,
@@ -179,11 +180,16 @@ function fileResult(file: FileResponse, correlationId: string): Result {
   };
 }
 
-/** One Lambda handler for a feature area: a middy chain per route, chosen by `event.routeKey`. */
-export function areaHandler(impls: AreaRoutes) {
+/**
+ * One Lambda handler for a feature area: a middy chain per route of `table` (the area's own binding,
+ * never the whole route table), chosen by `event.routeKey`.
+ */
+export function areaHandler<T extends RouteTable>(table: T, impls: AreaRoutes<T>) {
   const byKey = new Map<string, ReturnType<typeof routeHandler>>();
-  for (const [id, impl] of Object.entries(impls)) {
-    byKey.set(routeKey(routes[id as RouteId]), routeHandler(id as RouteId, impl as RouteImpl<RouteId>));
+  for (const [id, impl] of Object.entries(impls) as [string, RouteImpl<RouteSpec> | undefined][]) {
+    const route = table[id];
+    if (!route || !impl) throw new Error(`areaHandler: no route ${id} in this area's table`);
+    byKey.set(routeKey(route), routeHandler(route, impl));
   }
   const unknown = middy<Event, Result, Error, Context & { state: State }>()
     .use(correlation())

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RouteDef } from '#shared/api/routes';
+import type { RouteSpec as RouteDef } from '#shared/api/bind';
 import type { Problem } from '#shared/schemas/problem';
 import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from './errors';
 

@@ -19,7 +19,7 @@ import {
 } from '../../schemas/assisted';
 import { slugSchema, ulidSchema } from '../../schemas/text';
 import { processParams } from '../params';
-import type { RouteSchemas } from '../routes';
+import { bindRoutes, type RouteSchemas } from '../bind';
 import type { assistedRouteMeta } from './assisted.meta';
 
 const personParams = z.object({ processId: slugSchema, personId: ulidSchema }).strict();
@@ -40,3 +40,6 @@ export const assistedRouteSchemas = {
   eraseAssistedPerson: { params: personParams, response: z.never() },
   claimAssisted: { body: claimSchema, response: claimResultSchema },
 } as const satisfies Record<keyof typeof assistedRouteMeta, RouteSchemas>;
+
+/** What the assisted function imports: these routes and no other area's schemas. */
+export const assistedRoutes = bindRoutes(assistedRouteSchemas);

@@ -29,7 +29,7 @@ import {
   versionQuerySchema,
   versionSchema,
 } from '../../schemas/consultation';
-import type { RouteSchemas } from '../routes';
+import { bindRoutes, type RouteSchemas } from '../bind';
 import type { consultationRouteMeta } from './consultations.meta';
 
 /** The consultation module's routes bound to their schemas (see `../routes.ts`). */
@@ -59,3 +59,6 @@ export const consultationRouteSchemas = {
   /** A file download (XLSX) or the JSON document. */
   exportDocument: { params: documentParams, query: documentExportQuerySchema, response: z.unknown() },
 } as const satisfies Record<keyof typeof consultationRouteMeta, RouteSchemas>;
+
+/** What the consultations function imports: these routes and no other area's schemas. */
+export const consultationRoutes = bindRoutes(consultationRouteSchemas);

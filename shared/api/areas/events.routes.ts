@@ -4,7 +4,7 @@ import { liveAnswerReceiptSchema, liveAnswerSchema, liveCodeParams, livePhoneRou
 import { pageQuerySchema } from '../../schemas/me';
 import { slugSchema, ulidSchema } from '../../schemas/text';
 import { processParams } from '../params';
-import type { RouteSchemas } from '../routes';
+import { bindRoutes, type RouteSchemas } from '../bind';
 import type { eventRouteMeta } from './events.meta';
 
 // An event id in a path is any slug: a reserved one is simply not found (ids are checked when created).
@@ -39,3 +39,5 @@ export const eventRouteSchemas = {
   liveRoundResults: { params: liveRoundParams, response: liveRoundResultsSchema },
 } as const satisfies Record<keyof typeof eventRouteMeta, RouteSchemas>;
 
+/** What the events function imports: these routes and no other area's schemas. */
+export const eventRoutes = bindRoutes(eventRouteSchemas);

@@ -1,7 +1,7 @@
 import { followStateSchema, mailSettingsSchema, mailSettingsUpdateSchema, myFollowListSchema, unsubscribeQuerySchema, unsubscribeResultSchema } from '../../schemas/follows';
 import { pageQuerySchema } from '../../schemas/me';
 import { ideaParams } from '../params';
-import type { RouteSchemas } from '../routes';
+import { bindRoutes, type RouteSchemas } from '../bind';
 import { recommendationParams } from './recommendations.routes';
 import type { followRouteMeta } from './follows.meta';
 
@@ -23,3 +23,5 @@ export const followRouteSchemas = {
   unsubscribe: { query: unsubscribeQuerySchema, response: unsubscribeResultSchema },
 } as const satisfies Record<keyof typeof followRouteMeta, RouteSchemas>;
 
+/** What the follows function imports: these routes and no other area's schemas. */
+export const followRoutes = bindRoutes(followRouteSchemas);

@@ -14,7 +14,7 @@ import {
 import { aiLensUpdateSchema } from '../../schemas/ai-lens';
 import { slugSchema, ulidSchema } from '../../schemas/text';
 import { processParams } from '../params';
-import type { RouteSchemas } from '../routes';
+import { bindRoutes, type RouteSchemas } from '../bind';
 import type { recommendationRouteMeta } from './recommendations.meta';
 
 export const recommendationParams = z.object({ processId: slugSchema, recommendationId: ulidSchema }).strict();
@@ -33,3 +33,6 @@ export const recommendationRouteSchemas = {
   getRegister: { params: processParams, response: registerSchema },
   getStatusReport: { params: processParams, response: statusReportSchema },
 } as const satisfies Record<keyof typeof recommendationRouteMeta, RouteSchemas>;
+
+/** What the recommendations function imports: these routes and no other area's schemas. */
+export const recommendationRoutes = bindRoutes(recommendationRouteSchemas);

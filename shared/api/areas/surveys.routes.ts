@@ -16,7 +16,7 @@ import {
   surveyTextReviewSchema,
   surveyTextSchema,
 } from '../../schemas/survey';
-import type { RouteSchemas } from '../routes';
+import { bindRoutes, type RouteSchemas } from '../bind';
 import type { surveyRouteMeta } from './surveys.meta';
 
 /** The survey module's routes bound to their schemas (see `../routes.ts`). */
@@ -38,3 +38,6 @@ export const surveyRouteSchemas = {
     response: surveyTextSchema,
   },
 } as const satisfies Record<keyof typeof surveyRouteMeta, RouteSchemas>;
+
+/** What the surveys function imports: these routes and no other area's schemas. */
+export const surveyRoutes = bindRoutes(surveyRouteSchemas);

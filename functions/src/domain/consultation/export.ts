@@ -51,7 +51,7 @@ export async function exportDocument(
     return documentExportSchema.parse({ processId, version: latest.version, figures: latest.figures, responses, exportedAt: now.toISOString() });
   }
   // Loaded on first use, as the other exports do: exceljs is large and JSON never needs it.
-  const { toXlsx } = await import('../export/xlsx');
+  const { toXlsx } = await import('#functions/domain/export/xlsx');
   const [first, ...rest] = sheets.toReversed().map((s) => ({ name: `Version ${s.version.version}`, table: versionTable(s.version, s.figures, rounds) }));
   const body = await toXlsx({
     sheetName: first!.name,

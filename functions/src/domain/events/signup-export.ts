@@ -75,7 +75,7 @@ export async function exportSignups(deps: SignupListDeps, processId: string, eve
   const table = signupTable(await allSignups(deps.signups, processId, eventId));
   if (format === 'csv') return { contentType: 'text/csv; charset=utf-8', body: toCsv(table), filename: `tilmeldinger-${eventId}.csv` };
   // Loaded on first use, as the other exports do: exceljs is large and CSV never needs it.
-  const { toXlsx } = await import('../export/xlsx');
+  const { toXlsx } = await import('#functions/domain/export/xlsx');
   const body = await toXlsx({
     sheetName: 'Tilmeldinger',
     table,

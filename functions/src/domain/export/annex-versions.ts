@@ -7,7 +7,6 @@ import { auditEntry } from '../audit';
 import { buildExport, type ExportDeps } from '../export';
 import { getProcess } from '../processes';
 import type { AnnexVersionRecord, AuditRecord, ProfileStore } from '../ports';
-import { renderAnnexPdf } from './annex-pdf';
 
 /**
  * The frozen annex (issue 16): the committee locks the annex as a dated PDF with the journal number
@@ -60,6 +59,8 @@ export async function freezeAnnex(deps: AnnexDeps, actor: Actor, processId: stri
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
     const version = (await deps.annexVersions.latest(processId)) + 1;
     const frozenAt = now.toISOString();
+    // pdf-lib loads on the first freeze, a separate file in AWS (cdk/constructs/bundle-options.ts).
+    const { renderAnnexPdf } = await import('#functions/domain/export/annex-pdf');
     const pdf = await renderAnnexPdf(doc, { journalNumber: input.journalNumber, version, frozenAt });
     if (pdf.byteLength > ANNEX_PDF_MAX_BYTES) {
       throw new ConflictError('annex-too-large', `Bilaget fylder ${megabytes(pdf.byteLength)} MB som PDF, men må højst fylde 3 MB. Vælg færre idéer eller ét område, og prøv igen.`, [

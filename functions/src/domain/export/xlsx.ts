@@ -5,7 +5,7 @@ import type { Cell, Column, Table } from './sheets';
  * A table as an Excel workbook: the data sheet with a bold, frozen header row, a filter on it and
  * column widths that fit the content, then sheets of label–value pairs (the rule, the overview).
  * Text goes in as text cells, never as formulas, so a title like `=HYPERLINK(…)` stays inert
- * without the apostrophe the CSV needs. Only the export function imports this module (and exceljs).
+ * without the apostrophe the CSV needs. Loaded only by an XLSX download: exceljs is a file of its own in AWS (cdk/constructs/bundle-options.ts).
  */
 
 export interface Workbook {

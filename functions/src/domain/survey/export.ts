@@ -41,7 +41,7 @@ export async function exportSurvey(deps: { surveys: SurveyStore }, processId: st
   const table = answerTable(doc, questions);
   if (query.format === 'csv') return { file: { contentType: 'text/csv; charset=utf-8', body: toCsv(table, { separator: query.sep }), filename } };
   // Loaded on first use, as the idea export does: exceljs is large and CSV and JSON never need it.
-  const { toXlsx } = await import('../export/xlsx');
+  const { toXlsx } = await import('#functions/domain/export/xlsx');
   const body = await toXlsx({ sheetName: 'Svar', table, created: now, extraSheets: [{ name: 'Overblik', rows: summaryRows(doc, questions) }] });
   return { file: { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body, filename } };
 }
