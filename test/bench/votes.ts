@@ -1,12 +1,13 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RunningStack } from '#local/stack';
 import { keys } from '#functions/adapters/dynamodb/keys';
 import { countAll } from '#functions/adapters/dynamodb/query';
 import { processStore } from '#functions/adapters/dynamodb/processes';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
+import { transact } from '#functions/adapters/dynamodb/transactions';
+import { foldIdea } from '#functions/adapters/dynamodb/vote-counter';
 import { voteStore } from '#functions/adapters/dynamodb/votes';
-import { limitFor } from '#functions/domain/limits';
-import type { RateLimit, VoteStore } from '#functions/domain/ports';
+import type { VoteStore } from '#functions/domain/ports';
 import { processStart } from '#functions/domain/processes';
 import { trendWeight } from '#functions/domain/trending';
 import { ServiceUnavailableError } from '#functions/lib/errors';
@@ -14,14 +15,18 @@ import type { BenchUser } from './api';
 import type { cpuMeter, CpuSample } from './cpu';
 import { Probe } from './probe';
 import { PROCESS_ID } from './seed';
+import type { TargetCheck } from './report';
 import { median, ratio, round, runPool } from './stats';
 
 /**
  * Vote throughput at concurrency 32 on one idea: 1,000 distinct signed-in voters through the gateway
- * vs 1,000 calls of the store's own `voteStore.add` straight on DynamoDB Local (synthetic user ids) on
- * a second idea, in alternating blocks. The baseline is the write every vote ends in (vote record, idea
- * counters and rate counter in one transaction, retried on conflicts) without HTTP, token check,
- * handler or the reads before it. Then both counts are checked: idea voteCount == vote records == voters.
+ * vs 1,000 raw SDK votes straight on DynamoDB Local (synthetic user ids) on a second idea, in alternating
+ * blocks. The raw baseline is what issue 19 names: the same conditional TransactWriteItems of 2 items,
+ * the vote item (Put, attribute_not_exists) and the idea's counters (Update with the idea's condition:
+ * exists and published), retried on conflicts as the store retries them (transact()), without HTTP,
+ * token check, handler, tally or rate counter. Then both counts are checked: the idea's exact count
+ * (voteStore.count: the idea's voteCount, or base + shards if the gateway's idea got sharded on the way,
+ * adapters/dynamodb/hot-ideas.ts) == vote records == voters; a sharded idea's folded count is waited for.
  */
 export interface VoteOptions {
   stack: RunningStack;
@@ -49,7 +54,6 @@ export async function measureVotes(o: VoteOptions) {
   const seeded = await processStore(o.raw, TABLE).get(PROCESS_ID);
   if (!seeded) throw new Error(`process ${PROCESS_ID} not seeded`);
   const store = voteStore(o.raw, TABLE);
-  const limit = limitFor(seeded, 'vote');
   const t0 = processStart(seeded);
   // Counts the baseline's transactions and their conflicts (attempts = TransactWriteItems calls).
   const storeProbe = new Probe(o.raw);
@@ -63,7 +67,7 @@ export async function measureVotes(o: VoteOptions) {
     gw.statuses.set(res.status, (gw.statuses.get(res.status) ?? 0) + 1);
   };
   const rawVote = async (userId: string) => {
-    const outcome = await storeVote(store, limit, o.targets.raw, userId, t0);
+    const outcome = await sdkVote(o.raw, o.targets.raw, userId, t0);
     if (outcome === 'failed') rw.failed++;
     if (outcome === 'gave-up') rw.gaveUp++;
   };
@@ -76,7 +80,7 @@ export async function measureVotes(o: VoteOptions) {
       const res = await fetch(`${o.stack.info.apiUrl}/ideas/${o.targets.warmup}/vote`, { method: 'PUT', headers: { authorization: `Bearer ${u.token}` } });
       await res.text();
     });
-    await runPool(warmRaw.slice(...range), o.concurrency, async (id) => void (await storeVote(store, limit, o.targets.warmup, id, t0)));
+    await runPool(warmRaw.slice(...range), o.concurrency, async (id) => void (await sdkVote(o.raw, o.targets.warmup, id, t0)));
   }
 
   o.probe.reset();
@@ -121,6 +125,8 @@ export async function measureVotes(o: VoteOptions) {
   const storeCalls = { calls: storeWrites.reduce((n, [, c]) => n + c.calls, 0), conflicts: storeWrites.reduce((n, [, c]) => n + c.conflicts, 0) };
 
   const [gwCount, rwCount] = [await counts(o.raw, store, o.targets.gateway), await counts(o.raw, store, o.targets.raw)];
+  // Sharded on the way (hot-ideas.ts): the idea item's own count follows by the stream's fold; how long that took after the last vote.
+  const folded = gwCount.counterShards ? await untilFolded(o.raw, o.targets.gateway, gwCount.voteCount) : undefined;
   const gateway = {
     votes: gw.done,
     ms: round(gw.ms),
@@ -128,7 +134,8 @@ export async function measureVotes(o: VoteOptions) {
     statuses: Object.fromEntries(gw.statuses),
     cpuPerVote: cpuPer(gw, o.cpu.javaPid !== undefined),
     ...gwCount,
-    exact: gw.done === count && gwCount.voteCount === count && gwCount.records === count,
+    exact: gw.done === count && gwCount.voteCount === count && gwCount.records === count && (folded?.converged ?? true),
+    ...(folded ? { fold: folded } : {}),
     // Every DynamoDB call the votes handler made during the gateway blocks (the probe on its client).
     dynamoCalls: handlerCalls,
   };
@@ -168,19 +175,27 @@ const cpuPer = (side: { nodeMs: number; javaMs: number; done: number }, java: bo
   ...(java ? { javaMs: ratio(side.javaMs, side.done) } : {}),
 });
 
-/** One vote by the store itself, as the votes use case would record it for a citizen. */
-async function storeVote(store: VoteStore, limit: RateLimit, ideaId: string, userId: string, t0: Date): Promise<'ok' | 'failed' | 'gave-up'> {
+/** One raw vote: the SDK's 2-item conditional transaction (vote item + idea counters), retried on conflicts. */
+async function sdkVote(client: DynamoDBDocumentClient, ideaId: string, userId: string, t0: Date): Promise<'ok' | 'failed' | 'gave-up'> {
   const now = new Date();
+  const vote = { ideaId, userId, processId: PROCESS_ID, participantType: 'citizen', weight: trendWeight(now, t0), createdAt: now.toISOString() };
   try {
-    const result = await store.add(
-      { ideaId, userId, processId: PROCESS_ID, participantType: 'citizen', weight: trendWeight(now, t0), createdAt: now.toISOString() },
-      limit,
-      now,
-      null,
-    );
-    return result === 'added' ? 'ok' : 'failed';
+    const outcome = await transact(client, [
+      { Put: { TableName: TABLE, Item: { ...keys.vote(ideaId, userId), type: 'vote', ...vote }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Update: {
+          TableName: TABLE,
+          Key: keys.idea(ideaId),
+          UpdateExpression: 'ADD voteCount :one, trendScore :w',
+          ConditionExpression: 'attribute_exists(pk) AND #status = :published',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':published': 'published', ':one': 1, ':w': vote.weight },
+        },
+      },
+    ]);
+    return outcome.ok ? 'ok' : 'failed';
   } catch (error) {
-    // The store gives up after its retries on transaction conflicts with a 503.
+    // transact() gives up after its retries on transaction conflicts with a 503.
     if (error instanceof ServiceUnavailableError) return 'gave-up';
     throw error;
   }
@@ -193,5 +208,42 @@ async function counts(client: DynamoDBDocumentClient, store: VoteStore, ideaId: 
   for (const pk of keys.votePartitions(ideaId)) {
     records += await countAll(client, { TableName: TABLE, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)', ExpressionAttributeValues: { ':pk': pk, ':v': keys.votePrefix }, ConsistentRead: true });
   }
-  return { voteCount: await store.count(ideaId), records };
+  const { Item } = await client.send(new GetCommand({ TableName: TABLE, Key: keys.idea(ideaId), ConsistentRead: true, ProjectionExpression: 'counterShards' }));
+  return { voteCount: await store.count(ideaId), records, ...(Item?.counterShards ? { counterShards: Number(Item.counterShards) } : {}) };
+}
+
+/** Polls the idea item (consistent) until the fold wrote the exact count, at most 10 s; folds once itself at the end to tell a slow stream from a wrong sum. */
+async function untilFolded(client: DynamoDBDocumentClient, ideaId: string, exact: number) {
+  const start = performance.now();
+  for (;;) {
+    const { Item } = await client.send(new GetCommand({ TableName: TABLE, Key: keys.idea(ideaId), ConsistentRead: true, ProjectionExpression: 'voteCount' }));
+    const ms = performance.now() - start;
+    if (Number(Item?.voteCount) === exact) return { converged: true, msAfterLastVote: round(ms) };
+    if (ms > 10_000) return { converged: false, itemVoteCount: Number(Item?.voteCount), direct: await foldIdea(client, TABLE, ideaId) };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The vote targets of issue 19 (≥ 0.8× the raw 2-item transaction's rate; exact), for report.ts. */
+export function checksVotes(v: Awaited<ReturnType<typeof measureVotes>>): TargetCheck[] {
+  const min = 0.8;
+  return [
+    { name: 'votes.throughputRatio', value: v.throughputRatio, target: `≥ ${min}`, pass: v.throughputRatio >= min, ...(v.throughputRatio < min ? { missBy: round(1 - v.throughputRatio / min, 3) } : {}) },
+    { name: 'votes.exact', value: v.exact, target: 'true', pass: v.exact },
+  ];
+}
+
+/** The votes section of the table. */
+export function formatVotes(v: Awaited<ReturnType<typeof measureVotes>>): string[] {
+  const f1 = (x: number | undefined) => (x === undefined ? '–' : x.toFixed(2));
+  const g = v.gateway;
+  return [
+    `VOTES  ${v.voters} distinct voters per side, concurrency ${v.concurrency}, after ${v.warmupPerSide} warm-up votes per side on a third idea; raw: the SDK's 2-item conditional TransactWriteItems (vote item + idea counters) straight on DynamoDB Local`,
+    `gateway  ${g.votesPerSecond.toFixed(1).padStart(7)} votes/s  ${g.votes} votes in ${(g.ms / 1000).toFixed(2)} s  CPU/vote node ${f1(g.cpuPerVote.nodeMs)} java ${f1(g.cpuPerVote.javaMs)} ms  statuses ${JSON.stringify(g.statuses)}  count ${g.voteCount} records ${g.records}${g.counterShards ? `  sharded ×${g.counterShards}, folded ${g.fold?.converged ? `${g.fold.msAfterLastVote} ms after the last vote` : 'NOT within 10 s'}` : ''} ${g.exact ? 'exact' : 'NOT EXACT'}`,
+    `raw      ${v.raw.votesPerSecond.toFixed(1).padStart(7)} votes/s  ${v.raw.votes} votes in ${(v.raw.ms / 1000).toFixed(2)} s  CPU/vote node ${f1(v.raw.cpuPerVote.nodeMs)} java ${f1(v.raw.cpuPerVote.javaMs)} ms  attempts ${v.raw.attempts} conflicts ${v.raw.conflicts}  voteCount ${v.raw.voteCount} records ${v.raw.records} ${v.raw.exact ? 'exact' : 'NOT EXACT'}`,
+    `gateway/raw throughput ${f1(v.throughputRatio)} (median of per-round ratios ${f1(v.throughputRatioMedianOfRounds)})`,
+    `handler DynamoDB calls during gateway votes: ${Object.entries(g.dynamoCalls)
+      .map(([k, c]) => `${k} ${c.calls} (${(c.ms / Math.max(1, c.calls)).toFixed(1)} ms avg, ${c.conflicts} conflicts)`)
+      .join(', ')}`,
+  ];
 }
