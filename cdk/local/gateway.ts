@@ -35,8 +35,12 @@ const EMPTY = Buffer.alloc(0);
 
 export async function startGateway(options: GatewayOptions): Promise<Server> {
   const handlers = new Map<FeatureArea, Promise<Handler>>();
-  const handlerFor = (area: FeatureArea) => {
-    if (!handlers.has(area)) handlers.set(area, options.loadHandler(area));
+  // Once loaded, a handler is called without awaiting its module's promise again (a warm Lambda).
+  const loaded = new Map<FeatureArea, Handler>();
+  const handlerFor = (area: FeatureArea): Handler | Promise<Handler> => {
+    const ready = loaded.get(area);
+    if (ready) return ready;
+    if (!handlers.has(area)) handlers.set(area, options.loadHandler(area).then((h) => (loaded.set(area, h), h)));
     return handlers.get(area)!;
   };
   const server = createServer((req, res) => {
@@ -69,22 +73,22 @@ const candidates = [...routeList]
     const segments = route.path.split('/');
     const greedy = segments.some((s) => /^\{\w+\+\}$/.test(s));
     const fixed = segments.flatMap((s, i) => (s.startsWith('{') ? [] : [[i, s] as const]));
-    return { route, length: segments.length, greedy, fixed };
+    return { route, key: routeKey(route), protected: isProtected(route.access), length: segments.length, greedy, fixed };
   });
 
-function findRoute(method: string, path: string): { route: Route; pathParameters: Record<string, string> } | undefined {
+function findRoute(method: string, path: string): { route: Route; key: string; protected: boolean; pathParameters: Record<string, string> } | undefined {
   const got = path.split('/');
   for (const c of candidates) {
     if (c.route.method !== 'ANY' && c.route.method !== method) continue;
     if (!c.greedy && c.length !== got.length) continue;
     if (!c.greedy && c.fixed.some(([i, s]) => got[i] !== s)) continue;
     const pathParameters = matchPath(c.route.path, path);
-    if (pathParameters) return { route: c.route, pathParameters };
+    if (pathParameters) return { route: c.route, key: c.key, protected: c.protected, pathParameters };
   }
   return undefined;
 }
 
-async function serveApi(req: IncomingMessage, url: URL, res: ServerResponse, options: GatewayOptions, handlerFor: (a: FeatureArea) => Promise<Handler>) {
+async function serveApi(req: IncomingMessage, url: URL, res: ServerResponse, options: GatewayOptions, handlerFor: (a: FeatureArea) => Handler | Promise<Handler>) {
   const method = (req.method ?? 'GET').toUpperCase();
   const found = findRoute(method, url.pathname);
   if (!found) return sendProblem(res, 404, 'not-found', 'Ikke fundet');
@@ -95,13 +99,14 @@ async function serveApi(req: IncomingMessage, url: URL, res: ServerResponse, opt
   if (body === 'too-large') return sendProblem(res, 413, 'payload-too-large', 'For stor forespørgsel');
 
   let claims: Record<string, string> | undefined;
-  if (isProtected(route.access)) {
+  if (found.protected) {
     claims = await options.verify(header(req, 'authorization'));
     if (!claims) return sendProblem(res, 401, 'unauthorized', 'Ikke logget ind', { 'www-authenticate': 'Bearer' });
   }
 
-  const event = toEvent(req, url, method, routeKey(route), pathParameters, body, claims);
-  const handler = await handlerFor(route.area);
+  const event = toEvent(req, url, method, found.key, pathParameters, body, claims);
+  const ready = handlerFor(route.area);
+  const handler = typeof ready === 'function' ? ready : await ready;
   const result = await handler(event, lambdaContext(route.area, event.requestContext.requestId));
   res.writeHead(result.statusCode ?? 200, { ...securityHeaders, ...(result.headers as Record<string, string>) });
   res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
