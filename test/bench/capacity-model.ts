@@ -86,15 +86,10 @@ export class Ledger {
       .map(([partition, t]) => ({ partition, wcu: round(t.wcu), rcu: round(t.rcu), peakWcuPerSecond: round(t.peakWcu), peakRcuPerSecond: round(t.peakRcu) }));
   }
 
-  /** This second's spending per partition (for a trial on a scratch ledger). */
-  snapshot(nowMs: number): [string, number, number][] {
-    const second = Math.floor(nowMs / 1000);
-    return [...this.windows].filter(([, w]) => w.second === second).map(([p, w]) => [p, w.wcu, w.rcu]);
-  }
-
-  load(spent: [string, number, number][], nowMs: number): void {
-    const second = Math.floor(nowMs / 1000);
-    for (const [p, wcu, rcu] of spent) this.windows.set(p, { second, wcu, rcu });
+  /** What a partition has spent in this second. */
+  spent(partition: string, nowMs: number): { wcu: number; rcu: number } {
+    const w = this.windows.get(partition);
+    return w && w.second === Math.floor(nowMs / 1000) ? { wcu: w.wcu, rcu: w.rcu } : { wcu: 0, rcu: 0 };
   }
 
   reset(): void {
@@ -123,12 +118,21 @@ export class Ledger {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** Cumulative check without spending: which of these requests (in order) would fit. */
+/** Cumulative check without spending: which of these requests (in order) would fit. Looks only at their own partitions. */
 export function fits(ledger: Ledger, groups: Charge[][], nowMs: number): boolean[] {
-  // A scratch ledger holding the live one's spending of this second tries the groups one after another.
-  const probe = new Ledger(ledger.limits);
-  probe.load(ledger.snapshot(nowMs), nowMs);
-  return groups.map((g) => probe.admit(g, nowMs).size === 0);
+  const extra = new Map<string, { wcu: number; rcu: number }>();
+  return groups.map((group) => {
+    const trial = new Map<string, { wcu: number; rcu: number }>();
+    for (const c of group) {
+      const base = trial.get(c.partition) ?? { ...(extra.get(c.partition) ?? ledger.spent(c.partition, nowMs)) };
+      base.wcu += c.wcu;
+      base.rcu += c.rcu;
+      trial.set(c.partition, base);
+    }
+    const ok = [...trial.values()].every((t) => t.wcu <= ledger.limits.wcu && t.rcu <= ledger.limits.rcu);
+    if (ok) for (const [p, t] of trial) extra.set(p, t);
+    return ok;
+  });
 }
 
 export interface CapacityModel {

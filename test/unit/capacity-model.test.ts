@@ -5,7 +5,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { Charges, price } from '../bench/capacity-charges';
-import { capacityModel, Ledger } from '../bench/capacity-model';
+import { capacityModel, fits, Ledger } from '../bench/capacity-model';
 
 const T = mainTable.localName;
 const charges = () => new Charges(new Map([[T, mainTable]]));
@@ -30,6 +30,17 @@ describe('capacity model: the ledger', () => {
     ledger.admit(one('t|B', 999), 1_000);
     expect(ledger.admit([...one('t|C'), ...one('t|B')], 1_000)).toEqual(new Set(['t|C']));
     expect(ledger.admit(one('t|B'), 1_000).size).toBe(0);
+  });
+});
+
+describe('capacity model: a batch', () => {
+  it('lets through the requests that fit, in order, and leaves the rest unprocessed', () => {
+    const ledger = new Ledger();
+    ledger.admit([{ partition: 't|A', wcu: 0, rcu: 2999 }], 7_000);
+    const read = (p: string) => [{ partition: p, wcu: 0, rcu: 0.5 }];
+    expect(fits(ledger, [read('t|A'), read('t|A'), read('t|A'), read('t|B')], 7_000)).toEqual([true, true, false, true]);
+    // A trial spends nothing.
+    expect(fits(ledger, [read('t|A')], 7_000)).toEqual([true]);
   });
 });
 
