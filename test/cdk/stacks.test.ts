@@ -77,7 +77,7 @@ describe('api stack', () => {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
       expect(Object.keys(fn.Properties.Environment.Variables)).toEqual(
-        expect.arrayContaining(['NODE_OPTIONS', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', ...tables.map((t) => t.envVar)]),
+        expect.arrayContaining(['POWERTOOLS_SERVICE_NAME', 'USER_POOL_ID', 'USER_POOL_CLIENT_ID', ...tables.map((t) => t.envVar)]),
       );
     }
   });

@@ -10,7 +10,12 @@ import { assistedReceipt } from '../domain/assisted/receipts';
 import { systemClock } from '../domain/ports';
 import type { AreaRoutes } from '../lib/http';
 import type { assistedRoutes } from '#shared/api/areas/assisted.routes';
-import { stores } from '../adapters/dynamodb';
+import { commentStore } from '../adapters/dynamodb/comments';
+import { ideaStore } from '../adapters/dynamodb/ideas';
+import { profileStore } from '../adapters/dynamodb/profiles';
+import { userDataStore } from '../adapters/dynamodb/user-data';
+import { voteStore } from '../adapters/dynamodb/votes';
+import { freshProcesses as freshProcessStore, onTable } from './table-stores';
 import { assistedStore } from '../adapters/dynamodb/assisted';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { eventStore } from '../adapters/dynamodb/events';
@@ -20,7 +25,12 @@ import { mainTable } from '../adapters/dynamodb/tables';
 import { siteUrl } from '../adapters/ssm/site-url';
 
 const ulid = monotonicFactory();
-const { freshProcesses, ideas, votes, comments, profiles, userData } = stores();
+const freshProcesses = freshProcessStore();
+const ideas = onTable(ideaStore);
+const votes = onTable(voteStore);
+const comments = onTable(commentStore);
+const profiles = onTable(profileStore);
+const userData = onTable(userDataStore);
 const deps: AssistedDeps = {
   persons: assistedStore(documentClient(), tableName(mainTable)),
   // Read as stored: an assistant must not act after an admin closed the phase.

@@ -8,7 +8,8 @@ import { documentDiff, publishVersion } from '../domain/consultation/versions';
 import { systemClock } from '../domain/ports';
 import type { AreaRoutes } from '../lib/http';
 import type { consultationRoutes } from '#shared/api/areas/consultations.routes';
-import { stores } from '../adapters/dynamodb';
+import { profileStore } from '../adapters/dynamodb/profiles';
+import { freshProcesses as freshProcessStore, onTable } from './table-stores';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { documentStore } from '../adapters/dynamodb/consultation-documents';
 import { responseStore } from '../adapters/dynamodb/consultation-responses';
@@ -18,7 +19,8 @@ import { notifier } from '../adapters/ses/notifier';
 import { siteUrl } from '../adapters/ssm/site-url';
 
 const ulid = monotonicFactory();
-const { freshProcesses, profiles } = stores();
+const freshProcesses = freshProcessStore();
+const profiles = onTable(profileStore);
 
 const client = documentClient();
 const table = tableName(mainTable);

@@ -10,7 +10,8 @@ import { withInvitations } from '../domain/consultation/members';
 import { systemClock } from '../domain/ports';
 import { FileResponse, type AreaRoutes } from '../lib/http';
 import type { consultationRoutes } from '#shared/api/areas/consultations.routes';
-import { stores } from '../adapters/dynamodb';
+import { profileStore } from '../adapters/dynamodb/profiles';
+import { freshProcesses as freshProcessStore, onTable } from './table-stores';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { userDirectory } from '../adapters/cognito/user-directory';
 import { consultationReads, documentStore } from '../adapters/dynamodb/consultation-documents';
@@ -18,7 +19,8 @@ import { responseStore } from '../adapters/dynamodb/consultation-responses';
 import { mainTable } from '../adapters/dynamodb/tables';
 
 const ulid = monotonicFactory();
-const { freshProcesses, profiles } = stores();
+const freshProcesses = freshProcessStore();
+const profiles = onTable(profileStore);
 const client = documentClient();
 const table = tableName(mainTable);
 const deps = {

@@ -1,7 +1,8 @@
 // (primary adapter) --> domain/events: the adapters the events module's use cases run on, built once per cold start
 import { monotonicFactory } from 'ulid';
 import { systemClock } from '../domain/ports';
-import { stores } from '../adapters/dynamodb';
+import { profileStore } from '../adapters/dynamodb/profiles';
+import { freshProcesses as freshProcessStore, onTable } from './table-stores';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { eventStore } from '../adapters/dynamodb/events';
 import { signupStore } from '../adapters/dynamodb/event-signups';
@@ -11,7 +12,8 @@ import { notifier } from '../adapters/ses/notifier';
 import { siteUrl } from '../adapters/ssm/site-url';
 
 const ulid = monotonicFactory();
-const { freshProcesses, profiles } = stores();
+const freshProcesses = freshProcessStore();
+const profiles = onTable(profileStore);
 const client = documentClient();
 const table = tableName(mainTable);
 

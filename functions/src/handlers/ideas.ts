@@ -5,7 +5,9 @@ import { setPlainSummary } from '../domain/plain-summary';
 import { systemClock } from '../domain/ports';
 import { areaHandler } from '../lib/http';
 import { ideaRoutes } from '#shared/api/areas/ideas.routes';
-import { stores } from '../adapters/dynamodb';
+import { ideaStore } from '../adapters/dynamodb/ideas';
+import { profileStore } from '../adapters/dynamodb/profiles';
+import { searchDocStore } from '../adapters/dynamodb/search-docs';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { eventStore } from '../adapters/dynamodb/events';
 import { ideaPageReader } from '../adapters/dynamodb/idea-page';
@@ -14,12 +16,15 @@ import { recommendationStore } from '../adapters/dynamodb/recommendations';
 import { mainTable } from '../adapters/dynamodb/tables';
 import { similarIdeas } from '../domain/search/similar';
 import { searchCache } from './search-wiring';
+import { cachedProcesses, onTable } from './table-stores';
 
 const ulid = monotonicFactory();
-const base = stores();
+// Only the stores these routes use (handlers/table-stores.ts).
 const deps = {
-  ...base,
-  search: searchCache(base.searchDocs),
+  processes: cachedProcesses(),
+  ideas: onTable(ideaStore),
+  profiles: onTable(profileStore),
+  search: searchCache(onTable(searchDocStore)),
   events: eventStore(documentClient(), tableName(mainTable)),
   plainSummaries: plainSummaryStore(documentClient(), tableName(mainTable)),
   takenUp: recommendationStore(documentClient(), tableName(mainTable)),

@@ -1,6 +1,7 @@
 // (primary adapter) --> domain/events --> adapters/dynamodb
 import { monotonicFactory } from 'ulid';
-import { stores } from '../adapters/dynamodb';
+import { profileStore } from '../adapters/dynamodb/profiles';
+import { cachedProcesses, onTable } from './table-stores';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { eventStore } from '../adapters/dynamodb/events';
 import { liveLimits, liveRoundStore } from '../adapters/dynamodb/live-rounds';
@@ -22,7 +23,8 @@ import type { eventRoutes as eventArea } from '#shared/api/areas/events.routes';
 const ulid = monotonicFactory();
 const client = documentClient();
 const table = tableName(mainTable);
-const { processes, profiles } = stores();
+const processes = cachedProcesses();
+const profiles = onTable(profileStore);
 const deps = {
   rounds: liveRoundStore(client, table),
   events: eventStore(client, table),

@@ -5,7 +5,11 @@ import { getMyProfile, updateMyProfile } from '../domain/profiles';
 import { areaHandler } from '../lib/http';
 import { meRoutes } from '#shared/api/areas/me.routes';
 import { erased } from '../lib/erased-check';
-import { stores } from '../adapters/dynamodb';
+import { commentStore } from '../adapters/dynamodb/comments';
+import { ideaStore } from '../adapters/dynamodb/ideas';
+import { profileStore } from '../adapters/dynamodb/profiles';
+import { userDataStore } from '../adapters/dynamodb/user-data';
+import { cachedProcesses, onTable } from './table-stores';
 import { userDirectory } from '../adapters/cognito/user-directory';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { responseStore } from '../adapters/dynamodb/consultation-responses';
@@ -22,7 +26,11 @@ import { notifier } from '../adapters/ses/notifier';
 import { siteUrl } from '../adapters/ssm/site-url';
 import { createLogger } from '../lib/log';
 
-const { profiles, ideas, comments, userData, processes } = stores();
+const profiles = onTable(profileStore);
+const ideas = onTable(ideaStore);
+const comments = onTable(commentStore);
+const userData = onTable(userDataStore);
+const processes = cachedProcesses();
 const client = documentClient();
 const table = tableName(mainTable);
 const deps = {

@@ -3,14 +3,16 @@ import { monotonicFactory } from 'ulid';
 import { systemClock } from '../domain/ports';
 import type { RecommendationDeps } from '../domain/recommendations/deps';
 import type { Logger } from '../lib/log';
-import { stores } from '../adapters/dynamodb';
+import { profileStore } from '../adapters/dynamodb/profiles';
+import { freshProcesses as freshProcessStore, onTable } from './table-stores';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { followEventLog } from '../adapters/dynamodb/follow-events';
 import { recommendationStore } from '../adapters/dynamodb/recommendations';
 import { mainTable } from '../adapters/dynamodb/tables';
 
 const ulid = monotonicFactory();
-const { freshProcesses, profiles } = stores();
+const freshProcesses = freshProcessStore();
+const profiles = onTable(profileStore);
 const client = documentClient();
 const table = tableName(mainTable);
 

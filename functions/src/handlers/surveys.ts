@@ -7,13 +7,15 @@ import { internalResults, publicResults, reviewSurveyText, surveyTexts } from '.
 import { exportSurvey } from '../domain/survey/export';
 import { areaHandler, FileResponse } from '../lib/http';
 import { surveyRoutes } from '#shared/api/areas/surveys.routes';
-import { stores } from '../adapters/dynamodb';
+import { profileStore } from '../adapters/dynamodb/profiles';
+import { freshProcesses as freshProcessStore, onTable } from './table-stores';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { surveyStore } from '../adapters/dynamodb/surveys';
 import { mainTable } from '../adapters/dynamodb/tables';
 
 const ulid = monotonicFactory();
-const { freshProcesses, profiles } = stores();
+const freshProcesses = freshProcessStore();
+const profiles = onTable(profileStore);
 const deps = {
   surveys: surveyStore(documentClient(), tableName(mainTable)),
   // The phase and the survey are read as stored: an answer must not slip in after an admin closed the phase.

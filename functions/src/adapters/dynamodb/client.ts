@@ -17,7 +17,7 @@ export function documentClient(): DynamoDBDocumentClient {
 
 export function createDocumentClient(endpoint?: string): DynamoDBDocumentClient {
   const base = new DynamoDBClient({ ...(endpoint ? { endpoint } : {}), maxAttempts: 3, requestHandler: endpoint ? localTimeouts() : AWS_TIMEOUTS });
-  // Traced (an X-Ray subsegment per call) in Lambda; as it is locally (lib/tracer.ts).
+  // Through lib/tracer.ts, the one place for per-call tracing (none since issue 19: see there).
   return DynamoDBDocumentClient.from(traced(base), { marshallOptions: { removeUndefinedValues: true } });
 }
 

@@ -41,7 +41,7 @@ export function stores() {
  */
 const PROCESS_TTL_MS = 30_000;
 
-function cached(store: ProcessStore): ProcessStore {
+export function cached(store: ProcessStore): ProcessStore {
   const entries = new Map<string, { at: number; value: Awaited<ReturnType<ProcessStore['get']>> }>();
   return {
     ...store,
