@@ -151,7 +151,8 @@ describe("the author's form for the summary", () => {
       { author: true },
     );
     buttonNamed(host, 'Skriv et letlæst resumé')!.click();
-    await flushPromises();
+    // The form is its own chunk, loaded on this first click (IdeaPage's first visit does not carry it).
+    await vi.waitFor(() => expect(host.querySelector('#plain-summary-form-text')).not.toBeNull());
     const field = host.querySelector<HTMLTextAreaElement>('#plain-summary-form-text')!;
     expect(document.activeElement).toBe(field);
     expect(text(host)).toContain('Du har 300 tegn tilbage');
@@ -194,7 +195,8 @@ describe("the author's form for the summary", () => {
       { author: true },
     );
     buttonNamed(host, 'Ret det letlæste resumé')!.click();
-    await flushPromises();
+    // The form is its own chunk, loaded on this first click (IdeaPage's first visit does not carry it).
+    await vi.waitFor(() => expect(host.querySelector('#plain-summary-form-text')).not.toBeNull());
     const field = host.querySelector<HTMLTextAreaElement>('#plain-summary-form-text')!;
     expect(field.value).toBe(SUMMARY);
     buttonNamed(host, 'Fjern resuméet')!.click();

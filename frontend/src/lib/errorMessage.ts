@@ -1,6 +1,6 @@
 import { COMMENT_EDIT_WINDOW_MINUTES } from '#shared/rules/values';
 import { ApiError } from '../api/client';
-import { CognitoError } from '../api/cognito';
+import type { CognitoError } from '../api/cognito';
 import { t, type MessageKey } from '../modules/i18n';
 
 const knownProblems = ['profile-required', 'phase-closed', 'voting-closed', 'comments-closed', 'already-flagged', 'own-content', 'under-review'] as const;
@@ -22,7 +22,9 @@ export function errorMessage(error: unknown): string {
     const { title, detail } = error.problem;
     return detail ? `${title}. ${detail}` : title;
   }
-  if (error instanceof CognitoError) return cognitoMessage(error);
+  // By name, not instanceof: the Cognito client loads only with sign-in (modules/session.ts), and
+  // this file is on every page that can show an error.
+  if (error instanceof Error && error.name === 'CognitoError') return cognitoMessage(error as CognitoError);
   return t('error.network');
 }
 
