@@ -258,7 +258,7 @@ export function checksViral(result: ViralResult): TargetCheck[] {
     {
       name: 'viral.achievedPerSecond',
       value: s.achievedPerSecond,
-      target: `≥ ${round(result.config.rate * VIRAL_TARGETS.achievedShare, 0)}`,
+      target: `≥ ${round(result.config.rate * VIRAL_TARGETS.achievedShare, 1)}`,
       pass: share >= VIRAL_TARGETS.achievedShare,
       ...(share < VIRAL_TARGETS.achievedShare ? { missBy: round(1 - share / VIRAL_TARGETS.achievedShare, 3) } : {}),
     },
