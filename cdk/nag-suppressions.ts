@@ -83,13 +83,14 @@ export function acknowledgeNagFindings({ auth, api, web }: { auth: AuthStack; ap
 
   // The search projector (issue 18), fed by the table's stream.
   for (const projector of api.node.findAll().filter((c): c is SearchProjector => c instanceof SearchProjector)) {
-    acknowledge(projector.fn, {
+    // The vote fold (issue 19) is a second stream consumer of the same kind: the same findings, the same reasons.
+    for (const fn of [projector.fn, projector.fold]) acknowledge(fn, {
       [basicExecutionRole]: lambdaLogsReason,
       'Serverless-LambdaDLQ':
         'Invoked synchronously by its DynamoDB stream event source mapping, never asynchronously: records that keep failing go to the mapping\'s on-failure destination (the Failures queue), which a function DLQ would not see.',
     });
     acknowledge(projector.failures, { 'Serverless-SQSRedrivePolicy': deadLetterQueueReason, 'AwsSolutions-SQS3': deadLetterQueueReason });
-    acknowledgeFindings(projector.fn, 'AwsSolutions-IAM5', rules.iam.IAMNoWildcardPermissions, [
+    for (const fn of [projector.fn, projector.fold]) acknowledgeFindings(fn, 'AwsSolutions-IAM5', rules.iam.IAMNoWildcardPermissions, [
       {
         finding: /^Resource::\*$/,
         reason: `${xrayWildcard.reason} Likewise dynamodb:ListStreams, which the stream's event source mapping grants; the stream reads themselves name the table's stream.`,

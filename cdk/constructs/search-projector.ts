@@ -9,6 +9,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { keys } from '#functions/adapters/dynamodb/keys';
+import { SHARD_TYPE } from '#functions/adapters/dynamodb/vote-counter';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { searchedTypes } from '#functions/domain/search/documents';
 import type { BoundTable } from '../stacks/data-stack';
@@ -40,6 +41,8 @@ export const PROJECTOR_LAG_ALARM_MS = 60_000;
  */
 export class SearchProjector extends Construct {
   readonly fn: NodejsFunction;
+  /** The vote fold (issue 19): the same stream, only counter shards' writes (handlers/vote-fold.ts). */
+  readonly fold: NodejsFunction;
   readonly failures: Queue;
 
   constructor(scope: Construct, id: string, props: SearchProjectorProps) {
@@ -75,6 +78,7 @@ export class SearchProjector extends Construct {
         ],
       }),
     );
+    this.fold = voteFold(this, main, this.failures);
   }
 
   /** An alarm (and its recovery) on `topic` when the oldest record not yet projected is older than PROJECTOR_LAG_ALARM_MS. */
@@ -91,4 +95,38 @@ export class SearchProjector extends Construct {
     alarm.addOkAction(new SnsAction(topic));
     return alarm;
   }
+}
+
+/**
+ * A viral idea's counter shards folded into its count (adapters/dynamodb/vote-counter.ts): the main
+ * table's stream, filtered to the shards' writes (type voteShard), one fold per idea per batch. Rights:
+ * read the idea and its shards (GetItem, BatchGetItem) and update the idea item, IDEA# partitions only.
+ * Failures after the retries go to the projector's failure queue; a later shard write folds again anyway.
+ */
+function voteFold(scope: Construct, main: BoundTable, failures: Queue): NodejsFunction {
+  const fnScope = new Construct(scope, 'VoteFold');
+  const fn = new NodejsFunction(fnScope, 'Fn', {
+    ...handlerFunctionProps(fnScope, 'vote-fold', { [mainTable.envVar]: main.table.tableName }),
+    timeout: Duration.seconds(30),
+    description: 'Deltag: folds a viral idea\'s vote counter shards into its count from the table stream',
+  });
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:UpdateItem'],
+      resources: [main.table.tableArn],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['IDEA#*'] } },
+    }),
+  );
+  fn.addEventSource(
+    new DynamoEventSource(main.table, {
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: PROJECTOR_BATCH_SIZE,
+      bisectBatchOnError: true,
+      retryAttempts: PROJECTOR_RETRIES,
+      reportBatchItemFailures: true,
+      onFailure: new SqsDlq(failures),
+      filters: [FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.isEqual(SHARD_TYPE) } } } })],
+    }),
+  );
+  return fn;
 }

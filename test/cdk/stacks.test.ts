@@ -69,7 +69,7 @@ describe('api stack', () => {
     // And the search projector (issue 18), fed by the table's stream (search-projector.test.ts).
     const projectors = app.api.node.findAll().filter((c): c is SearchProjector => c instanceof SearchProjector);
     expect(projectors).toHaveLength(1);
-    const jobIds = [...jobs.flatMap((job) => (job instanceof DigestJob ? [job.fn, job.sender] : [job.fn])), ...hideJobs.map((job) => job.worker), ...projectors.map((p) => p.fn)].map((fn) => logicalId(app.api, fn));
+    const jobIds = [...jobs.flatMap((job) => (job instanceof DigestJob ? [job.fn, job.sender] : [job.fn])), ...hideJobs.map((job) => job.worker), ...projectors.flatMap((p) => [p.fn, p.fold])].map((fn) => logicalId(app.api, fn));
     const functions = Object.entries(templates.api.findResources('AWS::Lambda::Function')).filter(([id]) => !jobIds.includes(id)).map(([, r]) => r as Resource);
     expect(functions).toHaveLength(areas.length);
     for (const fn of functions) {
