@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError } from '../lib/errors';
 import { takesVotes } from '#shared/rules/moderation';
 import { isPublicStatus } from '#shared/rules/values';
 import { limitFor } from './limits';
-import type { Clock, ProcessStore, VoteRecord, VoteStore } from './ports';
+import type { Clock, ProcessStore, StoredProfile, VoteRecord, VoteStore } from './ports';
 import type { VotingIdea } from './ports/votes';
 import { getProcess, processStart } from './processes';
 import { writerProfile } from './profiles';
@@ -43,17 +43,15 @@ export async function vote(deps: VoteDeps, actor: Actor, ideaId: string, retried
   const cachedType = cache.participantType(actor.userId);
   let idea = cached?.idea;
   let participantType = cachedType;
-  if (!idea || !participantType) {
-    const context = await deps.votes.context(ideaId, actor.userId, false, { idea: !idea, profile: !participantType });
-    if (!idea) {
-      if (!context.idea || !isPublicStatus(context.idea.status)) throw notFound();
-      idea = context.idea;
-      cache.rememberIdea(idea);
-    }
-    if (!participantType) {
-      participantType = writerProfile(context.profile, 'stemmer').participantType;
-      cache.rememberType(actor.userId, participantType);
-    }
+  /** Read now rather than cached: then the transaction need not check the profile again. */
+  let profileRead = false;
+  if (!idea) {
+    const context = await deps.votes.context(ideaId, actor.userId, false, { idea: true, profile: true });
+    if (!context.idea || !isPublicStatus(context.idea.status)) throw notFound();
+    idea = context.idea;
+    cache.rememberIdea(idea);
+    participantType = voterType(cache, actor, context.profile);
+    profileRead = true;
   }
   // The state as just read, or a sharded idea's cached (≤ 1 s): an unsharded idea's transaction judges it itself.
   const judgeState = !cached || idea.counterShards;
@@ -61,6 +59,17 @@ export async function vote(deps: VoteDeps, actor: Actor, ideaId: string, retried
   const process = await getProcess(deps.processes, idea.processId);
   if (!phaseAllows(process, now, 'vote')) throw phaseClosed();
   if (judgeState && !takesVotes(idea)) throw votingClosed();
+  const maxVotes = process.settings.votesPerPerson;
+  // One read at most: the profile the cache lacks, and under a vote rule the voter's tally (for the votes
+  // left). A read that happens anyway takes the profile along, which spares the transaction its check.
+  let standing: number | undefined;
+  if (!participantType || maxVotes !== null) {
+    const context = await deps.votes.context(ideaId, actor.userId, false, { idea: false, profile: !profileRead, ...(maxVotes !== null ? { tallyOf: idea.processId } : {}) });
+    if (!profileRead) participantType = voterType(cache, actor, context.profile);
+    profileRead = true;
+    standing = context.standing;
+  }
+  if (!participantType) throw new Error('unreachable: the voter type is read or cached by now');
 
   const record: VoteRecord = {
     ideaId,
@@ -70,10 +79,9 @@ export async function vote(deps: VoteDeps, actor: Actor, ideaId: string, retried
     weight: trendWeight(now, processStart(process)),
     createdAt: now.toISOString(),
   };
-  const maxVotes = process.settings.votesPerPerson;
   const result = await deps.votes.add(record, limitFor(process, 'vote'), now, maxVotes, {
     counterShards: idea.counterShards,
-    ...(cachedType ? { profileType: cachedType } : {}),
+    ...(profileRead ? {} : { profileType: participantType }),
     // A refusal's idea: remembered only when it tells of shards (a refused state is read afresh next time).
     seen: (stored) => (stored?.counterShards ? cache.rememberIdea(stored) : cache.forgetIdea(ideaId)),
   });
@@ -91,7 +99,17 @@ export async function vote(deps: VoteDeps, actor: Actor, ideaId: string, retried
   }
   // A repeat: the count remembered may be from before the first vote, so read it afresh.
   const voteCount = result === 'added' ? cache.moved(ideaId, 1, idea.voteCount + 1) : await deps.votes.count(ideaId);
-  return { voteCount, voted: true, ...limited(await votesLeft(deps.votes, actor, process)) };
+  // The tally as read just before, plus this vote: exact for one voter's votes in turn; votes of the same
+  // voter at the same moment elsewhere may make it one off (the vote rule itself is the transaction's).
+  const left = maxVotes === null ? null : standing === undefined ? await votesLeft(deps.votes, actor, process) : Math.max(0, maxVotes - standing - (result === 'added' ? 1 : 0));
+  return { voteCount, voted: true, ...limited(left) };
+}
+
+/** The voter's type from a profile just read (a voter without one, or blocked, is refused), remembered. */
+function voterType(cache: VoteCache, actor: Actor, profile: StoredProfile | undefined) {
+  const type = writerProfile(profile, 'stemmer').participantType;
+  cache.rememberType(actor.userId, type);
+  return type;
 }
 
 /**

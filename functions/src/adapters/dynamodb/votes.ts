@@ -32,13 +32,19 @@ export function voteStore(client: DynamoDBDocumentClient, table: string): VoteSt
       const ideaKey = keys.idea(ideaId);
       const profileKey = keys.profile(userId);
       const voteKey = keys.vote(ideaId, userId);
-      const wanted = [...(parts.idea ? [ideaKey] : []), ...(parts.profile ? [profileKey] : []), ...(withVote ? [voteKey] : [])];
+      const tallyKey = parts.tallyOf ? keys.voteTally(userId, parts.tallyOf) : undefined;
+      const wanted = [...(parts.idea ? [ideaKey] : []), ...(parts.profile ? [profileKey] : []), ...(withVote ? [voteKey] : []), ...(tallyKey ? [tallyKey] : [])];
       // Without the vote, the transaction's own condition is the judge, so an eventually consistent
-      // read (half the cost) is enough; reading back one's own vote needs a consistent one.
-      const items = wanted.length ? await batchGet(client, table, wanted, withVote) : [];
+      // read (half the cost) is enough; reading back one's own vote or tally needs a consistent one.
+      const items = wanted.length ? await batchGet(client, table, wanted, withVote || !!tallyKey) : [];
       const find = (k: { pk: string; sk: string }) => items.find((i) => i.pk === k.pk && i.sk === k.sk);
       const idea = find(ideaKey);
-      return { idea: idea ? votingIdea(idea) : undefined, profile: find(profileKey) as StoredProfile | undefined, vote: find(voteKey) as VoteRecord | undefined };
+      return {
+        idea: idea ? votingIdea(idea) : undefined,
+        profile: find(profileKey) as StoredProfile | undefined,
+        vote: find(voteKey) as VoteRecord | undefined,
+        ...(tallyKey ? { standing: Math.max(0, Number(find(tallyKey)?.n ?? 0)) } : {}),
+      };
     },
 
     async add(vote, limit, now, maxVotes, options = {}) {

@@ -28,6 +28,8 @@ export type VotingIdea = IdeaRecord & { counterShards?: number };
 export interface ContextParts {
   idea?: boolean;
   profile?: boolean;
+  /** Also the voter's standing votes in this process (their tally), read consistently. */
+  tallyOf?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export type VotedIdea = Pick<IdeaRecord, 'id' | 'processId' | 'title' | 'status'
 
 export interface VoteStore {
   /** The idea and the voter's profile (or the parts asked for), and with `withVote` the voter's vote on it (read consistently). */
-  context(ideaId: string, userId: string, withVote: boolean, parts?: ContextParts): Promise<{ idea?: VotingIdea; profile?: StoredProfile; vote?: VoteRecord }>;
+  context(ideaId: string, userId: string, withVote: boolean, parts?: ContextParts): Promise<{ idea?: VotingIdea; profile?: StoredProfile; vote?: VoteRecord; standing?: number }>;
   /**
    * added; exists (already voted); missing (no such idea in public view: 404); closed (public, but the
    * idea stopped taking votes); limit (the voter already has `maxVotes` votes standing in the process:
