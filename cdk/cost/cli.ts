@@ -32,16 +32,21 @@ const { values } = parseArgs({
   },
 });
 
+/** A flag's number, or a plain message and exit code 2 (no stack trace for a typo). */
 function count(name: string, raw: string, min: number): number {
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number ≥ ${min}, got "${raw}"`);
-  return n;
+  if (raw.trim() !== '' && Number.isFinite(n) && n >= min) return n;
+  console.error(`--${name} must be a number ≥ ${min}, got "${raw}"`);
+  process.exit(2);
 }
 
 const assumptions: Assumptions = { ...defaultAssumptions };
 for (const pair of values.assume) {
   const [key, raw] = pair.split('=');
-  if (!key || !(key in assumptions) || typeof assumptions[key as keyof Assumptions] !== 'number') throw new Error(`--assume ${pair}: no numeric assumption ${key}`);
+  if (!key || !(key in assumptions) || typeof assumptions[key as keyof Assumptions] !== 'number') {
+    console.error(`--assume ${pair}: no numeric assumption "${key}"; there are ${Object.keys(defaultAssumptions).filter((k) => k !== 'pageShare').join(', ')}`);
+    process.exit(2);
+  }
   (assumptions as Record<string, unknown>)[key] = count(`assume ${key}`, raw ?? '', 0);
 }
 
