@@ -15,6 +15,8 @@ import { median, ratio, round } from './stats';
  * its size, and in a fresh `node` process per sample
  * - importMs: the time `await import(bundle)` takes (the module graph evaluated: the SDK client, the
  *   middy chains and everything else the handler module builds at top level);
+ * - importCpuMs: the CPU time (user + system) the process spent in that import, which other work on a
+ *   shared machine moves less than the wall time (reported beside it; the target is on importMs);
  * - initMs: from the process's time origin (its start) until that import has resolved, i.e. Node's
  *   own start-up plus importMs: the part of a Lambda cold start's INIT the code decides, short of the
  *   runtime's own bootstrap (which is the same for every function);
@@ -37,6 +39,9 @@ export interface BundleResult {
   importRatio: number;
   initMs: number;
   initRatio: number;
+  /** CPU time of the import (user + system), less moved than wall time by other work on a shared machine. */
+  importCpuMs: number;
+  importCpuRatio: number;
   /** Biggest contributors to the minified output, by package (or source folder). */
   topInputs: { input: string; bytes: number }[];
   /** Heavy parts shipped beside the bundle (cdk/constructs/bundle-options.ts): their size, and the median time their first use takes to load them. */
@@ -46,7 +51,7 @@ export interface BundleResult {
 export interface BundlesResult {
   runs: number;
   node: string;
-  baseline: { importMs: number; initMs: number; samples: number[] };
+  baseline: { importMs: number; initMs: number; importCpuMs: number; samples: number[] };
   bundles: BundleResult[];
   /** Handler modules in the list whose source file does not exist (yet): not measured. */
   missing: string[];
@@ -136,6 +141,7 @@ export async function measureBundles(options: { runs: number; dynamodbEndpoint: 
   const med = (name: string, key: keyof Sample) => median(samples.get(name)!.map((s) => s[key]));
   const baseImport = med('baseline', 'importMs');
   const baseInit = med('baseline', 'initMs');
+  const baseCpu = med('baseline', 'cpuMs');
   const bundles: BundleResult[] = built.map((b) => {
     const importMs = med(b.name, 'importMs');
     const initMs = med(b.name, 'initMs');
@@ -146,6 +152,8 @@ export async function measureBundles(options: { runs: number; dynamodbEndpoint: 
       importRatio: ratio(importMs, baseImport),
       initMs: round(initMs),
       initRatio: ratio(initMs, baseInit),
+      importCpuMs: round(med(b.name, 'cpuMs')),
+      importCpuRatio: ratio(med(b.name, 'cpuMs'), baseCpu),
       topInputs: topInputs(b.metafile),
       lazy: b.chunks.map((c) => ({ module: c.module, bytes: c.bytes, loadMs: round(med(`${b.name} ${c.module}`, 'importMs')) })),
     };
@@ -153,7 +161,7 @@ export async function measureBundles(options: { runs: number; dynamodbEndpoint: 
   return {
     runs: options.runs,
     node: process.version,
-    baseline: { importMs: round(baseImport), initMs: round(baseInit), samples: samples.get('baseline')!.map((x) => round(x.importMs)) },
+    baseline: { importMs: round(baseImport), initMs: round(baseInit), importCpuMs: round(baseCpu), samples: samples.get('baseline')!.map((x) => round(x.importMs)) },
     bundles,
     missing,
   };
@@ -162,11 +170,12 @@ export async function measureBundles(options: { runs: number; dynamodbEndpoint: 
 interface Sample {
   importMs: number;
   initMs: number;
+  cpuMs: number;
 }
 
 /** Spawns `node --input-type=module -e …`: the import's own time, and the time since the process started. */
 function importTime(file: string, env: NodeJS.ProcessEnv): Promise<Sample> {
-  const code = `const t=performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); const e=performance.now(); console.log(JSON.stringify({importMs:e-t,initMs:e}))`;
+  const code = `const c=process.cpuUsage(); const t=performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); const e=performance.now(); const u=process.cpuUsage(c); console.log(JSON.stringify({importMs:e-t,initMs:e,cpuMs:(u.user+u.system)/1000}))`;
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', code], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -223,12 +232,12 @@ export function checksBundles(result: BundlesResult, targets = { bundleBytes: 25
 export function formatBundles(result: BundlesResult): string[] {
   const f = (x: number) => x.toFixed(1);
   const lines = [
-    `bundles (${result.runs} fresh processes each, node ${result.node}; baseline SDK-only: import ${f(result.baseline.importMs)} ms, init ${f(result.baseline.initMs)} ms)`,
-    `${'function'.padEnd(18)}${'bytes'.padStart(9)}${'import ms'.padStart(11)}${'ratio'.padStart(7)}${'init ms'.padStart(9)}${'ratio'.padStart(7)}  biggest inputs`,
+    `bundles (${result.runs} fresh processes each, node ${result.node}; baseline SDK-only: import ${f(result.baseline.importMs)} ms, init ${f(result.baseline.initMs)} ms, import CPU ${f(result.baseline.importCpuMs)} ms)`,
+    `${'function'.padEnd(18)}${'bytes'.padStart(9)}${'import ms'.padStart(11)}${'ratio'.padStart(7)}${'init ms'.padStart(9)}${'ratio'.padStart(7)}${'cpu ms'.padStart(8)}${'ratio'.padStart(7)}  biggest inputs`,
   ];
   for (const x of result.bundles) {
     lines.push(
-      `${x.name.padEnd(18)}${String(x.bytes).padStart(9)}${f(x.importMs).padStart(11)}${x.importRatio.toFixed(2).padStart(7)}${f(x.initMs).padStart(9)}${x.initRatio.toFixed(2).padStart(7)}  ${x.topInputs.map((i) => `${i.input} ${Math.round(i.bytes / 1000)}k`).join(', ')}`,
+      `${x.name.padEnd(18)}${String(x.bytes).padStart(9)}${f(x.importMs).padStart(11)}${x.importRatio.toFixed(2).padStart(7)}${f(x.initMs).padStart(9)}${x.initRatio.toFixed(2).padStart(7)}${f(x.importCpuMs).padStart(8)}${x.importCpuRatio.toFixed(2).padStart(7)}  ${x.topInputs.map((i) => `${i.input} ${Math.round(i.bytes / 1000)}k`).join(', ')}`,
     );
   }
   for (const x of result.bundles) {

@@ -1,5 +1,5 @@
 // use case --> (secondary adapter) --> SES (AWS) or an outbox folder (local stack)
-import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,10 +21,21 @@ export function notifier(outboxDir = process.env.OUTBOX_DIR, from = process.env.
       },
     };
   }
-  const ses = traced(new SESv2Client({}));
+  // The SES client loads with the first mail, not at the cold start of every function that may send
+  // one (issue 19: its import is a measurable part of INIT); a failed load is tried again next time.
+  let ses: Promise<{ client: SESv2Client; SendEmailCommand: typeof import('@aws-sdk/client-sesv2').SendEmailCommand }> | undefined;
+  const load = () =>
+    (ses ??= import('@aws-sdk/client-sesv2').then(
+      (m) => ({ client: traced(new m.SESv2Client({})), SendEmailCommand: m.SendEmailCommand }),
+      (error: unknown) => {
+        ses = undefined;
+        throw error;
+      },
+    ));
   return {
     async send({ to, subject, text, headers }) {
-      await ses.send(
+      const { client, SendEmailCommand } = await load();
+      await client.send(
         new SendEmailCommand({
           FromEmailAddress: from,
           Destination: { ToAddresses: [to] },
