@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { indexProjection, tables, type TableDef } from '#functions/adapters/dynamodb/tables';
 import { startChild, waitFor, type Child } from './processes';
 import { addMissingIndexes, enableStream } from './upgrade-tables';
+import { markTakenUp } from './upgrade-taken-up';
 import { spreadVotes } from './upgrade-votes';
 
 /**
@@ -87,6 +88,7 @@ export async function createTables(endpoint: string): Promise<void> {
       await addMissingIndexes(client, def);
       await enableStream(client, def);
       await spreadVotes(client, def);
+      await markTakenUp(client, def);
       continue;
     }
     await client.send(new CreateTableCommand(createTableInput(def)));
