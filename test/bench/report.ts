@@ -1,7 +1,5 @@
-import type { measureBundles } from './bundles';
 import type { measureReads, VariantResult } from './reads';
 import type { measureSearch, SearchSeed } from './search';
-import type { measureVotes } from './votes';
 
 /** Targets from the brief; `check` says PASS or MISS and by how much. */
 export const TARGETS = {
@@ -25,8 +23,6 @@ export interface TargetCheck {
 }
 
 type Reads = Awaited<ReturnType<typeof measureReads>>;
-type Votes = Awaited<ReturnType<typeof measureVotes>>;
-type Bundles = Awaited<ReturnType<typeof measureBundles>>;
 type Search = Awaited<ReturnType<typeof measureSearch>> & { seed: Omit<SearchSeed, 'indexedAt'> };
 
 const atMost = (name: string, value: number, max: number): TargetCheck => ({
@@ -36,29 +32,15 @@ const atMost = (name: string, value: number, max: number): TargetCheck => ({
   pass: value <= max,
   ...(value > max ? { missBy: Math.round((value / max - 1) * 1000) / 1000 } : {}),
 });
-const atLeast = (name: string, value: number, min: number): TargetCheck => ({
-  name,
-  value,
-  target: `≥ ${min}`,
-  pass: value >= min,
-  ...(value < min ? { missBy: Math.round((1 - value / min) * 1000) / 1000 } : {}),
-});
 
-export function checkTargets(reads?: Reads, votes?: Votes, bundles?: Bundles): TargetCheck[] {
+/** The read targets against the raw SDK call; the other parts bring their own checks (checksReadFloor, checksVotes, checksBundles, …). */
+export function checkTargets(reads?: Reads): TargetCheck[] {
   const checks: TargetCheck[] = [];
   if (reads) {
     for (const k of ['getIdea', 'top20'] as const) {
       checks.push(atMost(`reads.${k}.p50Ratio`, reads[k].p50Ratio, TARGETS.readP50Ratio));
       checks.push(atMost(`reads.${k}.p99Ratio`, reads[k].p99Ratio, TARGETS.readP99Ratio));
     }
-  }
-  if (votes) {
-    checks.push(atLeast('votes.throughputRatio', votes.throughputRatio, TARGETS.voteThroughputRatio));
-    checks.push({ name: 'votes.exact', value: votes.exact, target: 'true', pass: votes.exact });
-  }
-  for (const b of bundles?.bundles ?? []) {
-    checks.push(atMost(`bundles.${b.name}.bytes`, b.bytes, TARGETS.bundleBytes));
-    checks.push(atMost(`bundles.${b.name}.importRatio`, b.importRatio, TARGETS.importRatio));
   }
   return checks;
 }
@@ -67,7 +49,8 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
 const padEnd = (s: string | number, n: number) => String(s).padEnd(n);
 const f1 = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(2));
 
-export function formatReport(r: { reads?: Reads; votes?: Votes; bundles?: Bundles; search?: Search; checks: TargetCheck[]; header: string }): string {
+/** The whole table: reads, then each part's own lines (`sections`, in the run's order), search, the targets. */
+export function formatReport(r: { reads?: Reads | undefined; search?: Search; sections?: string[][]; checks: TargetCheck[]; header: string }): string {
   const lines: string[] = [r.header, ''];
   if (r.reads) {
     const reads = r.reads;
@@ -90,30 +73,7 @@ export function formatReport(r: { reads?: Reads; votes?: Votes; bundles?: Bundle
       lines.push('');
     }
   }
-  if (r.votes) {
-    const v = r.votes;
-    lines.push(`VOTES  ${v.voters} distinct voters per side, concurrency ${v.concurrency}, after ${v.warmupPerSide} warm-up votes per side on a third idea (voters created and signed in, alongside the seed: ${(v.msCreateVoters / 1000).toFixed(1)} s); raw: voteStore.add straight on DynamoDB Local`);
-    lines.push(
-      `gateway  ${pad(v.gateway.votesPerSecond.toFixed(1), 7)} votes/s  ${v.gateway.votes} votes in ${(v.gateway.ms / 1000).toFixed(2)} s  CPU/vote node ${f1(v.gateway.cpuPerVote.nodeMs)} java ${f1(v.gateway.cpuPerVote.javaMs)} ms  statuses ${JSON.stringify(v.gateway.statuses)}  voteCount ${v.gateway.voteCount} records ${v.gateway.records} ${v.gateway.exact ? 'exact' : 'NOT EXACT'}`,
-      `raw      ${pad(v.raw.votesPerSecond.toFixed(1), 7)} votes/s  ${v.raw.votes} votes in ${(v.raw.ms / 1000).toFixed(2)} s  CPU/vote node ${f1(v.raw.cpuPerVote.nodeMs)} java ${f1(v.raw.cpuPerVote.javaMs)} ms  attempts ${v.raw.attempts} conflicts ${v.raw.conflicts}  voteCount ${v.raw.voteCount} records ${v.raw.records} ${v.raw.exact ? 'exact' : 'NOT EXACT'}`,
-      `gateway/raw throughput ${f1(v.throughputRatio)} (median of per-round ratios ${f1(v.throughputRatioMedianOfRounds)})`,
-      `handler DynamoDB calls during gateway votes: ${Object.entries(v.gateway.dynamoCalls)
-        .map(([k, c]) => `${k} ${c.calls} (${(c.ms / Math.max(1, c.calls)).toFixed(1)} ms avg, ${c.conflicts} conflicts)`)
-        .join(', ')}`,
-      '',
-    );
-  }
-  if (r.bundles) {
-    const b = r.bundles;
-    lines.push(`BUNDLES  minified ESM per feature area; import in a fresh node ${b.node}, median of ${b.runs}; baseline (SDK client only) ${f1(b.baseline.importMs)} ms`);
-    lines.push(`${padEnd('area', 12)}${pad('bytes', 9)}${pad('import ms', 11)}${pad('ratio', 7)}  biggest inputs`);
-    for (const x of b.bundles) {
-      lines.push(
-        `${padEnd(x.name, 12)}${pad(x.bytes, 9)}${pad(f1(x.importMs), 11)}${pad(f1(x.importRatio), 7)}  ${x.topInputs.map((i) => `${i.input} ${Math.round(i.bytes / 1000)}k`).join(', ')}`,
-      );
-    }
-    lines.push('');
-  }
+  for (const section of r.sections ?? []) lines.push(...section, '');
   if (r.search) lines.push(...searchLines(r.search), '');
   lines.push('TARGETS');
   for (const c of r.checks) {

@@ -6,8 +6,14 @@
  *
  * BENCH_QUICK=1 runs a smaller version (fewer samples, 200 voters) while working on the bench itself;
  * its numbers are not comparable. BENCH_ONLY=search measures only search (issue 18: 10,000 ideas). `test/bench/profile.ts` is a separate drill-down of the vote path.
+ *
+ * Issue 19 added, in this order after search: the viral idea (viral.ts: one idea at 1,000 votes/s for 30 s
+ * behind the capacity model, on this run's stack), the cost table (cdk/cost/bench.ts: no stack), and, once
+ * this stack is stopped, the web app's Lighthouse runs beside an empty Vite + Vue page (web-only.ts, a child
+ * with its own stack and demo data; BENCH_SKIP_WEB=1 leaves it out). Each part also runs alone:
+ * test/bench/{reads,votes,bundles,viral,web,cost}-only.ts.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -20,11 +26,17 @@ import { cpuMeter } from './cpu';
 import { Probe } from './probe';
 import { capacityMeter } from './capacity';
 import { measureReads } from './reads';
-import { checkTargets, formatReport } from './report';
+import { execFileSync } from 'node:child_process';
+import { checksCost, formatCost, measureCost } from '../../cdk/cost/bench';
+import { checksBundles, formatBundles } from './bundles';
+import { checksReadFloor, formatReadFloor } from './reads-report';
+import { checkTargets, formatReport, type TargetCheck } from './report';
+import { checksViral, formatViral, measureViral } from './viral';
+import { formatWeb, type WebResult } from './web';
 import { measureSearch, seedSearch } from './search';
 import { seed } from './seed';
 import { round } from './stats';
-import { measureVotes } from './votes';
+import { checksVotes, formatVotes, measureVotes } from './votes';
 
 const quick = process.env.BENCH_QUICK === '1';
 const searchOnly = process.env.BENCH_ONLY === 'search';
@@ -40,8 +52,10 @@ const CONFIG = {
   maxVoteMsPerSide: 90_000,
   searchIdeas: quick ? 2_000 : 10_000,
   searchSamples: quick ? 60 : 300,
+  viral: { rate: quick ? 200 : 1000, seconds: quick ? 10 : 30, limitScale: 1, maxInFlight: 64, convergeLimitMs: 15_000, preShard: true },
+  web: !searchOnly && process.env.BENCH_SKIP_WEB !== '1',
   /** The whole run is abandoned (and the stack stopped) after this long. */
-  hardLimitMs: 16 * 60_000,
+  hardLimitMs: 45 * 60_000,
 };
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -78,10 +92,36 @@ async function main() {
   const { indexedAt: _, ...seedFigures } = searchSeed;
   const search = { seed: seedFigures, ...measured };
 
-  const checks = checkTargets(core?.reads, core?.votes, core?.bundles);
+  let viral: Awaited<ReturnType<typeof measureViral>> | undefined;
+  let cost: ReturnType<typeof measureCost> | undefined;
+  if (!searchOnly) {
+    // Last on this stack: it leaves its (inactive) capacity-model middleware on the handlers' client.
+    log(`viral idea: ${CONFIG.viral.rate} votes/s for ${CONFIG.viral.seconds} s on one idea behind the capacity model`);
+    viral = await measureViral(stack, raw, CONFIG.viral, log);
+    log('cost: pricing the measured requests against the synthesized templates');
+    cost = measureCost();
+  }
+  await stopStack();
+  const web = CONFIG.web ? runWeb() : undefined;
+
+  const checks: TargetCheck[] = [
+    ...checkTargets(core?.reads),
+    ...(core ? checksReadFloor(core.reads) : []),
+    ...(core ? checksVotes(core.votes) : []),
+    ...(core ? checksBundles(core.bundles) : []),
+    ...(viral ? checksViral(viral) : []),
+    ...(web ? web.checks : []),
+    ...(cost ? checksCost(cost) : []),
+  ];
   const durationMs = performance.now() - t0;
   const header = `Deltag bench  ${new Date().toISOString()}  node ${process.version}  ${availableParallelism()} cpus  load 1/5/15 min ${fmtLoad(loadAtStart)} at start, ${fmtLoad(loadavg())} at end  ${(durationMs / 1000).toFixed(0)} s${quick ? '  (BENCH_QUICK)' : ''}${searchOnly ? '  (BENCH_ONLY=search)' : ''}`;
-  console.log(formatReport({ ...core, search, checks, header }));
+  const sections = [
+    ...(core ? [formatReadFloor(core.reads), formatVotes(core.votes), formatBundles(core.bundles)] : []),
+    ...(viral ? [formatViral(viral)] : []),
+    ...(web ? [web.lines] : []),
+    ...(cost ? [formatCost(cost)] : []),
+  ];
+  console.log(formatReport({ reads: core?.reads, search, checks, header, sections }));
   const passed = checks.filter((c) => c.pass).length;
   // Search alone leaves latest.json (the whole run's keys) as it was.
   const file = searchOnly ? 'search-only.json' : 'latest.json';
@@ -101,10 +141,13 @@ async function main() {
           reads: core.reads,
           votes: core.votes,
           bundles: core.bundles.bundles,
-          bundleImport: { runs: core.bundles.runs, node: core.bundles.node, baseline: core.bundles.baseline },
+          bundleImport: { runs: core.bundles.runs, node: core.bundles.node, baseline: core.bundles.baseline, missing: core.bundles.missing },
         }
       : {}),
     search,
+    ...(viral ? { viral } : {}),
+    ...(web ? { web: web.result } : {}),
+    ...(cost ? { cost } : {}),
     targets: checks,
   };
   writeFileSync(join(ROOT, '.bench', file), `${JSON.stringify(result, null, 2)}\n`);
@@ -160,6 +203,24 @@ async function measureCore(stack: RunningStack, raw: DynamoDBDocumentClient, pro
 }
 
 const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(1)).join('/');
+
+/**
+ * Lighthouse needs the built SPA with demo data behind a slowed API, and its own Chromium: web-only.ts
+ * sets that up and stops it; this run takes its figures from the file it writes.
+ */
+function runWeb(): { result: WebResult; checks: TargetCheck[]; lines: string[] } | undefined {
+  log('web: Lighthouse runs (test/bench/web-only.ts, its own stack with demo data)');
+  const out = join(ROOT, '.bench', 'web-only.json');
+  rmSync(out, { force: true });
+  try {
+    execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'test/bench/web-only.ts')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, WEB_RUNS: quick ? '1' : '5' } });
+  } catch (error) {
+    log(`web: failed (${(error as Error).message.split('\n')[0]})`);
+  }
+  if (!existsSync(out)) return undefined;
+  const { web: result, checks } = JSON.parse(readFileSync(out, 'utf8')) as { web: WebResult; checks: TargetCheck[] };
+  return { result, checks, lines: formatWeb(result) };
+}
 
 const hardLimit = setTimeout(() => {
   log(`giving up after ${CONFIG.hardLimitMs / 1000} s`);
