@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,8 +21,9 @@ import { median, ratio, round } from './stats';
  *   own start-up plus importMs: the part of a Lambda cold start's INIT the code decides, short of the
  *   runtime's own bootstrap (which is the same for every function);
  * against a baseline module that only imports and constructs the DynamoDB document client. Both run
- * with no Node options (`NODE_OPTIONS=--enable-source-maps` was measured too and dropped: see
- * README). Medians of `runs` samples, the order rotated per run.
+ * with no Node options, as the functions now do (NODE_OPTIONS=--enable-source-maps made Node read and
+ * parse each bundle's source map at start; a side-by-side try on this shared machine was too noisy to
+ * put a figure on it). Medians of `runs` samples, the order rotated per run.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, '.bench', 'bundles');
@@ -160,7 +161,7 @@ export async function measureBundles(options: { runs: number; dynamodbEndpoint: 
   });
   return {
     runs: options.runs,
-    node: process.version,
+    node: NODE === process.execPath ? process.version : execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim(),
     baseline: { importMs: round(baseImport), initMs: round(baseInit), importCpuMs: round(baseCpu), samples: samples.get('baseline')!.map((x) => round(x.importMs)) },
     bundles,
     missing,
@@ -173,11 +174,14 @@ interface Sample {
   cpuMs: number;
 }
 
+/** Lambda's Node: the project's Node 24 (devDependency `node`) even when this runs under the machine's own. */
+const NODE = existsSync(join(ROOT, 'node_modules/node/bin/node')) ? join(ROOT, 'node_modules/node/bin/node') : process.execPath;
+
 /** Spawns `node --input-type=module -e …`: the import's own time, and the time since the process started. */
 function importTime(file: string, env: NodeJS.ProcessEnv): Promise<Sample> {
   const code = `const c=process.cpuUsage(); const t=performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); const e=performance.now(); const u=process.cpuUsage(c); console.log(JSON.stringify({importMs:e-t,initMs:e,cpuMs:(u.user+u.system)/1000}))`;
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', code], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(NODE, ['--input-type=module', '-e', code], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
