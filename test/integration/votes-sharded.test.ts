@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { foldIdea, shardedCount, shardIdea, shardKey } from '#functions/adapters/dynamodb/vote-counter';
+import { userDataStore } from '#functions/adapters/dynamodb/user-data';
 import { voteStore } from '#functions/adapters/dynamodb/votes';
 import { batchGet } from '#functions/adapters/dynamodb/batch';
 import { myVotesSchema, voteStateSchema } from '#shared/schemas/vote';
@@ -120,6 +121,22 @@ describe('a sharded counter', () => {
     expect((await stack.api(`/ideas/${id}`)).json.voteCount).toBe(expected);
     expect(JSON.stringify((await stack.api(`/ideas/${id}`)).json)).not.toMatch(/counterShards|voteBase|foldSeq/);
   }, 60_000);
+
+  it('keeps a vote erased outside the vote path out of the folded count (erasure moves the bases too)', async () => {
+    const { id } = await newIdea({ title: 'Delt idé hvor en stemme slettes med kontoen' });
+    for (const v of [voters[41]!, voters[44]!]) ok(await vote(id, v));
+    await shardIdea(db.client, db.TableName, id, 4);
+    ok(await vote(id, voters[3]!));
+    await eventually('folded', async () => ((await db.idea(id))!.voteCount === 3 ? true : undefined), 15_000);
+    // The account erasure's own transaction (my-data.ts): the vote item goes, the idea's counters move by it.
+    const [gone] = (await db.votes(id)).filter((v) => v.userId === voters[41]!.userId);
+    await userDataStore(db.client, db.TableName).eraseVote(gone as never);
+    expect((await db.idea(id))!.voteCount).toBe(2);
+    // A later vote makes the fold run again: it must not bring the erased vote back.
+    ok(await vote(id, voters[1]!));
+    await eventually('folded after the erasure', async () => ((await db.idea(id))!.voteCount === 3 ? true : undefined), 15_000);
+    expect(await db.votes(id)).toHaveLength(3);
+  }, 30_000);
 
   it('turns a vote of a function that has not seen the switch onto the shards (nothing lost)', async () => {
     const { id } = await newIdea({ title: 'Idé der deles mens en funktion husker den udelt' });

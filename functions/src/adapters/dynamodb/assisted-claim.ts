@@ -130,7 +130,8 @@ export function claimStore(client: DynamoDBDocumentClient, table: string): Claim
               TableName: table,
               Key: keys.idea(vote.ideaId),
               // Exactly what the vote added, so the count and the trend score stay sums of live votes.
-              UpdateExpression: 'ADD voteCount :minusOne, trendScore :minusW',
+              // The bases too: a sharded idea's fold writes voteCount = voteBase + Σ shards (vote-counter.ts).
+              UpdateExpression: 'ADD voteCount :minusOne, trendScore :minusW, voteBase :minusOne, trendBase :minusW',
               ConditionExpression: 'attribute_exists(pk)',
               ExpressionAttributeValues: { ':minusOne': -1, ':minusW': -vote.weight },
             },

@@ -56,7 +56,8 @@ export function userDataStore(client: DynamoDBDocumentClient, table: string): Us
           Update: {
             TableName: table,
             Key: keys.idea(vote.ideaId),
-            UpdateExpression: 'ADD voteCount :minusOne, trendScore :minusW',
+            // The bases too: a sharded idea's fold writes voteCount = voteBase + Σ shards (vote-counter.ts).
+            UpdateExpression: 'ADD voteCount :minusOne, trendScore :minusW, voteBase :minusOne, trendBase :minusW',
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeValues: { ':minusOne': -1, ':minusW': -vote.weight },
           },

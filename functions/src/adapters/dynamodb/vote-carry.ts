@@ -139,7 +139,8 @@ function targetCounters(table: string, targetId: string, carried: VoteRecord[]):
     Update: {
       TableName: table,
       Key: keys.idea(targetId),
-      UpdateExpression: 'ADD voteCount :n, trendScore :w',
+      // The bases too: a sharded idea's fold writes voteCount = voteBase + Σ shards (vote-counter.ts).
+      UpdateExpression: 'ADD voteCount :n, trendScore :w, voteBase :n, trendBase :w',
       // A target merged meanwhile passes its votes on by its own carry, which may have read them already.
       ConditionExpression: 'attribute_exists(pk) AND #status <> :merged',
       ExpressionAttributeNames: { '#status': 'status' },

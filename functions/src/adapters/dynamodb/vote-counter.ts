@@ -16,6 +16,9 @@ import type { TransactItems } from './transactions';
  * idea item is not written by votes at all. A stream consumer (handlers/vote-fold.ts) folds the shards
  * back: voteCount = voteBase + Σn, trendScore = trendBase + Σw, where the bases are the idea's own
  * counters at the moment it was sharded (snapshot in the same conditional update that set N).
+ * Whatever else moves an idea's counters (a merge's vote carry, erasure, an assisted claim) adds the
+ * same amount to the bases too, so the next fold keeps it; on an unsharded idea the bases are unused and
+ * overwritten by the snapshot.
  *
  * N = 16: 16 partitions × 500 transactional votes/s = 8,000 votes/s of counter capacity, and an uneven
  * hash over 16 leaves even the busiest shard under half its capacity at 1,000 votes/s (≈ 63 a shard,
