@@ -41,7 +41,12 @@ export async function launchChromium(executable = process.env.CHROME_PATH ?? '/u
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes can still be writing to the profile for a moment after it exits.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch {
+      // A temp folder left behind is not worth failing a measurement for.
+    }
   };
   for (let i = 0; i < 300; i++) {
     if (existsSync(portFile)) {

@@ -1,7 +1,8 @@
 /**
  * The web benchmark alone (issue 19, Deliver 5): `node --import tsx test/bench/web-only.ts`.
- * Builds the SPA (frontend/vite.config.ts) and the empty Vite + Vue page into temp folders, starts
- * the local stack with the demo data serving that build, puts a proxy in front that answers the API
+ * Builds the SPA (frontend/vite.config.ts) into a temp folder, starts
+ * the local stack with the demo data serving that build, and runs measureWebOnStack (web-stack.ts):
+ * an empty Vite + Vue page beside it, a proxy in front that answers the API
  * WEB_API_DELAY_MS late (default 1500: a cold Lambda), runs Lighthouse WEB_RUNS times (default 5) on
  * each page, prints the table and the targets, writes `.bench/web-only.json`, and stops everything
  * it started.
@@ -12,8 +13,8 @@ import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { startStack, type RunningStack } from '#local/stack';
 import { TEST_DEMO_PARTICIPANTS } from '../helpers/stack';
-import { buildEmptyVue, checksWeb, formatWeb, measureWeb, removeDir, serveStatic } from './web';
-import { startDelayProxy } from './web-lighthouse';
+import { checksWeb, formatWeb, removeDir } from './web';
+import { measureWebOnStack } from './web-stack';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RUNS = Number(process.env.WEB_RUNS ?? 5);
@@ -37,42 +38,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
 try {
-  log('building the SPA and the empty Vite + Vue page');
+  log('building the SPA');
   const dist = mkdtempSync(join(tmpdir(), 'deltag-web-'));
   cleanups.push(() => removeDir(dist));
   await build({ configFile: join(ROOT, 'frontend/vite.config.ts'), logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
-  const emptyDist = await buildEmptyVue();
-  cleanups.push(() => removeDir(emptyDist));
-
   log('starting the local stack (demo data)');
   const stack: RunningStack = await startStack({ ports: 'auto', seed: 'demo', demoParticipants: TEST_DEMO_PARTICIPANTS, webRoot: dist });
   cleanups.push(() => stack.stop());
-  const proxy = await startDelayProxy(stack.info.webUrl, API_DELAY_MS);
-  cleanups.push(() => proxy.close());
-  const empty = await serveStatic(emptyDist);
-  cleanups.push(() => empty.close());
-
-  // The pages: the front page, the first process's idea list, and its first idea.
-  const get = async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${stack.info.apiUrl}${path}`);
-    if (!res.ok) throw new Error(`GET ${path}: ${res.status}`);
-    return (await res.json()) as T;
-  };
-  const { items: processes } = await get<{ items: { id: string }[] }>('/processes');
-  let found: { processId: string; ideaId: string } | undefined;
-  for (const p of processes) {
-    const { items } = await get<{ items: { id: string }[] }>(`/processes/${p.id}/ideas`);
-    if (items[0]) found = { processId: p.id, ideaId: items[0].id };
-    if (found) break;
-  }
-  if (!found) throw new Error('the demo data has no public idea');
-  const pages = [
-    { name: 'front', path: '/' },
-    { name: 'list', path: `/forloeb/${found.processId}/ideer` },
-    { name: 'idea', path: `/forloeb/${found.processId}/ideer/${found.ideaId}` },
-  ];
-  log(`${RUNS} Lighthouse runs of each page, the API ${API_DELAY_MS} ms late: ${pages.map((p) => p.path).join(', ')}`);
-  const web = await measureWeb({ webUrl: proxy.url, emptyUrl: empty.url, pages, runs: RUNS, apiDelayMs: API_DELAY_MS, dist, log });
+  const web = await measureWebOnStack(stack, { runs: RUNS, apiDelayMs: API_DELAY_MS, dist, log });
   const checks = checksWeb(web);
   const lines = [...formatWeb(web), '', ...checks.map((c) => `${c.pass ? 'met   ' : 'MISSED'} ${c.name} = ${c.value} (${c.target}${c.missBy ? `, off by ${Math.round(c.missBy * 1000) / 10} %` : ''})`)];
   console.log(lines.join('\n'));
