@@ -6,7 +6,7 @@ import { build, type Metafile } from 'esbuild';
 import { esbuildTarget, functionPackageJson, lazyFile, lazyModules, lazyModulesOf, mainFields, requireShim, runtimeModules, type LazyModule } from '../../cdk/constructs/bundle-options';
 import { handlerModules, type HandlerModule } from '../../cdk/constructs/handler-modules';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
-import type { TargetCheck } from './report';
+import { TARGETS, type TargetCheck } from './report';
 import { median, ratio, round } from './stats';
 
 /**
@@ -215,7 +215,7 @@ function topInputs(metafile: Metafile, n = 5) {
 }
 
 /** The targets per function: bytes ≤ 250 kB, import ≤ 1.3× the SDK-only baseline. */
-export function checksBundles(result: BundlesResult, targets = { bundleBytes: 250_000, importRatio: 1.3 }): TargetCheck[] {
+export function checksBundles(result: BundlesResult, targets = { bundleBytes: TARGETS.bundleBytes, importRatio: TARGETS.importRatio }): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const atMost = (name: string, value: number, max: number): TargetCheck => ({
     name,
