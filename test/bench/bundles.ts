@@ -6,7 +6,7 @@ import { build, type Metafile } from 'esbuild';
 import { esbuildTarget, functionPackageJson, lazyFile, lazyModules, lazyModulesOf, mainFields, requireShim, runtimeModules, type LazyModule } from '../../cdk/constructs/bundle-options';
 import { handlerModules, type HandlerModule } from '../../cdk/constructs/handler-modules';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
-import { TARGETS, type TargetCheck } from './report';
+import { atMost, TARGETS, type TargetCheck } from './report';
 import { median, ratio, round } from './stats';
 
 /**
@@ -217,13 +217,6 @@ function topInputs(metafile: Metafile, n = 5) {
 /** The issue's targets per function: bytes ≤ 250 kB, import ≤ 1.3× the SDK-only baseline. */
 export function checksBundles(result: BundlesResult, targets = { bundleBytes: TARGETS.bundleBytes, importRatio: TARGETS.importRatio }): TargetCheck[] {
   const checks: TargetCheck[] = [];
-  const atMost = (name: string, value: number, max: number): TargetCheck => ({
-    name,
-    value,
-    target: `≤ ${max}`,
-    pass: value <= max,
-    ...(value > max ? { missBy: Math.round((value / max - 1) * 1000) / 1000 } : {}),
-  });
   for (const b of result.bundles) {
     checks.push(atMost(`bundles.${b.name}.bytes`, b.bytes, targets.bundleBytes));
     checks.push(atMost(`bundles.${b.name}.importRatio`, b.importRatio, targets.importRatio));

@@ -1,5 +1,5 @@
 import type { measureReads, VariantResult } from './reads';
-import { TARGETS, type TargetCheck } from './report';
+import { atMost, TARGETS, type TargetCheck } from './report';
 
 /**
  * The read part of the report for issue 19's floor (Deliver 3), for the coordinator to call next to
@@ -9,13 +9,6 @@ import { TARGETS, type TargetCheck } from './report';
  */
 type Reads = Awaited<ReturnType<typeof measureReads>>;
 
-const atMost = (name: string, value: number, max: number): TargetCheck => ({
-  name,
-  value,
-  target: `≤ ${max}`,
-  pass: value <= max,
-  ...(value > max ? { missBy: Math.round((value / max - 1) * 1000) / 1000 } : {}),
-});
 
 export function checksReadFloor(reads: Reads): TargetCheck[] {
   return [

@@ -25,7 +25,8 @@ export interface TargetCheck {
 type Reads = Awaited<ReturnType<typeof measureReads>>;
 type Search = Awaited<ReturnType<typeof measureSearch>> & { seed: Omit<SearchSeed, 'indexedAt'> };
 
-const atMost = (name: string, value: number, max: number): TargetCheck => ({
+/** A check that `value` is at most `max`, with how far off a miss is. */
+export const atMost = (name: string, value: number, max: number): TargetCheck => ({
   name,
   value,
   target: `≤ ${max}`,

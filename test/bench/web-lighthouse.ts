@@ -5,24 +5,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS } from '../helpers/browser';
 
 /**
  * The parts of the web benchmark (web.ts) that talk to Chromium and the network: a Chromium with a
  * DevTools port for Lighthouse, one Lighthouse run, and the proxy that makes the API slow.
  */
 
-/** The flags that work on these machines (shared/TOOLCHAIN.md), plus a port the OS picks. */
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--remote-debugging-port=0',
-];
+/** The flags that work on these machines (test/helpers/browser.ts), plus a port the OS picks. */
+const CHROMIUM_FLAGS = [...CHROMIUM_ARGS, '--remote-debugging-port=0'];
 
 export interface Chromium {
   port: number;
