@@ -2,7 +2,7 @@ import type { measureReads, VariantResult } from './reads';
 import { atMost, TARGETS, type TargetCheck } from './report';
 
 /**
- * The read part of the report for issue 19's floor (Deliver 3), for the coordinator to call next to
+ * The read part of the report for issue 19's floor (Deliver 3), called by run.ts and reads-only.ts beside
  * `checkTargets`/`formatReport`: `checksReadFloor(reads)` adds the two floor targets, `formatReadFloor(reads)`
  * the rows that split getIdea's time (floor, raw SDK, gateway, handler direct). The existing keys and
  * checks (`reads.getIdea.p50Ratio` against the raw SDK call, …) stay where they are in report.ts.

@@ -3,8 +3,8 @@ import { buildEmptyVue, measureWeb, removeDir, serveStatic, type WebPage, type W
 import { startDelayProxy } from './web-lighthouse';
 
 /**
- * The web benchmark on a running local stack, in one call (web-only.ts, and `npm run bench` when the
- * coordinator wires it in): a proxy answering the API `apiDelayMs` late, the empty Vite + Vue page
+ * The web benchmark on a running local stack, in one call (web-only.ts, which `npm run bench` runs as a
+ * child): a proxy answering the API `apiDelayMs` late, the empty Vite + Vue page
  * built and served beside it, the pages found from the stack's data (the front page, the idea list
  * of the first process with a public idea, and that idea), and everything it started stopped again.
  * `dist` is the SPA build the stack serves (its `webRoot`), for the first-visit JavaScript figure.
