@@ -79,7 +79,11 @@ describe('the demo seed', () => {
     for (const idea of top.slice(0, 8)) {
       const { Items = [] } = await client.send(new QueryCommand({ TableName: mainTable.localName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.idea(idea.id).pk } }));
       const item = Items.find((i) => i.sk === 'IDEA')!;
-      const votes = Items.filter((i) => i.type === 'vote');
+      // An idea's votes live in their own buckets (keys.vote: IDEA#<id>#V<b>), not in its item collection.
+      const votes = [];
+      for (const pk of keys.votePartitions(idea.id)) {
+        votes.push(...((await client.send(new QueryCommand({ TableName: mainTable.localName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }))).Items ?? []));
+      }
       // commentCount counts every comment not deleted (hidden and held ones too), as does the trending score.
       const comments = Items.filter((i) => i.type === 'comment' && i.state !== 'deleted');
       expect(votes).toHaveLength(idea.voteCount);
