@@ -33,7 +33,8 @@ const ideaIds: Record<'expiring' | 'other', string[]> = { expiring: [], other: [
 /** Every item stored for a process: its ideas' partitions, its audit log, the participants' tallies and user-index entries. */
 async function itemsOf(processId: string, ids: string[]) {
   const partition = (pk: string) => queryAll(db, { TableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true });
-  const ideas = (await Promise.all(ids.map((id) => partition(keys.idea(id).pk)))).flat();
+  // An idea's item collection and its vote buckets (keys.vote: IDEA#<id>#V<b>).
+  const ideas = (await Promise.all(ids.flatMap((id) => [keys.idea(id).pk, ...keys.votePartitions(id)].map(partition)))).flat();
   const audit = await partition(keys.auditPartition(processId));
   const tallies = (await Promise.all([anna, bo, carl].map((u) => db.send(new GetCommand({ TableName, Key: keys.voteTally(u.userId, processId) }))))).flatMap((r) => (r.Item ? [r.Item] : []));
   const byUser = (
