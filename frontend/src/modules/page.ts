@@ -39,6 +39,7 @@ export function focusHeading(attempts = 20, activeAtStart: Element | null = docu
     heading.focus({ preventScroll: false });
     return;
   }
-  if (attempts > 0) setTimeout(() => focusHeading(attempts - 1, activeAtStart), 50);
+  // A retry can outlive its document (a component test's environment is torn down while it waits): then it stops.
+  if (attempts > 0) setTimeout(() => typeof document !== 'undefined' && focusHeading(attempts - 1, activeAtStart), 50);
   else document.getElementById('indhold')?.focus();
 }
