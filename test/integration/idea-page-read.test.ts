@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '#functions/adapters/dynamodb/client';
-import { markTakenUpIdeas } from '#functions/adapters/dynamodb/idea-page';
+import { markTakenUpIdeas } from '#local/upgrade-taken-up';
 import { keys } from '#functions/adapters/dynamodb/keys';
 import { mainTable } from '#functions/adapters/dynamodb/tables';
 import { decideOk } from '../helpers/moderation';

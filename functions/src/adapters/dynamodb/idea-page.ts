@@ -1,5 +1,5 @@
 // use case --> (secondary adapter) --> DynamoDB
-import { GetCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { IdeaRecord } from '../../domain/ports';
 import { fromItem } from './ideas';
 import { keys } from './keys';
@@ -27,33 +27,4 @@ export function ideaPageReader(client: DynamoDBDocumentClient, table: string) {
       return Item ? { idea: fromItem(Item), takenUp: Item[TAKEN_UP_MARK] === true } : undefined;
     },
   };
-}
-
-/**
- * Sets the mark on every idea that has TAKENUP items: once, for a store written before the mark
- * existed (its ideas would show no "taken up by" list until their recommendation is saved again).
- * A Scan, so never on a request path; idempotent; an idea gone since is skipped. Returns how many it marked.
- */
-export async function markTakenUpIdeas(client: DynamoDBDocumentClient, table: string): Promise<number> {
-  const ideaIds = new Set<string>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new ScanCommand({ TableName: table, FilterExpression: 'begins_with(pk, :p)', ExpressionAttributeValues: { ':p': keys.takenUpPartition('') }, ProjectionExpression: 'pk', ExclusiveStartKey: start }),
-    );
-    for (const item of page.Items ?? []) ideaIds.add(String(item.pk).slice(keys.takenUpPartition('').length));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  let marked = 0;
-  for (const ideaId of ideaIds) {
-    try {
-      await client.send(
-        new UpdateCommand({ TableName: table, Key: keys.idea(ideaId), UpdateExpression: `SET ${TAKEN_UP_MARK} = :t`, ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':t': true } }),
-      );
-      marked++;
-    } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-    }
-  }
-  return marked;
 }

@@ -292,8 +292,7 @@ export function toItem(idea: IdeaRecord): Record<string, unknown> {
   };
 }
 
-// searchText: written by the substring search before issue 18, still on older items. takenUp: idea-page.ts.
-// counterShards, voteBase, trendBase, foldSeq: a viral idea's sharded counter (vote-counter.ts), never shown.
+// searchText: on items from before issue 18; takenUp: idea-page.ts; counterShards…foldSeq: vote-counter.ts.
 export const INTERNAL = new Set(['counterShards', 'voteBase', 'trendBase', 'foldSeq', 'pk', 'sk', 'type', 'searchText', 'takenUp', 'gsiList', 'gsiArea', 'gsiQueue', 'queuedAt', 'gsiUser', 'gsiUserSk', 'gsiProcess']);
 
 const withoutInternal = (item: Record<string, unknown>) => Object.fromEntries(Object.entries(item).filter(([k]) => !INTERNAL.has(k)));
