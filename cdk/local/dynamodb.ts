@@ -1,5 +1,5 @@
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand, type AttributeDefinition } from '@aws-sdk/client-dynamodb';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { indexProjection, tables, type TableDef } from '#functions/adapters/dynamodb/tables';
@@ -42,7 +42,10 @@ export async function startDynamoDb(options: { port: number; dataDir?: string; v
  */
 export interface DynamoDbFaults {
   stop(): Promise<void>;
-  freeze(): void;
+  /** Resolves once every thread of the JVM is stopped (where /proc tells), so no request slips through. */
+  freeze(): Promise<void>;
+  /** Whether the JVM is stopped now: false once anything resumed it (where /proc tells; true elsewhere). */
+  frozen(): boolean;
   thaw(): void;
   start(): Promise<void>;
 }
@@ -58,7 +61,14 @@ export async function startRestartableDynamoDb(options: { port: number; dataDir?
   };
   const faults: DynamoDbFaults = {
     stop: () => child.stop(),
-    freeze: () => void current.child.process.kill('SIGSTOP'),
+    async freeze() {
+      const { process: jvm } = current.child;
+      if (!jvm.kill('SIGSTOP')) throw new Error(`DynamoDB Local (pid ${jvm.pid}) could not be stopped`);
+      await waitFor('DynamoDB Local stopped', async () => {
+        if (!stopped(jvm.pid)) throw new Error(`pid ${jvm.pid} still running`);
+      }, { timeoutMs: 5_000 });
+    },
+    frozen: () => stopped(current.child.process.pid),
     thaw: () => void current.child.process.kill('SIGCONT'),
     async start() {
       current = await startDynamoDb(options);
@@ -67,6 +77,14 @@ export async function startRestartableDynamoDb(options: { port: number; dataDir?
     },
   };
   return { child, endpoint: current.endpoint, faults };
+}
+
+/** Every thread of `pid` in the stopped state ('T'), from /proc; without /proc (macOS), trusted as stopped. */
+function stopped(pid: number | undefined): boolean {
+  const tasks = `/proc/${pid}/task`;
+  if (pid === undefined || !existsSync('/proc/self/stat')) return true;
+  // The state is the field after the command's closing parenthesis.
+  return readdirSync(tasks).every((tid) => readFileSync(`${tasks}/${tid}/stat`, 'utf8').split(') ')[1]?.startsWith('T'));
 }
 
 export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
