@@ -36,12 +36,15 @@ export const lazyModules = {
   '#functions/domain/export/annex-pdf': 'functions/src/domain/export/annex-pdf.ts',
   // Every route's zod schemas: only GET /api/openapi.json needs them, not the meta function's 404s.
   '#shared/api/openapi': 'shared/api/openapi.ts',
+  // The search engine and its Danish stemmer (@nlpjs, ~30 kB): moderation searches seldom, the ideas area bundles it.
+  '#functions/domain/search/engine': 'functions/src/domain/search/engine.ts',
 } as const;
 export type LazyModule = keyof typeof lazyModules;
 
 /** Which function ships which heavy part (a function not listed here bundles one it imports inline). */
 export const lazyModulesOf: Partial<Record<HandlerModule, LazyModule[]>> = {
   meta: ['#shared/api/openapi'],
+  moderation: ['#functions/domain/search/engine'],
   export: ['#functions/domain/export/xlsx', '#functions/domain/export/annex-pdf'],
   surveys: ['#functions/domain/export/xlsx'],
   consultations: ['#functions/domain/export/xlsx'],

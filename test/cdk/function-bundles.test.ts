@@ -48,7 +48,7 @@ describe('the functions the CDK app builds', () => {
 
 describe('a heavy part shipped beside the bundle', () => {
   /** Runs the after-bundling commands the construct gives NodejsFunction, into a fresh folder. */
-  function shipParts(module: 'export' | 'meta') {
+  function shipParts(module: 'export' | 'meta' | 'moderation') {
     const props = handlerFunctionProps(new Stack(new App(), 'Bundling'), module);
     // Outside the repository, so no node_modules up the tree can stand in for what the function lacks.
     const outputDir = mkdtempSync(join(tmpdir(), `deltag-lazy-${module}-`));
@@ -89,5 +89,20 @@ console.log(typeof renderAnnexPdf);`,
     const dir = shipParts('meta');
     const out = runBeside(dir, `const { buildOpenApi } = await import('#shared/api/openapi'); console.log(buildOpenApi().openapi);`);
     expect(out.trim()).toMatch(/^3\.1/);
+  }, 120_000);
+
+  it('the moderation function searches with the engine and Danish stemmer from its own file, not its bundle', () => {
+    const dir = shipParts('moderation');
+    const out = runBeside(
+      dir,
+      `const { createSearchIndex } = await import('#functions/domain/search/engine');
+const index = createSearchIndex();
+const doc = (id, title) => ({ kind: 'idea', id, processId: 'P1', title, body: '', area: 'andet', status: 'published', held: false, authorName: 'Borger', authorType: 'citizen', createdAt: '2026-11-01T10:00:00.000Z' });
+index.put(doc('A', 'Plejehjemmenes madplaner'));
+index.put(doc('B', 'Cykelstier'));
+console.log(index.search('plejehjem').map((h) => h.id).join(','));`,
+    );
+    // 'plejehjemmenes' and 'plejehjem' meet only through the stemmer.
+    expect(out.trim()).toBe('A');
   }, 120_000);
 });

@@ -14,6 +14,7 @@ import { ideaPageReader } from '../adapters/dynamodb/idea-page';
 import { plainSummaryStore } from '../adapters/dynamodb/plain-summary';
 import { recommendationStore } from '../adapters/dynamodb/recommendations';
 import { mainTable } from '../adapters/dynamodb/tables';
+import { createSearchIndex } from '../domain/search/engine';
 import { similarIdeas } from '../domain/search/similar';
 import { searchCache } from './search-wiring';
 import { cachedProcesses, onTable } from './table-stores';
@@ -24,7 +25,7 @@ const deps = {
   processes: cachedProcesses(),
   ideas: onTable(ideaStore),
   profiles: onTable(profileStore),
-  search: searchCache(onTable(searchDocStore)),
+  search: searchCache(onTable(searchDocStore), createSearchIndex),
   events: eventStore(documentClient(), tableName(mainTable)),
   plainSummaries: plainSummaryStore(documentClient(), tableName(mainTable)),
   takenUp: recommendationStore(documentClient(), tableName(mainTable)),

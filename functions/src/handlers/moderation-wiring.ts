@@ -1,7 +1,12 @@
 // The moderation use cases' adapters, for the API area (handlers/moderation.ts) and the hide job's worker (handlers/hide-job.ts).
 import { monotonicFactory } from 'ulid';
 import { systemClock } from '../domain/ports';
-import { stores } from '../adapters/dynamodb';
+import { commentStore } from '../adapters/dynamodb/comments';
+import { ideaStore } from '../adapters/dynamodb/ideas';
+import { moderationStore } from '../adapters/dynamodb/moderation';
+import { profileStore } from '../adapters/dynamodb/profiles';
+import { searchDocStore } from '../adapters/dynamodb/search-docs';
+import { userDataStore } from '../adapters/dynamodb/user-data';
 import { notifier } from '../adapters/ses/notifier';
 import { siteUrl } from '../adapters/ssm/site-url';
 import { userDirectory } from '../adapters/cognito/user-directory';
@@ -11,13 +16,18 @@ import { followEventLog } from '../adapters/dynamodb/follow-events';
 import { aiLensStore } from '../adapters/dynamodb/ai-lens';
 import { mainTable } from '../adapters/dynamodb/tables';
 import { searchCache } from './search-wiring';
+import { cachedProcesses, onTable } from './table-stores';
 
 const ulid = monotonicFactory();
-const base = stores();
-
+// Only the stores these use cases name (table-stores.ts: stores() would bundle every adapter of the app).
 export const moderationBase = {
-  ...base,
-  search: searchCache(base.searchDocs),
+  processes: cachedProcesses(),
+  ideas: onTable(ideaStore),
+  comments: onTable(commentStore),
+  profiles: onTable(profileStore),
+  userData: onTable(userDataStore),
+  moderation: onTable(moderationStore),
+  search: searchCache(onTable(searchDocStore), async (options) => (await import('#functions/domain/search/engine')).createSearchIndex(options)),
   responses: responseStore(documentClient(), tableName(mainTable)),
   followEvents: followEventLog(documentClient(), tableName(mainTable)),
   aiLenses: aiLensStore(documentClient(), tableName(mainTable)),

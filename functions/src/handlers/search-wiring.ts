@@ -1,12 +1,18 @@
 // The warm function's search indexes (issue 18), for the ideas and moderation areas: one cache in
 // module scope, so every request a warm Lambda serves after the first answers from memory.
 import { createSearchCache, refreshMsFromEnv, type SearchCache } from '../domain/search/cache';
-import { createSearchIndex } from '../domain/search/engine';
+import type { SearchIndexOptions } from '../domain/search/engine';
+import type { SearchIndex } from '../domain/search/types';
 import type { SearchDocStore } from '../domain/ports';
 
 let cache: SearchCache | undefined;
 
-export function searchCache(store: SearchDocStore): SearchCache {
-  cache ??= createSearchCache({ store, newIndex: (areaName) => createSearchIndex({ areaName }), refreshMs: refreshMsFromEnv() });
+/**
+ * `engine` builds an index (domain/search/engine.ts's createSearchIndex): the ideas area passes it in
+ * (every list may search), the moderation area as a lazy import (cdk/constructs/bundle-options.ts), so
+ * its bundle and cold start carry no stemmer until a moderator searches.
+ */
+export function searchCache(store: SearchDocStore, engine: (options: SearchIndexOptions) => SearchIndex | Promise<SearchIndex>): SearchCache {
+  cache ??= createSearchCache({ store, newIndex: (areaName) => engine({ areaName }), refreshMs: refreshMsFromEnv() });
   return cache;
 }

@@ -22,7 +22,8 @@ export const OVERLAP_MS = 30_000;
 export const DEFAULT_REFRESH_MS = 1000;
 
 /** Builds an empty index; `areaName` names an area id of the process (the engine indexes the name). */
-export type IndexFactory = (areaName: (areaId: string) => string | undefined) => SearchIndex;
+/** May be async: a function that searches seldom loads the engine (and its stemmer) on first use. */
+export type IndexFactory = (areaName: (areaId: string) => string | undefined) => SearchIndex | Promise<SearchIndex>;
 
 export interface SearchCacheOptions {
   store: Pick<SearchDocStore, 'all' | 'changesSince'>;
@@ -64,7 +65,7 @@ export function createSearchCache(options: SearchCacheOptions): SearchCache {
 
   async function load(processId: string, kind: SearchKind, areas: Map<string, string>): Promise<Entry> {
     const { docs, loadedAt } = await store.all(processId, kind);
-    const index = newIndex((id) => areas.get(id));
+    const index = await newIndex((id) => areas.get(id));
     for (const doc of docs) index.put(doc);
     return { index, lastRead: loadedAt, checkedAt: now(), areas };
   }
