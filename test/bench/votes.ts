@@ -161,6 +161,9 @@ export async function measureVotes(o: VoteOptions) {
     throughputRatio: ratio(gateway.votesPerSecond, raw.votesPerSecond),
     // The same ratio per round (one gateway block and the raw block next to it), median over rounds.
     throughputRatioMedianOfRounds: round(median(rounds.filter((r) => r.gateway && r.raw).map((r) => r.gateway! / r.raw!))),
+    // DynamoDB Local's CPU per raw vote over its CPU per gateway vote: the ratio its own work allows when
+    // it is what limits both sides (two cores, a busy JVM), whatever the gateway's Node side costs.
+    ...(raw.cpuPerVote.javaMs !== undefined && gateway.cpuPerVote.javaMs ? { dynamoDbWorkRatio: ratio(raw.cpuPerVote.javaMs, gateway.cpuPerVote.javaMs) } : {}),
     roundsVotesPerSecond: rounds.map((r) => ({ gateway: round(r.gateway ?? 0, 1), raw: round(r.raw ?? 0, 1) })),
     exact: gateway.exact && raw.exact,
   };
@@ -241,7 +244,7 @@ export function formatVotes(v: Awaited<ReturnType<typeof measureVotes>>): string
     `VOTES  ${v.voters} distinct voters per side, concurrency ${v.concurrency}, after ${v.warmupPerSide} warm-up votes per side on a third idea; raw: the SDK's 2-item conditional TransactWriteItems (vote item + idea counters) straight on DynamoDB Local`,
     `gateway  ${g.votesPerSecond.toFixed(1).padStart(7)} votes/s  ${g.votes} votes in ${(g.ms / 1000).toFixed(2)} s  CPU/vote node ${f1(g.cpuPerVote.nodeMs)} java ${f1(g.cpuPerVote.javaMs)} ms  statuses ${JSON.stringify(g.statuses)}  count ${g.voteCount} records ${g.records}${g.counterShards ? `  sharded ×${g.counterShards}, folded ${g.fold?.converged ? `${g.fold.msAfterLastVote} ms after the last vote` : 'NOT within 10 s'}` : ''} ${g.exact ? 'exact' : 'NOT EXACT'}`,
     `raw      ${v.raw.votesPerSecond.toFixed(1).padStart(7)} votes/s  ${v.raw.votes} votes in ${(v.raw.ms / 1000).toFixed(2)} s  CPU/vote node ${f1(v.raw.cpuPerVote.nodeMs)} java ${f1(v.raw.cpuPerVote.javaMs)} ms  attempts ${v.raw.attempts} conflicts ${v.raw.conflicts}  voteCount ${v.raw.voteCount} records ${v.raw.records} ${v.raw.exact ? 'exact' : 'NOT EXACT'}`,
-    `gateway/raw throughput ${f1(v.throughputRatio)} (median of per-round ratios ${f1(v.throughputRatioMedianOfRounds)})`,
+    `gateway/raw throughput ${f1(v.throughputRatio)} (median of per-round ratios ${f1(v.throughputRatioMedianOfRounds)}); DynamoDB Local's CPU per vote raw/gateway ${f1(v.dynamoDbWorkRatio)}`,
     `handler DynamoDB calls during gateway votes: ${Object.entries(g.dynamoCalls)
       .map(([k, c]) => `${k} ${c.calls} (${(c.ms / Math.max(1, c.calls)).toFixed(1)} ms avg, ${c.conflicts} conflicts)`)
       .join(', ')}`,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem } from '../helpers/participation';
+import { erasedAccounts } from '#functions/adapters/dynamodb/erased-accounts';
+import { expectProblem, table } from '../helpers/participation';
 import { validIdea } from '../fixtures/ideas';
 import { testStack, type TestStack } from '../helpers/stack';
 
@@ -36,6 +37,30 @@ describe("a deleted account's remaining token", () => {
     expect((await stack.api(`/ideas/${idea.id}`)).json.voteCount).toBe(0);
     const profile = await stack.api('/me', { token: me.token });
     expect(profile.json?.displayName).not.toBe('Genopstået');
+  });
+
+  // A vote checks the tombstone inside its own transaction (no read before it): so a vote in the middle of
+  // an erasure (tombstone written, profile not yet deleted) is refused too, with the voter's type cached
+  // by the function (the transaction's profile check passes) or read afresh.
+  it('cannot vote while its erasure runs: the tombstone is there and the profile still is', async () => {
+    const other = await stack.user({ name: 'Idéstiller' });
+    const post = async () => (await stack.api(`${P}/ideas`, { method: 'POST', token: other.token, body: validIdea() })).json.id as string;
+    const [first, second] = [await post(), await post()];
+    const fresh = await stack.user({ name: 'Aldrig stemt' });
+    const cached = await stack.user({ name: 'Har stemt før' });
+    expect((await stack.api(`/ideas/${first}/vote`, { method: 'PUT', token: cached.token })).status).toBe(200);
+    const db = table(stack);
+    for (const u of [fresh, cached]) await erasedAccounts(db.client, db.TableName).mark(u.userId, new Date());
+
+    for (const u of [fresh, cached]) {
+      const r = await stack.api(`/ideas/${second}/vote`, { method: 'PUT', token: u.token });
+      expectProblem(r, 401);
+      expect(r.json.detail).toMatch(/slettet/);
+      // The profile is still there: it is the tombstone that refused.
+      expect((await stack.api('/me', { token: u.token })).json.displayName).toBe(u === fresh ? 'Aldrig stemt' : 'Har stemt før');
+    }
+    expect((await stack.api(`/ideas/${second}`)).json.voteCount).toBe(0);
+    expect((await db.votes(second)).length).toBe(0);
   });
 
   it('can still read public pages, and a retried deletion still succeeds', async () => {

@@ -2,11 +2,12 @@
 import { phaseAllows, type Process } from '#shared/schemas/process';
 import type { MyVotes, MyVotesQuery, VoteState } from '#shared/schemas/vote';
 import type { Actor } from '../lib/auth';
-import { ConflictError, NotFoundError } from '../lib/errors';
+import { accountErased, ConflictError, NotFoundError } from '../lib/errors';
 import { takesVotes } from '#shared/rules/moderation';
 import { isPublicStatus } from '#shared/rules/values';
 import { limitFor } from './limits';
 import type { Clock, ProcessStore, StoredProfile, VoteRecord, VoteStore } from './ports';
+import type { ErasedAccounts } from './ports/erased-accounts';
 import type { VotingIdea } from './ports/votes';
 import { getProcess, processStart } from './processes';
 import { writerProfile } from './profiles';
@@ -19,6 +20,8 @@ export interface VoteDeps {
   clock: Clock;
   /** The warm function's memory of ideas and voters (vote-cache.ts); without it every vote reads first. */
   cache?: VoteCache;
+  /** Tells a deleted account (401) from one without a profile (409) when the profile read finds none. */
+  erased?: Pick<ErasedAccounts, 'isErased'>;
 }
 
 /**
@@ -30,8 +33,9 @@ export interface VoteDeps {
  *    one transaction (exact under any concurrency); the vote's own condition makes a repeat (a double tap,
  *    a retry) change nothing, the tally's refuses a vote past the process's vote rule (409 vote-limit),
  *    the idea's refuses a hidden or closed idea (its stored state comes back with the refusal: 404 or
- *    409 without a read first), and a cached voter is checked there too (profile exists, not blocked,
- *    same type).
+ *    409 without a read first), a cached voter is checked there too (profile exists, not blocked,
+ *    same type), and so is the account's tombstone (a deleted account's last token: 401), instead of
+ *    the read before every other write (lib/erased-check.ts).
  *
  * The returned count is the idea's count as last read plus this function's votes since: concurrent
  * votes elsewhere may make the stored count higher by the time the answer arrives; it always includes this vote.
@@ -50,7 +54,7 @@ export async function vote(deps: VoteDeps, actor: Actor, ideaId: string, retried
     if (!context.idea || !isPublicStatus(context.idea.status)) throw notFound();
     idea = context.idea;
     cache.rememberIdea(idea);
-    participantType = voterType(cache, actor, context.profile);
+    participantType = await voterType(deps, cache, actor, context.profile);
     profileRead = true;
   }
   // The state as just read, or a sharded idea's cached (≤ 1 s): an unsharded idea's transaction judges it itself.
@@ -65,7 +69,7 @@ export async function vote(deps: VoteDeps, actor: Actor, ideaId: string, retried
   let standing: number | undefined;
   if (!participantType || maxVotes !== null) {
     const context = await deps.votes.context(ideaId, actor.userId, false, { idea: false, profile: !profileRead, ...(maxVotes !== null ? { tallyOf: idea.processId } : {}) });
-    if (!profileRead) participantType = voterType(cache, actor, context.profile);
+    if (!profileRead) participantType = await voterType(deps, cache, actor, context.profile);
     profileRead = true;
     standing = context.standing;
   }
@@ -91,6 +95,7 @@ export async function vote(deps: VoteDeps, actor: Actor, ideaId: string, retried
   }
   if (result === 'closed') throw votingClosed();
   if (result === 'limit') throw voteLimit(maxVotes ?? 0);
+  if (result === 'erased') throw accountErased();
   if (result === 'profile') {
     // The cached voter no longer holds (blocked, profile gone, another type): read it and try once more.
     cache.forgetType(actor.userId);
@@ -105,8 +110,12 @@ export async function vote(deps: VoteDeps, actor: Actor, ideaId: string, retried
   return { voteCount, voted: true, ...limited(left) };
 }
 
-/** The voter's type from a profile just read (a voter without one, or blocked, is refused), remembered. */
-function voterType(cache: VoteCache, actor: Actor, profile: StoredProfile | undefined) {
+/**
+ * The voter's type from a profile just read (a voter without one, or blocked, is refused), remembered.
+ * No profile may mean a deleted account, whose last token gets the 401 every other write gets.
+ */
+async function voterType(deps: VoteDeps, cache: VoteCache, actor: Actor, profile: StoredProfile | undefined) {
+  if (!profile && (await deps.erased?.isErased(actor.userId))) throw accountErased();
   const type = writerProfile(profile, 'stemmer').participantType;
   cache.rememberType(actor.userId, type);
   return type;

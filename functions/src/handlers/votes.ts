@@ -3,13 +3,14 @@ import { myVotedIdeas } from '../domain/my-votes';
 import { systemClock } from '../domain/ports';
 import { VoteCache } from '../domain/vote-cache';
 import { myVotes, unvote, vote } from '../domain/votes';
+import { erased } from '../lib/erased-check';
 import { areaHandler } from '../lib/http';
 import { voteRoutes } from '#shared/api/areas/votes.routes';
 import { stores } from '../adapters/dynamodb';
 
 const { votes, processes } = stores();
 // One per warm function: the vote path writes without reading what it already knows (domain/vote-cache.ts).
-const deps = { votes, processes, clock: systemClock, cache: new VoteCache() };
+const deps = { votes, processes, clock: systemClock, cache: new VoteCache(), erased: erased() };
 
 export const handler = areaHandler(voteRoutes, {
   voteIdea: async ({ params, actor }) => vote(deps, actor, params.ideaId),

@@ -48,6 +48,9 @@ export class UnauthorizedError extends HttpError {
   }
 }
 
+/** A deleted account's remaining token tried to write (lib/erased-check.ts, and the vote's own check). */
+export const accountErased = () => new UnauthorizedError('Kontoen er slettet. Opret en ny konto for at deltage igen.');
+
 export class ForbiddenError extends HttpError {
   constructor(detail = 'Du har ikke adgang til dette.') {
     super(403, 'forbidden', 'Ingen adgang', detail);

@@ -13,15 +13,18 @@ const KEEP_SECONDS = 24 * 60 * 60;
 
 const hashOf = (userId: string) => createHash('sha256').update(userId).digest('hex');
 
+/** The account's tombstone key: a vote checks it inside its own transaction (adapters/dynamodb/votes.ts). */
+export const erasedKey = (userId: string) => keys.erasedAccount(hashOf(userId));
+
 export function erasedAccounts(client: DynamoDBDocumentClient, table: string): ErasedAccounts {
   return {
     async mark(userId, now) {
       const expiresAt = Math.ceil(now.getTime() / 1000) + KEEP_SECONDS;
-      await client.send(new PutCommand({ TableName: table, Item: { ...keys.erasedAccount(hashOf(userId)), expiresAt } }));
+      await client.send(new PutCommand({ TableName: table, Item: { ...erasedKey(userId), expiresAt } }));
     },
     async isErased(userId) {
       // Consistent: a write in the same second as the deletion must see the tombstone.
-      const { Item } = await client.send(new GetCommand({ TableName: table, Key: keys.erasedAccount(hashOf(userId)), ConsistentRead: true, ProjectionExpression: 'pk' }));
+      const { Item } = await client.send(new GetCommand({ TableName: table, Key: erasedKey(userId), ConsistentRead: true, ProjectionExpression: 'pk' }));
       return Item !== undefined;
     },
   };

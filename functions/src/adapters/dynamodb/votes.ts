@@ -3,6 +3,7 @@ import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { takesVotes } from '#shared/rules/moderation';
 import { isPublicStatus } from '#shared/rules/values';
 import { batchGet } from './batch';
+import { erasedKey } from './erased-accounts';
 import type { StoredProfile, VotedIdea, VoteRecord, VoteStore } from '../../domain/ports';
 import type { VotingIdea } from '../../domain/ports/votes';
 import { hotIdeas } from './hot-ideas';
@@ -62,6 +63,8 @@ export function voteStore(client: DynamoDBDocumentClient, table: string): VoteSt
         shards ? shardUpdate(table, vote.ideaId, vote.userId, shards, 1, vote.weight) : ideaCounters(table, vote.ideaId, 1, vote.weight),
         tallyUp(table, vote, maxVotes),
         rate.item,
+        // The account was not deleted: checked here, atomically, instead of by a read before (lib/erased-check.ts).
+        { ConditionCheck: { TableName: table, Key: erasedKey(vote.userId), ConditionExpression: 'attribute_not_exists(pk)' } },
         ...(options.profileType ? [profileCheck(table, vote.userId, options.profileType)] : []),
       ];
       let shards = options.counterShards;
@@ -79,10 +82,11 @@ export function voteStore(client: DynamoDBDocumentClient, table: string): VoteSt
         if (!shards) await hot.counted(vote.ideaId);
         return 'added';
       }
+      if (outcome.failed[4]) return 'erased';
       if (outcome.failed[0]) return 'exists';
       if (outcome.failed[1]) return refusedBy(old(outcome, 1));
       if (outcome.failed[2]) return 'limit';
-      if (outcome.failed[4]) return 'profile';
+      if (outcome.failed[5]) return 'profile';
       throw rate.refusal();
     },
 

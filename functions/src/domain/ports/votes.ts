@@ -56,9 +56,10 @@ export interface VoteStore {
    * added; exists (already voted); missing (no such idea in public view: 404); closed (public, but the
    * idea stopped taking votes); limit (the voter already has `maxVotes` votes standing in the process:
    * the vote rule, exact under concurrency); profile (options.profileType given and the profile is gone,
-   * blocked or of another type). Throws TooManyRequestsError.
+   * blocked or of another type); erased (the voter's account was deleted: its last token may not write).
+   * Throws TooManyRequestsError.
    */
-  add(vote: VoteRecord, limit: RateLimit, now: Date, maxVotes: number | null, options?: AddOptions): Promise<'added' | 'exists' | 'missing' | 'closed' | 'limit' | 'profile'>;
+  add(vote: VoteRecord, limit: RateLimit, now: Date, maxVotes: number | null, options?: AddOptions): Promise<'added' | 'exists' | 'missing' | 'closed' | 'limit' | 'profile' | 'erased'>;
   /** removed; absent (there was no vote). Gives the vote back to the voter's standing votes in the process. */
   remove(vote: VoteRecord, limit: RateLimit, now: Date, counterShards?: number): Promise<'removed' | 'absent' | 'closed'>;
   /** The idea's vote count, read consistently (of a sharded idea: its base plus every shard, exact now). */
