@@ -9,20 +9,22 @@ import { updateProcess } from '../domain/process-admin/update';
 import { findUser, setRoles } from '../domain/roles';
 import { areaHandler } from '../lib/http';
 import { adminRoutes } from '#shared/api/areas/admin.routes';
-import { stores } from '../adapters/dynamodb';
+import { ideaStore } from '../adapters/dynamodb/ideas';
+import { moderationStore } from '../adapters/dynamodb/moderation';
+import { profileStore } from '../adapters/dynamodb/profiles';
+import { freshProcesses, onTable } from './table-stores';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { surveyStore } from '../adapters/dynamodb/surveys';
 import { mainTable } from '../adapters/dynamodb/tables';
 import { userDirectory } from '../adapters/cognito/user-directory';
 
 const ulid = monotonicFactory();
-const { profiles, moderation, ideas, freshProcesses } = stores();
 const deps = {
   // An admin's change is checked against the stored process, never a cached copy.
-  processes: freshProcesses,
-  ideas,
-  profiles,
-  moderation,
+  processes: freshProcesses(),
+  ideas: onTable(ideaStore),
+  profiles: onTable(profileStore),
+  moderation: onTable(moderationStore),
   surveys: surveyStore(documentClient(), tableName(mainTable)),
   directory: userDirectory(),
   clock: systemClock,

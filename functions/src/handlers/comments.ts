@@ -4,13 +4,16 @@ import { createComment, deleteComment, listComments, myCommentIds, updateComment
 import { systemClock } from '../domain/ports';
 import { areaHandler } from '../lib/http';
 import { commentRoutes } from '#shared/api/areas/comments.routes';
-import { stores } from '../adapters/dynamodb';
+import { commentStore } from '../adapters/dynamodb/comments';
+import { ideaStore } from '../adapters/dynamodb/ideas';
+import { profileStore } from '../adapters/dynamodb/profiles';
+import { cachedProcesses, onTable } from './table-stores';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { followEventLog } from '../adapters/dynamodb/follow-events';
 import { mainTable } from '../adapters/dynamodb/tables';
 
 const ulid = monotonicFactory();
-const deps = { ...stores(), followEvents: followEventLog(documentClient(), tableName(mainTable)), clock: systemClock, newId: (now: Date) => ulid(now.getTime()) };
+const deps = { processes: cachedProcesses(), ideas: onTable(ideaStore), comments: onTable(commentStore), profiles: onTable(profileStore), followEvents: followEventLog(documentClient(), tableName(mainTable)), clock: systemClock, newId: (now: Date) => ulid(now.getTime()) };
 
 export const handler = areaHandler(commentRoutes, {
   listComments: async ({ params, query }) => listComments(deps, params.ideaId, query.limit, query.cursor),

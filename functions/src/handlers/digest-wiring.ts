@@ -1,6 +1,7 @@
 // The digest pipeline's adapters, built once per cold start for both of its functions.
 import { userDirectory } from '../adapters/cognito/user-directory';
-import { stores } from '../adapters/dynamodb';
+import { moderationStore } from '../adapters/dynamodb/moderation';
+import { cachedProcesses, onTable } from './table-stores';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { digestStore } from '../adapters/dynamodb/digests';
 import { followEventLog } from '../adapters/dynamodb/follow-events';
@@ -13,7 +14,7 @@ import { siteUrl } from '../adapters/ssm/site-url';
 import type { RunDeps } from '../domain/follows/digest-run';
 import type { SendDeps } from '../domain/follows/digest-send';
 
-const { processes, moderation } = stores();
+const { processes, moderation } = { processes: cachedProcesses(), moderation: onTable(moderationStore) };
 const client = documentClient();
 const table = tableName(mainTable);
 const digests = digestStore(client, table);

@@ -1,6 +1,6 @@
 // (primary adapter: the hourly schedule) --> domain/events/reminders --> adapters/dynamodb, adapters/ses
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { stores } from '../adapters/dynamodb';
+import { cachedProcesses } from './table-stores';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { signupStore } from '../adapters/dynamodb/event-signups';
 import { eventStore } from '../adapters/dynamodb/events';
@@ -14,7 +14,7 @@ import { createLogger } from '../lib/log';
  * The events' reminder job, not an HTTP route: EventBridge Scheduler calls it every hour
  * (cdk/constructs/reminder-job.ts); on the local stack a timer and `npm run reminders` call it the same way.
  */
-const { processes } = stores();
+const processes = cachedProcesses();
 const client = documentClient();
 const table = tableName(mainTable);
 const deps = { processes, events: eventStore(client, table), signups: signupStore(client, table), notifier: notifier(), siteUrl };

@@ -5,13 +5,15 @@ import { annexVersionPdf, annexVersions, freezeAnnex } from '../domain/export/an
 import { systemClock } from '../domain/ports';
 import { areaHandler, FileResponse } from '../lib/http';
 import { exportRoutes } from '#shared/api/areas/export.routes';
-import { stores } from '../adapters/dynamodb';
+import { exportStore } from '../adapters/dynamodb/export';
+import { profileStore } from '../adapters/dynamodb/profiles';
+import { cachedProcesses, onTable } from './table-stores';
 import { annexVersionStore } from '../adapters/dynamodb/annex-versions';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { mainTable } from '../adapters/dynamodb/tables';
 import { siteUrl } from '../adapters/ssm/site-url';
 
-const { processes, exports, profiles } = stores();
+const { processes, exports, profiles } = { processes: cachedProcesses(), exports: onTable(exportStore), profiles: onTable(profileStore) };
 // The files' links are absolute, on the site's address (SITE_URL locally, an SSM parameter in AWS).
 const deps = { processes, exports, clock: systemClock, siteUrl };
 // The frozen annex: the export's document rendered as a PDF and stored with its hash (issue 16).

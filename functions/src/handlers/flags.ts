@@ -3,9 +3,13 @@ import { flagComment, flagIdea } from '../domain/flags';
 import { systemClock } from '../domain/ports';
 import { areaHandler } from '../lib/http';
 import { flagRoutes } from '#shared/api/areas/flags.routes';
-import { stores } from '../adapters/dynamodb';
+import { commentStore } from '../adapters/dynamodb/comments';
+import { flagStore } from '../adapters/dynamodb/flags';
+import { ideaStore } from '../adapters/dynamodb/ideas';
+import { profileStore } from '../adapters/dynamodb/profiles';
+import { cachedProcesses, onTable } from './table-stores';
 
-const deps = { ...stores(), clock: systemClock };
+const deps = { processes: cachedProcesses(), ideas: onTable(ideaStore), comments: onTable(commentStore), profiles: onTable(profileStore), flags: onTable(flagStore), clock: systemClock };
 
 export const handler = areaHandler(flagRoutes, {
   flagIdea: async ({ params, body, actor }) => flagIdea(deps, actor, params.ideaId, body),

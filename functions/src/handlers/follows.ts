@@ -4,7 +4,9 @@ import { mailSettings, unsubscribe, updateMailSettings } from '../domain/follows
 import { systemClock } from '../domain/ports';
 import { areaHandler } from '../lib/http';
 import { followRoutes } from '#shared/api/areas/follows.routes';
-import { stores } from '../adapters/dynamodb';
+import { ideaStore } from '../adapters/dynamodb/ideas';
+import { profileStore } from '../adapters/dynamodb/profiles';
+import { onTable } from './table-stores';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { followStore } from '../adapters/dynamodb/follows';
 import { liveLimits } from '../adapters/dynamodb/live-rounds';
@@ -14,7 +16,7 @@ import { mainTable } from '../adapters/dynamodb/tables';
 
 const client = documentClient();
 const table = tableName(mainTable);
-const { ideas, profiles } = stores();
+const { ideas, profiles } = { ideas: onTable(ideaStore), profiles: onTable(profileStore) };
 const follow = { follows: followStore(client, table), ideas, clock: systemClock };
 const mail = { mailSettings: mailSettingsStore(client, table), signingKey: signingKey(client, table), profiles, limits: liveLimits(client, table), clock: systemClock };
 

@@ -19,7 +19,7 @@ import { searchCache } from './search-wiring';
 import { cachedProcesses, onTable } from './table-stores';
 
 const ulid = monotonicFactory();
-// Only the stores these use cases name (table-stores.ts: stores() would bundle every adapter of the app).
+// Only the stores these use cases name (table-stores.ts).
 export const moderationBase = {
   processes: cachedProcesses(),
   ideas: onTable(ideaStore),

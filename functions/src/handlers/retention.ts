@@ -1,7 +1,9 @@
 // (primary adapter: the daily schedule) --> domain/retention --> adapters/dynamodb
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { ulid } from 'ulid';
-import { stores } from '../adapters/dynamodb';
+import { retentionStore } from '../adapters/dynamodb/retention';
+import { userDataStore } from '../adapters/dynamodb/user-data';
+import { cachedProcesses, onTable } from './table-stores';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { consultationReads, roundPeople } from '../adapters/dynamodb/consultation-documents';
 import { responseStore } from '../adapters/dynamodb/consultation-responses';
@@ -18,7 +20,7 @@ import { createLogger } from '../lib/log';
  * The retention job, not an HTTP route: EventBridge Scheduler calls it once a day (cdk/constructs/
  * retention-job.ts); on the local stack a timer and `npm run retention` call it the same way.
  */
-const { processes, retention, userData } = stores();
+const { processes, retention, userData } = { processes: cachedProcesses(), retention: onTable(retentionStore), userData: onTable(userDataStore) };
 const client = documentClient();
 const table = tableName(mainTable);
 const deps = {

@@ -1,21 +1,21 @@
 // (primary adapter wiring): single DynamoDB adapters on the function's one client and table.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { cached } from '../adapters/dynamodb';
+import { cached } from '../adapters/dynamodb/cached-processes';
 import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { processStore } from '../adapters/dynamodb/processes';
 import { mainTable } from '../adapters/dynamodb/tables';
 
 /**
- * For a handler that needs a few stores: `stores()` builds every adapter of the app, so every function
- * that called it bundled all of them (issue 19: ~30 kB of the 250 kB a function may weigh). These build
- * only what the handler names, on the same client, so esbuild leaves the rest out.
+ * Each handler builds only the stores it names, on the function's one client and table, so esbuild
+ * leaves every other adapter out (issue 19: a `stores()` that built them all put ~30 kB more in each
+ * function).
  */
 export function onTable<T>(factory: (client: DynamoDBDocumentClient, table: string) => T): T {
   return factory(documentClient(), tableName(mainTable));
 }
 
-/** Processes as `stores().processes`: each kept for a while by the warm function (adapters/dynamodb/index.ts). */
+/** Processes, each kept for a while by the warm function (adapters/dynamodb/cached-processes.ts): participation's hot path. */
 export const cachedProcesses = () => cached(onTable(processStore));
 
-/** Processes as `stores().freshProcesses`: read as stored at every call (an admin's change, a closing phase). */
+/** Processes read as stored at every call (an admin's change, a closing phase). */
 export const freshProcesses = () => onTable(processStore);

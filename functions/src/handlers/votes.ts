@@ -6,9 +6,10 @@ import { myVotes, unvote, vote } from '../domain/votes';
 import { erased } from '../lib/erased-check';
 import { areaHandler } from '../lib/http';
 import { voteRoutes } from '#shared/api/areas/votes.routes';
-import { stores } from '../adapters/dynamodb';
+import { voteStore } from '../adapters/dynamodb/votes';
+import { cachedProcesses, onTable } from './table-stores';
 
-const { votes, processes } = stores();
+const { votes, processes } = { votes: onTable(voteStore), processes: cachedProcesses() };
 // One per warm function: the vote path writes without reading what it already knows (domain/vote-cache.ts).
 const deps = { votes, processes, clock: systemClock, cache: new VoteCache(), erased: erased() };
 
