@@ -12,10 +12,17 @@ const cache = new Map<string, Promise<DeltagEvent[]>>();
  */
 export function useProcessEvents(processId: MaybeRefOrGetter<string | undefined>, enabled: MaybeRefOrGetter<boolean> = true) {
   const events = shallowRef<DeltagEvent[]>([]);
+  /** The list as it stands is the answer (asked and answered, or not asked at all), not a request still out. */
+  const loaded = shallowRef(false);
   watch(
     () => [toValue(processId), toValue(enabled)] as const,
     async ([id, on]) => {
-      if (!id || !on) return void (events.value = []);
+      loaded.value = false;
+      if (!id || !on) {
+        events.value = [];
+        loaded.value = true;
+        return;
+      }
       let request = cache.get(id);
       if (!request) {
         request = fetchEvents(id).then((list) => list.items);
@@ -23,10 +30,11 @@ export function useProcessEvents(processId: MaybeRefOrGetter<string | undefined>
         request.catch(() => cache.delete(id));
       }
       events.value = await request.catch(() => []);
+      loaded.value = true;
     },
     { immediate: true },
   );
-  return { events };
+  return { events, loaded };
 }
 
 /** For tests: forget the lists read so far. */
