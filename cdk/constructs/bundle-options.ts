@@ -45,6 +45,8 @@ export type LazyModule = keyof typeof lazyModules;
 export const lazyModulesOf: Partial<Record<HandlerModule, LazyModule[]>> = {
   meta: ['#shared/api/openapi'],
   moderation: ['#functions/domain/search/engine'],
+  // The hide job's worker shares moderation's wiring (handlers/moderation-wiring.ts) and never searches.
+  'hide-job': ['#functions/domain/search/engine'],
   export: ['#functions/domain/export/xlsx', '#functions/domain/export/annex-pdf'],
   surveys: ['#functions/domain/export/xlsx'],
   consultations: ['#functions/domain/export/xlsx'],
