@@ -4,10 +4,13 @@
  * only what a person reads (export files and their names, sentences in documents) goes through here.
  */
 
+import { builtOnce } from './built-once';
+
 export const TIME_ZONE = 'Europe/Copenhagen';
 
-// Built once: a DateTimeFormat is costly to construct and this one is used for every row of an export.
-const parts = new Intl.DateTimeFormat('en-GB', {
+// Built once, on first use: a DateTimeFormat is costly to construct and this one is used for every row
+// of an export, but most requests write no date.
+const parts = builtOnce(() => new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
@@ -15,10 +18,10 @@ const parts = new Intl.DateTimeFormat('en-GB', {
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
-});
+}));
 
 function local(at: Date) {
-  const p = Object.fromEntries(parts.formatToParts(at).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(parts().formatToParts(at).map((x) => [x.type, x.value]));
   return { y: p.year!, m: p.month!, d: p.day!, h: p.hour!, min: p.minute! };
 }
 

@@ -1,10 +1,11 @@
 import { CLOUD_WORDS_SHOWN, LIVE_SCALE_MAX, LIVE_SCALE_MIN } from '#shared/rules/events';
 import type { LiveQuestionResult, LiveRound } from '#shared/schemas/live-rounds';
+import { builtOnce } from '../../lib/built-once';
 import { stanceKey } from './live-increments';
 import type { LiveTally } from './ports';
 
-/** Danish collation, so "æble" sorts after "zebra" and before "ø", as a Danish reader expects. */
-const danish = new Intl.Collator('da');
+/** Danish collation, so "æble" sorts after "zebra" and before "ø", as a Danish reader expects (built on first use: it loads ICU data). */
+const danish = builtOnce(() => new Intl.Collator('da'));
 
 /**
  * A round's results from its tallies, one item per question in the round's order. Options keep
@@ -46,7 +47,7 @@ export function liveResults(round: Pick<LiveRound, 'questions'>, tallies: readon
 export function topWords(words: Record<string, number>, limit: number): { word: string; count: number }[] {
   return Object.entries(words)
     .filter(([, count]) => count > 0)
-    .sort(([a, x], [b, y]) => y - x || danish.compare(a, b))
+    .sort(([a, x], [b, y]) => y - x || danish().compare(a, b))
     .slice(0, limit)
     .map(([word, count]) => ({ word, count }));
 }

@@ -1,4 +1,5 @@
 import type { AccessFeature } from '#shared/rules/events';
+import { builtOnce } from '../../lib/built-once';
 import { TIME_ZONE } from '../../lib/copenhagen-time';
 import type { EventRecord, SignupRecord } from './ports';
 import { eventMailLinks } from './signup-mails';
@@ -11,17 +12,17 @@ const accessNames: Record<AccessFeature, string> = {
   'quiet-room': 'stillerum',
 };
 
-// Built once: "fredag den 4. december 2026 kl. 13.00", Danish time whatever zone the Lambda runs in.
-const dayAndTime = new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-const timeOnly = new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
-const dayOnly = new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+// Built once, on first use: "fredag den 4. december 2026 kl. 13.00", Danish time whatever zone the Lambda runs in.
+const dayAndTime = builtOnce(() => new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }));
+const timeOnly = builtOnce(() => new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' }));
+const dayOnly = builtOnce(() => new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }));
 
 /** "fredag den 4. december 2026 kl. 13.00–16.00"; an end on another day is written in full. */
 export function eventTime(event: Pick<EventRecord, 'startsAt' | 'endsAt'>): string {
   const start = new Date(event.startsAt);
   const end = new Date(event.endsAt);
-  const sameDay = dayOnly.format(start) === dayOnly.format(end);
-  return `${dayAndTime.format(start)}–${sameDay ? timeOnly.format(end) : dayAndTime.format(end)}`;
+  const sameDay = dayOnly().format(start) === dayOnly().format(end);
+  return `${dayAndTime().format(start)}–${sameDay ? timeOnly().format(end) : dayAndTime().format(end)}`;
 }
 
 /**
@@ -53,7 +54,7 @@ export function reminderMail(event: EventRecord, signup: Pick<SignupRecord, 'nam
     '',
     'Du får denne mail, fordi du er tilmeldt arrangementet på Deltag.',
   ];
-  return { subject: `Påmindelse: ${event.title.da}, ${dayAndTime.format(new Date(event.startsAt))}`, text: lines.join('\n') };
+  return { subject: `Påmindelse: ${event.title.da}, ${dayAndTime().format(new Date(event.startsAt))}`, text: lines.join('\n') };
 }
 
 const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('da') + s.slice(1);
