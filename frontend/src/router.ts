@@ -19,6 +19,8 @@ declare module 'vue-router' {
 // Every page is its own chunk: the first visit loads only the shell and the page it opens.
 const ProcessListPage = () => import('./pages/ProcessListPage.vue');
 const IdeaPage = () => import('./pages/IdeaPage.vue');
+const ProcessPage = () => import('./pages/ProcessPage.vue');
+const IdeaListPage = () => import('./pages/IdeaListPage.vue');
 // The consultation's four pages share one chunk (pages/consultation/pages.ts): one loader in the first-visit bundle.
 const consultationPage = (name: keyof typeof import('./pages/consultation/pages')) => () => import('./pages/consultation/pages').then((m) => m[name]);
 // The events' four pages likewise (pages/events/pages.ts); the phone view of a live round needs no sign-in.
@@ -26,10 +28,10 @@ const eventPage = (name: keyof typeof import('./pages/events/pages')) => () => i
 
 export const routes: RouteRecordRaw[] = [
   // `/` leads on (modules/process-redirects.ts); the component is never shown.
-  { path: '/', name: 'home', component: ProcessListPage, beforeEnter: toSoleProcess('process') },
+  { path: '/', name: 'home', component: ProcessListPage, beforeEnter: toSoleProcess('process', ProcessPage) },
   { path: '/forloeb', name: 'processes', component: ProcessListPage, meta: { title: 'processes.title' } },
-  { path: '/forloeb/:processId', name: 'process', component: () => import('./pages/ProcessPage.vue'), meta: { title: 'process.loading' } },
-  { path: '/forloeb/:processId/ideer', name: 'ideas', component: () => import('./pages/IdeaListPage.vue'), meta: { title: 'ideas.title' } },
+  { path: '/forloeb/:processId', name: 'process', component: ProcessPage, meta: { title: 'process.loading' } },
+  { path: '/forloeb/:processId/ideer', name: 'ideas', component: IdeaListPage, meta: { title: 'ideas.title' } },
   { path: '/forloeb/:processId/ideer/ny', name: 'new-idea', component: () => import('./pages/NewIdeaPage.vue'), meta: { title: 'wizard.title', auth: true, profile: true } },
   { path: '/forloeb/:processId/ideer/:id', name: 'idea', component: IdeaPage, meta: { title: 'ideaPage.loading' } },
   { path: '/forloeb/:processId/spoergeskema', name: 'survey', component: () => import('./pages/survey/SurveyPage.vue'), meta: { title: 'survey.title' } },
@@ -45,7 +47,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/forloeb/:processId/papirskema', name: 'paper-form', component: () => import('./pages/paper/PaperFormPage.vue'), meta: { title: 'paper.title' } },
   { path: '/forloeb/:processId/aendringer', name: 'process-changes', component: () => import('./pages/ProcessChangesPage.vue'), meta: { title: 'process.changes.title' } },
   // Addresses from before processes had their own, in mails, exports and bookmarks: they lead on.
-  { path: '/ideer', name: 'active-ideas', component: ProcessListPage, beforeEnter: toSoleProcess('ideas') },
+  { path: '/ideer', name: 'active-ideas', component: ProcessListPage, beforeEnter: toSoleProcess('ideas', IdeaListPage) },
   { path: '/ideer/ny', name: 'active-new-idea', component: ProcessListPage, beforeEnter: toSoleProcess('new-idea') },
   // Also for links that know an idea but not its process (the idea page at this address moves on to its own).
   { path: '/ideer/:id', name: 'idea-by-id', component: IdeaPage, beforeEnter: toIdeasProcess, meta: { title: 'ideaPage.loading' } },

@@ -11,6 +11,7 @@ import NewIdeaPage from '../../frontend/src/pages/NewIdeaPage.vue';
 import ProcessChangesPage from '../../frontend/src/pages/ProcessChangesPage.vue';
 import ProcessListPage from '../../frontend/src/pages/ProcessListPage.vue';
 import ProcessPage from '../../frontend/src/pages/ProcessPage.vue';
+import { toSoleProcess } from '../../frontend/src/modules/process-redirects';
 import { createAppRouter } from '../../frontend/src/router';
 import { json, mountInApp, problem, stubApi, text } from './app';
 import { idea, process } from './fixtures';
@@ -243,6 +244,18 @@ describe('the addresses that lead to a process', () => {
     expect((await land('/', [one, other])).path).toBe('/forloeb');
     resetProcessCache();
     expect((await land('/', [archived])).path).toBe('/forloeb');
+  });
+
+  it("`/` starts loading the page's script while the list is fetched, not after it", async () => {
+    let answer: (r: Response) => void = () => undefined;
+    stubApi(() => new Promise<Response>((resolve) => (answer = resolve)));
+    const pageScript = vi.fn(async () => undefined);
+    const guard = toSoleProcess('process', pageScript)(createAppRouter(createMemoryHistory()).resolve('/'));
+    await flushPromises();
+    expect(pageScript).toHaveBeenCalledTimes(1);
+
+    answer(json({ items: [one] }));
+    expect(await guard).toMatchObject({ name: 'process', params: { processId: 'eneste' } });
   });
 
   it('`/` goes to the list when the processes cannot be fetched (the list page says so, with a retry)', async () => {
