@@ -1,6 +1,6 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryHistory } from 'vue-router';
+import { createMemoryHistory, type RouteLocationNormalized } from 'vue-router';
 import type { IdeaDetail } from '#shared/schemas/idea';
 import type { Process, ProcessChange } from '#shared/schemas/process';
 import App from '../../frontend/src/App.vue';
@@ -250,7 +250,8 @@ describe('the addresses that lead to a process', () => {
     let answer: (r: Response) => void = () => undefined;
     stubApi(() => new Promise<Response>((resolve) => (answer = resolve)));
     const pageScript = vi.fn(async () => undefined);
-    const guard = toSoleProcess('process', pageScript)(createAppRouter(createMemoryHistory()).resolve('/'));
+    const to = createAppRouter(createMemoryHistory()).resolve('/') as RouteLocationNormalized;
+    const guard = toSoleProcess('process', pageScript)(to);
     await flushPromises();
     expect(pageScript).toHaveBeenCalledTimes(1);
 
