@@ -4,10 +4,11 @@ import { recommendationStatuses } from '../rules/recommendations';
 import { aiLensSchema } from './ai-lens';
 import { beneficiarySchema, publicStatusSchema } from './idea';
 import { isoDateTime, slugSchema, ulidSchema } from './text';
+import { schema } from './define';
 
 export const exportFormats = ['csv', 'xlsx', 'json'] as const;
 
-export const exportQuerySchema = z
+export const exportQuerySchema = /* @__PURE__ */ schema(() => z
   .object({
     format: z.enum(exportFormats).default('csv'),
     top: z.coerce.number().int().min(1).max(1000).default(20),
@@ -16,17 +17,17 @@ export const exportQuerySchema = z
     /** CSV separator: `;` for Danish Excel (default), `,` for other tools. */
     sep: z.enum([';', ',']).default(';'),
   })
-  .strict();
+  .strict());
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
-const byChannel = z.object(Object.fromEntries(channels.map((c) => [c, z.int().min(0)])) as Record<Channel, z.ZodInt>);
-export const channelSharesSchema = z.object({ ideas: byChannel, comments: byChannel, surveyAnswers: byChannel });
+const byChannel = /* @__PURE__ */ schema(() => z.object(Object.fromEntries(channels.map((c) => [c, z.int().min(0)])) as Record<Channel, z.ZodInt>));
+export const channelSharesSchema = /* @__PURE__ */ schema(() => z.object({ ideas: byChannel, comments: byChannel, surveyAnswers: byChannel }));
 export type ChannelShares = z.infer<typeof channelSharesSchema>;
 
-const byType = z.object({ citizen: z.int().min(0), business: z.int().min(0), employee: z.int().min(0) });
+const byType = /* @__PURE__ */ schema(() => z.object({ citizen: z.int().min(0), business: z.int().min(0), employee: z.int().min(0) }));
 
 /** One ranked idea of the committee export. No author names or emails, by design. */
-export const exportRowSchema = z.object({
+export const exportRowSchema = /* @__PURE__ */ schema(() => z.object({
   rank: z.int().min(1),
   id: ulidSchema,
   title: z.string(),
@@ -43,12 +44,12 @@ export const exportRowSchema = z.object({
   link: z.string(),
   /** The AI Act and data-ethics lens (issue 16); absent when not assessed. */
   aiLens: aiLensSchema.optional(),
-});
+}));
 export type ExportRow = z.infer<typeof exportRowSchema>;
 
 
 /** A recommendation as the annex and the export carry it. */
-export const exportRecommendationSchema = z.object({
+export const exportRecommendationSchema = /* @__PURE__ */ schema(() => z.object({
   id: ulidSchema,
   title: z.string(),
   rationale: z.string(),
@@ -58,11 +59,11 @@ export const exportRecommendationSchema = z.object({
   /** The ideas it builds on, by id and title, with their votes. */
   ideas: z.array(z.object({ id: ulidSchema, title: z.string(), votes: z.int().min(0) })),
   aiLens: aiLensSchema.optional(),
-});
+}));
 export type ExportRecommendation = z.infer<typeof exportRecommendationSchema>;
 
 /** Figures for the committee's annex: the whole process, not only the exported top. */
-export const exportSummarySchema = z.object({
+export const exportSummarySchema = /* @__PURE__ */ schema(() => z.object({
   ideas: z.int().min(0),
   ideasByArea: z.record(z.string(), z.int().min(0)),
   ideasByStatus: z.record(z.string(), z.int().min(0)),
@@ -82,10 +83,10 @@ export const exportSummarySchema = z.object({
    * shares are these over their sum.
    */
   channels: channelSharesSchema,
-});
+}));
 export type ExportSummary = z.infer<typeof exportSummarySchema>;
 
-export const exportDocumentSchema = z.object({
+export const exportDocumentSchema = /* @__PURE__ */ schema(() => z.object({
   processId: slugSchema,
   processTitle: z.string(),
   generatedAt: isoDateTime,
@@ -97,5 +98,5 @@ export const exportDocumentSchema = z.object({
   rows: z.array(exportRowSchema),
   /** The committee's recommendations (issue 16), oldest first: what the annex ends with. */
   recommendations: z.array(exportRecommendationSchema),
-});
+}));
 export type ExportDocument = z.infer<typeof exportDocumentSchema>;

@@ -2,13 +2,14 @@ import * as z from 'zod';
 import { multiLine } from './text';
 
 import { FLAG_TEXT_MAX, FLAG_TEXT_MIN, flagReasons } from '../rules/values';
+import { schema } from './define';
 
 export { flagReasons };
-export const flagReasonSchema = z.enum(flagReasons);
+export const flagReasonSchema = /* @__PURE__ */ schema(() => z.enum(flagReasons));
 export type FlagReason = z.infer<typeof flagReasonSchema>;
 
 /** A flag (anmeldelse): a reason, and for "other" a text saying what is wrong. */
-export const flagCreateSchema = z
+export const flagCreateSchema = /* @__PURE__ */ schema(() => z
   .object({
     reason: flagReasonSchema,
     text: multiLine(0, FLAG_TEXT_MAX).optional(),
@@ -17,7 +18,7 @@ export const flagCreateSchema = z
   .refine((f) => f.reason !== 'other' || (f.text?.length ?? 0) >= FLAG_TEXT_MIN, {
     path: ['text'],
     message: 'Skriv kort, hvad der er galt (mindst 5 tegn)',
-  });
+  }));
 export type FlagCreate = z.infer<typeof flagCreateSchema>;
 
 /**
@@ -25,4 +26,4 @@ export type FlagCreate = z.infer<typeof flagCreateSchema>;
  * content out of view for a moderator (`held`), so the confirmation can say what happens next.
  * Nobody else learns who flagged.
  */
-export const flagReceiptSchema = z.object({ received: z.literal(true), held: z.boolean() });
+export const flagReceiptSchema = /* @__PURE__ */ schema(() => z.object({ received: z.literal(true), held: z.boolean() }));

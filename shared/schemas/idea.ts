@@ -7,17 +7,18 @@ import { highlightSchema } from './highlight';
 import { phaseKindSchema } from './process';
 import { participantTypeSchema } from './user';
 import { isoDateTime, multiLine, singleLine, slugSchema, ulidSchema } from './text';
+import { schema } from './define';
 
 export { beneficiaries, ideaSorts, ideaStatuses, isPublicStatus, publicStatuses };
 
-export const channelSchema = z.enum(channels);
+export const channelSchema = /* @__PURE__ */ schema(() => z.enum(channels));
 
-export const beneficiarySchema = z.enum(beneficiaries);
+export const beneficiarySchema = /* @__PURE__ */ schema(() => z.enum(beneficiaries));
 export type Beneficiary = z.infer<typeof beneficiarySchema>;
 
-export const ideaStatusSchema = z.enum(ideaStatuses);
+export const ideaStatusSchema = /* @__PURE__ */ schema(() => z.enum(ideaStatuses));
 export type IdeaStatus = z.infer<typeof ideaStatusSchema>;
-export const publicStatusSchema = z.enum(publicStatuses);
+export const publicStatusSchema = /* @__PURE__ */ schema(() => z.enum(publicStatuses));
 export type PublicStatus = z.infer<typeof publicStatusSchema>;
 
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
@@ -28,7 +29,7 @@ const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
     .refine((list) => new Set(list).size === list.length, 'Den samme værdi må kun vælges én gang');
 
 /** What a participant sends to create an idea. Area and effects are checked against the process. */
-export const ideaCreateSchema = z
+export const ideaCreateSchema = /* @__PURE__ */ schema(() => z
   .object({
     title: singleLine(5, 140),
     body: multiLine(20, 5000),
@@ -46,15 +47,15 @@ export const ideaCreateSchema = z
      */
     similarShown: z.array(ulidSchema).max(5).optional(),
   })
-  .strict();
+  .strict());
 export type IdeaCreate = z.infer<typeof ideaCreateSchema>;
 export type IdeaCreateInput = z.input<typeof ideaCreateSchema>;
 
 /** What an idea shows about a recommendation that took it up (schemas/recommendations.ts has the rest). */
-export const takenUpSchema = z.object({ id: ulidSchema, title: z.string(), status: z.enum(recommendationStatuses) });
+export const takenUpSchema = /* @__PURE__ */ schema(() => z.object({ id: ulidSchema, title: z.string(), status: z.enum(recommendationStatuses) }));
 export type TakenUp = z.infer<typeof takenUpSchema>;
 
-export const ideaListItemSchema = z.object({
+export const ideaListItemSchema = /* @__PURE__ */ schema(() => z.object({
   id: ulidSchema,
   processId: slugSchema,
   title: z.string(),
@@ -75,10 +76,10 @@ export const ideaListItemSchema = z.object({
   createdAt: isoDateTime,
   /** With a search (`q`): where it matched, as text segments (issue 18). */
   highlight: highlightSchema.optional(),
-});
+}));
 export type IdeaListItem = z.infer<typeof ideaListItemSchema>;
 
-export const ideaDetailSchema = ideaListItemSchema.extend({
+export const ideaDetailSchema = /* @__PURE__ */ schema(() => ideaListItemSchema.extend({
   body: z.string(),
   concerns: z.string().optional(),
   /** The plain-language summary, by the author or a moderator: the page shows it first, with a toggle to the full text. */
@@ -98,17 +99,17 @@ export const ideaDetailSchema = ideaListItemSchema.extend({
   /** Held for a moderator after flags: off the lists, its page and voting stay open (rules/moderation.ts). */
   underReview: z.literal(true).optional(),
   updatedAt: isoDateTime,
-});
+}));
 export type IdeaDetail = z.infer<typeof ideaDetailSchema>;
 
 /** Set (or with null remove) an idea's plain-language summary: its author, or a moderator (audited). */
-export const plainSummaryUpdateSchema = z.object({ plainSummary: multiLine(1, PLAIN_SUMMARY_MAX).nullable() }).strict();
+export const plainSummaryUpdateSchema = /* @__PURE__ */ schema(() => z.object({ plainSummary: multiLine(1, PLAIN_SUMMARY_MAX).nullable() }).strict());
 export type PlainSummaryUpdate = z.infer<typeof plainSummaryUpdateSchema>;
 
-export const ideaSortSchema = z.enum(ideaSorts);
+export const ideaSortSchema = /* @__PURE__ */ schema(() => z.enum(ideaSorts));
 export type IdeaSort = z.infer<typeof ideaSortSchema>;
 
-export const ideaListQuerySchema = z
+export const ideaListQuerySchema = /* @__PURE__ */ schema(() => z
   .object({
     sort: ideaSortSchema.default('new'),
     area: slugSchema.optional(),
@@ -128,12 +129,12 @@ export const ideaListQuerySchema = z
     seed: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Ugyldigt seed').optional(),
   })
   .strict()
-  .refine((q) => q.sort !== 'random' || q.seed !== undefined, { path: ['seed'], message: 'Angiv et seed ved tilfældig rækkefølge' });
+  .refine((q) => q.sort !== 'random' || q.seed !== undefined, { path: ['seed'], message: 'Angiv et seed ved tilfældig rækkefølge' }));
 export type IdeaListQuery = z.infer<typeof ideaListQuerySchema>;
 
-export const ideaListSchema = z.object({
+export const ideaListSchema = /* @__PURE__ */ schema(() => z.object({
   items: z.array(ideaListItemSchema),
   /** Opaque; pass back as `cursor` for the next page. Null on the last page. */
   nextCursor: z.string().nullable(),
-});
+}));
 export type IdeaList = z.infer<typeof ideaListSchema>;

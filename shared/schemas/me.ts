@@ -7,26 +7,27 @@ import { signupStates } from '../rules/events';
 import { ideaListItemSchema, ideaStatusSchema } from './idea';
 import { profileSchema } from './user';
 import { isoDateTime, localizedSchema, slugSchema, ulidSchema } from './text';
+import { schema } from './define';
 
 /** The signed-in user's own ideas, whatever their status (pending, hidden and rejected included). */
-export const myIdeaSchema = ideaListItemSchema.extend({
+export const myIdeaSchema = /* @__PURE__ */ schema(() => ideaListItemSchema.extend({
   status: ideaStatusSchema,
   heldForReview: z.boolean(),
   /** The moderator's reason when the idea was rejected or hidden (shown to its author only). */
   moderationReason: z.string().optional(),
-});
-export const myIdeaListSchema = z.object({ items: z.array(myIdeaSchema), nextCursor: z.string().nullable() });
+}));
+export const myIdeaListSchema = /* @__PURE__ */ schema(() => z.object({ items: z.array(myIdeaSchema), nextCursor: z.string().nullable() }));
 export type MyIdeaList = z.infer<typeof myIdeaListSchema>;
 
-export const pageQuerySchema = z
+export const pageQuerySchema = /* @__PURE__ */ schema(() => z
   .object({
     limit: z.coerce.number().int().min(1).max(50).default(20),
     cursor: z.string().max(2048).optional(),
   })
-  .strict();
+  .strict());
 
 /** GDPR Art. 15/20: everything stored about the user, as one JSON document. */
-export const myDataExportSchema = z.object({
+export const myDataExportSchema = /* @__PURE__ */ schema(() => z.object({
   exportedAt: isoDateTime,
   profile: profileSchema.omit({ roles: true }).extend({ email: z.string().optional() }).nullable(),
   ideas: z.array(z.record(z.string(), z.unknown())),
@@ -103,5 +104,5 @@ export const myDataExportSchema = z.object({
     note: localizedSchema,
     answered: z.array(z.object({ processId: slugSchema, processTitle: localizedSchema.nullable() }).strict()),
   }),
-});
+}));
 export type MyDataExport = z.infer<typeof myDataExportSchema>;

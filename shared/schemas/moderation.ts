@@ -8,13 +8,14 @@ import { configChangeSchema } from './process';
 import { similarAtReviewSchema } from './search';
 import { isoDateTime, multiLine, slugSchema, ulidSchema } from './text';
 import { participantTypeSchema, roleSchema } from './user';
+import { schema } from './define';
 
 /** Danish administrative law expects reasons: required for decisions that take content away (`reasonRequired`). */
-const reason = multiLine(REASON_MIN, REASON_MAX);
+const reason = /* @__PURE__ */ schema(() => multiLine(REASON_MIN, REASON_MAX));
 
 export { workflowStatuses };
 
-export const ideaModerationSchema = z.discriminatedUnion('action', [
+export const ideaModerationSchema = /* @__PURE__ */ schema(() => z.discriminatedUnion('action', [
   z.object({ action: z.literal('publish'), reason: reason.optional() }).strict(),
   z.object({ action: z.literal('hide'), reason }).strict(),
   z.object({ action: z.literal('restore'), reason: reason.optional() }).strict(),
@@ -31,31 +32,31 @@ export const ideaModerationSchema = z.discriminatedUnion('action', [
       answerDeadline: z.iso.date().nullable().optional(),
     })
     .strict(),
-]);
+]));
 export type IdeaModeration = z.infer<typeof ideaModerationSchema>;
 export type IdeaModerationAction = IdeaModeration['action'];
 
-export const commentModerationSchema = z.discriminatedUnion('action', [
+export const commentModerationSchema = /* @__PURE__ */ schema(() => z.discriminatedUnion('action', [
   z.object({ action: z.literal('hide'), reason }).strict(),
   z.object({ action: z.literal('restore'), reason: reason.optional() }).strict(),
-]);
+]));
 export type CommentModeration = z.infer<typeof commentModerationSchema>;
 
-export const userModerationSchema = z.discriminatedUnion('action', [
+export const userModerationSchema = /* @__PURE__ */ schema(() => z.discriminatedUnion('action', [
   z.object({ action: z.literal('block'), reason, hideContent: z.boolean().default(false) }).strict(),
   z.object({ action: z.literal('unblock'), reason: reason.optional() }).strict(),
-]);
+]));
 export type UserModeration = z.infer<typeof userModerationSchema>;
 /** `hidden`: how many of their ideas and comments a block with hideContent took out of view. */
-export const userModerationResultSchema = z.object({
+export const userModerationResultSchema = /* @__PURE__ */ schema(() => z.object({
   userId: z.string(),
   blocked: z.boolean(),
   hidden: z.int(),
   /** "pending": the hiding runs after the answer (a queued job, issue 17); `hidden` is then 0. */
   hiding: z.literal('pending').optional(),
-});
+}));
 
-export const bulkModerationSchema = z
+export const bulkModerationSchema = /* @__PURE__ */ schema(() => z
   .object({
     targets: z
       .array(z.object({ kind: z.enum(['idea', 'comment']), id: ulidSchema }).strict())
@@ -69,23 +70,23 @@ export const bulkModerationSchema = z
   .refine((b) => b.targets.every((t) => bulkActionFits(b.action, t.kind)), {
     path: ['action'],
     message: 'Kommentarer kan kun skjules eller gendannes',
-  });
+  }));
 export type BulkModeration = z.infer<typeof bulkModerationSchema>;
 
-export const bulkResultSchema = z.object({
+export const bulkResultSchema = /* @__PURE__ */ schema(() => z.object({
   results: z.array(z.object({ kind: z.enum(['idea', 'comment']), id: ulidSchema, status: z.int(), title: z.string().optional() })),
-});
+}));
 
-export const queueQuerySchema = z
+export const queueQuerySchema = /* @__PURE__ */ schema(() => z
   .object({
     processId: slugSchema,
     kind: z.enum(['pending', 'flagged']),
     limit: z.coerce.number().int().min(1).max(50).default(20),
     cursor: z.string().max(2048).optional(),
   })
-  .strict();
+  .strict());
 
-export const queueItemSchema = z.object({
+export const queueItemSchema = /* @__PURE__ */ schema(() => z.object({
   kind: z.enum(['idea', 'comment']),
   id: ulidSchema,
   ideaId: ulidSchema,
@@ -102,10 +103,10 @@ export const queueItemSchema = z.object({
   newAccountFlags: z.int().min(0).optional(),
   flagTexts: z.array(z.string()),
   queuedAt: isoDateTime,
-});
+}));
 export type QueueItem = z.infer<typeof queueItemSchema>;
 
-export const queueSchema = z.object({
+export const queueSchema = /* @__PURE__ */ schema(() => z.object({
   counts: z.object({
     pending: z.int(),
     flagged: z.int(),
@@ -114,19 +115,19 @@ export const queueSchema = z.object({
   }),
   items: z.array(queueItemSchema),
   nextCursor: z.string().nullable(),
-});
+}));
 export type Queue = z.infer<typeof queueSchema>;
 
 /** A target's state before and after a decision (`rules/audit.ts` AuditState), worded by each reader. */
-export const auditStateSchema = z.discriminatedUnion('kind', [
+export const auditStateSchema = /* @__PURE__ */ schema(() => z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('idea'), status: ideaStatusSchema, held: z.boolean() }),
   z.object({ kind: z.literal('comment'), state: z.enum(commentStates) }),
   z.object({ kind: z.literal('account'), blocked: z.boolean() }),
   z.object({ kind: z.literal('roles'), roles: z.array(z.string()) }),
   z.object({ kind: z.literal('text'), text: z.string() }),
-]);
+]));
 
-export const auditEntrySchema = z.object({
+export const auditEntrySchema = /* @__PURE__ */ schema(() => z.object({
   id: ulidSchema,
   processId: slugSchema,
   at: isoDateTime,
@@ -150,11 +151,11 @@ export const auditEntrySchema = z.object({
   changes: z.array(configChangeSchema).optional(),
   before: auditStateSchema.optional(),
   after: auditStateSchema.optional(),
-});
+}));
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** Filters are exact: one action, one moderator (their user id), one target. */
-export const auditQuerySchema = z
+export const auditQuerySchema = /* @__PURE__ */ schema(() => z
   .object({
     processId: slugSchema,
     targetId: z.string().max(64).optional(),
@@ -163,7 +164,7 @@ export const auditQuerySchema = z
     limit: z.coerce.number().int().min(1).max(100).default(50),
     cursor: z.string().max(2048).optional(),
   })
-  .strict();
+  .strict());
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 /**
@@ -171,15 +172,15 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
  * points further back: the server reads a bounded stretch of the log per request. `actors`: everyone
  * who has decided something in this log, for the moderator filter.
  */
-export const auditLogSchema = z.object({
+export const auditLogSchema = /* @__PURE__ */ schema(() => z.object({
   items: z.array(auditEntrySchema),
   nextCursor: z.string().nullable(),
   actors: z.array(z.object({ id: z.string(), name: z.string() })),
-});
+}));
 export type AuditLog = z.infer<typeof auditLogSchema>;
 
 /** An idea as moderators see it: everything public plus moderation state and history. */
-export const moderatedIdeaSchema = ideaDetailSchema.extend({
+export const moderatedIdeaSchema = /* @__PURE__ */ schema(() => ideaDetailSchema.extend({
   status: ideaStatusSchema,
   held: z.boolean(),
   flagCount: z.int(),
@@ -190,16 +191,16 @@ export const moderatedIdeaSchema = ideaDetailSchema.extend({
   author: z.object({ userId: z.string(), blocked: z.boolean() }).optional(),
   /** Possible duplicates: what the author was shown while writing, and similar public ideas now (issue 18). */
   similar: similarAtReviewSchema.optional(),
-});
+}));
 
-export const overdueQuerySchema = z.object({ processId: slugSchema }).strict();
-export const overdueSchema = z.object({
+export const overdueQuerySchema = /* @__PURE__ */ schema(() => z.object({ processId: slugSchema }).strict());
+export const overdueSchema = /* @__PURE__ */ schema(() => z.object({
   items: z.array(z.object({ id: ulidSchema, title: z.string(), status: ideaStatusSchema, answerDeadline: z.iso.date() })),
-});
+}));
 
-export const roleUpdateSchema = z.object({ roles: z.array(roleSchema).max(4) }).strict();
-export const userLookupQuerySchema = z.object({ email: z.email() }).strict();
-export const userSummarySchema = z.object({
+export const roleUpdateSchema = /* @__PURE__ */ schema(() => z.object({ roles: z.array(roleSchema).max(4) }).strict());
+export const userLookupQuerySchema = /* @__PURE__ */ schema(() => z.object({ email: z.email() }).strict());
+export const userSummarySchema = /* @__PURE__ */ schema(() => z.object({
   userId: z.string(),
   email: z.string(),
   roles: z.array(roleSchema),
@@ -210,4 +211,4 @@ export const userSummarySchema = z.object({
   emailVerified: z.boolean(),
   /** Two-step sign-in with an authenticator app is set up: only then can the account get a staff role. */
   mfa: z.boolean(),
-});
+}));

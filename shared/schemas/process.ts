@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { PLAIN_INTRO_MAX } from '../rules/assisted';
 import { isoDateTime, localizedSchema, multiLine, singleLine, slugSchema } from './text';
 import { phaseKinds, phaseProblems, retentionProblem } from '../rules/phases';
+import { schema } from './define';
 
 export { allowedNow, openPhases, phaseAllows, phaseKinds, phaseRules, processStage, type PhaseKind } from '../rules/phases';
 
@@ -12,13 +13,13 @@ export { allowedNow, openPhases, phaseAllows, phaseKinds, phaseRules, processSta
  * admin decides) is also the JSON format of `processes/*.json` that setup imports and the workspace
  * exports.
  */
-export const phaseKindSchema = z.enum(phaseKinds, { error: 'Ukendt fasetype' });
+export const phaseKindSchema = /* @__PURE__ */ schema(() => z.enum(phaseKinds, { error: 'Ukendt fasetype' }));
 
 /** Text an admin writes for people to read: Danish required, English optional (falls back to Danish). */
 const localizedText = (max: number) => z.object({ da: multiLine(1, max), en: multiLine(1, max).optional() }).strict();
 const localizedLine = (max: number) => z.object({ da: singleLine(1, max), en: singleLine(1, max).optional() }).strict();
 
-export const phaseSchema = z
+export const phaseSchema = /* @__PURE__ */ schema(() => z
   .object({
     kind: phaseKindSchema,
     title: localizedLine(120),
@@ -26,25 +27,25 @@ export const phaseSchema = z
     /** Absent on a last phase that has no end (typically "closed"). */
     endsAt: isoDateTime.optional(),
   })
-  .strict();
+  .strict());
 export type Phase = z.infer<typeof phaseSchema>;
 
 /** An area or expected effect. One in use by an idea cannot be removed, only retired: new ideas cannot choose it. */
-export const areaSchema = z.object({ id: slugSchema, name: localizedLine(120), retired: z.boolean().optional() }).strict();
+export const areaSchema = /* @__PURE__ */ schema(() => z.object({ id: slugSchema, name: localizedLine(120), retired: z.boolean().optional() }).strict());
 export type Area = z.infer<typeof areaSchema>;
 
 export const effectSchema = areaSchema;
 export type Effect = Area;
 
 /** Per-user abuse limits, counted in DynamoDB so they hold across Lambda instances. */
-export const rateLimitsSchema = z
+export const rateLimitsSchema = /* @__PURE__ */ schema(() => z
   .object({
     votesPerMinute: z.int().min(1).max(1000),
     commentsPerMinute: z.int().min(1).max(1000),
     ideasPerHour: z.int().min(1).max(1000),
     flagsPerHour: z.int().min(1).max(1000),
   })
-  .strict();
+  .strict());
 export type RateLimits = z.infer<typeof rateLimitsSchema>;
 export const defaultRateLimits: RateLimits = { votesPerMinute: 30, commentsPerMinute: 10, ideasPerHour: 5, flagsPerHour: 20 };
 
@@ -52,15 +53,15 @@ export const defaultRateLimits: RateLimits = { votesPerMinute: 30, commentsPerMi
  * When staff are told (issue 16): moderators when the pending or flagged queue has waited longer than
  * `queueAlertHours`; the committee `remindDaysBefore` days before an idea's answer deadline (svarfrist).
  */
-export const followUpSettingsSchema = z
+export const followUpSettingsSchema = /* @__PURE__ */ schema(() => z
   .object({
     queueAlertHours: z.int().min(1).max(720),
     remindDaysBefore: z.int().min(1).max(60),
   })
-  .strict();
+  .strict());
 export type FollowUpSettings = z.infer<typeof followUpSettingsSchema>;
 
-export const processSettingsSchema = z
+export const processSettingsSchema = /* @__PURE__ */ schema(() => z
   .object({
     /** pre: new ideas wait for a moderator; post: published at once and moderated afterwards. */
     moderation: z.enum(['pre', 'post']),
@@ -77,19 +78,19 @@ export const processSettingsSchema = z
     /** Staff mails (issue 16): absent means the defaults in rules/follow.ts. */
     followUp: followUpSettingsSchema.optional(),
   })
-  .strict();
+  .strict());
 export type ProcessSettings = z.infer<typeof processSettingsSchema>;
 
 /** A member of the committee as the municipality publishes it. */
-export const memberSchema = z.object({ name: singleLine(1, 120), role: localizedLine(120) }).strict();
+export const memberSchema = /* @__PURE__ */ schema(() => z.object({ name: singleLine(1, 120), role: localizedLine(120) }).strict());
 export type Member = z.infer<typeof memberSchema>;
 
 /** A meeting on the timeline (the committee's meetings, a theme day). */
-export const meetingSchema = z.object({ at: isoDateTime, title: localizedLine(200) }).strict();
+export const meetingSchema = /* @__PURE__ */ schema(() => z.object({ at: isoDateTime, title: localizedLine(200) }).strict());
 export type Meeting = z.infer<typeof meetingSchema>;
 
 /** The committee's charter (kommissorium) as the process page shows it. Plain text: paragraphs split by blank lines, lines starting with "- " are list items. */
-export const charterSchema = z
+export const charterSchema = /* @__PURE__ */ schema(() => z
   .object({
     /** The committee's tasks. */
     tasks: localizedText(8000),
@@ -98,18 +99,18 @@ export const charterSchema = z
     /** What will happen with the input. */
     outcome: localizedText(4000),
   })
-  .strict();
+  .strict());
 export type Charter = z.infer<typeof charterSchema>;
 
 /** Ids that name a page of their own in the workspace (`/arbejdsrum/forloeb/nyt` creates a process), so no process can have them. */
 export const reservedProcessIds = ['nyt'] as const;
 /** A new process's id: a slug no page uses. */
-const newProcessId = slugSchema.refine((id) => !(reservedProcessIds as readonly string[]).includes(id), 'Adressen bruges af en side i Deltag. Vælg en anden');
+const newProcessId = /* @__PURE__ */ schema(() => slugSchema.refine((id) => !(reservedProcessIds as readonly string[]).includes(id), 'Adressen bruges af en side i Deltag. Vælg en anden'));
 
 const uniqueIds = (list: { id: string }[]) => new Set(list.map((x) => x.id)).size === list.length;
 
 /** Everything an admin decides about a process: the body of create, the JSON file setup imports, the export. */
-export const processDefinitionSchema = z
+export const processDefinitionSchema = /* @__PURE__ */ schema(() => z
   .object({
     /** The slug in the process's URLs (`/forloeb/{id}`); chosen at creation and never changed. */
     id: newProcessId,
@@ -130,10 +131,10 @@ export const processDefinitionSchema = z
     for (const p of phaseProblems(d.phases)) ctx.addIssue({ code: 'custom', path: ['phases', p.index, p.field], message: p.message });
     const retention = retentionProblem(d.phases, d.settings.personalDataUntil);
     if (retention) ctx.addIssue({ code: 'custom', path: ['settings', 'personalDataUntil'], message: retention });
-  });
+  }));
 export type ProcessDefinition = z.infer<typeof processDefinitionSchema>;
 
-export const processSchema = z.object({
+export const processSchema = /* @__PURE__ */ schema(() => z.object({
   id: slugSchema,
   title: localizedSchema,
   summary: localizedSchema,
@@ -152,14 +153,14 @@ export const processSchema = z.object({
   clonedFrom: slugSchema.optional(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
-});
+}));
 export type Process = z.infer<typeof processSchema>;
 
-export const processListSchema = z.object({ items: z.array(processSchema) });
+export const processListSchema = /* @__PURE__ */ schema(() => z.object({ items: z.array(processSchema) }));
 export type ProcessList = z.infer<typeof processListSchema>;
 
 /** PATCH: the top-level fields to replace (not the id), and the `updatedAt` the admin edited, so a concurrent change is not overwritten. */
-export const processUpdateSchema = z
+export const processUpdateSchema = /* @__PURE__ */ schema(() => z
   .object({
     expectedUpdatedAt: isoDateTime,
     title: localizedLine(160).optional(),
@@ -176,24 +177,24 @@ export const processUpdateSchema = z
   .strict()
   .superRefine((d, ctx) => {
     for (const p of phaseProblems(d.phases ?? [])) ctx.addIssue({ code: 'custom', path: ['phases', p.index, p.field], message: p.message });
-  });
+  }));
 export type ProcessUpdate = z.infer<typeof processUpdateSchema>;
 
 /**
  * Clone a process for a new committee or the two-year revisit: a new slug and title, the phases,
  * meetings and retention date moved so the first phase starts at `startsAt`; no ideas come along.
  */
-export const processCloneSchema = z
+export const processCloneSchema = /* @__PURE__ */ schema(() => z
   .object({
     id: newProcessId,
     title: localizedLine(160),
     startsAt: isoDateTime,
   })
-  .strict();
+  .strict());
 export type ProcessClone = z.infer<typeof processCloneSchema>;
 
 /** Archive (or bring back) a process. With an open phase, archiving needs `confirm: true`. */
-export const processArchiveSchema = z.object({ archived: z.boolean(), confirm: z.boolean().optional() }).strict();
+export const processArchiveSchema = /* @__PURE__ */ schema(() => z.object({ archived: z.boolean(), confirm: z.boolean().optional() }).strict());
 export type ProcessArchive = z.infer<typeof processArchiveSchema>;
 
 /**
@@ -201,17 +202,17 @@ export type ProcessArchive = z.infer<typeof processArchiveSchema>;
  * "changes to this process" list shows it. `field` is a top-level field (`phases`, `areas`) or a
  * setting (`settings.flagThreshold`); before and after are the values as stored (absent on create).
  */
-export const configChangeSchema = z.object({ field: z.string(), before: z.unknown().optional(), after: z.unknown().optional() });
+export const configChangeSchema = /* @__PURE__ */ schema(() => z.object({ field: z.string(), before: z.unknown().optional(), after: z.unknown().optional() }));
 export type ConfigChange = z.infer<typeof configChangeSchema>;
 
 /** Fields whose changes are public: the rules participants act under. Texts and the charter are left to the page itself. */
 export const publicConfigFields = ['phases', 'areas', 'effects', 'settings.moderation', 'settings.flagThreshold', 'settings.limits', 'settings.votesPerPerson', 'settings.personalDataUntil', 'archived'] as const;
 
-export const processChangeSchema = z.object({
+export const processChangeSchema = /* @__PURE__ */ schema(() => z.object({
   at: isoDateTime,
   action: z.enum(['process-create', 'process-update', 'process-archive', 'process-restore', 'process-erase']),
   changes: z.array(configChangeSchema),
-});
+}));
 export type ProcessChange = z.infer<typeof processChangeSchema>;
-export const processChangeListSchema = z.object({ items: z.array(processChangeSchema) });
+export const processChangeListSchema = /* @__PURE__ */ schema(() => z.object({ items: z.array(processChangeSchema) }));
 export type ProcessChangeList = z.infer<typeof processChangeListSchema>;

@@ -13,18 +13,19 @@ import {
 import { aiLensSchema } from './ai-lens';
 import { ideaStatusSchema } from './idea';
 import { isoDateTime, multiLine, singleLine, slugSchema, ulidSchema } from './text';
+import { schema } from './define';
 
 /**
  * The committee's recommendations ("egnede områder") and the follow-through register (issue 16;
  * rules/recommendations.ts). Written by the `committee` role; read by anyone.
  */
-export const recommendationStatusSchema = z.enum(recommendationStatuses, { error: 'Ukendt status' });
-const day = z.iso.date({ error: 'Skriv en dato (ÅÅÅÅ-MM-DD)' });
+export const recommendationStatusSchema = /* @__PURE__ */ schema(() => z.enum(recommendationStatuses, { error: 'Ukendt status' }));
+const day = /* @__PURE__ */ schema(() => z.iso.date({ error: 'Skriv en dato (ÅÅÅÅ-MM-DD)' }));
 
 /** The expected effects, weighted 0–3, by the process's effect ids (an id the process does not have is refused with 400). */
-export const effectWeightsSchema = z.record(slugSchema, z.int().min(0).max(EFFECT_WEIGHT_MAX));
+export const effectWeightsSchema = /* @__PURE__ */ schema(() => z.record(slugSchema, z.int().min(0).max(EFFECT_WEIGHT_MAX)));
 
-export const recommendationInputSchema = z
+export const recommendationInputSchema = /* @__PURE__ */ schema(() => z
   .object({
     title: singleLine(3, RECOMMENDATION_TITLE_MAX),
     rationale: multiLine(10, RATIONALE_MAX),
@@ -32,34 +33,34 @@ export const recommendationInputSchema = z
     /** The process's ideas it builds on (public or merged ones only; others are refused with 400). */
     ideaIds: z.array(ulidSchema).max(RECOMMENDATION_IDEAS_MAX).refine((ids) => new Set(ids).size === ids.length, 'En idé er valgt to gange'),
   })
-  .strict();
+  .strict());
 export type RecommendationInput = z.infer<typeof recommendationInputSchema>;
 
 /** PUT: the whole recommendation again, with the `updatedAt` edited (409 when someone changed it since). */
-export const recommendationUpdateSchema = recommendationInputSchema.extend({ expectedUpdatedAt: isoDateTime }).strict();
+export const recommendationUpdateSchema = /* @__PURE__ */ schema(() => recommendationInputSchema.extend({ expectedUpdatedAt: isoDateTime }).strict());
 export type RecommendationUpdate = z.infer<typeof recommendationUpdateSchema>;
 
 /** The political committee's decision, entered by the committee's secretariat. */
-export const recommendationStatusUpdateSchema = z
+export const recommendationStatusUpdateSchema = /* @__PURE__ */ schema(() => z
   .object({ status: recommendationStatusSchema, note: multiLine(1, 2000).optional(), expectedUpdatedAt: isoDateTime })
-  .strict();
+  .strict());
 export type RecommendationStatusUpdate = z.infer<typeof recommendationStatusUpdateSchema>;
 
 /** An idea a recommendation builds on, as the page shows it (a hidden or removed idea is left out of the public view). */
-export const linkedIdeaSchema = z.object({ id: ulidSchema, title: z.string(), status: ideaStatusSchema, voteCount: z.int().min(0) });
+export const linkedIdeaSchema = /* @__PURE__ */ schema(() => z.object({ id: ulidSchema, title: z.string(), status: ideaStatusSchema, voteCount: z.int().min(0) }));
 
 /** An adopted recommendation's place in the register. */
-export const initiativeSchema = z.object({
+export const initiativeSchema = /* @__PURE__ */ schema(() => z.object({
   /** The department that owns it (e.g. "Digitalisering og IT"). */
   owner: z.string(),
   startsOn: day,
   endsOn: day,
   state: z.enum(initiativeStates),
   updatedAt: isoDateTime,
-});
+}));
 export type Initiative = z.infer<typeof initiativeSchema>;
 
-export const initiativeInputSchema = z
+export const initiativeInputSchema = /* @__PURE__ */ schema(() => z
   .object({
     owner: singleLine(2, OWNER_MAX),
     startsOn: day,
@@ -69,16 +70,16 @@ export const initiativeInputSchema = z
     expectedUpdatedAt: isoDateTime.optional(),
   })
   .strict()
-  .refine((i) => i.startsOn <= i.endsOn, { path: ['endsOn'], message: 'Slutdatoen ligger før startdatoen' });
+  .refine((i) => i.startsOn <= i.endsOn, { path: ['endsOn'], message: 'Slutdatoen ligger før startdatoen' }));
 export type InitiativeInput = z.infer<typeof initiativeInputSchema>;
 
 /** A dated progress update (what happened, in plain text). */
-export const progressUpdateSchema = z.object({ id: ulidSchema, on: day, text: z.string(), createdAt: isoDateTime, authorName: z.string() });
+export const progressUpdateSchema = /* @__PURE__ */ schema(() => z.object({ id: ulidSchema, on: day, text: z.string(), createdAt: isoDateTime, authorName: z.string() }));
 export type ProgressUpdate = z.infer<typeof progressUpdateSchema>;
-export const progressUpdateInputSchema = z.object({ on: day, text: multiLine(3, PROGRESS_TEXT_MAX) }).strict();
+export const progressUpdateInputSchema = /* @__PURE__ */ schema(() => z.object({ on: day, text: multiLine(3, PROGRESS_TEXT_MAX) }).strict());
 export type ProgressUpdateInput = z.infer<typeof progressUpdateInputSchema>;
 
-export const recommendationSchema = z.object({
+export const recommendationSchema = /* @__PURE__ */ schema(() => z.object({
   id: ulidSchema,
   processId: slugSchema,
   title: z.string(),
@@ -95,27 +96,27 @@ export const recommendationSchema = z.object({
   progress: z.array(progressUpdateSchema),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
-});
+}));
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
-export const recommendationListSchema = z.object({ items: z.array(recommendationSchema) });
+export const recommendationListSchema = /* @__PURE__ */ schema(() => z.object({ items: z.array(recommendationSchema) }));
 export type RecommendationList = z.infer<typeof recommendationListSchema>;
 
 export { takenUpSchema, type TakenUp } from './idea';
 
 /** The public register: the process's adopted recommendations with their initiatives, as of a day. */
-export const registerSchema = z.object({
+export const registerSchema = /* @__PURE__ */ schema(() => z.object({
   processId: slugSchema,
   today: day,
   items: z.array(recommendationSchema),
-});
+}));
 export type Register = z.infer<typeof registerSchema>;
 
 /**
  * The revisit's status report: for a process cloned from an earlier round (`clonedFrom`), each
  * initiative of the earlier round's register and how it stands today.
  */
-export const statusReportItemSchema = z.object({
+export const statusReportItemSchema = /* @__PURE__ */ schema(() => z.object({
   recommendationId: ulidSchema,
   title: z.string(),
   owner: z.string(),
@@ -126,28 +127,28 @@ export const statusReportItemSchema = z.object({
   aiLens: aiLensSchema.optional(),
   lastUpdate: progressUpdateSchema.optional(),
   updates: z.int().min(0),
-});
-export const statusReportSchema = z.object({
+}));
+export const statusReportSchema = /* @__PURE__ */ schema(() => z.object({
   processId: slugSchema,
   /** The earlier round the report is about; absent when this process is not a revisit. */
   earlierProcessId: slugSchema.optional(),
   earlierProcessTitle: z.string().optional(),
   today: day,
   items: z.array(statusReportItemSchema),
-});
+}));
 export type StatusReport = z.infer<typeof statusReportSchema>;
 
 /** Freeze the committee annex as a dated PDF (the export's filters as the annex page has them). */
-export const annexFreezeSchema = z
+export const annexFreezeSchema = /* @__PURE__ */ schema(() => z
   .object({
     journalNumber: z.string().trim().regex(JOURNAL_NUMBER_PATTERN, 'Skriv journalnummeret, fx 00.01.00-P20-1-26'),
     top: z.int().min(1).max(100).default(20),
     area: slugSchema.optional(),
   })
-  .strict();
+  .strict());
 export type AnnexFreeze = z.infer<typeof annexFreezeSchema>;
 
-export const annexVersionSchema = z.object({
+export const annexVersionSchema = /* @__PURE__ */ schema(() => z.object({
   processId: slugSchema,
   /** 1, 2, 3 … per process. */
   version: z.int().min(1),
@@ -158,7 +159,7 @@ export const annexVersionSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   bytes: z.int().min(1),
   filename: z.string(),
-});
+}));
 export type AnnexVersion = z.infer<typeof annexVersionSchema>;
-export const annexVersionListSchema = z.object({ items: z.array(annexVersionSchema) });
-export const annexVersionParams = z.object({ processId: slugSchema, version: z.coerce.number().int().min(1).max(100000) }).strict();
+export const annexVersionListSchema = /* @__PURE__ */ schema(() => z.object({ items: z.array(annexVersionSchema) }));
+export const annexVersionParams = /* @__PURE__ */ schema(() => z.object({ processId: slugSchema, version: z.coerce.number().int().min(1).max(100000) }).strict());

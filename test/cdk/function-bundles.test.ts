@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { handlerFunctionProps } from '../../cdk/constructs/api-function';
 import { lazyFile, lazyModulesOf } from '../../cdk/constructs/bundle-options';
 import { handlerModules } from '../../cdk/constructs/handler-modules';
+import { bundleHandler } from '../bench/bundles';
 import { testApp } from './synth';
 
 /**
@@ -43,6 +44,21 @@ describe('the functions the CDK app builds', () => {
     // … for a listed module, and every listed module that has a source is built, once.
     const listed = handlerModules.filter((m) => existsSync(join(root, 'functions/src/handlers', `${m}.ts`))).sort();
     expect(built).toEqual(listed);
+  }, 120_000);
+});
+
+describe('a function bundle', () => {
+  it("builds only the schemas its code uses (shared/schemas/define.ts): the votes function leaves out the process form's", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deltag-schemas-'));
+    temps.push(dir);
+    // A message only the process definition's schema has (esbuild writes "ø" and "é" escaped).
+    const processForm = /Tilf(?:ø|\\xF8)j mindst (?:é|\\xE9)n effekt/;
+    const text = async (name: 'votes' | 'admin') => {
+      await bundleHandler(name, join(dir, name, 'index.mjs'));
+      return readFileSync(join(dir, name, 'index.mjs'), 'utf8');
+    };
+    expect(await text('admin')).toMatch(processForm);
+    expect(await text('votes')).not.toMatch(processForm);
   }, 120_000);
 });
 
