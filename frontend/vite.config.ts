@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import { compileEagerly } from './build/compile-eagerly.ts';
 import { devProxy } from './build/dev-proxy.ts';
 import { firstVisitChunks } from './build/first-visit-chunks.ts';
+import { inlineShellCss } from './build/inline-shell-css.ts';
 import { preloadFirstRender } from './build/preload-first-render.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -15,6 +16,7 @@ export default defineConfig({
     // The locale files (`src/locales/**`) are plain objects of message strings, read at run time
     // by modules/messages.ts; test/unit/messages-format.test.ts fails on one that would not read.
     preloadFirstRender(),
+    inlineShellCss(),
     compileEagerly(),
   ],
   define: {

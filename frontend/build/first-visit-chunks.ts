@@ -29,8 +29,10 @@ export function firstVisitChunks(): CodeSplittingGroup {
       const info = (m: string) => ctx.getModuleInfo(m);
       app ??= staticImports([entry], info);
       browse ??= staticImports(browsePages, info);
-      // The entry itself stays out: it awaits the first page's chunk, which imports from `app`.
-      if (id === entry) return null;
+      // The entry itself stays out: it awaits the first page's chunk, which imports from `app`. So
+      // does the shell's style sheet, which then belongs to the entry, which no page chunk imports:
+      // build/inline-shell-css.ts puts it in index.html, and no chunk lists it to load again.
+      if (id === entry || (/\.s?css$/.test(id) && info(entry)?.importedIds.includes(id))) return null;
       if (app.has(id)) return 'app';
       return browse.has(id) ? 'browse' : null;
     },

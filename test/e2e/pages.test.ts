@@ -251,7 +251,9 @@ describe('the shell', () => {
       'script /assets/da.js',
       'script /assets/index.js',
     ]);
-    expect(files.filter((f) => f.startsWith('stylesheet'))).toHaveLength(2);
+    // The shell's sheet is in the HTML (frontend/build/inline-shell-css.ts); the landing pages' own comes with their chunk.
+    expect(files.filter((f) => f.startsWith('stylesheet')).map((f) => f.replace(/-[\w-]{8}\.css$/, '.css'))).toEqual(['stylesheet /assets/browse.css']);
+    expect(await page.evaluate(() => [...document.head.querySelectorAll('style')].some((s) => s.textContent?.includes('.site-header')))).toBe(true);
     // The fonts come with the first request wave (preloaded), not after the first layout.
     expect(await page.locator('link[rel="preload"][as="font"]').count()).toBe(3);
     expect(errors).toEqual([]);
