@@ -143,6 +143,8 @@ async function main() {
   const { page: first } = await openFresh();
   await first.goto(`${stack.info.webUrl}/forloeb/${PROCESS}/ideer`);
   await first.locator('main article').first().getByRole('link').first().click();
+  // The list's own heading is a level-1 heading too: wait for the idea's address, or the list is taken for the idea.
+  await first.waitForURL(/\/ideer\/[0-9A-Z]{26}$/);
   await first.getByRole('heading', { level: 1 }).waitFor();
   const ideaPath = new URL(first.url()).pathname;
   await first.context().close();
