@@ -180,7 +180,10 @@ async function runOne(
 async function postIdea(stack: RunningStack, author: BenchUser, what: string): Promise<string> {
   const body = {
     title: `Viral idé (${what}): gratis frokost til alle skolebørn`,
-    body: 'En idé, der bliver delt overalt på én gang: tusind stemmer i sekundet i et halvt minut. '.repeat(2),
+    // About 800 characters (an idea may have 5,000; the demo's have 190-580): the idea item is then
+    // clearly over 1 KB. At 180 it sat at the edge of one write unit, where the single counter's cost
+    // per vote, and so whether the model throttled it, turned on a few bytes from run to run.
+    body: 'En idé, der bliver delt overalt på én gang: tusind stemmer i sekundet i et halvt minut. '.repeat(9),
     area: 'erhverv',
     effects: ['kvalitet'],
     beneficiaries: ['citizens'],
