@@ -11,8 +11,8 @@ import { soleActiveProcess } from '../lib/processList';
  *   not exactly one, or the list could not be fetched (the list page then shows that, with a retry);
  * - an idea's old address `/ideer/{id}` (in mails, exports and bookmarks): to the idea in its process.
  * The query and hash come along. `pageScript`, the page's own chunk, loads while the list is fetched
- * rather than after it: on a slow API (a cold Lambda) the page then paints when the list arrives, one
- * round trip sooner (issue 19: Lighthouse's LCP on `/`).
+ * rather than after it: on a slow API (a cold Lambda) the page can then paint as the list arrives, one
+ * round trip sooner (issue 19: `/`'s waterfall had the page's chunk start only after the list).
  */
 export function toSoleProcess(page: 'process' | 'ideas' | 'new-idea', pageScript?: () => Promise<unknown>) {
   return async (to: RouteLocationNormalized): Promise<RouteLocationRaw> => {
