@@ -13,9 +13,7 @@ import { ideaStore } from '../adapters/dynamodb/ideas';
 import { moderationStore } from '../adapters/dynamodb/moderation';
 import { profileStore } from '../adapters/dynamodb/profiles';
 import { freshProcesses, onTable } from './table-stores';
-import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { surveyStore } from '../adapters/dynamodb/surveys';
-import { mainTable } from '../adapters/dynamodb/tables';
 import { userDirectory } from '../adapters/cognito/user-directory';
 
 const ulid = monotonicFactory();
@@ -25,7 +23,7 @@ const deps = {
   ideas: onTable(ideaStore),
   profiles: onTable(profileStore),
   moderation: onTable(moderationStore),
-  surveys: surveyStore(documentClient(), tableName(mainTable)),
+  surveys: onTable(surveyStore),
   directory: userDirectory(),
   clock: systemClock,
   newId: (now: Date) => ulid(now.getTime()),

@@ -8,12 +8,10 @@ import { commentStore } from '../adapters/dynamodb/comments';
 import { ideaStore } from '../adapters/dynamodb/ideas';
 import { profileStore } from '../adapters/dynamodb/profiles';
 import { cachedProcesses, onTable } from './table-stores';
-import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { followEventLog } from '../adapters/dynamodb/follow-events';
-import { mainTable } from '../adapters/dynamodb/tables';
 
 const ulid = monotonicFactory();
-const deps = { processes: cachedProcesses(), ideas: onTable(ideaStore), comments: onTable(commentStore), profiles: onTable(profileStore), followEvents: followEventLog(documentClient(), tableName(mainTable)), clock: systemClock, newId: (now: Date) => ulid(now.getTime()) };
+const deps = { processes: cachedProcesses(), ideas: onTable(ideaStore), comments: onTable(commentStore), profiles: onTable(profileStore), followEvents: onTable(followEventLog), clock: systemClock, newId: (now: Date) => ulid(now.getTime()) };
 
 export const handler = areaHandler(commentRoutes, {
   listComments: async ({ params, query }) => listComments(deps, params.ideaId, query.limit, query.cursor),

@@ -14,7 +14,8 @@ import { siteUrl } from '../adapters/ssm/site-url';
 import type { RunDeps } from '../domain/follows/digest-run';
 import type { SendDeps } from '../domain/follows/digest-send';
 
-const { processes, moderation } = { processes: cachedProcesses(), moderation: onTable(moderationStore) };
+const processes = cachedProcesses();
+const moderation = onTable(moderationStore);
 const client = documentClient();
 const table = tableName(mainTable);
 const digests = digestStore(client, table);

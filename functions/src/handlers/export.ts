@@ -9,17 +9,17 @@ import { exportStore } from '../adapters/dynamodb/export';
 import { profileStore } from '../adapters/dynamodb/profiles';
 import { cachedProcesses, onTable } from './table-stores';
 import { annexVersionStore } from '../adapters/dynamodb/annex-versions';
-import { documentClient, tableName } from '../adapters/dynamodb/client';
-import { mainTable } from '../adapters/dynamodb/tables';
 import { siteUrl } from '../adapters/ssm/site-url';
 
-const { processes, exports, profiles } = { processes: cachedProcesses(), exports: onTable(exportStore), profiles: onTable(profileStore) };
+const processes = cachedProcesses();
+const exports = onTable(exportStore);
+const profiles = onTable(profileStore);
 // The files' links are absolute, on the site's address (SITE_URL locally, an SSM parameter in AWS).
 const deps = { processes, exports, clock: systemClock, siteUrl };
 // The frozen annex: the export's document rendered as a PDF and stored with its hash (issue 16).
 const annex = {
   ...deps,
-  annexVersions: annexVersionStore(documentClient(), tableName(mainTable)),
+  annexVersions: onTable(annexVersionStore),
   profiles,
   // Audit entries sort by time.
   newId: (now: Date) => ulid(now.getTime()),

@@ -16,7 +16,8 @@ import { mainTable } from '../adapters/dynamodb/tables';
 
 const client = documentClient();
 const table = tableName(mainTable);
-const { ideas, profiles } = { ideas: onTable(ideaStore), profiles: onTable(profileStore) };
+const ideas = onTable(ideaStore);
+const profiles = onTable(profileStore);
 const follow = { follows: followStore(client, table), ideas, clock: systemClock };
 const mail = { mailSettings: mailSettingsStore(client, table), signingKey: signingKey(client, table), profiles, limits: liveLimits(client, table), clock: systemClock };
 

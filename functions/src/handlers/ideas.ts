@@ -8,12 +8,10 @@ import { ideaRoutes } from '#shared/api/areas/ideas.routes';
 import { ideaStore } from '../adapters/dynamodb/ideas';
 import { profileStore } from '../adapters/dynamodb/profiles';
 import { searchDocStore } from '../adapters/dynamodb/search-docs';
-import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { eventStore } from '../adapters/dynamodb/events';
 import { ideaPageReader } from '../adapters/dynamodb/idea-page';
 import { plainSummaryStore } from '../adapters/dynamodb/plain-summary';
 import { recommendationStore } from '../adapters/dynamodb/recommendations';
-import { mainTable } from '../adapters/dynamodb/tables';
 import { createSearchIndex } from '../domain/search/engine';
 import { similarIdeas } from '../domain/search/similar';
 import { searchCache } from './search-wiring';
@@ -26,10 +24,10 @@ const deps = {
   ideas: onTable(ideaStore),
   profiles: onTable(profileStore),
   search: searchCache(onTable(searchDocStore), createSearchIndex),
-  events: eventStore(documentClient(), tableName(mainTable)),
-  plainSummaries: plainSummaryStore(documentClient(), tableName(mainTable)),
-  takenUp: recommendationStore(documentClient(), tableName(mainTable)),
-  page: ideaPageReader(documentClient(), tableName(mainTable)),
+  events: onTable(eventStore),
+  plainSummaries: onTable(plainSummaryStore),
+  takenUp: onTable(recommendationStore),
+  page: onTable(ideaPageReader),
   clock: systemClock,
   newId: (now: Date) => ulid(now.getTime()),
 };

@@ -10,11 +10,9 @@ import { userDataStore } from '../adapters/dynamodb/user-data';
 import { notifier } from '../adapters/ses/notifier';
 import { siteUrl } from '../adapters/ssm/site-url';
 import { userDirectory } from '../adapters/cognito/user-directory';
-import { documentClient, tableName } from '../adapters/dynamodb/client';
 import { responseStore } from '../adapters/dynamodb/consultation-responses';
 import { followEventLog } from '../adapters/dynamodb/follow-events';
 import { aiLensStore } from '../adapters/dynamodb/ai-lens';
-import { mainTable } from '../adapters/dynamodb/tables';
 import { searchCache } from './search-wiring';
 import { cachedProcesses, onTable } from './table-stores';
 
@@ -28,9 +26,9 @@ export const moderationBase = {
   userData: onTable(userDataStore),
   moderation: onTable(moderationStore),
   search: searchCache(onTable(searchDocStore), async (options) => (await import('#functions/domain/search/engine')).createSearchIndex(options)),
-  responses: responseStore(documentClient(), tableName(mainTable)),
-  followEvents: followEventLog(documentClient(), tableName(mainTable)),
-  aiLenses: aiLensStore(documentClient(), tableName(mainTable)),
+  responses: onTable(responseStore),
+  followEvents: onTable(followEventLog),
+  aiLenses: onTable(aiLensStore),
   directory: userDirectory(),
   notifier: notifier(),
   siteUrl,

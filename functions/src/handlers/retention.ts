@@ -20,7 +20,9 @@ import { createLogger } from '../lib/log';
  * The retention job, not an HTTP route: EventBridge Scheduler calls it once a day (cdk/constructs/
  * retention-job.ts); on the local stack a timer and `npm run retention` call it the same way.
  */
-const { processes, retention, userData } = { processes: cachedProcesses(), retention: onTable(retentionStore), userData: onTable(userDataStore) };
+const processes = cachedProcesses();
+const retention = onTable(retentionStore);
+const userData = onTable(userDataStore);
 const client = documentClient();
 const table = tableName(mainTable);
 const deps = {

@@ -9,7 +9,8 @@ import { voteRoutes } from '#shared/api/areas/votes.routes';
 import { voteStore } from '../adapters/dynamodb/votes';
 import { cachedProcesses, onTable } from './table-stores';
 
-const { votes, processes } = { votes: onTable(voteStore), processes: cachedProcesses() };
+const votes = onTable(voteStore);
+const processes = cachedProcesses();
 // One per warm function: the vote path writes without reading what it already knows (domain/vote-cache.ts).
 const deps = { votes, processes, clock: systemClock, cache: new VoteCache(), erased: erased() };
 
