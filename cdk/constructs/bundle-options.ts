@@ -36,7 +36,8 @@ export const lazyModules = {
   '#functions/domain/export/annex-pdf': 'functions/src/domain/export/annex-pdf.ts',
   // Every route's zod schemas: only GET /api/openapi.json needs them, not the meta function's 404s.
   '#shared/api/openapi': 'shared/api/openapi.ts',
-  // The search engine and its Danish stemmer (@nlpjs, ~30 kB): moderation searches seldom, the ideas area bundles it.
+  // The search engine and its Danish stemmer (@nlpjs, ~40 kB): a cold start that opens an idea or a list does
+  // not search; the first search or similar-ideas check loads it (~5 ms), beside an index build of ~0.5 s.
   '#functions/domain/search/engine': 'functions/src/domain/search/engine.ts',
 } as const;
 export type LazyModule = keyof typeof lazyModules;
@@ -44,6 +45,7 @@ export type LazyModule = keyof typeof lazyModules;
 /** Which function ships which heavy part (a function not listed here bundles one it imports inline). */
 export const lazyModulesOf: Partial<Record<HandlerModule, LazyModule[]>> = {
   meta: ['#shared/api/openapi'],
+  ideas: ['#functions/domain/search/engine'],
   moderation: ['#functions/domain/search/engine'],
   // The hide job's worker shares moderation's wiring (handlers/moderation-wiring.ts) and never searches.
   'hide-job': ['#functions/domain/search/engine'],

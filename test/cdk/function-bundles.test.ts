@@ -64,7 +64,7 @@ describe('a function bundle', () => {
 
 describe('a heavy part shipped beside the bundle', () => {
   /** Runs the after-bundling commands the construct gives NodejsFunction, into a fresh folder. */
-  function shipParts(module: 'export' | 'meta' | 'moderation') {
+  function shipParts(module: 'export' | 'meta' | 'ideas' | 'moderation') {
     const props = handlerFunctionProps(new Stack(new App(), 'Bundling'), module);
     // Outside the repository, so no node_modules up the tree can stand in for what the function lacks.
     const outputDir = mkdtempSync(join(tmpdir(), `deltag-lazy-${module}-`));
@@ -107,8 +107,14 @@ console.log(typeof renderAnnexPdf);`,
     expect(out.trim()).toMatch(/^3\.1/);
   }, 120_000);
 
-  it('the moderation function searches with the engine and Danish stemmer from its own file, not its bundle', () => {
-    const dir = shipParts('moderation');
+  it.each(['ideas', 'moderation'] as const)('the %s function searches with the engine and Danish stemmer from its own file, not its bundle', async (module) => {
+    const dir = shipParts(module);
+    // A suffix only the Snowball Danish stemmer lists: the bundle a cold start loads goes without it.
+    const hasStemmer = (file: string) => readFileSync(file, 'utf8').includes('hedens');
+    expect(hasStemmer(join(dir, lazyFile('#functions/domain/search/engine'))), 'the stemmer in lazy/engine.mjs').toBe(true);
+    const bundle = join(dir, 'bundle', 'index.mjs');
+    await bundleHandler(module, bundle);
+    expect(hasStemmer(bundle), 'the stemmer in the bundle').toBe(false);
     const out = runBeside(
       dir,
       `const { createSearchIndex } = await import('#functions/domain/search/engine');

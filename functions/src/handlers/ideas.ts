@@ -12,7 +12,6 @@ import { eventStore } from '../adapters/dynamodb/events';
 import { ideaPageReader } from '../adapters/dynamodb/idea-page';
 import { plainSummaryStore } from '../adapters/dynamodb/plain-summary';
 import { recommendationStore } from '../adapters/dynamodb/recommendations';
-import { createSearchIndex } from '../domain/search/engine';
 import { similarIdeas } from '../domain/search/similar';
 import { searchCache } from './search-wiring';
 import { cachedProcesses, onTable } from './table-stores';
@@ -23,7 +22,8 @@ const deps = {
   processes: cachedProcesses(),
   ideas: onTable(ideaStore),
   profiles: onTable(profileStore),
-  search: searchCache(onTable(searchDocStore), createSearchIndex),
+  // The engine and its stemmer load with the first search or similar-ideas check, not with every cold start.
+  search: searchCache(onTable(searchDocStore), async (options) => (await import('#functions/domain/search/engine')).createSearchIndex(options)),
   events: onTable(eventStore),
   plainSummaries: onTable(plainSummaryStore),
   takenUp: onTable(recommendationStore),

@@ -8,9 +8,8 @@ import type { SearchDocStore } from '../domain/ports';
 let cache: SearchCache | undefined;
 
 /**
- * `engine` builds an index (domain/search/engine.ts's createSearchIndex): the ideas area passes it in
- * (every list may search), the moderation area as a lazy import (cdk/constructs/bundle-options.ts), so
- * its bundle and cold start carry no stemmer until a moderator searches.
+ * `engine` builds an index (domain/search/engine.ts's createSearchIndex). Both areas pass it as a lazy
+ * import (cdk/constructs/bundle-options.ts), so a cold start carries no stemmer until a request searches.
  */
 export function searchCache(store: SearchDocStore, engine: (options: SearchIndexOptions) => SearchIndex | Promise<SearchIndex>): SearchCache {
   cache ??= createSearchCache({ store, newIndex: (areaName) => engine({ areaName }), refreshMs: refreshMsFromEnv() });
