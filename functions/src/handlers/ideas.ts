@@ -22,8 +22,7 @@ const deps = {
   processes: cachedProcesses(),
   ideas: onTable(ideaStore),
   profiles: onTable(profileStore),
-  // The engine and its stemmer load with the first search or similar-ideas check, not with every cold start.
-  search: searchCache(onTable(searchDocStore), async (options) => (await import('#functions/domain/search/engine')).createSearchIndex(options)),
+  search: searchCache(onTable(searchDocStore)),
   events: onTable(eventStore),
   plainSummaries: onTable(plainSummaryStore),
   takenUp: onTable(recommendationStore),

@@ -25,7 +25,7 @@ export const moderationBase = {
   profiles: onTable(profileStore),
   userData: onTable(userDataStore),
   moderation: onTable(moderationStore),
-  search: searchCache(onTable(searchDocStore), async (options) => (await import('#functions/domain/search/engine')).createSearchIndex(options)),
+  search: searchCache(onTable(searchDocStore)),
   responses: onTable(responseStore),
   followEvents: onTable(followEventLog),
   aiLenses: onTable(aiLensStore),

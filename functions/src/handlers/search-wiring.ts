@@ -1,17 +1,20 @@
 // The warm function's search indexes (issue 18), for the ideas and moderation areas: one cache in
 // module scope, so every request a warm Lambda serves after the first answers from memory.
 import { createSearchCache, refreshMsFromEnv, type SearchCache } from '../domain/search/cache';
-import type { SearchIndexOptions } from '../domain/search/engine';
-import type { SearchIndex } from '../domain/search/types';
 import type { SearchDocStore } from '../domain/ports';
 
 let cache: SearchCache | undefined;
 
 /**
- * `engine` builds an index (domain/search/engine.ts's createSearchIndex). Both areas pass it as a lazy
- * import (cdk/constructs/bundle-options.ts), so a cold start carries no stemmer until a request searches.
+ * The engine (domain/search/engine.ts) and its Danish stemmer are a lazy import, shipped beside each
+ * function that searches (cdk/constructs/bundle-options.ts): a cold start that opens an idea or a list
+ * carries no stemmer, and the first search loads it.
  */
-export function searchCache(store: SearchDocStore, engine: (options: SearchIndexOptions) => SearchIndex | Promise<SearchIndex>): SearchCache {
-  cache ??= createSearchCache({ store, newIndex: (areaName) => engine({ areaName }), refreshMs: refreshMsFromEnv() });
+export function searchCache(store: SearchDocStore): SearchCache {
+  cache ??= createSearchCache({
+    store,
+    newIndex: async (areaName) => (await import('#functions/domain/search/engine')).createSearchIndex({ areaName }),
+    refreshMs: refreshMsFromEnv(),
+  });
   return cache;
 }
